@@ -1,0 +1,63 @@
+// Lint keeps the layers apart (see docs/architecture.md):
+//   shared/    pure TypeScript: no electron, no node:*, no DOM globals
+//   electron/  services, store, router, cli: no electron (only main/ and preload/ may)
+//   renderer/  no electron, no node:*; talks to main through window.api only
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = [
+  'assert', 'buffer', 'child_process', 'crypto', 'dns', 'events', 'fs', 'fs/promises', 'http',
+  'https', 'module', 'net', 'os', 'path', 'process', 'readline', 'stream', 'timers', 'tls', 'url',
+  'util', 'v8', 'vm', 'worker_threads', 'zlib',
+];
+const noNode = [{ group: ['node:*'], message: 'This layer must not use Node built-ins.' }];
+const noElectron = { name: 'electron', message: 'Only electron/main and electron/preload may import Electron.' };
+const noBetterSqlite = { name: 'better-sqlite3', message: 'The store lives in electron/.' };
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-output/**', '.cache/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    ignores: ['shared/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [noElectron, noBetterSqlite, ...nodeBuiltins.map((name) => ({ name, message: 'shared/ is pure.' }))],
+        patterns: [...noNode, { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ depends on nothing else.' }],
+      }],
+      'no-restricted-globals': ['error',
+        { name: 'window', message: 'shared/ has no DOM.' },
+        { name: 'document', message: 'shared/ has no DOM.' },
+        { name: 'process', message: 'shared/ has no Node.' },
+        { name: 'Buffer', message: 'shared/ has no Node.' },
+        { name: 'require', message: 'shared/ has no Node.' },
+      ],
+    },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/main/**', 'electron/preload/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [noElectron],
+        patterns: [{ group: ['**/renderer/**'], message: 'Main-side code never imports the renderer.' }],
+      }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [noElectron, noBetterSqlite, ...nodeBuiltins.map((name) => ({ name, message: 'The renderer has no Node.' }))],
+        patterns: [...noNode, { group: ['**/electron/**'], message: 'The renderer reaches main only through window.api.' }],
+      }],
+    },
+  },
+);
