@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'DB_READONLY',
   'DB_FULL',
   'DB_CONSTRAINT',
+  'DB_IO',
   'FILE_NOT_FOUND',
   'FILE_UNREADABLE',
   'INTERNAL',

@@ -1,0 +1,16 @@
+import type { Database } from 'better-sqlite3';
+import { m001Initial } from './001-initial';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database): void;
+}
+
+/**
+ * Ordered, append-only. Never edit a migration that has shipped: add a new one.
+ * Each migration has a test that migrates to N−1, inserts, migrates to N, asserts.
+ */
+export const MIGRATIONS: readonly Migration[] = [m001Initial];
+
+export const LATEST_VERSION = MIGRATIONS.length;
