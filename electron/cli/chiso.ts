@@ -1,0 +1,47 @@
+import { pathToFileURL } from 'node:url';
+import { frameworkCommand, frameworkHelp } from './commands/framework';
+import { initCommand, initHelp } from './commands/init';
+import type { CliIO } from './io';
+import { processIO, reportError, UsageError } from './io';
+
+type Command = (args: string[], io: CliIO) => Promise<number>;
+
+/** Each command: its runner and its help text. Add new commands here. */
+const COMMANDS: Record<string, { run: Command; help: string }> = {
+  init: { run: initCommand, help: initHelp },
+  framework: { run: frameworkCommand, help: frameworkHelp },
+};
+
+export function helpText(): string {
+  return ['chiso — Chỉ số CCHC cấp xã, giao diện dòng lệnh', '', ...Object.values(COMMANDS).map((c) => c.help), ''].join('\n');
+}
+
+/** Run one command line; returns the exit code (0 ok, 1 refused/invalid, 2 usage). */
+export async function runCli(argv: string[], io: CliIO = processIO): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    io.out(helpText());
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  try {
+    if (!command) throw new UsageError(`không có lệnh "${name}"`);
+    return await command.run(args, io);
+  } catch (err) {
+    // parseArgs throws TypeErrors with ERR_PARSE_ARGS_* codes for unknown or malformed options.
+    const code = (err as { code?: string }).code ?? '';
+    if (err instanceof UsageError || code.startsWith('ERR_PARSE_ARGS')) {
+      reportError(io, err instanceof UsageError ? err : new UsageError((err as Error).message));
+      return 2;
+    }
+    reportError(io, err);
+    return 1;
+  }
+}
+
+const entry = process.argv[1];
+if (entry && import.meta.url === pathToFileURL(entry).href) {
+  void runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

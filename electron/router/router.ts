@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import type { AppErrorShape, Result } from '../../shared/errors';
+import { AppError } from '../../shared/errors';
+import type { Channel } from '../../shared/ipc/channels';
+import { CHANNELS } from '../../shared/ipc/channels';
+import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
+import { contract } from '../../shared/ipc/contract';
+import { classifySqliteError } from '../store/db';
+
+/** One function per channel; the compiler insists that every channel has one. */
+export type Handlers = {
+  [C in Channel]: (input: ChannelParsedInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
+};
+
+export interface Sender {
+  /** URL of the frame that sent the request (Electron: event.senderFrame.url). */
+  url: string;
+}
+
+export interface RouterOptions {
+  isTrustedSender(sender: Sender): boolean;
+  /** Where unexpected failures are written (never to the UI). */
+  logError?(channel: string, err: unknown): void;
+}
+
+export type Route = (channel: string, input: unknown, sender: Sender) => Promise<Result<unknown>>;
+
+const known = new Set<string>(CHANNELS);
+
+function fail(error: AppErrorShape): Result<never> {
+  return { ok: false, error };
+}
+
+/**
+ * The validating router. It imports no Electron: ipcMain.handle, the unit tests, the CLI
+ * and the Chromium harness all call the same function; only the transport differs.
+ */
+export function createRouter(handlers: Handlers, options: RouterOptions): Route {
+  return async (channel, input, sender) => {
+    if (!options.isTrustedSender(sender)) {
+      return fail({ code: 'UNTRUSTED_SENDER', messageKey: 'UNTRUSTED_SENDER' });
+    }
+    if (typeof channel !== 'string' || !known.has(channel)) {
+      return fail({ code: 'UNKNOWN_CHANNEL', messageKey: 'UNKNOWN_CHANNEL' });
+    }
+    const c = channel as Channel;
+    const parsed = (contract[c].input as z.ZodType).safeParse(input);
+    if (!parsed.success) {
+      const fields: Record<string, string> = {};
+      for (const issue of parsed.error.issues) fields[issue.path.join('.') || '_'] ??= issue.message;
+      return fail({ code: 'INVALID_INPUT', messageKey: 'INVALID_INPUT', details: { fields } });
+    }
+    try {
+      const handler = handlers[c] as (i: unknown) => unknown;
+      const value = await handler(parsed.data);
+      return { ok: true, value };
+    } catch (err) {
+      const appError = err instanceof AppError ? err : classifySqliteError(err);
+      if (appError.code === 'INTERNAL') options.logError?.(channel, err);
+      return fail(appError.toShape());
+    }
+  };
+}

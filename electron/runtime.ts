@@ -1,0 +1,51 @@
+import type { Route, Sender } from './router/router';
+import { createRouter } from './router/router';
+import type { Dialogs } from './router/handlers';
+import { createHandlers } from './router/handlers';
+import type { Clock, ServiceContext } from './services/context';
+import { systemClock } from './services/context';
+import type { Db } from './store/db';
+import { openDatabase } from './store/db';
+
+export interface RuntimeOptions {
+  dbPath: string;
+  dialogs: Dialogs;
+  appVersion: string;
+  platform?: string;
+  isTrustedSender(sender: Sender): boolean;
+  nativeBinding?: string;
+  clock?: Clock;
+  logError?(channel: string, err: unknown): void;
+}
+
+export interface AppRuntime {
+  db: Db;
+  ctx: ServiceContext;
+  route: Route;
+  close(): void;
+}
+
+/**
+ * Compose store, services and router. Electron's main process, the CLI and the
+ * Chromium test harness all start the app through this one function.
+ */
+export function createAppRuntime(options: RuntimeOptions): AppRuntime {
+  const db = openDatabase(options.dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const actorStmt = db.prepare('SELECT coalesce(officer_name, unit_name) AS who FROM identity WHERE id = 1');
+  const ctx: ServiceContext = {
+    db,
+    clock: options.clock ?? systemClock,
+    actor: () => (actorStmt.get() as { who: string } | undefined)?.who ?? 'setup',
+  };
+  const handlers = createHandlers({
+    ctx,
+    dialogs: options.dialogs,
+    appVersion: options.appVersion,
+    platform: options.platform ?? process.platform,
+  });
+  const route = createRouter(handlers, {
+    isTrustedSender: options.isTrustedSender,
+    ...(options.logError ? { logError: options.logError } : {}),
+  });
+  return { db, ctx, route, close: () => db.close() };
+}

@@ -1,0 +1,46 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { HashRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { Layout } from './components/Layout';
+import { AboutScreen } from './features/about/AboutScreen';
+import { AuditScreen } from './features/audit/AuditScreen';
+import { HomeScreen } from './features/home/HomeScreen';
+import { SettingsScreen } from './features/settings/SettingsScreen';
+import { SetupScreen } from './features/setup/SetupScreen';
+import { useAppStore } from './stores/app-store';
+
+export function App() {
+  const { t } = useTranslation();
+  const { status, identity, load, loadError } = useAppStore();
+  useEffect(() => {
+    void load();
+  }, [load]);
+  if (status === 'loading') return <div className="splash">{t('common.loading')}</div>;
+  if (status === 'error')
+    return (
+      <div className="splash" role="alert">
+        <p>{t('errors.INTERNAL')}</p>
+        <pre className="details">{loadError}</pre>
+        <button type="button" onClick={() => void load()}>{t('common.retry')}</button>
+      </div>
+    );
+  return (
+    <HashRouter>
+      {identity === null ? (
+        <Routes>
+          <Route path="*" element={<SetupScreen />} />
+        </Routes>
+      ) : (
+        <Layout>
+          <Routes>
+            <Route path="/" element={<HomeScreen />} />
+            <Route path="/audit" element={<AuditScreen />} />
+            <Route path="/settings" element={<SettingsScreen />} />
+            <Route path="/about" element={<AboutScreen />} />
+            <Route path="*" element={<Navigate to="/" replace />} />
+          </Routes>
+        </Layout>
+      )}
+    </HashRouter>
+  );
+}

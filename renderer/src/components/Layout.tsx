@@ -1,0 +1,42 @@
+import type { ReactNode } from 'react';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, useNavigate } from 'react-router-dom';
+import { api } from '../api';
+import { useAppStore } from '../stores/app-store';
+
+/** The frame around every screen once the app is set up: title bar, unit, navigation. */
+export function Layout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const identity = useAppStore((s) => s.identity);
+  const navigate = useNavigate();
+  // The application menu (main process) asks for screens by path.
+  useEffect(() => api().on('menu:navigate', (path) => { if (typeof path === 'string') navigate(path); }), [navigate]);
+  return (
+    <div className="layout">
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden>CCHC</span>
+          <div>
+            <div className="brand-name">{t('app.name')}</div>
+            <div className="brand-sub">{t('app.subtitle')}</div>
+          </div>
+        </div>
+        {identity && (
+          <div className="unit-chip" data-testid="unit-chip">
+            <strong>{identity.unitName}</strong> · {identity.unitCode} · {identity.year}
+          </div>
+        )}
+      </header>
+      <div className="body">
+        <nav className="sidenav" aria-label={t('app.name')}>
+          <NavLink to="/" end>{t('nav.home')}</NavLink>
+          <NavLink to="/audit">{t('nav.audit')}</NavLink>
+          <NavLink to="/settings">{t('nav.settings')}</NavLink>
+          <NavLink to="/about">{t('nav.about')}</NavLink>
+        </nav>
+        <main className="content">{children}</main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AuditEntry } from '../../../../shared/ipc/contract';
+import { api, call } from '../../api';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { formatDateTime } from '../../format';
+
+function short(v: unknown): string {
+  if (v === null || v === undefined) return '∅';
+  const s = typeof v === 'string' ? v : JSON.stringify(v);
+  return s.length > 80 ? `${s.slice(0, 77)}…` : s;
+}
+
+export function AuditScreen() {
+  const { t, i18n } = useTranslation();
+  const [rows, setRows] = useState<AuditEntry[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    call(api().audit.list({ limit: 500 })).then(setRows, setError);
+  }, []);
+  return (
+    <div>
+      <h1>{t('audit.title')}</h1>
+      <p className="muted">{t('audit.intro')}</p>
+      <ErrorNotice error={error} />
+      {rows && rows.length === 0 && <p>{t('audit.empty')}</p>}
+      {rows && rows.length > 0 && (
+        <table className="table" data-testid="audit-table">
+          <thead>
+            <tr><th>{t('audit.at')}</th><th>{t('audit.actor')}</th><th>{t('audit.action')}</th><th>{t('audit.entity')}</th><th>{t('audit.change')}</th></tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <td>{formatDateTime(r.at, i18n.language)}</td>
+                <td>{r.actor}</td>
+                <td>{i18n.exists(`audit.actions.${r.action}`) ? t(`audit.actions.${r.action}`) : r.action}</td>
+                <td>{r.entity} {r.entityKey}</td>
+                <td className="mono small">{short(r.old)} → {short(r.new)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { errorMessages, fieldMessages } from '../../../shared/i18n/errors';
+import type { Resources } from './vi';
+
+/** English: every key of vi.ts, checked by the compiler. */
+export const en: Resources = {
+  app: { name: 'PAR Index', subtitle: 'Commune administrative reform index' },
+  nav: { home: 'Home', audit: 'Change log', settings: 'Settings', about: 'About' },
+  common: {
+    loading: 'Loading…', save: 'Save', cancel: 'Cancel', back: 'Back', next: 'Continue',
+    details: 'Technical details', sample: 'Sample (for reference)', points: 'points', none: '—', retry: 'Try again',
+  },
+  roles: {
+    commune: 'Commune, ward or special zone', communeHint: 'Self-assess, key in survey questionnaires and send the dossier to the reviewing unit.',
+    district: 'Reviewing unit', districtHint: 'District Office of Home Affairs (before 7/2025) or provincial Department of Home Affairs: import, appraise, rank, report.',
+    levelDistrict: 'District Office of Home Affairs (before 7/2025)', levelProvince: 'Provincial Department of Home Affairs',
+    communeShort: 'Commune self-assessment', districtShort: 'District office — reviewing', provinceShort: 'Provincial department — reviewing',
+  },
+  setup: {
+    title: 'First-run setup', intro: 'Choose this computer\'s role. Everything is stored on this computer; no network is needed.',
+    step1: 'Step 1/2: Role', step2: 'Step 2/2: Unit details',
+    level: 'Reviewing level', unitCodeCommune: 'Commune code (5 digits)', unitCodeDistrict: 'District code (3 digits)', unitCodeProvince: 'Province code of the department (2 digits)',
+    unitNameCommune: 'Commune, ward or special zone name', unitNameReviewer: 'Unit name', unitNamePlaceholderCommune: 'e.g. Xã Bình Đào', unitNamePlaceholderReviewer: 'e.g. Sở Nội vụ tỉnh Quảng Trị',
+    provinceCode: 'Province code (2 digits)', reviewerCode: 'Reviewing unit code', reviewerHint: 'The province code (2 digits) when sending to the provincial department; a district code (3 digits) for data before 7/2025.',
+    officerName: 'Officer\'s full name', officerTitle: 'Position', officerTitlePlaceholder: 'e.g. Office and statistics officer',
+    year: 'Assessment year', framework: 'Criteria framework', frameworkSample: 'Use the sample framework shipped with the app (to learn; the province issues the official one)',
+    frameworkFile: 'Choose the framework file issued by the province (JSON)…', frameworkChosen: 'Chosen: {{title}} — province {{province}}, year {{year}}, {{items}} items',
+    submit: 'Finish setup', saving: 'Saving…', optional: '(optional)',
+  },
+  home: {
+    welcome: 'Hello, {{name}}', identity: 'Unit', unitCode: 'Unit code', province: 'Province', reviewer: 'Reviewing unit',
+    year: 'Assessment year', officer: 'Officer', role: 'Role', since: 'Set up on',
+    framework: 'Criteria framework in use', frameworkVersion: 'Version {{version}} · year {{year}} · SHA-256 {{sha}}',
+    fields: 'Fields', field: 'Field', items: 'Items', maxPoints: 'Max points', total: 'Total',
+    groups: 'Groups by index', groupFrom: 'from {{percent}}', sampleWarning: 'This is a SAMPLE framework for reference, not an official provincial document. Replace it with the framework issued by the Department of Home Affairs before scoring for real.',
+    communeLead: 'This computer self-assesses the PAR Index of {{name}} for {{year}} against the framework below.',
+    reviewerLead: 'This computer appraises the {{year}} PAR Index of the communes and wards under {{name}}.',
+  },
+  settings: { title: 'Settings', language: 'Interface language', vi: 'Tiếng Việt', en: 'English', saved: 'Saved.' },
+  audit: {
+    title: 'Change log', intro: 'Every data change is recorded: who, when, old → new. The log cannot be edited or deleted.',
+    at: 'When', actor: 'Who', action: 'Action', entity: 'Record', change: 'Change', empty: 'No changes yet.',
+    actions: { 'identity.setup': 'Unit set up', 'framework.install': 'Framework installed', 'setting.set': 'Setting changed' },
+  },
+  about: {
+    title: 'About', body: 'PAR Index helps communes self-assess their administrative reform index, key in survey questionnaires and send a signed dossier to the reviewing unit, which imports, checks, appraises and ranks. The app works offline; data stays on this computer.',
+    version: 'Version {{version}} · data schema {{schema}} · {{platform}}',
+  },
+  errors: { ...errorMessages.en, title: 'That did not work' },
+  fields: fieldMessages.en,
+};

@@ -1,0 +1,52 @@
+import { errorMessages, fieldMessages } from '../../../shared/i18n/errors';
+
+/** Vietnamese: the default language and the source of every key. */
+export const vi = {
+  app: { name: 'Chỉ số CCHC', subtitle: 'Chỉ số cải cách hành chính cấp xã' },
+  nav: { home: 'Trang chủ', audit: 'Nhật ký thay đổi', settings: 'Cài đặt', about: 'Giới thiệu' },
+  common: {
+    loading: 'Đang tải…', save: 'Lưu', cancel: 'Hủy', back: 'Quay lại', next: 'Tiếp tục',
+    details: 'Chi tiết kỹ thuật', sample: 'Mẫu (tham khảo)', points: 'điểm', none: '—', retry: 'Thử lại',
+  },
+  roles: {
+    commune: 'Xã, phường, đặc khu', communeHint: 'Tự đánh giá, nhập phiếu điều tra xã hội học và gửi hồ sơ lên đơn vị thẩm định.',
+    district: 'Đơn vị thẩm định', districtHint: 'Phòng Nội vụ huyện (trước 7/2025) hoặc Sở Nội vụ tỉnh: nhận hồ sơ, thẩm định, xếp hạng, báo cáo.',
+    levelDistrict: 'Phòng Nội vụ cấp huyện (trước 7/2025)', levelProvince: 'Sở Nội vụ cấp tỉnh',
+    communeShort: 'Xã/phường tự đánh giá', districtShort: 'Phòng Nội vụ huyện — thẩm định', provinceShort: 'Sở Nội vụ tỉnh — thẩm định',
+  },
+  setup: {
+    title: 'Thiết lập ban đầu', intro: 'Chọn vai trò của máy này. Thông tin được lưu trên máy, không cần mạng.',
+    step1: 'Bước 1/2: Vai trò', step2: 'Bước 2/2: Thông tin đơn vị',
+    level: 'Cấp thẩm định', unitCodeCommune: 'Mã xã (5 chữ số)', unitCodeDistrict: 'Mã huyện (3 chữ số)', unitCodeProvince: 'Mã tỉnh của Sở (2 chữ số)',
+    unitNameCommune: 'Tên xã/phường/đặc khu', unitNameReviewer: 'Tên đơn vị', unitNamePlaceholderCommune: 'Ví dụ: Xã Bình Đào', unitNamePlaceholderReviewer: 'Ví dụ: Sở Nội vụ tỉnh Quảng Trị',
+    provinceCode: 'Mã tỉnh (2 chữ số)', reviewerCode: 'Mã đơn vị thẩm định', reviewerHint: 'Mã tỉnh (2 chữ số) nếu gửi lên Sở Nội vụ; mã huyện (3 chữ số) với dữ liệu trước 7/2025.',
+    officerName: 'Họ tên người thực hiện', officerTitle: 'Chức vụ', officerTitlePlaceholder: 'Ví dụ: Công chức Văn phòng - Thống kê',
+    year: 'Năm đánh giá', framework: 'Bộ tiêu chí', frameworkSample: 'Dùng bộ tiêu chí mẫu đi kèm ứng dụng (để làm quen; tỉnh sẽ ban hành bộ chính thức)',
+    frameworkFile: 'Chọn tệp bộ tiêu chí do tỉnh ban hành (JSON)…', frameworkChosen: 'Đã chọn: {{title}} — tỉnh {{province}}, năm {{year}}, {{items}} tiêu chí thành phần',
+    submit: 'Hoàn tất thiết lập', saving: 'Đang lưu…', optional: '(không bắt buộc)',
+  },
+  home: {
+    welcome: 'Xin chào, {{name}}', identity: 'Thông tin đơn vị', unitCode: 'Mã đơn vị', province: 'Tỉnh', reviewer: 'Đơn vị thẩm định',
+    year: 'Năm đánh giá', officer: 'Người thực hiện', role: 'Vai trò', since: 'Thiết lập lúc',
+    framework: 'Bộ tiêu chí đang áp dụng', frameworkVersion: 'Phiên bản {{version}} · năm {{year}} · mã SHA-256 {{sha}}',
+    fields: 'Lĩnh vực', field: 'Lĩnh vực', items: 'Số tiêu chí thành phần', maxPoints: 'Điểm tối đa', total: 'Tổng',
+    groups: 'Phân nhóm theo chỉ số', groupFrom: 'từ {{percent}}', sampleWarning: 'Đây là bộ tiêu chí MẪU để tham khảo, không phải văn bản chính thức của tỉnh. Hãy thay bằng bộ tiêu chí do Sở Nội vụ ban hành trước khi chấm điểm thật.',
+    communeLead: 'Máy này tự đánh giá Chỉ số CCHC của {{name}} năm {{year}} theo bộ tiêu chí dưới đây.',
+    reviewerLead: 'Máy này thẩm định Chỉ số CCHC năm {{year}} của các xã, phường thuộc {{name}}.',
+  },
+  settings: { title: 'Cài đặt', language: 'Ngôn ngữ giao diện', vi: 'Tiếng Việt', en: 'English', saved: 'Đã lưu.' },
+  audit: {
+    title: 'Nhật ký thay đổi', intro: 'Mọi thay đổi dữ liệu đều được ghi lại: ai, khi nào, giá trị cũ → mới. Nhật ký không thể sửa hay xóa.',
+    at: 'Thời điểm', actor: 'Người thực hiện', action: 'Thao tác', entity: 'Đối tượng', change: 'Thay đổi', empty: 'Chưa có thay đổi nào.',
+    actions: { 'identity.setup': 'Thiết lập đơn vị', 'framework.install': 'Cài bộ tiêu chí', 'setting.set': 'Đổi cài đặt' },
+  },
+  about: {
+    title: 'Giới thiệu', body: 'Chỉ số CCHC giúp xã, phường tự đánh giá Chỉ số cải cách hành chính, nhập phiếu điều tra xã hội học và gửi hồ sơ có chữ ký số lên đơn vị thẩm định; đơn vị thẩm định nhận, kiểm tra, thẩm định và xếp hạng. Ứng dụng chạy ngoại tuyến; dữ liệu nằm trên máy này.',
+    version: 'Phiên bản {{version}} · lược đồ dữ liệu {{schema}} · {{platform}}',
+  },
+  errors: { ...errorMessages.vi, title: 'Chưa thực hiện được' },
+  fields: fieldMessages.vi,
+};
+
+type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+export type Resources = Shape<typeof vi>;
