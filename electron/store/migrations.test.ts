@@ -1,0 +1,101 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../shared/errors';
+import { freshStore, tempDir } from '../../test/helpers/context';
+import type { Db } from './db';
+import { migrate, openDatabase, schemaVersion } from './db';
+import { LATEST_VERSION, MIGRATIONS } from './migrations/index';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()?.();
+});
+
+function store(target?: number) {
+  const s = freshStore(target === undefined ? {} : { targetVersion: target });
+  cleanups.push(s.cleanup);
+  return s;
+}
+
+describe('migrations', () => {
+  it('are numbered 1..N without gaps', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+  });
+
+  it('bring a new database to the latest version with WAL and foreign keys on', () => {
+    const { db } = store();
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+  });
+
+  it('refuse a database from a newer app version and leave it untouched', () => {
+    const { dir, cleanup } = tempDir();
+    cleanups.push(cleanup);
+    const file = join(dir, 'newer.sqlite');
+    const first = openDatabase(file);
+    first.pragma(`user_version = ${LATEST_VERSION + 5}`);
+    first.close();
+    let caught: unknown;
+    try {
+      openDatabase(file);
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(AppError);
+    expect((caught as AppError).code).toBe('DB_NEWER_VERSION');
+    const raw = new Database(file, { readonly: true });
+    expect(raw.pragma('user_version', { simple: true })).toBe(LATEST_VERSION + 5);
+    raw.close();
+  });
+
+  it('refuse a file that is not a database with DB_CORRUPT', () => {
+    const { dir, cleanup } = tempDir();
+    cleanups.push(cleanup);
+    const file = join(dir, 'junk.sqlite');
+    writeFileSync(file, 'this is not a database, just text '.repeat(200));
+    expect(() => openDatabase(file)).toThrowError(expect.objectContaining({ code: 'DB_CORRUPT' }) as Error);
+  });
+
+  it('roll back every pending migration when one fails', () => {
+    const { db } = store(0);
+    const broken = [...MIGRATIONS, { version: LATEST_VERSION + 1, name: 'broken', up: (d: Db) => d.exec('CREATE TABLE x (') }];
+    const run = () =>
+      db.transaction(() => {
+        for (const m of broken) {
+          m.up(db);
+          db.pragma(`user_version = ${m.version}`);
+        }
+      })();
+    expect(run).toThrow();
+    expect(schemaVersion(db)).toBe(0);
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'identity'").get()).toEqual({ n: 0 });
+  });
+
+  describe('001 initial', () => {
+    it('creates identity, settings, frameworks, entries and an append-only audit log', () => {
+      const { db } = store(0);
+      expect(schemaVersion(db)).toBe(0);
+      migrate(db, 1);
+      expect(schemaVersion(db)).toBe(1);
+      db.prepare(
+        `INSERT INTO frameworks (framework_id, version, title, province_code, year, sample, sha256, json, installed_at)
+         VALUES ('f', '1', 't', '00', 2026, 1, 'abc', '{}', 'now')`,
+      ).run();
+      db.prepare(
+        `INSERT INTO assessment_entries (framework_ref, item_code, entry_json, updated_at, updated_by) VALUES (1, '1.1', '{}', 'now', 'me')`,
+      ).run();
+      expect(() =>
+        db.prepare(`INSERT INTO assessment_entries (framework_ref, item_code, entry_json, updated_at, updated_by) VALUES (99, '1.1', '{}', 'now', 'me')`).run(),
+      ).toThrow(/FOREIGN KEY/u);
+      db.prepare(`INSERT INTO audit_log (at, actor, action, entity, entity_key) VALUES ('now', 'me', 'x', 'y', 'z')`).run();
+      expect(() => db.prepare('UPDATE audit_log SET actor = ?').run('someone else')).toThrow(/append-only/u);
+      expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/u);
+      expect(() =>
+        db.prepare(`INSERT INTO identity (id, role, unit_code, unit_name, province_code, year, created_at, updated_at) VALUES (2, 'commune', '1', 'n', '00', 2026, 'a', 'b')`).run(),
+      ).toThrow(/CHECK/u);
+    });
+  });
+});

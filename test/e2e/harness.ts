@@ -1,0 +1,191 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { CONTENT_SECURITY_POLICY, contentType } from '../../electron/main/protocol-path';
+import type { Dialogs } from '../../electron/router/handlers';
+import type { AppRuntime } from '../../electron/runtime';
+import { createAppRuntime } from '../../electron/runtime';
+import { CHANNELS, EVENTS } from '../../shared/ipc/channels';
+import { fixedClock } from '../helpers/context';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const RENDERER = join(ROOT, 'out/renderer');
+export const SCREENSHOTS = join(ROOT, 'test-output/screenshots');
+
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--lang=vi-VN',
+];
+
+export function chromiumPath(): string {
+  return process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+}
+
+/** Serves the production renderer bundle over loopback, with the app's CSP. */
+async function serveRenderer(): Promise<{ server: Server; origin: string }> {
+  if (!existsSync(join(RENDERER, 'index.html'))) {
+    throw new Error('out/renderer is missing: run `npm run build` (npm test does) before the end-to-end tests');
+  }
+  const server = createServer((req, res) => {
+    void (async () => {
+      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      const file = resolve(RENDERER, `.${path === '/' ? '/index.html' : path}`);
+      if (!file.startsWith(RENDERER)) {
+        res.writeHead(404).end();
+        return;
+      }
+      try {
+        const body = await readFile(file);
+        res.writeHead(200, { 'content-type': contentType(file), 'content-security-policy': CONTENT_SECURITY_POLICY });
+        res.end(body);
+      } catch {
+        res.writeHead(404).end();
+      }
+    })();
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address() as AddressInfo;
+  return { server, origin: `http://127.0.0.1:${port}` };
+}
+
+/** Dialog answers queued by a test (OS dialogs are stubbed, never clicked). */
+export class StubDialogs implements Dialogs {
+  readonly openAnswers: (string | null)[] = [];
+  async openFile(): Promise<string | null> {
+    return this.openAnswers.shift() ?? null;
+  }
+}
+
+export interface AppSession {
+  page: Page;
+  runtime: AppRuntime;
+  dialogs: StubDialogs;
+  /** Screenshot of the current screen into test-output/screenshots/<suite>/<nn>-<name>.png */
+  shot(name: string): Promise<string>;
+  /** Simulate a click in the application menu (main → renderer event). */
+  menu(path: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * One browser for a test file; `open()` starts "the app" over a SQLite file: the real
+ * runtime and router in this process, the production bundle in Chromium, and window.api
+ * forwarded through page.exposeBinding. Only the transport differs from Electron.
+ */
+export class Harness {
+  private browser: Browser | null = null;
+  private server: Server | null = null;
+  private origin = '';
+  private shotCount = 0;
+  readonly dataDir: string;
+
+  constructor(private readonly suite: string) {
+    this.dataDir = mkdtempSync(join(tmpdir(), 'chiso-e2e-'));
+  }
+
+  get dbPath(): string {
+    return join(this.dataDir, 'app.sqlite');
+  }
+
+  async start(): Promise<void> {
+    const served = await serveRenderer();
+    this.server = served.server;
+    this.origin = served.origin;
+    this.browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS, headless: true });
+    mkdirSync(join(SCREENSHOTS, this.suite), { recursive: true });
+  }
+
+  async open(options: { dbPath?: string; viewport?: { width: number; height: number } } = {}): Promise<AppSession> {
+    if (!this.browser) throw new Error('harness not started');
+    const dialogs = new StubDialogs();
+    const origin = this.origin;
+    const runtime = createAppRuntime({
+      dbPath: options.dbPath ?? this.dbPath,
+      appVersion: '0.1.0-e2e',
+      platform: 'e2e',
+      clock: fixedClock(),
+      dialogs,
+      isTrustedSender: (s) => s.url.startsWith(`${origin}/`),
+    });
+    const context: BrowserContext = await this.browser.newContext({
+      viewport: options.viewport ?? { width: 1280, height: 860 },
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+    });
+    await context.exposeBinding('__chisoInvoke', (source, channel: string, input: unknown) =>
+      runtime.route(channel, input, { url: source.frame.url() }),
+    );
+    // The same shape the preload builds with shared/ipc/api.ts: one function per channel.
+    await context.addInitScript(
+      ({ channels, events }) => {
+        const listeners = new Map<string, Set<(p: unknown) => void>>();
+        const api: Record<string, unknown> = {};
+        for (const channel of channels) {
+          const [domain, verb] = channel.split(':') as [string, string];
+          const ns = (api[domain] ??= {}) as Record<string, unknown>;
+          ns[verb] = (input?: unknown) =>
+            (window as unknown as { __chisoInvoke(c: string, i: unknown): Promise<unknown> }).__chisoInvoke(channel, input);
+        }
+        api['on'] = (event: string, listener: (p: unknown) => void) => {
+          if (!events.includes(event)) return () => undefined;
+          const set = listeners.get(event) ?? new Set();
+          set.add(listener);
+          listeners.set(event, set);
+          return () => set.delete(listener);
+        };
+        (window as unknown as { __chisoEmit(e: string, p: unknown): void }).__chisoEmit = (event, payload) => {
+          for (const l of listeners.get(event) ?? []) l(payload);
+        };
+        Object.defineProperty(window, 'api', { value: Object.freeze(api), writable: false });
+      },
+      { channels: [...CHANNELS], events: [...EVENTS] },
+    );
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    await page.goto(`${origin}/index.html`);
+    const suite = this.suite;
+    return {
+      page,
+      runtime,
+      dialogs,
+      shot: async (name) => {
+        this.shotCount += 1;
+        const file = join(SCREENSHOTS, suite, `${String(this.shotCount).padStart(2, '0')}-${name}.png`);
+        await page.screenshot({ path: file, fullPage: true });
+        return file;
+      },
+      menu: async (path) => {
+        await page.evaluate((p) => (window as unknown as { __chisoEmit(e: string, p: unknown): void }).__chisoEmit('menu:navigate', p), path);
+      },
+      close: async () => {
+        await context.close();
+        runtime.close();
+        if (errors.length) throw new Error(`renderer errors:\n${errors.join('\n')}`);
+      },
+    };
+  }
+
+  async stop(): Promise<void> {
+    await this.browser?.close();
+    await new Promise<void>((ok) => (this.server ? this.server.close(() => ok()) : ok()));
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,64 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Clock, ServiceContext } from '../../electron/services/context';
+import type { Db, OpenOptions } from '../../electron/store/db';
+import { openDatabase } from '../../electron/store/db';
+
+export const FIXED_NOW = '2026-11-22T08:00:00.000Z';
+
+/** A clock that stands still unless a test moves it. */
+export function fixedClock(iso = FIXED_NOW): Clock & { advance(ms: number): void } {
+  let t = new Date(iso).getTime();
+  return { now: () => new Date(t), advance: (ms) => { t += ms; } };
+}
+
+export interface TestStore {
+  dir: string;
+  file: string;
+  db: Db;
+  ctx: ServiceContext;
+  clock: ReturnType<typeof fixedClock>;
+  cleanup(): void;
+}
+
+/** A fresh SQLite file per test, fixed clock, fixed actor. */
+export function freshStore(options: OpenOptions = {}): TestStore {
+  const dir = mkdtempSync(join(tmpdir(), 'chiso-test-'));
+  const file = join(dir, 'test.sqlite');
+  const db = openDatabase(file, options);
+  const clock = fixedClock();
+  const ctx: ServiceContext = { db, clock, actor: () => 'tester' };
+  return {
+    dir, file, db, ctx, clock,
+    cleanup() {
+      if (db.open) db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function tempDir(): { dir: string; cleanup(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'chiso-test-'));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export const communeSetup = {
+  role: 'commune',
+  unitCode: '26734',
+  unitName: 'Xã Bình Đào',
+  provinceCode: '49',
+  reviewerCode: '49',
+  officerName: 'Nguyễn Thị Hoa',
+  officerTitle: 'Công chức Văn phòng - Thống kê',
+  year: 2026,
+} as const;
+
+export const provinceSetup = {
+  role: 'district',
+  level: 'province',
+  unitCode: '49',
+  unitName: 'Sở Nội vụ tỉnh Quảng Nam',
+  provinceCode: '49',
+  year: 2026,
+} as const;
