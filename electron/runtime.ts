@@ -1,3 +1,4 @@
+import { dirname, resolve } from 'node:path';
 import type { Route, Sender } from './router/router';
 import { createRouter } from './router/router';
 import type { Dialogs } from './router/handlers';
@@ -39,6 +40,7 @@ export function createAppRuntime(options: RuntimeOptions): AppRuntime {
   };
   const handlers = createHandlers({
     ctx,
+    dataDir: dirname(resolve(options.dbPath)),
     dialogs: options.dialogs,
     appVersion: options.appVersion,
     platform: options.platform ?? process.platform,

@@ -6,6 +6,7 @@ import { CHANNELS } from '../../shared/ipc/channels';
 import type { AppRuntime } from '../runtime';
 import { createAppRuntime } from '../runtime';
 import { getSetting } from '../services/setup-service';
+import { electronDialogs } from './dialogs';
 import { buildMenu } from './menu';
 import { CONTENT_SECURITY_POLICY, contentType, isTrustedRendererUrl, resolveAppPath } from './protocol-path';
 import { applySecurityBaseline } from './security';
@@ -80,12 +81,7 @@ async function start(): Promise<void> {
       appVersion: app.getVersion(),
       isTrustedSender: (sender) => isTrustedRendererUrl(sender.url, devServerUrl),
       ...(binding ? { nativeBinding: binding } : {}),
-      dialogs: {
-        async openFile({ filters }) {
-          const res = await dialog.showOpenDialog({ properties: ['openFile'], filters });
-          return res.canceled || res.filePaths.length === 0 ? null : (res.filePaths[0] ?? null);
-        },
-      },
+      dialogs: electronDialogs(() => mainWindow),
       logError: (channel, err) => console.error(`[${channel}]`, err),
     });
   } catch (err) {

@@ -18,7 +18,13 @@ beforeEach(() => {
     platform: 'test',
     clock: fixedClock(),
     isTrustedSender: (s) => s.url.startsWith('app://chiso/'),
-    dialogs: { openFile: async () => dialogAnswer },
+    dialogs: {
+      openFile: async () => dialogAnswer,
+      openFiles: async () => [],
+      chooseFolder: async () => null,
+      saveFile: async () => null,
+      openPath: async () => undefined,
+    },
   });
 });
 afterEach(() => {

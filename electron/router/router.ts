@@ -5,12 +5,42 @@ import type { Channel } from '../../shared/ipc/channels';
 import { CHANNELS } from '../../shared/ipc/channels';
 import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
 import { contract } from '../../shared/ipc/contract';
+import type { ServiceContext } from '../services/context';
 import { classifySqliteError } from '../store/db';
 
 /** One function per channel; the compiler insists that every channel has one. */
 export type Handlers = {
   [C in Channel]: (input: ChannelParsedInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 };
+
+/** OS dialogs, injected: Electron's in the app, stubs in tests (never clicked). */
+export interface Dialogs {
+  /** One file to open; null when cancelled. */
+  openFile(options: DialogOptions): Promise<string | null>;
+  /** Several files to open; [] when cancelled. */
+  openFiles(options: DialogOptions): Promise<string[]>;
+  /** A folder (a USB stick, say) to write into; null when cancelled. */
+  chooseFolder(options: { titleKey: string }): Promise<string | null>;
+  /** Where to save one file; null when cancelled. */
+  saveFile(options: DialogOptions & { defaultName: string }): Promise<string | null>;
+  /** Open a stored file with the system's default program (a PDF reader, Word…). */
+  openPath(path: string): Promise<void>;
+}
+
+export interface DialogOptions {
+  titleKey: string;
+  filters: { name: string; extensions: string[] }[];
+}
+
+/** What handlers may use: the services' context, dialogs and where the app keeps files. */
+export interface Runtime {
+  ctx: ServiceContext;
+  dialogs: Dialogs;
+  /** The folder holding the database; evidence files and keys live beside it. */
+  dataDir: string;
+  appVersion: string;
+  platform: string;
+}
 
 export interface Sender {
   /** URL of the frame that sent the request (Electron: event.senderFrame.url). */

@@ -1,18 +1,12 @@
+import { CORE_CHANNELS } from './core.channels';
+
 /**
  * The channel names alone, without schemas: the sandboxed preload imports this file
- * and nothing else from shared/ (a sandboxed preload cannot load zod).
- * contract.ts checks at compile time that it declares exactly these channels.
+ * and nothing else from shared/ (a sandboxed preload cannot load zod). Each feature
+ * declares its names in `<feature>.channels.ts` and its schemas in `<feature>.contract.ts`;
+ * contract.ts checks at compile time that both lists agree.
  */
-export const CHANNELS = [
-  'app:info',
-  'setup:get',
-  'setup:complete',
-  'framework:choose',
-  'framework:active',
-  'settings:get',
-  'settings:set',
-  'audit:list',
-] as const;
+export const CHANNELS = [...CORE_CHANNELS] as const;
 
 export type Channel = (typeof CHANNELS)[number];
 

@@ -1,68 +1,19 @@
-import { z } from 'zod';
-import type { Framework } from '../framework/schema';
-import type { Identity } from '../identity';
-import { setupInputSchema } from '../identity';
+import type { z } from 'zod';
 import type { Channel } from './channels';
+import { coreContract } from './core.contract';
+import type { ChannelSpec } from './spec';
 
-/** A phantom value that only carries an output type. */
-const out = <T>(): T => undefined as unknown as T;
-
-export interface AppInfo {
-  version: string;
-  schemaVersion: number;
-  platform: string;
-}
-
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entityKey: string;
-  old: unknown;
-  new: unknown;
-}
-
-/** A framework file the user picked, validated and held by main until setup completes. */
-export interface FrameworkChoice {
-  token: string;
-  title: string;
-  year: number;
-  provinceCode: string;
-  provinceName: string;
-  version: string;
-  sample: boolean;
-  itemCount: number;
-}
-
-export const SETTING_KEYS = ['language'] as const;
+export type { AppInfo, AuditEntry, FrameworkChoice } from './core.contract';
+export { SETTING_KEYS } from './core.contract';
 
 /**
  * The IPC contract: each channel (`domain:verb`) → zod input schema and output type.
  * Every other type (the preload's api, the router's handlers, the renderer's client)
- * is derived from this object.
+ * is derived from this object. Features add their part here.
  */
 export const contract = {
-  'app:info': { input: z.undefined(), output: out<AppInfo>() },
-  'setup:get': { input: z.undefined(), output: out<Identity | null>() },
-  'setup:complete': {
-    input: z.object({ setup: setupInputSchema, frameworkToken: z.string().max(100).optional() }),
-    output: out<Identity>(),
-  },
-  /** Main shows the open dialog, reads and validates; null when the user cancels. */
-  'framework:choose': { input: z.undefined(), output: out<FrameworkChoice | null>() },
-  'framework:active': { input: z.undefined(), output: out<Framework>() },
-  'settings:get': { input: z.object({ key: z.enum(SETTING_KEYS) }), output: out<string | null>() },
-  'settings:set': {
-    input: z.object({ key: z.enum(SETTING_KEYS), value: z.string().max(200) }),
-    output: out<null>(),
-  },
-  'audit:list': {
-    input: z.object({ entity: z.string().max(50).optional(), limit: z.number().int().min(1).max(1000).optional() }),
-    output: out<AuditEntry[]>(),
-  },
-} satisfies { [C in Channel]: { input: z.ZodType; output: unknown } };
+  ...coreContract,
+} satisfies { [C in Channel]: ChannelSpec };
 
 // Both directions: the contract declares no channel that CHANNELS lacks.
 type Extra = Exclude<keyof typeof contract, Channel>;

@@ -65,8 +65,24 @@ async function serveRenderer(): Promise<{ server: Server; origin: string }> {
 /** Dialog answers queued by a test (OS dialogs are stubbed, never clicked). */
 export class StubDialogs implements Dialogs {
   readonly openAnswers: (string | null)[] = [];
+  readonly openManyAnswers: string[][] = [];
+  readonly folderAnswers: (string | null)[] = [];
+  readonly saveAnswers: (string | null)[] = [];
+  readonly opened: string[] = [];
   async openFile(): Promise<string | null> {
     return this.openAnswers.shift() ?? null;
+  }
+  async openFiles(): Promise<string[]> {
+    return this.openManyAnswers.shift() ?? [];
+  }
+  async chooseFolder(): Promise<string | null> {
+    return this.folderAnswers.shift() ?? null;
+  }
+  async saveFile(): Promise<string | null> {
+    return this.saveAnswers.shift() ?? null;
+  }
+  async openPath(path: string): Promise<void> {
+    this.opened.push(path);
   }
 }
 

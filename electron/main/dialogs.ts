@@ -1,0 +1,46 @@
+import type { BrowserWindow, OpenDialogOptions } from 'electron';
+import { dialog, shell } from 'electron';
+import type { Dialogs } from '../router/router';
+
+// Dialog titles by key; the OS draws the rest in its own language.
+const TITLES: Record<string, string> = {
+  'dialogs.chooseFramework': 'Chọn tệp bộ tiêu chí (JSON)',
+  'dialogs.chooseEvidence': 'Chọn tài liệu kiểm chứng',
+  'dialogs.chooseFolder': 'Chọn thư mục hoặc USB để lưu',
+  'dialogs.chooseEntries': 'Chọn tệp số liệu (JSON)',
+  'dialogs.chooseSpreadsheet': 'Chọn bảng tính phiếu điều tra (xlsx, csv)',
+  'dialogs.savePdf': 'Lưu bảng tổng hợp (PDF)',
+  'dialogs.saveXlsx': 'Lưu bảng tổng hợp (Excel)',
+};
+
+const title = (key: string): string => TITLES[key] ?? 'Chỉ số CCHC';
+
+/** Electron's dialogs behind the Dialogs seam (tests use stubs instead). */
+export function electronDialogs(win: () => BrowserWindow | null): Dialogs {
+  const open = async (opts: OpenDialogOptions): Promise<string[]> => {
+    const w = win();
+    const res = w ? await dialog.showOpenDialog(w, opts) : await dialog.showOpenDialog(opts);
+    return res.canceled ? [] : res.filePaths;
+  };
+  return {
+    async openFile({ titleKey, filters }) {
+      return (await open({ title: title(titleKey), properties: ['openFile'], filters }))[0] ?? null;
+    },
+    async openFiles({ titleKey, filters }) {
+      return open({ title: title(titleKey), properties: ['openFile', 'multiSelections'], filters });
+    },
+    async chooseFolder({ titleKey }) {
+      return (await open({ title: title(titleKey), properties: ['openDirectory', 'createDirectory'] }))[0] ?? null;
+    },
+    async saveFile({ titleKey, filters, defaultName }) {
+      const w = win();
+      const opts = { title: title(titleKey), filters, defaultPath: defaultName };
+      const res = w ? await dialog.showSaveDialog(w, opts) : await dialog.showSaveDialog(opts);
+      return res.canceled || !res.filePath ? null : res.filePath;
+    },
+    async openPath(path) {
+      const error = await shell.openPath(path);
+      if (error) throw new Error(error);
+    },
+  };
+}
