@@ -14,6 +14,7 @@ export default defineConfig({
           index: resolve(__dirname, 'electron/main/index.ts'),
           chiso: resolve(__dirname, 'electron/cli/chiso.ts'),
         },
+        output: { banner: (chunk) => (chunk.name === 'chiso' ? '#!/usr/bin/env node' : '') },
       },
     },
   },

@@ -4,7 +4,6 @@ import { AppError } from '../../shared/errors';
 import type { Framework } from '../../shared/framework/schema';
 import type { FrameworkChoice } from '../../shared/ipc/contract';
 import { listAudit } from '../services/audit';
-import type { ServiceContext } from '../services/context';
 import { loadFramework, validateFramework } from '../services/framework-service';
 import { completeSetup, getIdentity, getSetting, requireIdentity, setSetting } from '../services/setup-service';
 import { schemaVersion } from '../store/db';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { AppErrorShape, Result } from '../../shared/errors';
 import { AppError } from '../../shared/errors';
 import type { Channel } from '../../shared/ipc/channels';

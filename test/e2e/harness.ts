@@ -157,7 +157,7 @@ export class Harness {
             (window as unknown as { __chisoInvoke(c: string, i: unknown): Promise<unknown> }).__chisoInvoke(channel, input);
         }
         api['on'] = (event: string, listener: (p: unknown) => void) => {
-          if (!events.includes(event)) return () => undefined;
+          if (!(events as string[]).includes(event)) return () => undefined;
           const set = listeners.get(event) ?? new Set();
           set.add(listener);
           listeners.set(event, set);

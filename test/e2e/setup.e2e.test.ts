@@ -38,7 +38,7 @@ describe('first-run setup, commune', () => {
     await home.waitFor('commune');
     expect(await home.title().textContent()).toBe('Xã Bình Đào');
     expect(await home.facts().textContent()).toContain('26734');
-    expect(await home.frameworkTotal().textContent()).toBe('100');
+    expect(await home.frameworkTotal().textContent()).toBe('100,00');
     expect(await app.page.getByTestId('sample-warning').isVisible()).toBe(true);
     await app.shot('commune-home');
     await app.close();

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Identity } from '../../../shared/identity';
 import { formatIdentity } from '../format';
@@ -50,7 +51,7 @@ export async function initCommand(args: string[], io: CliIO): Promise<number> {
     setup = { role: 'district', level, provinceCode: values.province ?? (level === 'province' ? values.unit : ''), ...common };
   }
   const framework = values.framework ? await readJsonArg(values.framework, io) : undefined;
-  const services = openServices(values.db);
+  const services = openServices(resolve(io.cwd, values.db));
   try {
     const identity: Identity = services.completeSetup(setup, framework);
     io.out(`Đã thiết lập ${values.db}`);

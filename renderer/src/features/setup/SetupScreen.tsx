@@ -36,7 +36,8 @@ export function SetupScreen() {
   const [error, setError] = useState<unknown>(null);
   const form = useForm<SetupFormValues>({
     resolver,
-    mode: 'onTouched',
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
     defaultValues: {
       role: 'commune', level: 'province', unitCode: '', unitName: '', provinceCode: '', reviewerCode: '',
       officerName: '', officerTitle: '', year: String(new Date().getFullYear()),
