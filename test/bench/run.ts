@@ -1,0 +1,17 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { foundationBench } from './foundation.bench';
+import { rows } from './harness';
+
+/** `npm run bench`: every suite; add a feature's suite here. Results also in test-output/bench.json. */
+const SUITES: [string, () => Promise<void>][] = [['foundation', foundationBench]];
+
+const only = process.argv[2];
+for (const [name, run] of SUITES) {
+  if (only && only !== name) continue;
+  await run();
+}
+const root = fileURLToPath(new URL('../..', import.meta.url));
+mkdirSync(join(root, 'test-output'), { recursive: true });
+writeFileSync(join(root, 'test-output', 'bench.json'), `${JSON.stringify(rows, null, 2)}\n`);
