@@ -1,0 +1,45 @@
+/**
+ * Problems with an entered value. `code` is stable (the renderer and reports key on it);
+ * `message` is a ready Vietnamese sentence saying what is wrong and what to do.
+ * A value with an error never counts: the item scores 0 with status 'error'.
+ */
+export const ENTRY_ISSUE_CODES = [
+  'WRONG_INPUT_TYPE',
+  'NA_NOT_ALLOWED',
+  'NOT_INTEGER',
+  'NEGATIVE',
+  'ABOVE_MAX',
+  'NOT_A_STEP',
+  'UNKNOWN_LEVEL',
+  'DENOMINATOR_ZERO',
+  'NUMERATOR_ABOVE_DENOMINATOR',
+  'COMPLEMENT_MISMATCH',
+] as const;
+
+export type EntryIssueCode = (typeof ENTRY_ISSUE_CODES)[number];
+
+/** Which input the problem is about, so a form can mark that box. */
+export type EntryIssueField =
+  | 'notApplicable'
+  | 'input'
+  | 'points'
+  | 'level'
+  | 'numerator'
+  | 'denominator'
+  | 'complement'
+  | 'events';
+
+export interface ValidationIssue {
+  code: EntryIssueCode;
+  severity: 'error' | 'warning';
+  field: EntryIssueField;
+  message: string;
+}
+
+export function entryError(code: EntryIssueCode, field: EntryIssueField, message: string): ValidationIssue {
+  return { code, severity: 'error', field, message };
+}
+
+export function hasErrors(issues: readonly ValidationIssue[]): boolean {
+  return issues.some((i) => i.severity === 'error');
+}
