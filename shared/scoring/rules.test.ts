@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scoreItem, validateEntry } from './engine';
 import type { ItemEntry } from './entry';
+import { describeRule } from './rules';
 import { item } from './test-helpers';
 
 const onTime = item(
@@ -176,5 +177,14 @@ describe('entries in general', () => {
   it('a N/A mark wins over a stale input', () => {
     const full = item({ type: 'manual', step: 25 }, 150, { notApplicable: 'full' });
     expect(scoreItem(full, { notApplicable: true, input: { type: 'manual', points: 999 } })).toMatchObject({ points: 150, status: 'na', issues: [] });
+  });
+});
+
+describe('describeRule', () => {
+  it('explains a rule in Vietnamese with Vietnamese numbers', () => {
+    expect(describeRule({ type: 'deduction', perEvent: 25, floor: 0, eventLabel: 'Số báo cáo chậm' }, 100)).toBe(
+      '1,00 điểm, trừ 0,25 mỗi lần (số báo cáo chậm), thấp nhất 0,00.',
+    );
+    expect(describeRule(onTime.rule, 400)).toBe('từ 100,00%: 4,00; từ 98,00%: 3,00; từ 95,00%: 2,00; thấp hơn: 0.');
   });
 });

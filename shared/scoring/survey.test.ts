@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SurveyDefinition } from '../framework/schema';
 import { sampleFramework } from '../framework/sample';
 import type { SurveyForm } from './survey';
-import { formNoKey, surveyFormSchema, surveyItemPoints, tallySurvey, validateSurveyForms } from './survey';
+import { formNoKey, surveyCompleteness, surveyFormSchema, surveyItemPoints, tallySurvey, validateSurveyForms } from './survey';
 import { item } from './test-helpers';
 
 const LIKERT = [
@@ -61,6 +61,11 @@ describe('survey tally', () => {
   it('recomputes from counts alone (what a receiver does with a package)', () => {
     const counts = JSON.parse(JSON.stringify(tallySurvey(def, forms))) as ReturnType<typeof tallySurvey>;
     expect(surveyItemPoints(def, surveyItem, counts)).toBe(203);
+  });
+
+  it('reports completeness against minForms and targetForms', () => {
+    expect(surveyCompleteness(def, tallySurvey(def, forms))).toEqual({ forms: 5, minForms: 3, targetForms: 5, enough: true, percentOfTarget: 10000 });
+    expect(surveyCompleteness(def, tallySurvey(def, forms.slice(0, 2)))).toMatchObject({ enough: false, percentOfTarget: 4000 });
   });
 
   it('no counted answer → null (empty, not zero)', () => {

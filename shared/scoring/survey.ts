@@ -198,3 +198,24 @@ export function validateSurveyForms(def: SurveyDefinition, forms: readonly Surve
   }
   return issues;
 }
+
+export interface SurveyCompleteness {
+  forms: number;
+  minForms: number;
+  targetForms: number;
+  /** At least minForms questionnaires were keyed. */
+  enough: boolean;
+  /** Hundredths of a percent of targetForms, rounded down (may exceed 10000). */
+  percentOfTarget: number;
+}
+
+/** How far the survey is: for the progress bar and the "not enough forms" warning. */
+export function surveyCompleteness(def: SurveyDefinition, tally: SurveyTally): SurveyCompleteness {
+  return {
+    forms: tally.forms,
+    minForms: def.minForms,
+    targetForms: def.targetForms,
+    enough: tally.forms >= def.minForms,
+    percentOfTarget: Math.floor((tally.forms * 10000) / def.targetForms),
+  };
+}
