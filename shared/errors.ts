@@ -20,6 +20,26 @@ export const ERROR_CODES = [
   'DB_IO',
   'FILE_NOT_FOUND',
   'FILE_UNREADABLE',
+  // Signed packages (docs/package-format.md): refusals at import, in verification order.
+  'FILE_TOO_LARGE',
+  'NOT_JSON',
+  'DUPLICATE_KEY',
+  'ENVELOPE_INVALID',
+  'FORMAT_UNKNOWN',
+  'VERSION_UNSUPPORTED',
+  'KEY_UNKNOWN',
+  'KEY_REVOKED',
+  'SIGNATURE_INVALID',
+  'PAYLOAD_INVALID',
+  // Building a package, enrolment and keys.
+  'PACKAGE_VALUE_INVALID',
+  'ENROLMENT_MISMATCH',
+  'KEY_MISSING',
+  'KEY_EXISTS',
+  'KEY_FILE_INVALID',
+  'PASSPHRASE_REQUIRED',
+  'PASSPHRASE_WRONG',
+  'SECURE_STORAGE_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 

@@ -1,0 +1,142 @@
+/**
+ * Signing and verifying package envelopes (docs/package-format.md). verifyEnvelope runs the
+ * verification steps 1–6 in order and returns the first refusal; the payload is handed back only
+ * after every signature passed and the payload schema accepted it. Steps 7–10 (issuer binding,
+ * attachments, revisions, the write) belong to the importer.
+ */
+import { AppError } from '../../../shared/errors';
+import { fromBase64Url, toBase64Url } from '../../../shared/package/base64url';
+import {
+  canonicalJson,
+  FORMAT_NAME,
+  FORMAT_VERSION,
+  signedBytes,
+  toPackageValue,
+  verificationBytes,
+  type PackageType,
+} from '../../../shared/package/canonical';
+import { COMMUNE_CODE_PATTERN, embeddedPublicKeyOf, PAYLOAD_SCHEMAS, SIGNATURE_COUNT, type Envelope } from '../../../shared/package/envelope';
+import { envelopeStep, parseStep, payloadStep, readStep, refuse, type VerifyFailure } from '../../../shared/package/verify-steps';
+import { keyIdOf, verify } from './ed25519';
+import type { Signer } from './signer';
+
+/** Builds a signed envelope. The payload is NFC-normalised and checked before anything is signed. */
+export function signPackage(type: PackageType, payload: unknown, signers: readonly Signer[]): Envelope {
+  const value = toPackageValue(payload);
+  const schema = PAYLOAD_SCHEMAS[type].safeParse(value);
+  if (!schema.success) {
+    throw new AppError('PAYLOAD_INVALID', 'Nội dung gói chưa đúng định dạng nên chưa ký được.', {
+      issues: schema.error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message })),
+    });
+  }
+  const keyIds = signers.map((s) => s.keyId);
+  if (keyIds.length !== SIGNATURE_COUNT[type] || new Set(keyIds).size !== keyIds.length) {
+    throw new AppError('INVALID_INPUT', `A ${type} package needs ${SIGNATURE_COUNT[type]} distinct signing keys.`);
+  }
+  const bytes = signedBytes(type, value);
+  return {
+    format: FORMAT_NAME[type],
+    formatVersion: FORMAT_VERSION,
+    // Stored in canonical key order, so the file reads the same as the signed form.
+    payload: JSON.parse(canonicalJson(value)) as Record<string, unknown>,
+    signatures: signers.map((s) => ({ alg: 'Ed25519' as const, keyId: s.keyId, sig: toBase64Url(s.sign(bytes)) })),
+  };
+}
+
+/** The file text of an envelope: UTF-8, no BOM, two-space indentation, a final newline. */
+export function serializeEnvelope(envelope: Envelope): string {
+  return JSON.stringify(envelope, null, 2) + '\n';
+}
+
+export interface ResolvedKey {
+  /** Raw 32-byte Ed25519 public key. */
+  publicKey: Uint8Array;
+  status: 'active' | 'revoked';
+}
+
+export interface ResolveContext {
+  type: PackageType;
+  /**
+   * The public key the payload names for its own signer (enrolment request, approval, rotation),
+   * offered only when it hashes to the keyId being resolved. Unverified: return it only where the
+   * trust comes from elsewhere (an out-of-band fingerprint check).
+   */
+  embeddedPublicKey?: Uint8Array;
+}
+
+export type KeyResolver = (keyId: string, ctx: ResolveContext) => ResolvedKey | undefined;
+
+export interface VerifyOptions {
+  resolveKey: KeyResolver;
+  maxBytes?: number;
+  /** Package types this caller accepts; others are refused as FORMAT_UNKNOWN. */
+  accept?: readonly PackageType[];
+}
+
+export interface VerifiedPackage {
+  ok: true;
+  type: PackageType;
+  payload: Record<string, unknown>;
+  keyIds: string[];
+  /** The exact bytes the signatures cover (prefix line + canonical payload). */
+  signedBytes: Uint8Array;
+}
+
+export type VerifyResult = VerifiedPackage | VerifyFailure;
+
+/** The commune a package claims, for the KEY_UNKNOWN message only: unverified, display only. */
+function claimedCommune(payload: Record<string, unknown>): string | undefined {
+  const issuer = payload['issuer'];
+  const fromIssuer = typeof issuer === 'object' && issuer !== null ? (issuer as Record<string, unknown>)['communeCode'] : undefined;
+  const commune = payload['commune'];
+  const fromCommune = typeof commune === 'object' && commune !== null ? (commune as Record<string, unknown>)['code'] : undefined;
+  const code = fromIssuer ?? fromCommune ?? payload['communeCode'];
+  return typeof code === 'string' && COMMUNE_CODE_PATTERN.test(code) ? code : undefined;
+}
+
+export function verifyEnvelope(input: Uint8Array | string, opts: VerifyOptions): VerifyResult {
+  // 1 read (size limit)
+  const read = readStep(input, opts.maxBytes);
+  if (!read.ok) return read;
+  // 2 parse (duplicate keys, BOM, trailing text)
+  const parsed = parseStep(read.text);
+  if (!parsed.ok) return parsed;
+  // 3 envelope schema, format, version
+  const env = envelopeStep(parsed.value);
+  if (!env.ok) return env;
+  const { type, envelope } = env;
+  if (opts.accept && !opts.accept.includes(type)) return refuse('FORMAT_UNKNOWN', { format: envelope.format, expected: opts.accept.map((t) => FORMAT_NAME[t]) });
+
+  // 4 every key known and active
+  const embeddedText = embeddedPublicKeyOf(type, envelope.payload);
+  const embedded = embeddedText === undefined ? undefined : fromBase64Url(embeddedText);
+  const keys: Uint8Array[] = [];
+  for (const s of envelope.signatures) {
+    const offered = embedded && keyIdOf(embedded) === s.keyId ? embedded : undefined;
+    const resolved = opts.resolveKey(s.keyId, { type, ...(offered ? { embeddedPublicKey: offered } : {}) });
+    // A registry entry whose key does not hash to the id is as good as no entry.
+    if (!resolved || keyIdOf(resolved.publicKey) !== s.keyId) {
+      const commune = claimedCommune(envelope.payload);
+      return refuse('KEY_UNKNOWN', { keyId: s.keyId, ...(commune ? { claimedCommuneCode: commune, unverified: true } : {}) });
+    }
+    if (resolved.status !== 'active') return refuse('KEY_REVOKED', { keyId: s.keyId });
+    keys.push(resolved.publicKey);
+  }
+
+  // 5 signatures
+  let bytes: Uint8Array;
+  try {
+    bytes = verificationBytes(type, envelope.payload);
+  } catch {
+    return refuse('SIGNATURE_INVALID', { reason: 'not-canonicalisable' });
+  }
+  for (const [i, s] of envelope.signatures.entries()) {
+    const sig = fromBase64Url(s.sig);
+    if (!sig || !verify(keys[i]!, bytes, sig)) return refuse('SIGNATURE_INVALID', { keyId: s.keyId });
+  }
+
+  // 6 payload schema (and the value rules: NFC, safe integers)
+  const payload = payloadStep(type, envelope.payload);
+  if (!payload.ok) return payload;
+  return { ok: true, type, payload: payload.payload, keyIds: envelope.signatures.map((s) => s.keyId), signedBytes: bytes };
+}

@@ -1,0 +1,151 @@
+/**
+ * The exact bytes a package signature covers:
+ *
+ *   UTF-8( PREFIX_LINE(type) + RFC8785(payload) )
+ *
+ * The prefix line gives domain separation: a signature made over a commune report can never be
+ * presented as an enrolment, a framework or an appraisal, because the bytes differ from the first
+ * character. docs/package-format.md is the reference for other implementations.
+ */
+import canonicalize from 'canonicalize';
+import { AppError } from '../errors';
+
+export const PACKAGE_TYPES = [
+  'commune-report',
+  'enrolment-request',
+  'enrolment-approval',
+  'key-rotation',
+  'framework',
+  'appraisal',
+] as const;
+export type PackageType = (typeof PACKAGE_TYPES)[number];
+
+/** Envelope `format` value of each package type. */
+export const FORMAT_NAME: Readonly<Record<PackageType, string>> = {
+  'commune-report': 'chiso-cchc/commune-report',
+  'enrolment-request': 'chiso-cchc/enrolment-request',
+  'enrolment-approval': 'chiso-cchc/enrolment-approval',
+  'key-rotation': 'chiso-cchc/key-rotation',
+  framework: 'chiso-cchc/framework',
+  appraisal: 'chiso-cchc/appraisal',
+};
+
+export const FORMAT_VERSION = 1;
+
+export function packageTypeOfFormat(format: string): PackageType | undefined {
+  return PACKAGE_TYPES.find((t) => FORMAT_NAME[t] === format);
+}
+
+/** "CHISO-CCHC/<type>/v1\n": fixed per type and format version; never translated or trimmed. */
+export function signingPrefix(type: PackageType, formatVersion: number = FORMAT_VERSION): string {
+  return `CHISO-CCHC/${type}/v${formatVersion}\n`;
+}
+
+/** A value allowed in a payload: what JSON can carry without ambiguity between implementations. */
+export type PackageValue = string | number | boolean | null | PackageValue[] | { [key: string]: PackageValue };
+
+// A lone surrogate survives JSON escaping but not UTF-8, so two different strings could sign the
+// same bytes in another implementation: refuse them.
+// With the `u` flag a well-formed pair is one code point, so this class matches only lone halves.
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+function isPlainObject(v: object): v is Record<string, unknown> {
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+function checkString(s: string, path: string): void {
+  if (LONE_SURROGATE.test(s)) {
+    throw refusal(path, 'chuỗi chứa ký tự Unicode không hợp lệ (surrogate lẻ)');
+  }
+  if (s.normalize('NFC') !== s) throw refusal(path, 'chuỗi chưa chuẩn hoá Unicode NFC');
+}
+
+function refusal(path: string, why: string): AppError {
+  return new AppError('PACKAGE_VALUE_INVALID', `Giá trị tại ${path || '(gốc)'} không đưa vào gói được: ${why}.`, { path });
+}
+
+/**
+ * Throws AppError PACKAGE_VALUE_INVALID unless `value` is built only from NFC strings, booleans,
+ * null, arrays, plain objects and safe integers (not -0). Floats are refused because their
+ * shortest round-trip text is where JSON implementations disagree; points travel as integer
+ * hundredths instead.
+ */
+export function assertPackageValue(value: unknown, path = ''): asserts value is PackageValue {
+  if (value === null || typeof value === 'boolean') return;
+  if (typeof value === 'string') return checkString(value, path);
+  if (typeof value === 'number') {
+    if (!Number.isSafeInteger(value)) throw refusal(path, `số ${String(value)} không phải số nguyên an toàn`);
+    if (Object.is(value, -0)) throw refusal(path, 'số -0');
+    return;
+  }
+  if (Array.isArray(value)) {
+    // A sparse array hides `undefined` holes that canonicalize would print as null.
+    for (let i = 0; i < value.length; i++) {
+      if (!(i in value)) throw refusal(`${path}[${i}]`, 'mảng có chỗ trống');
+      assertPackageValue(value[i], `${path}[${i}]`);
+    }
+    return;
+  }
+  if (typeof value === 'object' && isPlainObject(value)) {
+    if (Object.getOwnPropertySymbols(value).length > 0) throw refusal(path, 'đối tượng có khoá kiểu symbol');
+    for (const key of Object.keys(value)) {
+      const child = `${path}.${key}`;
+      checkString(key, child);
+      assertPackageValue(value[key], child);
+    }
+    return;
+  }
+  throw refusal(path, `kiểu ${value === undefined ? 'undefined' : typeof value} không được phép`);
+}
+
+/**
+ * The exporter's side of the NFC rule: returns a deep copy with every string and object key
+ * normalised to NFC, then checked by assertPackageValue. Two keys that become equal after
+ * normalisation are refused rather than silently merged.
+ */
+export function toPackageValue(value: unknown, path = ''): PackageValue {
+  let out: unknown;
+  if (typeof value === 'string') out = value.normalize('NFC');
+  else if (Array.isArray(value)) out = value.map((v, i) => toPackageValue(v, `${path}[${i}]`));
+  else if (value !== null && typeof value === 'object' && isPlainObject(value)) {
+    const copy: Record<string, PackageValue> = {};
+    for (const key of Object.keys(value)) {
+      const k = key.normalize('NFC');
+      if (Object.prototype.hasOwnProperty.call(copy, k)) throw refusal(`${path}.${k}`, 'hai khoá trùng nhau sau khi chuẩn hoá NFC');
+      // defineProperty: a key named "__proto__" must stay an ordinary key.
+      Object.defineProperty(copy, k, { value: toPackageValue(value[key], `${path}.${k}`), enumerable: true, writable: true, configurable: true });
+    }
+    out = copy;
+  } else out = value;
+  assertPackageValue(out, path);
+  return out;
+}
+
+/** RFC 8785 text of a value, with no policy check: used by tests against the JCS vectors. */
+export function jcs(value: unknown): string {
+  const text = canonicalize(value);
+  if (text === undefined) throw new AppError('PACKAGE_VALUE_INVALID', 'Giá trị không có dạng JSON.');
+  return text;
+}
+
+/** RFC 8785 canonical text of a payload value, after assertPackageValue. */
+export function canonicalJson(value: unknown): string {
+  assertPackageValue(value);
+  return jcs(value);
+}
+
+/** The bytes that are signed and verified for a package of `type`. */
+export function signedBytes(type: PackageType, payload: unknown): Uint8Array {
+  return new TextEncoder().encode(signingPrefix(type) + canonicalJson(payload));
+}
+
+/**
+ * The bytes a verifier checks a signature against: the same prefix and RFC 8785 form, but without
+ * the value policy, which runs later (step 6) so that a policy failure in a genuinely signed
+ * package is reported as PAYLOAD_INVALID rather than as a forgery. Throws for values RFC 8785
+ * cannot represent (an overflowing number parsed as Infinity).
+ */
+export function verificationBytes(type: PackageType, payload: unknown): Uint8Array {
+  return new TextEncoder().encode(signingPrefix(type) + jcs(payload));
+}

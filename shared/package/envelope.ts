@@ -1,0 +1,174 @@
+/**
+ * Zod schemas of the signed envelope and of each payload type. docs/schemas/*.schema.json are
+ * generated from these (test/unit/package/json-schema.test.ts keeps them in step), so the
+ * patterns here are plain regular expressions that JSON Schema can carry too.
+ */
+import { z } from 'zod';
+import { FORMAT_NAME, FORMAT_VERSION, PACKAGE_TYPES, type PackageType } from './canonical';
+
+// Canonical unpadded base64url of exactly 32 and 64 bytes: the last character may only use the
+// bits that exist, so every key and signature has one spelling.
+export const PUBLIC_KEY_PATTERN = /^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$/;
+export const SIGNATURE_PATTERN = /^[A-Za-z0-9_-]{85}[AQgw]$/;
+/** Key id: the first 16 Crockford base32 characters of SHA-256(raw public key) (80 bits). */
+export const KEY_ID_PATTERN = /^[0-9A-HJKMNP-TV-Z]{16}$/;
+/** Fingerprint: SHA-256(raw public key) in Crockford base32, 52 characters in 13 groups of four. */
+export const FINGERPRINT_PATTERN = /^(?:[0-9A-HJKMNP-TV-Z]{4}-){12}[0-9A-HJKMNP-TV-Z]{4}$/;
+export const SHA256_HEX_PATTERN = /^[0-9a-f]{64}$/;
+export const COMMUNE_CODE_PATTERN = /^[0-9]{5}$/;
+export const PROVINCE_CODE_PATTERN = /^[0-9]{2}$/;
+/** Reviewing unit: a province (2 digits), a former district (3 digits) or a department code. */
+export const UNIT_CODE_PATTERN = /^[0-9A-Za-z._-]{1,32}$/;
+export const APP_VERSION_PATTERN = /^[0-9]+\.[0-9]+\.[0-9]+(?:[-+][0-9A-Za-z.-]+)?$/;
+export const PACKAGE_ID_PATTERN = /^[0-9A-Za-z-]{8,64}$/;
+
+const text = (max: number) => z.string().min(1).max(max).regex(/^\S(?:[\s\S]*\S)?$/, 'trimmed text');
+const utcTimestamp = z.iso.datetime({ offset: false, local: false });
+const isoDate = z.iso.date();
+
+export const publicKeySchema = z.string().regex(PUBLIC_KEY_PATTERN);
+export const keyIdSchema = z.string().regex(KEY_ID_PATTERN);
+export const fingerprintSchema = z.string().regex(FINGERPRINT_PATTERN);
+
+export const signatureEntrySchema = z.strictObject({
+  alg: z.literal('Ed25519'),
+  keyId: keyIdSchema,
+  sig: z.string().regex(SIGNATURE_PATTERN),
+});
+export type SignatureEntry = z.infer<typeof signatureEntrySchema>;
+
+/** The first look at an envelope: enough to say which format and version it claims. */
+export const envelopeHeadSchema = z.object({ format: z.string(), formatVersion: z.number().int() });
+
+export const envelopeSchema = z.strictObject({
+  format: z.enum(PACKAGE_TYPES.map((t) => FORMAT_NAME[t]) as [string, ...string[]]),
+  formatVersion: z.literal(FORMAT_VERSION),
+  payload: z.record(z.string(), z.unknown()),
+  signatures: z.array(signatureEntrySchema).min(1).max(4),
+});
+export type Envelope = z.infer<typeof envelopeSchema>;
+
+// ---------- enrolment-request: the commune asks the reviewing unit to trust its key ----------
+export const enrolmentRequestSchema = z.strictObject({
+  requestId: z.string().regex(PACKAGE_ID_PATTERN),
+  commune: z.strictObject({
+    code: z.string().regex(COMMUNE_CODE_PATTERN),
+    name: text(200),
+    provinceCode: z.string().regex(PROVINCE_CODE_PATTERN),
+  }),
+  officer: z.strictObject({ name: text(200), title: text(200) }),
+  key: z.strictObject({ alg: z.literal('Ed25519'), publicKey: publicKeySchema, keyId: keyIdSchema }),
+  createdAt: utcTimestamp,
+  validFrom: isoDate,
+  appVersion: z.string().regex(APP_VERSION_PATTERN),
+});
+export type EnrolmentRequest = z.infer<typeof enrolmentRequestSchema>;
+
+// ---------- enrolment-approval: the reviewing unit answers, signed with its own key ----------
+export const enrolmentApprovalSchema = z.strictObject({
+  reviewer: z.strictObject({
+    code: z.string().regex(UNIT_CODE_PATTERN),
+    name: text(200),
+    key: z.strictObject({ alg: z.literal('Ed25519'), publicKey: publicKeySchema, keyId: keyIdSchema }),
+  }),
+  approved: z.strictObject({
+    requestId: z.string().regex(PACKAGE_ID_PATTERN),
+    /** SHA-256 (hex) of the request's signed bytes: binds the approval to that exact request. */
+    requestSha256: z.string().regex(SHA256_HEX_PATTERN),
+    communeCode: z.string().regex(COMMUNE_CODE_PATTERN),
+    keyId: keyIdSchema,
+    fingerprint: fingerprintSchema,
+  }),
+  approvedAt: utcTimestamp,
+  validFrom: isoDate,
+});
+export type EnrolmentApproval = z.infer<typeof enrolmentApprovalSchema>;
+
+// ---------- key-rotation: signed by the old key AND the new key ----------
+export const keyRotationSchema = z.strictObject({
+  communeCode: z.string().regex(COMMUNE_CODE_PATTERN),
+  oldKeyId: keyIdSchema,
+  newKey: z.strictObject({ alg: z.literal('Ed25519'), publicKey: publicKeySchema, keyId: keyIdSchema }),
+  effectiveFrom: isoDate,
+  createdAt: utcTimestamp,
+});
+export type KeyRotation = z.infer<typeof keyRotationSchema>;
+
+// ---------- commune-report: first version (PACKAGE.md "What a commune report payload holds") ----------
+// Items, questionnaires and counts are loosely typed for now; the scoring model refines them.
+const looseRecord = z.record(z.string(), z.unknown());
+export const evidenceEntrySchema = z.strictObject({
+  id: z.string().min(1).max(64),
+  name: text(255),
+  mediaType: z.string().min(1).max(127),
+  size: z.number().int().min(0),
+  sha256: z.string().regex(SHA256_HEX_PATTERN),
+  /** The file's bytes, base64url without padding. */
+  content: z.string().regex(/^[A-Za-z0-9_-]*$/),
+});
+export const communeReportSchema = z.strictObject({
+  packageId: z.string().regex(PACKAGE_ID_PATTERN),
+  /** Grows per signing key; recorded in the same transaction as the export. */
+  revision: z.number().int().min(1),
+  supersedes: z.string().regex(PACKAGE_ID_PATTERN).nullable(),
+  createdAt: utcTimestamp,
+  issuer: z.strictObject({
+    communeCode: z.string().regex(COMMUNE_CODE_PATTERN),
+    communeName: text(200),
+    provinceCode: z.string().regex(PROVINCE_CODE_PATTERN),
+    keyId: keyIdSchema,
+    appVersion: z.string().regex(APP_VERSION_PATTERN),
+  }),
+  audience: z.strictObject({ reviewingUnitCode: z.string().regex(UNIT_CODE_PATTERN) }),
+  subject: z.strictObject({
+    year: z.number().int().min(2000).max(2100),
+    framework: z.strictObject({ id: z.string().min(1).max(128), version: z.number().int().min(1), sha256: z.string().regex(SHA256_HEX_PATTERN) }),
+  }),
+  items: z.array(looseRecord),
+  questionnaires: z.array(looseRecord),
+  surveyCounts: z.array(looseRecord),
+  /** Totals and index as the commune computed them, in integer hundredths. */
+  totals: looseRecord,
+  evidence: z.array(evidenceEntrySchema),
+});
+export type CommuneReport = z.infer<typeof communeReportSchema>;
+
+/** framework and appraisal: placeholders until their models exist (any object is accepted). */
+export const PAYLOAD_SCHEMAS: Readonly<Record<PackageType, z.ZodType<Record<string, unknown>>>> = {
+  'commune-report': communeReportSchema,
+  'enrolment-request': enrolmentRequestSchema,
+  'enrolment-approval': enrolmentApprovalSchema,
+  'key-rotation': keyRotationSchema,
+  framework: looseRecord,
+  appraisal: looseRecord,
+};
+
+/** How many signatures each type carries: a rotation is signed by the old and the new key. */
+export const SIGNATURE_COUNT: Readonly<Record<PackageType, number>> = {
+  'commune-report': 1,
+  'enrolment-request': 1,
+  'enrolment-approval': 1,
+  'key-rotation': 2,
+  framework: 1,
+  appraisal: 1,
+};
+
+/**
+ * The public key a payload carries for its own signer, if the type has one: an enrolment request
+ * names the key that signs it, an approval names the reviewing unit's key, a rotation names the
+ * new key. Read BEFORE the signature is checked, so it is only ever used as a candidate key for
+ * the signature whose keyId it hashes to, never as data.
+ */
+export function embeddedPublicKeyOf(type: PackageType, unverifiedPayload: Record<string, unknown>): string | undefined {
+  const path: Partial<Record<PackageType, readonly string[]>> = {
+    'enrolment-request': ['key', 'publicKey'],
+    'enrolment-approval': ['reviewer', 'key', 'publicKey'],
+    'key-rotation': ['newKey', 'publicKey'],
+  };
+  let at: unknown = unverifiedPayload;
+  for (const step of path[type] ?? []) {
+    if (typeof at !== 'object' || at === null || Array.isArray(at)) return undefined;
+    at = Object.prototype.hasOwnProperty.call(at, step) ? (at as Record<string, unknown>)[step] : undefined;
+  }
+  return path[type] && typeof at === 'string' && PUBLIC_KEY_PATTERN.test(at) ? at : undefined;
+}

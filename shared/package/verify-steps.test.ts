@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { envelopeStep, payloadStep, readStep } from './verify-steps';
+import { FORMAT_NAME } from './canonical';
+
+const sig = { alg: 'Ed25519', keyId: '62A394VF5SN054V7', sig: 'A'.repeat(86) };
+const report = {
+  packageId: 'pkg-2026-26734-0003',
+  revision: 3,
+  supersedes: 'pkg-2026-26734-0002',
+  createdAt: '2026-10-01T07:30:00Z',
+  issuer: { communeCode: '26734', communeName: 'Xã Hòa Bình', provinceCode: '26', keyId: '62A394VF5SN054V7', appVersion: '0.1.0' },
+  audience: { reviewingUnitCode: '26' },
+  subject: { year: 2026, framework: { id: 'sample-xa-2026', version: 1, sha256: 'a'.repeat(64) } },
+  items: [{ code: '1.1', inputs: { done: true }, points: 50 }],
+  questionnaires: [],
+  surveyCounts: [],
+  totals: { points: 7525, index: 7525 },
+  evidence: [{ id: 'e1', name: 'Kế hoạch CCHC 2026.pdf', mediaType: 'application/pdf', size: 3, sha256: 'b'.repeat(64), content: 'AQID' }],
+};
+
+describe('envelopeStep: shape, then format, then version, then the rest', () => {
+  it('says FORMAT_UNKNOWN for an unknown format even when the rest is malformed', () => {
+    expect(envelopeStep({ format: 'x', formatVersion: 1 })).toMatchObject({ ok: false, code: 'FORMAT_UNKNOWN' });
+  });
+  it('says VERSION_UNSUPPORTED for a future version whose envelope may look different', () => {
+    expect(envelopeStep({ format: FORMAT_NAME['commune-report'], formatVersion: 2, body: {} })).toMatchObject({ ok: false, code: 'VERSION_UNSUPPORTED' });
+  });
+  it('says ENVELOPE_INVALID when format or version is missing or of the wrong type', () => {
+    expect(envelopeStep({ formatVersion: 1 })).toMatchObject({ code: 'ENVELOPE_INVALID' });
+    expect(envelopeStep({ format: FORMAT_NAME.framework, formatVersion: '1' })).toMatchObject({ code: 'ENVELOPE_INVALID' });
+    expect(envelopeStep({ format: FORMAT_NAME.framework, formatVersion: 1, payload: [], signatures: [sig] })).toMatchObject({ code: 'ENVELOPE_INVALID' });
+    expect(envelopeStep(null)).toMatchObject({ code: 'ENVELOPE_INVALID' });
+  });
+  it('accepts a well-formed envelope and reports its type', () => {
+    expect(envelopeStep({ format: FORMAT_NAME.framework, formatVersion: 1, payload: {}, signatures: [sig] })).toMatchObject({ ok: true, type: 'framework' });
+  });
+});
+
+describe('payloadStep', () => {
+  it('accepts a first-version commune report', () => {
+    expect(payloadStep('commune-report', report)).toMatchObject({ ok: true });
+  });
+  it('refuses points given as fractions, and unknown fields', () => {
+    expect(payloadStep('commune-report', { ...report, totals: { points: 75.25 } })).toMatchObject({ ok: false, code: 'PAYLOAD_INVALID', details: { rule: 'package-value' } });
+    expect(payloadStep('commune-report', { ...report, extra: 1 })).toMatchObject({ ok: false, code: 'PAYLOAD_INVALID' });
+    expect(payloadStep('commune-report', { ...report, issuer: { ...report.issuer, communeCode: '2673' } })).toMatchObject({ ok: false, code: 'PAYLOAD_INVALID' });
+  });
+  it('never echoes payload values in its details', () => {
+    const r = payloadStep('commune-report', { ...report, issuer: { ...report.issuer, communeName: ' secret-value ' } });
+    expect(JSON.stringify(r)).not.toContain('secret-value');
+  });
+});
+
+describe('readStep', () => {
+  it('counts UTF-8 bytes, not characters', () => {
+    expect(readStep('ạạạ', 8)).toMatchObject({ ok: false, code: 'FILE_TOO_LARGE' });
+    expect(readStep('ạạạ', 9)).toMatchObject({ ok: true });
+  });
+});

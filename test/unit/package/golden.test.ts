@@ -1,0 +1,95 @@
+/**
+ * Golden files: packages made with the fixed TEST keys (test/fixtures/test-keys.ts — public, never
+ * to be enrolled) must come out byte for byte the same, and must verify. Another implementation of
+ * docs/package-format.md can check itself against test/golden/. The JSON Schemas in docs/schemas/
+ * are generated from the zod schemas and must stay in step with them.
+ *
+ * After a deliberate format change: UPDATE_GOLDEN=1 npx vitest run test/unit/package/golden.test.ts
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { signingPrefix, canonicalJson } from '../../../shared/package/canonical';
+import { enrolmentApprovalSchema, enrolmentRequestSchema, envelopeSchema, keyRotationSchema } from '../../../shared/package/envelope';
+import { approveEnrolment, buildEnrolmentRequest, buildKeyRotation, verifyEnrolmentApproval, verifyEnrolmentRequest, verifyKeyRotation } from '../../../electron/services/crypto/enrolment';
+import { testKey } from '../../fixtures/test-keys';
+
+const update = process.env['UPDATE_GOLDEN'] === '1';
+const root = new URL('../../../', import.meta.url);
+
+function golden(relative: string, actual: string): void {
+  const path = fileURLToPath(new URL(relative, root));
+  if (update) writeFileSync(path, actual);
+  expect(actual, `${relative} changed; if intended, regenerate with UPDATE_GOLDEN=1`).toBe(readFileSync(path, 'utf8'));
+}
+
+const commune = testKey('commune');
+const next = testKey('communeNext');
+const reviewer = testKey('reviewer');
+
+const request = buildEnrolmentRequest(
+  {
+    commune: { code: '26734', name: 'Xã Hòa Bình', provinceCode: '26' },
+    officer: { name: 'Nguyễn Thị Hường', title: 'Công chức Văn phòng - Thống kê' },
+    validFrom: '2026-01-05',
+    appVersion: '0.1.0',
+    now: new Date('2026-01-05T08:00:00.000Z'),
+    requestId: 'golden-req-26734-0001',
+  },
+  commune,
+);
+const verified = verifyEnrolmentRequest(request.text);
+if (!verified.ok) throw new Error(`golden request does not verify: ${verified.code}`);
+const approval = approveEnrolment(verified, { reviewer: { code: '26', name: 'Sở Nội vụ tỉnh Mẫu' }, approvedAt: new Date('2026-01-09T02:30:00.000Z'), validFrom: '2026-01-10' }, reviewer);
+const rotation = buildKeyRotation({ communeCode: '26734', effectiveFrom: '2026-06-01', now: new Date('2026-05-20T03:00:00.000Z') }, commune, next);
+
+describe('golden packages (TEST keys)', () => {
+  it('test keys are pinned', () => {
+    golden(
+      'test/golden/test-keys.txt',
+      [
+        'TEST KEYS ONLY — seeds are in test/fixtures/test-keys.ts; never enrol these keys.',
+        `commune      keyId ${commune.keyId}  fingerprint ${commune.fingerprint}`,
+        `communeNext  keyId ${next.keyId}  fingerprint ${next.fingerprint}`,
+        `reviewer     keyId ${reviewer.keyId}  fingerprint ${reviewer.fingerprint}`,
+        '',
+      ].join('\n'),
+    );
+  });
+  it('enrolment request: file and exact signed bytes', () => {
+    golden('test/golden/enrolment-request.json', request.text);
+    const payload = (JSON.parse(request.text) as { payload: unknown }).payload;
+    golden('test/golden/enrolment-request.signed-bytes.txt', signingPrefix('enrolment-request') + canonicalJson(payload));
+    expect(verified.requestSha256).toMatch(/^[0-9a-f]{64}$/u);
+  });
+  it('enrolment approval', () => {
+    golden('test/golden/enrolment-approval.json', approval);
+    const a = verifyEnrolmentApproval(readFileSync(fileURLToPath(new URL('test/golden/enrolment-approval.json', root))), {
+      request: verified.request,
+      requestSha256: verified.requestSha256,
+      pinnedReviewerKey: reviewer.publicKey,
+    });
+    expect(a.ok).toBe(true);
+  });
+  it('key rotation', () => {
+    golden('test/golden/key-rotation.json', rotation);
+    const r = verifyKeyRotation(rotation, (id) => (id === commune.keyId ? { publicKey: commune.publicKey, status: 'active', communeCode: '26734' } : undefined));
+    expect(r.ok).toBe(true);
+  });
+});
+
+describe('docs/schemas are generated from the zod schemas', () => {
+  const schemas: [string, z.ZodType, string][] = [
+    ['envelope', envelopeSchema, 'Chỉ số CCHC signed package envelope (formatVersion 1)'],
+    ['enrolment-request', enrolmentRequestSchema, 'Payload of chiso-cchc/enrolment-request v1'],
+    ['enrolment-approval', enrolmentApprovalSchema, 'Payload of chiso-cchc/enrolment-approval v1'],
+    ['key-rotation', keyRotationSchema, 'Payload of chiso-cchc/key-rotation v1'],
+  ];
+  for (const [name, schema, title] of schemas) {
+    it(`${name}.schema.json`, () => {
+      const json = { $id: `https://chiso-cchc.invalid/schemas/${name}.schema.json`, title, ...z.toJSONSchema(schema, { target: 'draft-2020-12' }) };
+      golden(`docs/schemas/${name}.schema.json`, JSON.stringify(json, null, 2) + '\n');
+    });
+  }
+});
