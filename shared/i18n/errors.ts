@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../errors';
+import { REFUSAL_MESSAGES } from '../package/verify-steps';
 
 /**
  * What each error code means to a person: what happened and what to do. Shared by the
@@ -22,6 +23,15 @@ export const errorMessages: Record<'vi' | 'en', Record<ErrorCode, string>> = {
     DB_IO: 'Lỗi đọc/ghi ổ đĩa khi lưu dữ liệu. Hãy kiểm tra ổ đĩa rồi thử lại; dữ liệu trước đó vẫn còn nguyên.',
     FILE_NOT_FOUND: 'Không tìm thấy tệp. Hãy kiểm tra đường dẫn hoặc chọn lại tệp.',
     FILE_UNREADABLE: 'Không đọc được tệp (tệp hỏng, chưa chép xong hoặc không phải JSON). Hãy xin gửi lại tệp.',
+    ...REFUSAL_MESSAGES,
+    PACKAGE_VALUE_INVALID: 'Dữ liệu có giá trị không đưa được vào gói (số lẻ ngoài quy ước điểm ×100 hoặc ký tự không hợp lệ). Hãy kiểm tra lại số liệu rồi xuất lại.',
+    ENROLMENT_MISMATCH: 'Tệp duyệt đăng ký không khớp với yêu cầu của đơn vị này (mã xã hoặc khóa khác). Hãy kiểm tra đã chọn đúng tệp do đơn vị thẩm định gửi.',
+    KEY_MISSING: 'Máy này chưa có khóa ký của đơn vị. Hãy tạo khóa hoặc khôi phục khóa từ bản sao lưu.',
+    KEY_EXISTS: 'Đơn vị đã có khóa ký; khóa cũ được giữ nguyên. Muốn thay khóa, hãy dùng chức năng đổi khóa.',
+    KEY_FILE_INVALID: 'Tệp khóa hoặc bản sao lưu khóa bị hỏng hoặc không đúng loại. Hãy chọn đúng tệp sao lưu khóa.',
+    PASSPHRASE_REQUIRED: 'Cần mật khẩu bảo vệ khóa. Hãy nhập mật khẩu (dòng lệnh: đặt biến môi trường CHISO_PASSPHRASE).',
+    PASSPHRASE_WRONG: 'Mật khẩu bảo vệ khóa không đúng. Hãy nhập lại; khóa không bị thay đổi.',
+    SECURE_STORAGE_UNAVAILABLE: 'Hệ điều hành không có kho bảo mật để giữ khóa. Hãy đặt mật khẩu bảo vệ khóa thay thế.',
     INTERNAL: 'Đã xảy ra lỗi không mong muốn. Dữ liệu đã lưu không bị ảnh hưởng; hãy thử lại hoặc liên hệ hỗ trợ.',
   },
   en: {
@@ -41,6 +51,24 @@ export const errorMessages: Record<'vi' | 'en', Record<ErrorCode, string>> = {
     DB_IO: 'A disk read/write error stopped the save. Check the disk and try again; earlier data is intact.',
     FILE_NOT_FOUND: 'The file was not found. Check the path or choose the file again.',
     FILE_UNREADABLE: 'The file cannot be read (damaged, not fully copied, or not JSON). Ask for it to be sent again.',
+    FILE_TOO_LARGE: 'The file is larger than any package can be. Check that the right file was chosen, or contact the sender.',
+    NOT_JSON: 'The file cannot be read as a package: it may be damaged or not fully copied. Ask the sender to send it again.',
+    DUPLICATE_KEY: 'A field appears twice in the file, so its value is ambiguous: the file was edited by hand or damaged. Ask for the original.',
+    ENVELOPE_INVALID: 'The file does not have the structure of a signed package. Check the file, or ask for it again.',
+    FORMAT_UNKNOWN: 'This is not a kind of package this app accepts. Check that the right file was chosen.',
+    VERSION_UNSUPPORTED: 'The package uses a format version this app does not support yet. Update the app and import again.',
+    KEY_UNKNOWN: 'The package is signed by a key that is not enrolled. Compare the commune code and fingerprint on the enrolment form, approve the key, then import again.',
+    KEY_REVOKED: 'The signing key has been revoked, so the package is not accepted. Ask the sender to sign with their new enrolled key.',
+    SIGNATURE_INVALID: 'The signature does not match the content: the package was changed after signing, or damaged. Do not use it; ask for the original.',
+    PAYLOAD_INVALID: 'The signature is valid but the content is not in the expected format (different app versions?). Tell the sender and include the technical details.',
+    PACKAGE_VALUE_INVALID: 'Some data cannot go into a package (a fractional number outside the ×100 points convention, or an invalid character). Check the data and export again.',
+    ENROLMENT_MISMATCH: 'The enrolment approval does not match this unit\'s request (another commune or key). Check that the file came from your reviewing unit.',
+    KEY_MISSING: 'This computer has no signing key for the unit yet. Create one, or restore it from a backup.',
+    KEY_EXISTS: 'The unit already has a signing key; it was kept. To replace it, use key rotation.',
+    KEY_FILE_INVALID: 'The key file or key backup is damaged or not of the right kind. Choose the right backup file.',
+    PASSPHRASE_REQUIRED: 'The key passphrase is needed. Enter it (on the command line: set CHISO_PASSPHRASE).',
+    PASSPHRASE_WRONG: 'The key passphrase is wrong. Try again; the key is unchanged.',
+    SECURE_STORAGE_UNAVAILABLE: 'The operating system offers no secure storage for the key. Set a passphrase to protect it instead.',
     INTERNAL: 'An unexpected error occurred. Saved data is not affected; try again or contact support.',
   },
 };
