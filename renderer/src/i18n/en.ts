@@ -39,6 +39,7 @@ export const en: Resources = {
   audit: {
     title: 'Change log', intro: 'Every data change is recorded: who, when, old → new. The log cannot be edited or deleted.',
     at: 'When', actor: 'Who', action: 'Action', entity: 'Record', change: 'Change', empty: 'No changes yet.',
+    entities: { identity: 'Unit', framework: 'Framework', setting: 'Setting' },
     actions: { 'identity.setup': 'Unit set up', 'framework.install': 'Framework installed', 'setting.set': 'Setting changed' },
   },
   about: {
