@@ -4,6 +4,7 @@ import { HashRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { Layout } from './components/Layout';
 import { AboutScreen } from './features/about/AboutScreen';
 import { AuditScreen } from './features/audit/AuditScreen';
+import { FrameworkScreen } from './features/framework/FrameworkScreen';
 import { HomeScreen } from './features/home/HomeScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import { SetupScreen } from './features/setup/SetupScreen';
@@ -34,6 +35,7 @@ export function App() {
         <Layout>
           <Routes>
             <Route path="/" element={<HomeScreen />} />
+            <Route path="/framework" element={<FrameworkScreen />} />
             <Route path="/audit" element={<AuditScreen />} />
             <Route path="/settings" element={<SettingsScreen />} />
             <Route path="/about" element={<AboutScreen />} />

@@ -3,7 +3,7 @@ import type { Channel } from './channels';
 import { coreContract } from './core.contract';
 import type { ChannelSpec } from './spec';
 
-export type { AppInfo, AuditEntry, FrameworkChoice } from './core.contract';
+export type { AppInfo, AuditEntry, FrameworkChoice, ReplacePreview } from './core.contract';
 export { SETTING_KEYS } from './core.contract';
 
 /**
