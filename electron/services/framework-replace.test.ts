@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../shared/errors';
+import type { AppError } from '../../shared/errors';
 import type { Framework } from '../../shared/framework/schema';
 import { sampleFramework } from '../../shared/framework/sample';
 import type { TestStore } from '../../test/helpers/context';
