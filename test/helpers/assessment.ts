@@ -1,0 +1,42 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { completeSetup } from '../../electron/services/setup-service';
+import type { TestStore } from './context';
+import { communeSetup, freshStore } from './context';
+
+/** A commune set up with the sample framework. */
+export function communeStore(): TestStore {
+  const s = freshStore();
+  completeSetup(s.ctx, communeSetup);
+  return s;
+}
+
+/** The smallest valid one-page PDF (hand-made, with a correct xref table). */
+export function tinyPdf(text = 'Bien ban kiem tra'): Buffer {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    '', // stream, filled below
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  const content = `BT /F1 18 Tf 30 100 Td (${text}) Tj ET`;
+  objects[3] = `<< /Length ${content.length} >>\nstream\n${content}\nendstream`;
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const off of offsets) out += `${String(off).padStart(10, '0')} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+
+export function writeTinyPdf(dir: string, name = 'bien-ban.pdf', text?: string): string {
+  const p = join(dir, name);
+  writeFileSync(p, tinyPdf(text));
+  return p;
+}
