@@ -11,7 +11,7 @@ import type { ActiveFramework } from './assessment-service';
 import { activeFramework, assertUnlocked } from './assessment-service';
 import type { ServiceContext } from './context';
 import { itemsSection } from './entries-items';
-import { jsonLines, lineAt } from './json-lines';
+import { jsonLines, lineAt, syntaxErrorOffset } from './json-lines';
 
 export interface LoadIssue {
   /** 1-based line in the file; 0 when unknown. */
@@ -70,9 +70,9 @@ export function loadEntriesText(ctx: ServiceContext, text: string): LoadReport {
   try {
     json = JSON.parse(clean);
   } catch (err) {
-    const pos = /position (\d+)/u.exec(String(err));
-    const line = pos ? lineAt(clean, Number(pos[1])) : 0;
-    refuse([{ line, path: '', message: `Không phải JSON hợp lệ: ${(err as Error).message}` }]);
+    const offset = syntaxErrorOffset(clean);
+    const line = offset >= 0 ? lineAt(clean, offset) : 0;
+    refuse([{ line, path: '', message: `Không phải JSON hợp lệ (sai cú pháp gần dòng này): ${(err as Error).message.slice(0, 120)}` }]);
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     refuse([{ line: 1, path: '', message: 'Tệp phải là một đối tượng JSON { "items": { … } }.' }]);
