@@ -27,7 +27,7 @@ describe('chiso load', () => {
     copyFileSync(SAMPLE, join(dir, 'e.json'));
     expect(await runCli(['load', '--db', 'x.sqlite', 'e.json'], io)).toBe(0);
     expect(out[0]).toBe('Đã nạp 41 tiêu chí thành phần (phần "items").');
-    expect(out.at(-1)).toMatch(/^Tổng điểm: 58,72/98,50 · chỉ số 59,87/u);
+    expect(out.at(-1)).toMatch(/^Tổng điểm: 58,72\/98,50 · chỉ số 59,87/u);
   });
 
   it('refuses a bad file with line numbers, exit 1', async () => {
