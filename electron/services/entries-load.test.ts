@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../shared/errors';
+import type { AppError } from '../../shared/errors';
 import { communeStore } from '../../test/helpers/assessment';
 import type { TestStore } from '../../test/helpers/context';
 import { finalise, listEntries } from './assessment-service';

@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../shared/errors';
+import type { AppError } from '../../shared/errors';
 import { communeStore, writeTinyPdf } from '../../test/helpers/assessment';
 import type { TestStore } from '../../test/helpers/context';
 import { finalise } from './assessment-service';

@@ -6,9 +6,10 @@
  * the bytes it had just written: nothing is left behind.
  */
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { EvidenceDocumentInput } from '../../shared/assessment/evidence';
+import { evidenceDocumentSchema } from '../../shared/assessment/evidence';
 import { AppError } from '../../shared/errors';
-import { nfc } from '../../shared/text';
 import { activeFramework, assertUnlocked, requireItem } from './assessment-service';
 import { audit } from './audit';
 import type { ServiceContext } from './context';
@@ -16,19 +17,8 @@ import { isoNow } from './context';
 import type { EvidenceFs, ReadEvidence } from './evidence-store';
 import { blobPath, nodeFs, readEvidence, storeBlob } from './evidence-store';
 
-const text = (max: number) => z.string().transform((s) => nfc(s).trim()).pipe(z.string().max(max, { message: 'TEXT_TOO_LONG' }));
-
-export const evidenceDocumentSchema = z.object({
-  /** Số, ký hiệu: "15/KH-UBND". */
-  number: text(100).pipe(z.string().min(1, { message: 'REQUIRED' })),
-  /** yyyy-mm-dd, or empty when the document is undated. */
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/u, { message: 'DATE' }).nullable().optional(),
-  issuer: text(200).pipe(z.string().min(1, { message: 'REQUIRED' })),
-  summary: text(1000).pipe(z.string().min(1, { message: 'REQUIRED' })),
-  /** Trang, mục chứng minh: "Mục II.3, trang 4". */
-  locator: text(200),
-});
-export type EvidenceDocumentInput = z.input<typeof evidenceDocumentSchema>;
+export { evidenceDocumentSchema };
+export type { EvidenceDocumentInput };
 
 export interface EvidenceDocument {
   id: number;
