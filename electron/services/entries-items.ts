@@ -68,7 +68,8 @@ export function itemsSection(kind: 'items' | 'adjustments'): EntriesSection {
           const existing = listDocuments(ctx, env.active.ref);
           for (const [code, line] of good) {
             const entry = { ...(line.input ? { input: line.input } : {}), ...(line.notApplicable !== undefined ? { notApplicable: line.notApplicable } : {}) };
-            setEntry(ctx, code, line.input || line.notApplicable !== undefined ? entry : null);
+            // A line with only evidence or an explanation leaves the item's inputs as they are.
+            if (line.input || line.notApplicable !== undefined) setEntry(ctx, code, entry);
             if (line.explanation !== undefined) setExplanation(ctx, code, nfc(line.explanation));
             for (const doc of line.evidence ?? []) {
               // Loading the same file twice does not duplicate its documents.
