@@ -33,9 +33,11 @@ th, td { border: 0.6pt solid #000; padding: 2pt 3pt; vertical-align: top; }
 th { background: #eee; font-weight: bold; text-align: center; }
 thead { display: table-header-group; }
 tr { page-break-inside: avoid; }
-.num { text-align: right; white-space: nowrap; width: 13mm; }
+.num { text-align: right; white-space: nowrap; width: 14mm; }
 .code { white-space: nowrap; width: 10mm; }
-.ev { font-size: 9pt; width: 42mm; }
+.ev { font-size: 9pt; width: 40mm; }
+td.ev + td.ev, th:nth-child(6) { width: 30mm; }
+th:nth-child(5) { width: 40mm; }
 .field td { font-weight: bold; background: #f3f3f3; }
 .criterion td { font-weight: bold; }
 .note { font-size: 8.5pt; font-style: italic; }
