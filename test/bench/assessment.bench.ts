@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { setEntry } from '../../electron/services/assessment-service';
@@ -28,7 +29,7 @@ async function autosaveCommit(): Promise<void> {
  * In-app navigation to a route, timed in the page until `selector` exists. Page scripts are
  * strings: tsx would wrap named inner functions in a helper the page does not have.
  */
-async function timeRoute(page: import('playwright-core').Page, hash: string, selector: string): Promise<number> {
+async function timeRoute(page: Page, hash: string, selector: string): Promise<number> {
   return page.evaluate(`new Promise((resolve) => {
     const t0 = performance.now();
     const mo = new MutationObserver(() => {
