@@ -68,7 +68,7 @@ export interface EvidencePreview {
   base64: string;
 }
 
-const documentInput = z.object({
+const documentInput = z.strictObject({
   number: z.string().max(100),
   date: z.string().max(10).nullable().optional(),
   issuer: z.string().max(200),
@@ -81,21 +81,21 @@ const id = z.number().int().min(1);
 export const assessmentContract = {
   'assessment:get': { input: z.undefined(), output: out<AssessmentView>() },
   /** entry: an ItemEntry (checked by the service), or null to clear the item. */
-  'assessment:setEntry': { input: z.object({ code: codeSchema, entry: z.unknown() }), output: out<SaveAck>() },
-  'assessment:setExplanation': { input: z.object({ code: codeSchema, text: z.string().max(4000).nullable() }), output: out<SaveAck>() },
+  'assessment:setEntry': { input: z.strictObject({ code: codeSchema, entry: z.unknown() }), output: out<SaveAck>() },
+  'assessment:setExplanation': { input: z.strictObject({ code: codeSchema, text: z.string().max(4000).nullable() }), output: out<SaveAck>() },
   'assessment:finalise': { input: z.undefined(), output: out<LockInfo>() },
-  'assessment:reopen': { input: z.object({ reason: z.string().max(1000) }), output: out<LockInfo>() },
+  'assessment:reopen': { input: z.strictObject({ reason: z.string().max(1000) }), output: out<LockInfo>() },
   /** Main shows the open dialog and loads the file; null when cancelled. */
   'assessment:loadFile': { input: z.undefined(), output: out<LoadFileReport | null>() },
   /** Main shows the save dialog and writes the file; null when cancelled. */
   'assessment:exportPdf': { input: z.undefined(), output: out<{ path: string } | null>() },
   'assessment:exportXlsx': { input: z.undefined(), output: out<{ path: string } | null>() },
-  'evidence:addDocument': { input: z.object({ code: codeSchema, document: documentInput }), output: out<EvidenceDocumentView>() },
-  'evidence:updateDocument': { input: z.object({ id, document: documentInput }), output: out<EvidenceDocumentView>() },
-  'evidence:removeDocument': { input: z.object({ id }), output: out<null>() },
+  'evidence:addDocument': { input: z.strictObject({ code: codeSchema, document: documentInput }), output: out<EvidenceDocumentView>() },
+  'evidence:updateDocument': { input: z.strictObject({ id, document: documentInput }), output: out<EvidenceDocumentView>() },
+  'evidence:removeDocument': { input: z.strictObject({ id }), output: out<null>() },
   /** Main shows the open dialog (never a path from the renderer); null when cancelled. */
-  'evidence:attach': { input: z.object({ code: codeSchema }), output: out<{ added: EvidenceFileView[]; duplicates: string[] } | null>() },
-  'evidence:removeFile': { input: z.object({ id }), output: out<null>() },
-  'evidence:preview': { input: z.object({ id }), output: out<EvidencePreview>() },
-  'evidence:open': { input: z.object({ id }), output: out<null>() },
+  'evidence:attach': { input: z.strictObject({ code: codeSchema }), output: out<{ added: EvidenceFileView[]; duplicates: string[] } | null>() },
+  'evidence:removeFile': { input: z.strictObject({ id }), output: out<null>() },
+  'evidence:preview': { input: z.strictObject({ id }), output: out<EvidencePreview>() },
+  'evidence:open': { input: z.strictObject({ id }), output: out<null>() },
 } satisfies { [C in AssessmentChannel]: ChannelSpec };

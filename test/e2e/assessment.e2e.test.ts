@@ -10,7 +10,7 @@ import { formatPercent, formatPoints } from '../../shared/framework/points';
 import { sampleFramework } from '../../shared/framework/sample';
 import type { ItemEntry } from '../../shared/scoring/engine';
 import { adjustmentAsItem, computeScores } from '../../shared/scoring/engine';
-import { tinyPdf } from '../helpers/assessment';
+import { tinyPdf, tinyPng } from '../helpers/assessment';
 import { communeSetup, fixedClock } from '../helpers/context';
 import { strokesFor } from './assessment-keys';
 import { Harness, SCREENSHOTS } from './harness';
@@ -131,6 +131,16 @@ describe('commune self-assessment, end to end', () => {
     await a.item('1.1').getByTestId('file-open').click();
     await expect.poll(() => app.dialogs.opened.length).toBe(1);
     expect(readFileSync(app.dialogs.opened[0]!)).toEqual(readFileSync(pdfPath));
+    // A scanned image is previewed inline (data: URL, allowed by the CSP).
+    const pngPath = join(h.dataDir, 'anh-niem-yet.png');
+    writeFileSync(pngPath, tinyPng());
+    await a.openEvidence('1.3');
+    app.dialogs.openManyAnswers.push([pngPath]);
+    await a.item('1.3').getByTestId('attach').click();
+    await a.item('1.3').getByTestId('file-preview').click();
+    const img = a.item('1.3').getByTestId('evidence-preview').locator('img');
+    await img.waitFor();
+    await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(40);
     await a.item('1.1').scrollIntoViewIfNeeded();
     await app.shot('evidence-attached');
 
@@ -201,4 +211,24 @@ describe('commune self-assessment, end to end', () => {
     }
     await again.close();
   }, 180_000);
+});
+
+describe('a reviewing unit does not self-assess', () => {
+  const h = new Harness('assessment-reviewer');
+  beforeAll(async () => {
+    await h.start();
+    const db = openDatabase(h.dbPath);
+    completeSetup({ db, clock: fixedClock(), actor: () => 'setup' }, { role: 'district', level: 'province', unitCode: '49', unitName: 'Sở Nội vụ tỉnh Quảng Nam', provinceCode: '49', year: 2026 });
+    db.close();
+  });
+  afterAll(() => h.stop());
+
+  it('has no "Tự đánh giá" in the nav, and the route says why', async () => {
+    const app = await h.open();
+    await app.page.getByTestId('home-reviewer').waitFor();
+    expect(await app.page.getByTestId('nav-assessment').count()).toBe(0);
+    await app.menu('/assessment');
+    await app.page.getByText('Đơn vị thẩm định không tự đánh giá').waitFor();
+    await app.close();
+  });
 });

@@ -1,3 +1,4 @@
+import * as zlib from 'node:zlib';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { completeSetup } from '../../electron/services/setup-service';
@@ -39,4 +40,32 @@ export function writeTinyPdf(dir: string, name = 'bien-ban.pdf', text?: string):
   const p = join(dir, name);
   writeFileSync(p, tinyPdf(text));
   return p;
+}
+
+/** A small valid PNG (w×h, a red/white stripe pattern), built with zlib. */
+export function tinyPng(w = 40, h = 24): Buffer {
+  const chunk = (type: string, data: Buffer): Buffer => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(body));
+    return Buffer.concat([len, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr.writeUInt8(8, 8); // bit depth
+  ihdr.writeUInt8(2, 9); // RGB
+  const rows: Buffer[] = [];
+  for (let y = 0; y < h; y += 1) {
+    const row = Buffer.alloc(1 + w * 3);
+    for (let x = 0; x < w; x += 1) {
+      const red = (x + y) % 8 < 4;
+      row.set(red ? [179, 38, 30] : [255, 255, 255], 1 + x * 3);
+    }
+    rows.push(row);
+  }
+  const signature = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
+  return Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
 }
