@@ -29,6 +29,7 @@ export const ERROR_CODES = [
   'EVIDENCE_TOO_LARGE',
   'FILE_WRITE_FAILED',
   'ENTRIES_INVALID',
+  'NOT_COMMUNE',
   'INTERNAL',
 ] as const;
 

@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors';
 import { communeStore } from '../../test/helpers/assessment';
 import type { TestStore } from '../../test/helpers/context';
+import { freshStore, provinceSetup } from '../../test/helpers/context';
+import { completeSetup } from './setup-service';
 import { finalise, listEntries, lockState, reopen, setEntry, setExplanation } from './assessment-service';
 import { assessmentSnapshot } from './assessment-snapshot';
 import { listAudit } from './audit';
@@ -101,5 +103,16 @@ describe('assessmentSnapshot', () => {
     expect(snap.scores.total.points).toBe(200);
     expect(snap.scores.total.applicableMax).toBe(10000 - 150);
     expect(snap.lock).toMatchObject({ finalised: false, revision: 0 });
+  });
+});
+
+describe('a reviewing unit', () => {
+  it('cannot write a self-assessment', () => {
+    const r = freshStore();
+    completeSetup(r.ctx, provinceSetup);
+    expect(codeOf(() => setEntry(r.ctx, '1.1', { input: { type: 'binary', done: true } }))).toBe('NOT_COMMUNE');
+    expect(codeOf(() => finalise(r.ctx))).toBe('NOT_COMMUNE');
+    expect(listEntries(r.ctx)).toEqual({});
+    r.cleanup();
   });
 });

@@ -79,8 +79,12 @@ export function lockState(ctx: ServiceContext, ref = activeFramework(ctx).ref): 
   };
 }
 
-/** Throws ASSESSMENT_LOCKED while finalised. Call inside the writing transaction. */
+/**
+ * Every self-assessment write goes through here: only a commune self-assesses, and nothing
+ * changes while finalised. Call inside the writing transaction.
+ */
 export function assertUnlocked(ctx: ServiceContext, ref: number): void {
+  if (requireIdentity(ctx).role !== 'commune') throw new AppError('NOT_COMMUNE', 'reviewing units do not self-assess');
   if (lockState(ctx, ref).finalised) throw new AppError('ASSESSMENT_LOCKED', 'assessment is finalised');
 }
 
@@ -187,8 +191,8 @@ export function setExplanation(ctx: ServiceContext, code: string, text: string |
 export function finalise(ctx: ServiceContext): LockState {
   const active = activeFramework(ctx);
   ctx.db.transaction(() => {
+    assertUnlocked(ctx, active.ref);
     const old = lockState(ctx, active.ref);
-    if (old.finalised) throw new AppError('ASSESSMENT_LOCKED', 'already finalised');
     const next = { finalised: 1, revision: old.revision + 1, changed_at: isoNow(ctx), changed_by: ctx.actor(), reopen_reason: null };
     ctx.db
       .prepare(
@@ -209,6 +213,7 @@ export function reopen(ctx: ServiceContext, reason: string): LockState {
   const why = nfc(reason).trim();
   if (why.length < 5) throw new AppError('INVALID_INPUT', 'reason required', { fields: { reason: 'REASON_REQUIRED' } });
   ctx.db.transaction(() => {
+    if (requireIdentity(ctx).role !== 'commune') throw new AppError('NOT_COMMUNE', 'reviewing units do not self-assess');
     const old = lockState(ctx, active.ref);
     if (!old.finalised) throw new AppError('ASSESSMENT_NOT_LOCKED', 'not finalised');
     ctx.db

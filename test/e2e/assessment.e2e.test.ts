@@ -131,6 +131,24 @@ describe('commune self-assessment, end to end', () => {
     await a.item('1.1').getByTestId('file-open').click();
     await expect.poll(() => app.dialogs.opened.length).toBe(1);
     expect(readFileSync(app.dialogs.opened[0]!)).toEqual(readFileSync(pdfPath));
+    // A document typed into the form: a missing issuer is refused on the spot, then added and edited.
+    await a.openEvidence('1.2');
+    const ev = a.item('1.2');
+    await ev.getByTestId('doc-number').fill('05/DM-UBND');
+    await ev.getByTestId('doc-date').fill('2026-02-01');
+    await ev.getByTestId('doc-summary').fill('Danh mục nhiệm vụ CCHC và tình trạng hoàn thành');
+    await ev.getByTestId('doc-locator').fill('Phụ lục I');
+    await ev.getByTestId('doc-add').click();
+    await ev.getByText('Bắt buộc nhập.').waitFor();
+    await ev.getByTestId('doc-issuer').fill('UBND xã Bình Đào');
+    await ev.getByTestId('doc-add').click();
+    await ev.getByTestId('evidence-docs').getByText('05/DM-UBND').waitFor();
+    expect(await ev.getByTestId('evidence-docs').textContent()).toContain('01/02/2026');
+    await ev.getByTestId('doc-edit').last().click();
+    await ev.getByTestId('doc-locator').fill('Phụ lục I, mục 2');
+    await ev.getByTestId('doc-add').click();
+    await ev.getByTestId('evidence-docs').getByText('Phụ lục I, mục 2').waitFor();
+
     // A scanned image is previewed inline (data: URL, allowed by the CSP).
     const pngPath = join(h.dataDir, 'anh-niem-yet.png');
     writeFileSync(pngPath, tinyPng());

@@ -49,14 +49,22 @@ export const EvidencePanel = memo(function EvidencePanel({ code, expected }: { c
   const [error, setError] = useState<unknown>(null);
   const [note, setNote] = useState<string | null>(null);
   const [previewing, setPreviewing] = useState<EvidenceFileView | null>(null);
+  const [editing, setEditing] = useState<number | null>(null);
   const form = useForm<EvidenceDocumentInput>({ resolver: zodResolver(evidenceDocumentSchema) as never, defaultValues: EMPTY });
   const refresh = (fn: (s: ReturnType<typeof useAssessment.getState>) => void): void => fn(useAssessment.getState());
   const fail = (err: unknown): void => setError(err);
   const addDoc = form.handleSubmit(async (values) => {
     setError(null);
     try {
-      const doc = await call(api().evidence.addDocument({ code, document: { ...values, date: values.date || null } }));
-      refresh((s) => s.setEvidence([...s.documents, doc], s.files));
+      const document = { ...values, date: values.date || null };
+      if (editing !== null) {
+        const doc = await call(api().evidence.updateDocument({ id: editing, document }));
+        refresh((s) => s.setEvidence(s.documents.map((d) => (d.id === doc.id ? doc : d)), s.files));
+        setEditing(null);
+      } else {
+        const doc = await call(api().evidence.addDocument({ code, document }));
+        refresh((s) => s.setEvidence([...s.documents, doc], s.files));
+      }
       form.reset(EMPTY);
     } catch (err) {
       fail(err);
@@ -95,6 +103,7 @@ export const EvidencePanel = memo(function EvidencePanel({ code, expected }: { c
                 {docs.map((d) => (
                   <tr key={d.id}>
                     <td>{d.number}</td><td>{d.date ? formatDate(d.date, i18n.language) : ''}</td><td>{d.issuer}</td><td>{d.summary}</td><td>{d.locator}</td>
+                    <td>{!locked && <button type="button" className="link" data-testid="doc-edit" onClick={() => { setEditing(d.id); form.reset({ number: d.number, date: d.date ?? '', issuer: d.issuer, summary: d.summary, locator: d.locator }); }}>{t('assessment.evidence.edit')}</button>}</td>
                     <td>{!locked && <button type="button" className="link" onClick={() => void call(api().evidence.removeDocument({ id: d.id })).then(() => refresh((s) => s.setEvidence(s.documents.filter((x) => x.id !== d.id), s.files)), fail)}>{t('assessment.evidence.remove')}</button>}</td>
                   </tr>
                 ))}
@@ -108,7 +117,8 @@ export const EvidencePanel = memo(function EvidencePanel({ code, expected }: { c
               <label><span>{t('assessment.evidence.issuer')}</span><input data-testid="doc-issuer" {...form.register('issuer')} />{fieldErr('issuer')}</label>
               <label className="wide"><span>{t('assessment.evidence.summary')}</span><input data-testid="doc-summary" {...form.register('summary')} />{fieldErr('summary')}</label>
               <label><span>{t('assessment.evidence.locator')}</span><input data-testid="doc-locator" {...form.register('locator')} /></label>
-              <button type="submit" data-testid="doc-add">{t('assessment.evidence.add')}</button>
+              <button type="submit" data-testid="doc-add">{editing === null ? t('assessment.evidence.add') : t('assessment.evidence.update')}</button>
+              {editing !== null && <button type="button" onClick={() => { setEditing(null); form.reset(EMPTY); }}>{t('assessment.lock.cancel')}</button>}
             </form>
           )}
           <h5>{t('assessment.evidence.files')}</h5>

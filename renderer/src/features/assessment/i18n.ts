@@ -19,7 +19,7 @@ export const vi = {
   evidence: {
     title: 'Tài liệu kiểm chứng ({{count}})', expected: 'Cần có: {{list}}', none: 'Chưa có tài liệu kiểm chứng.',
     number: 'Số, ký hiệu', date: 'Ngày ban hành', issuer: 'Cơ quan ban hành', summary: 'Trích yếu nội dung', locator: 'Trang, mục chứng minh',
-    add: 'Thêm tài liệu', attach: 'Đính kèm tệp…', remove: 'Gỡ', preview: 'Xem', open: 'Mở', close: 'Đóng',
+    add: 'Thêm tài liệu', edit: 'Sửa', update: 'Lưu sửa đổi', attach: 'Đính kèm tệp…', remove: 'Gỡ', preview: 'Xem', open: 'Mở', close: 'Đóng',
     files: 'Tệp đính kèm', duplicates: 'Đã bỏ qua tệp trùng: {{names}}', pdfPreview: 'Xem trước tệp PDF trong ứng dụng chưa hỗ trợ; bấm "Mở" để xem bằng trình đọc PDF.',
     officePreview: 'Văn bản Office: bấm "Mở" để xem bằng Word/Excel.',
   },
@@ -71,7 +71,7 @@ export const en: typeof vi = {
   evidence: {
     title: 'Evidence ({{count}})', expected: 'Expected: {{list}}', none: 'No evidence yet.',
     number: 'Number/symbol', date: 'Date', issuer: 'Issued by', summary: 'Summary', locator: 'Page/section proving it',
-    add: 'Add document', attach: 'Attach files…', remove: 'Remove', preview: 'Preview', open: 'Open', close: 'Close',
+    add: 'Add document', edit: 'Edit', update: 'Save changes', attach: 'Attach files…', remove: 'Remove', preview: 'Preview', open: 'Open', close: 'Close',
     files: 'Attached files', duplicates: 'Skipped duplicates: {{names}}', pdfPreview: 'PDF preview inside the app is not supported yet; choose "Open" to view it in a PDF reader.',
     officePreview: 'Office document: choose "Open" to view it in Word/Excel.',
   },
