@@ -12,6 +12,32 @@ import { useAssessment } from './store';
 import { TotalsBar } from './TotalsBar';
 
 /** The criteria screen: the framework as a tree with live totals, keyboard first. */
+/**
+ * Buttons, lock and the check list: they depend on every entry, so they live here, apart
+ * from the tree, which must not re-render on a keystroke.
+ */
+function Toolbar() {
+  const { t } = useTranslation();
+  const [showChecks, setShowChecks] = useState(false);
+  const checks = useChecks();
+  const errors = checks.filter((c) => c.severity === 'error').length;
+  const warnings = checks.length - errors;
+  return (
+    <>
+      <div className="assessment-actions">
+        <button type="button" data-testid="check-toggle" aria-expanded={showChecks} onClick={() => setShowChecks(!showChecks)}>
+          {t('assessment.check.button', { errors, warnings })}
+        </button>
+        <Link to="/assessment/load" className="button">{t('assessment.load.menu')}</Link>
+        <Link to="/assessment/summary" className="button" data-testid="to-summary">{t('assessment.summary.menu')}</Link>
+        <LockBar errors={errors} />
+      </div>
+      <p className="muted small">{t('assessment.keyboardHint')}</p>
+      {showChecks && <CheckPanel checks={checks} onJump={(code) => focusItem(code)} />}
+    </>
+  );
+}
+
 export function AssessmentScreen() {
   const { t } = useTranslation();
   const identity = useAppStore((s) => s.identity);
@@ -23,8 +49,6 @@ export function AssessmentScreen() {
   const fieldOf = useAssessment((s) => s.fieldOf);
   const load = useAssessment((s) => s.load);
   const flush = useAssessment((s) => s.flush);
-  const [showChecks, setShowChecks] = useState(false);
-  const checks = useChecks();
   useEffect(() => {
     void load();
     // Leaving the screen saves what is still waiting for its debounce.
@@ -44,25 +68,14 @@ export function AssessmentScreen() {
   if (identity?.role !== 'commune') return <p className="notice">{t('assessment.reviewerOnly')}</p>;
   if (status === 'error') return <ErrorNotice error={loadError} />;
   if (!framework) return <p>{t('common.loading')}</p>;
-  const errors = checks.filter((c) => c.severity === 'error').length;
-  const warnings = checks.length - errors;
   const adjustmentCodes = (framework.adjustments ?? []).map((a) => a.code);
   return (
     <div className="assessment" data-testid="assessment-screen" onKeyDown={onKeyDown}>
       <div className="assessment-top">
         <h1>{t('assessment.title', { year: identity.year })}</h1>
         <TotalsBar />
-        <div className="assessment-actions">
-          <button type="button" data-testid="check-toggle" aria-expanded={showChecks} onClick={() => setShowChecks(!showChecks)}>
-            {t('assessment.check.button', { errors, warnings })}
-          </button>
-          <Link to="/assessment/load" className="button">{t('assessment.load.menu')}</Link>
-          <Link to="/assessment/summary" className="button" data-testid="to-summary">{t('assessment.summary.menu')}</Link>
-          <LockBar errors={errors} />
-        </div>
-        <p className="muted small">{t('assessment.keyboardHint')}</p>
+        <Toolbar />
       </div>
-      {showChecks && <CheckPanel checks={checks} onJump={(code) => focusItem(code)} />}
       <div className="assessment-tree" data-testid="assessment-tree" data-ready={status === 'ready' ? 'yes' : 'no'}>
         {framework.fields.map((f) => <FieldSection key={f.code} field={f} version={version} />)}
         <AdjustmentsSection codes={adjustmentCodes} version={version} />
