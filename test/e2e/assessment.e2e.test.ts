@@ -13,6 +13,7 @@ import { adjustmentAsItem, computeScores } from '../../shared/scoring/engine';
 import { tinyPdf, tinyPng } from '../helpers/assessment';
 import { communeSetup, fixedClock } from '../helpers/context';
 import { strokesFor } from './assessment-keys';
+import type { AppSession } from './harness';
 import { Harness, SCREENSHOTS } from './harness';
 import { AssessmentPage } from './pages/assessment-page';
 
@@ -25,6 +26,11 @@ for (const [code, l] of [...Object.entries(SAMPLE.items), ...Object.entries(SAMP
   entries[code] = { ...(l.input ? { input: l.input } : {}), ...('notApplicable' in l && l.notApplicable ? { notApplicable: true } : {}) };
 }
 const expected = computeScores(sampleFramework, entries);
+/** Full-page shots draw the sticky totals bar where the page is scrolled: go to the top first. */
+async function shot(s: AppSession, name: string): Promise<void> {
+  await s.page.evaluate('window.scrollTo(0, 0)');
+  await s.shot(name);
+}
 const order = [
   ...sampleFramework.fields.flatMap((f) => f.criteria.flatMap((c) => c.items)),
   ...(sampleFramework.adjustments ?? []).map(adjustmentAsItem),
@@ -47,7 +53,7 @@ describe('commune self-assessment, end to end', () => {
     const a = new AssessmentPage(page);
     await a.waitFor();
     expect(await a.total().textContent()).toBe('0,00');
-    await app.shot('empty-criteria-screen');
+    await shot(app, 'empty-criteria-screen');
 
     // 1. A bad data file is refused with its lines; nothing is written.
     const bad = join(h.dataDir, 'bad.json');
@@ -57,7 +63,7 @@ describe('commune self-assessment, end to end', () => {
     await page.getByTestId('error-notice').waitFor();
     expect(await page.getByTestId('error-notice').getAttribute('data-code')).toBe('ENTRIES_INVALID');
     expect(await page.getByTestId('error-notice').textContent()).toContain('dòng 4');
-    await app.shot('load-refused-with-lines');
+    await shot(app, 'load-refused-with-lines');
     expect(app.runtime.db.prepare('SELECT count(*) AS n FROM assessment_entries').get()).toEqual({ n: 0 });
 
     // 2. Evidence documents for every item come from a file (only evidence: inputs are typed below).
@@ -69,7 +75,7 @@ describe('commune self-assessment, end to end', () => {
     app.dialogs.openAnswers.push(evFile);
     await page.getByTestId('load-choose').click();
     await page.getByTestId('load-report').waitFor();
-    await app.shot('evidence-loaded');
+    await shot(app, 'evidence-loaded');
     await page.getByRole('link', { name: 'Về màn hình tự đánh giá' }).click();
     await a.waitFor();
 
@@ -89,7 +95,7 @@ describe('commune self-assessment, end to end', () => {
     const rows = a.checkRows().filter({ hasText: 'lớn hơn' });
     expect(await rows.count()).toBe(1);
     expect(await rows.first().getAttribute('data-code')).toBe('1.2');
-    await app.shot('check-list-error');
+    await shot(app, 'check-list-error');
     expect(await page.getByTestId('finalise').isDisabled()).toBe(true);
     await page.getByTestId('jump-1.2').first().click();
     expect(await a.focusedItem()).toBe('1.2');
@@ -109,7 +115,7 @@ describe('commune self-assessment, end to end', () => {
     expect(await a.group().textContent()).toBe(expected.group!.label);
     expect(await a.progress('1').textContent()).toContain('8/8 mục');
     await expect.poll(() => a.saveState().textContent()).toMatch(/^Đã lưu lúc \d\d:\d\d$/u);
-    await app.shot('filled-by-keyboard');
+    await shot(app, 'filled-by-keyboard');
 
     // 4. Adjustments without evidence need an explanation: the check list says so, the clerk explains.
     expect(await a.checkRows().filter({ hasText: 'Mục 9.1' }).count()).toBe(0);
@@ -160,7 +166,7 @@ describe('commune self-assessment, end to end', () => {
     await img.waitFor();
     await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(40);
     await a.item('1.1').scrollIntoViewIfNeeded();
-    await app.shot('evidence-attached');
+    await shot(app, 'evidence-attached');
 
     // 6. Finalise: inputs locked, and the service refuses edits too.
     expect(await a.checkRows().filter({ has: page.locator('.badge-error') }).count()).toBe(0);
@@ -168,10 +174,10 @@ describe('commune self-assessment, end to end', () => {
     expect(await a.input('1.1', 'done').isDisabled()).toBe(true);
     const refused = await app.runtime.route('assessment:setEntry', { code: '1.1', entry: { input: { type: 'binary', done: false } } }, { url: page.url() });
     expect(refused).toMatchObject({ ok: false, error: { code: 'ASSESSMENT_LOCKED' } });
-    await app.shot('finalised');
+    await shot(app, 'finalised');
     await a.reopen('Sửa giải trình mục 9.3 theo góp ý của Sở Nội vụ');
     expect(await page.getByTestId('reopened').textContent()).toContain('Sửa giải trình mục 9.3');
-    await app.shot('reopened');
+    await shot(app, 'reopened');
     const shownTotal = await a.total().textContent();
     await app.close();
 
@@ -186,7 +192,7 @@ describe('commune self-assessment, end to end', () => {
     expect(await again.page.getByTestId('reopened').textContent()).toContain('Sửa giải trình');
     await b.openEvidence('1.1');
     expect(await b.item('1.1').getByTestId('evidence-files').textContent()).toContain('ke-hoach-cchc.pdf');
-    await again.shot('after-restart');
+    await shot(again, 'after-restart');
 
     // 8. The summary: finalise again (revision 2), write PDF and xlsx; both show the screen's totals.
     await b.finalise();
@@ -194,7 +200,7 @@ describe('commune self-assessment, end to end', () => {
     await again.menu('/assessment/summary');
     await again.page.getByTestId('summary-table').waitFor();
     expect(await again.page.getByTestId('summary-total').textContent()).toBe(shownTotal);
-    await again.shot('summary-screen');
+    await shot(again, 'summary-screen');
     const pdfOut = join(h.dataDir, 'tong-hop.pdf');
     const xlsxOut = join(h.dataDir, 'tong-hop.xlsx');
     again.dialogs.saveAnswers.push(pdfOut, xlsxOut);
