@@ -36,7 +36,11 @@ export function SummaryScreen() {
     <div className="summary-screen" data-testid="summary-screen">
       <h1>{t('assessment.summary.title')} {identity.year}</h1>
       <p className="lead">{identity.unitName} ({identity.unitCode}) · {framework.title}</p>
-      {!lock?.finalised && <p className="notice notice-warn">{t('assessment.summary.draft')}</p>}
+      {lock?.finalised ? (
+        <p className="notice notice-ok">{t('assessment.summary.finalised', { revision: lock.revision })}</p>
+      ) : (
+        <p className="notice notice-warn">{t('assessment.summary.draft')}</p>
+      )}
       <p>
         <button type="button" data-testid="export-pdf" onClick={() => void save('pdf')}>{t('assessment.summary.pdf')}</button>{' '}
         <button type="button" data-testid="export-xlsx" onClick={() => void save('xlsx')}>{t('assessment.summary.xlsx')}</button>
