@@ -14,7 +14,7 @@ import { audit } from './audit';
 import type { ServiceContext } from './context';
 import { isoNow } from './context';
 import { loadFramework } from './framework-service';
-import { requireIdentity } from './setup-service';
+import { stmt } from './statements';
 
 export interface ActiveFramework {
   ref: number;
@@ -27,9 +27,10 @@ const cache = new WeakMap<object, Map<number, ActiveFramework>>();
 
 /** The framework this installation scores against; parsed once per database handle. */
 export function activeFramework(ctx: ServiceContext): ActiveFramework {
-  const identity = requireIdentity(ctx);
-  if (!identity.framework) throw new AppError('FRAMEWORK_NOT_FOUND', 'no framework installed');
-  const ref = identity.framework.ref;
+  const row = stmt(ctx.db, 'SELECT framework_ref FROM identity WHERE id = 1').get() as { framework_ref: number | null } | undefined;
+  if (!row) throw new AppError('NOT_SET_UP', 'this installation has not been set up');
+  if (row.framework_ref === null) throw new AppError('FRAMEWORK_NOT_FOUND', 'no framework installed');
+  const ref = row.framework_ref;
   let byRef = cache.get(ctx.db);
   if (!byRef) cache.set(ctx.db, (byRef = new Map()));
   let active = byRef.get(ref);
@@ -50,6 +51,10 @@ export function requireItem(active: ActiveFramework, code: string): FrameworkIte
   return item;
 }
 
+function isCommune(ctx: ServiceContext): boolean {
+  return (stmt(ctx.db, 'SELECT role FROM identity WHERE id = 1').get() as { role: string } | undefined)?.role === 'commune';
+}
+
 export interface LockState {
   finalised: boolean;
   /** How many times the assessment has been finalised (0: never). */
@@ -68,7 +73,7 @@ interface LockRow {
 }
 
 export function lockState(ctx: ServiceContext, ref = activeFramework(ctx).ref): LockState {
-  const row = ctx.db.prepare('SELECT * FROM assessment_lock WHERE framework_ref = ?').get(ref) as LockRow | undefined;
+  const row = stmt(ctx.db, 'SELECT * FROM assessment_lock WHERE framework_ref = ?').get(ref) as LockRow | undefined;
   if (!row) return { finalised: false, revision: 0, changedAt: null, changedBy: null, reopenReason: null };
   return {
     finalised: row.finalised === 1,
@@ -84,7 +89,7 @@ export function lockState(ctx: ServiceContext, ref = activeFramework(ctx).ref): 
  * changes while finalised. Call inside the writing transaction.
  */
 export function assertUnlocked(ctx: ServiceContext, ref: number): void {
-  if (requireIdentity(ctx).role !== 'commune') throw new AppError('NOT_COMMUNE', 'reviewing units do not self-assess');
+  if (!isCommune(ctx)) throw new AppError('NOT_COMMUNE', 'reviewing units do not self-assess');
   if (lockState(ctx, ref).finalised) throw new AppError('ASSESSMENT_LOCKED', 'assessment is finalised');
 }
 
@@ -110,14 +115,14 @@ function toStored(r: EntryRow): StoredEntry {
 }
 
 export function listEntries(ctx: ServiceContext, ref = activeFramework(ctx).ref): Record<string, StoredEntry> {
-  const rows = ctx.db.prepare('SELECT * FROM assessment_entries WHERE framework_ref = ?').all(ref) as EntryRow[];
+  const rows = stmt(ctx.db, 'SELECT * FROM assessment_entries WHERE framework_ref = ?').all(ref) as EntryRow[];
   const out: Record<string, StoredEntry> = {};
   for (const r of rows) out[r.item_code] = toStored(r);
   return out;
 }
 
 function readEntry(ctx: ServiceContext, ref: number, code: string): StoredEntry | null {
-  const r = ctx.db.prepare('SELECT * FROM assessment_entries WHERE framework_ref = ? AND item_code = ?').get(ref, code) as EntryRow | undefined;
+  const r = stmt(ctx.db, 'SELECT * FROM assessment_entries WHERE framework_ref = ? AND item_code = ?').get(ref, code) as EntryRow | undefined;
   return r ? toStored(r) : null;
 }
 
@@ -135,14 +140,13 @@ export function parseEntry(input: unknown): ItemEntry | null {
 
 function writeRow(ctx: ServiceContext, ref: number, code: string, entry: ItemEntry | null, explanation: string | null): string {
   const now = isoNow(ctx);
-  ctx.db
-    .prepare(
-      `INSERT INTO assessment_entries (framework_ref, item_code, entry_json, explanation, updated_at, updated_by)
-       VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (framework_ref, item_code) DO UPDATE SET entry_json = excluded.entry_json,
-         explanation = excluded.explanation, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-    )
-    .run(ref, code, JSON.stringify(entry ?? {}), explanation, now, ctx.actor());
+  stmt(
+    ctx.db,
+    `INSERT INTO assessment_entries (framework_ref, item_code, entry_json, explanation, updated_at, updated_by)
+     VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (framework_ref, item_code) DO UPDATE SET entry_json = excluded.entry_json,
+       explanation = excluded.explanation, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+  ).run(ref, code, JSON.stringify(entry ?? {}), explanation, now, ctx.actor());
   return now;
 }
 
@@ -194,8 +198,9 @@ export function finalise(ctx: ServiceContext): LockState {
     assertUnlocked(ctx, active.ref);
     const old = lockState(ctx, active.ref);
     const next = { finalised: 1, revision: old.revision + 1, changed_at: isoNow(ctx), changed_by: ctx.actor(), reopen_reason: null };
-    ctx.db
-      .prepare(
+    stmt(
+      ctx.db,
+      
         `INSERT INTO assessment_lock (framework_ref, finalised, revision, changed_at, changed_by, reopen_reason)
          VALUES (@ref, @finalised, @revision, @changed_at, @changed_by, @reopen_reason)
          ON CONFLICT (framework_ref) DO UPDATE SET finalised = excluded.finalised, revision = excluded.revision,
@@ -213,11 +218,12 @@ export function reopen(ctx: ServiceContext, reason: string): LockState {
   const why = nfc(reason).trim();
   if (why.length < 5) throw new AppError('INVALID_INPUT', 'reason required', { fields: { reason: 'REASON_REQUIRED' } });
   ctx.db.transaction(() => {
-    if (requireIdentity(ctx).role !== 'commune') throw new AppError('NOT_COMMUNE', 'reviewing units do not self-assess');
+    if (!isCommune(ctx)) throw new AppError('NOT_COMMUNE', 'reviewing units do not self-assess');
     const old = lockState(ctx, active.ref);
     if (!old.finalised) throw new AppError('ASSESSMENT_NOT_LOCKED', 'not finalised');
-    ctx.db
-      .prepare('UPDATE assessment_lock SET finalised = 0, changed_at = ?, changed_by = ?, reopen_reason = ? WHERE framework_ref = ?')
+    stmt(
+      ctx.db,
+      'UPDATE assessment_lock SET finalised = 0, changed_at = ?, changed_by = ?, reopen_reason = ? WHERE framework_ref = ?')
       .run(isoNow(ctx), ctx.actor(), why, active.ref);
     audit(ctx, 'assessment.reopen', 'assessment', String(active.ref), { finalised: true, revision: old.revision }, { finalised: false, revision: old.revision, reason: why });
   })();
