@@ -1,5 +1,6 @@
 import { dirname, resolve } from 'node:path';
-import type { Route, Sender } from './router/router';
+import { AppError } from '../shared/errors';
+import type { PdfPrinter, Route, Sender } from './router/router';
 import { createRouter } from './router/router';
 import type { Dialogs } from './router/handlers';
 import { createHandlers } from './router/handlers';
@@ -11,6 +12,8 @@ import { openDatabase } from './store/db';
 export interface RuntimeOptions {
   dbPath: string;
   dialogs: Dialogs;
+  /** Chromium's print engine; without one (CLI, unit tests) printing a PDF is refused. */
+  pdf?: PdfPrinter;
   appVersion: string;
   platform?: string;
   isTrustedSender(sender: Sender): boolean;
@@ -42,6 +45,7 @@ export function createAppRuntime(options: RuntimeOptions): AppRuntime {
     ctx,
     dataDir: dirname(resolve(options.dbPath)),
     dialogs: options.dialogs,
+    pdf: options.pdf ?? noPdf,
     appVersion: options.appVersion,
     platform: options.platform ?? process.platform,
   });
@@ -51,3 +55,7 @@ export function createAppRuntime(options: RuntimeOptions): AppRuntime {
   });
   return { db, ctx, route, close: () => db.close() };
 }
+
+const noPdf: PdfPrinter = {
+  fromHtml: () => Promise.reject(new AppError('INTERNAL', 'no PDF printer in this runtime')),
+};

@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { frameworkCommand, frameworkHelp } from './commands/framework';
 import { initCommand, initHelp } from './commands/init';
+import { loadCommand, loadHelp } from './commands/load';
 import type { CliIO } from './io';
 import { processIO, reportError, UsageError } from './io';
 
@@ -10,6 +11,7 @@ type Command = (args: string[], io: CliIO) => Promise<number>;
 const COMMANDS: Record<string, { run: Command; help: string }> = {
   init: { run: initCommand, help: initHelp },
   framework: { run: frameworkCommand, help: frameworkHelp },
+  load: { run: loadCommand, help: loadHelp },
 };
 
 export function helpText(): string {

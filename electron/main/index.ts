@@ -8,6 +8,7 @@ import { createAppRuntime } from '../runtime';
 import { getSetting } from '../services/setup-service';
 import { electronDialogs } from './dialogs';
 import { buildMenu } from './menu';
+import { electronPdf } from './pdf';
 import { CONTENT_SECURITY_POLICY, contentType, isTrustedRendererUrl, resolveAppPath } from './protocol-path';
 import { applySecurityBaseline } from './security';
 
@@ -82,6 +83,7 @@ async function start(): Promise<void> {
       isTrustedSender: (sender) => isTrustedRendererUrl(sender.url, devServerUrl),
       ...(binding ? { nativeBinding: binding } : {}),
       dialogs: electronDialogs(() => mainWindow),
+      pdf: electronPdf,
       logError: (channel, err) => console.error(`[${channel}]`, err),
     });
   } catch (err) {

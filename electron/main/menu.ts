@@ -8,12 +8,14 @@ const LABELS: Record<Lang, Record<string, string>> = {
     file: 'Tệp', home: 'Trang chủ', framework: 'Bộ tiêu chí…', settings: 'Cài đặt', quit: 'Thoát',
     edit: 'Sửa', view: 'Xem', reload: 'Tải lại', zoomIn: 'Phóng to', zoomOut: 'Thu nhỏ', resetZoom: 'Cỡ chữ mặc định',
     fullscreen: 'Toàn màn hình', help: 'Trợ giúp', about: 'Giới thiệu', audit: 'Nhật ký thay đổi',
+    assessment: 'Tự đánh giá', loadEntries: 'Nạp số liệu từ tệp…', summary: 'Bảng tổng hợp tự đánh giá (in, PDF, Excel)',
     undo: 'Hoàn tác', redo: 'Làm lại', cut: 'Cắt', copy: 'Sao chép', paste: 'Dán', selectAll: 'Chọn tất cả',
   },
   en: {
     file: 'File', home: 'Home', framework: 'Criteria framework…', settings: 'Settings', quit: 'Quit',
     edit: 'Edit', view: 'View', reload: 'Reload', zoomIn: 'Zoom in', zoomOut: 'Zoom out', resetZoom: 'Actual size',
     fullscreen: 'Full screen', help: 'Help', about: 'About', audit: 'Change log',
+    assessment: 'Self-assessment', loadEntries: 'Load data from file…', summary: 'Self-assessment summary (print, PDF, Excel)',
     undo: 'Undo', redo: 'Redo', cut: 'Cut', copy: 'Copy', paste: 'Paste', selectAll: 'Select all',
   },
 };
@@ -27,6 +29,10 @@ export function buildMenu(lang: Lang, navigate: (path: string) => void): Menu {
       submenu: [
         { label: l['home'], accelerator: 'CmdOrCtrl+H', click: () => navigate('/') },
         { label: l['framework'], click: () => navigate('/framework') },
+        { label: l['assessment'], accelerator: 'CmdOrCtrl+E', click: () => navigate('/assessment') },
+        { label: l['loadEntries'], click: () => navigate('/assessment/load') },
+        { label: l['summary'], accelerator: 'CmdOrCtrl+P', click: () => navigate('/assessment/summary') },
+        { type: 'separator' },
         { label: l['audit'], click: () => navigate('/audit') },
         { label: l['settings'], accelerator: 'CmdOrCtrl+,', click: () => navigate('/settings') },
         { type: 'separator' },

@@ -1,12 +1,14 @@
+import { createAssessmentHandlers } from './assessment-handlers';
 import { createCoreHandlers } from './core-handlers';
 import type { Handlers, Runtime } from './router';
 
-export type { Dialogs, DialogOptions, Runtime } from './router';
+export type { Dialogs, DialogOptions, PdfPrinter, Runtime } from './router';
 export { readJsonFile } from './core-handlers';
 
 /** Every channel's handler; each feature contributes its part. */
 export function createHandlers(rt: Runtime): Handlers {
   return {
     ...createCoreHandlers(rt),
+    ...createAssessmentHandlers(rt),
   };
 }

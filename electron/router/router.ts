@@ -32,10 +32,17 @@ export interface DialogOptions {
   filters: { name: string; extensions: string[] }[];
 }
 
+/** Chromium's print engine: Electron's printToPDF in the app, Playwright's page.pdf in tests. */
+export interface PdfPrinter {
+  /** An A4 PDF of a self-contained HTML document (no script, no external resource). */
+  fromHtml(html: string): Promise<Uint8Array>;
+}
+
 /** What handlers may use: the services' context, dialogs and where the app keeps files. */
 export interface Runtime {
   ctx: ServiceContext;
   dialogs: Dialogs;
+  pdf: PdfPrinter;
   /** The folder holding the database; evidence files and keys live beside it. */
   dataDir: string;
   appVersion: string;

@@ -1,5 +1,6 @@
 import type { ServiceContext } from './context';
 import { isoNow } from './context';
+import { stmt } from './statements';
 
 export interface AuditRecord {
   id: number;
@@ -21,12 +22,11 @@ export function audit(
   oldValue: unknown,
   newValue: unknown,
 ): void {
-  ctx.db
-    .prepare(
-      `INSERT INTO audit_log (at, actor, action, entity, entity_key, old_json, new_json)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
+  stmt(
+    ctx.db,
+    `INSERT INTO audit_log (at, actor, action, entity, entity_key, old_json, new_json)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
       isoNow(ctx),
       ctx.actor(),
       action,

@@ -72,6 +72,22 @@ describe('replacing the framework', () => {
     expect(listAudit(s.ctx)[0]).toMatchObject({ action: 'framework.replace', new: { framework: 'quang-nam-cap-xa-2026', carried: 1, dropped: ['1.1'] } });
   });
 
+  it('carries evidence of every item that still exists, and refuses while finalised', () => {
+    const oldRef = requireIdentity(s.ctx).framework!.ref;
+    for (const code of ['1.1', '1.6']) {
+      s.db.prepare(
+        `INSERT INTO evidence_documents (framework_ref, item_code, number, doc_date, issuer, summary, locator, created_at, updated_at)
+         VALUES (?, ?, '12/KH-UBND', '2026-01-05', 'UBND xã', 'Kế hoạch CCHC', 'trang 2', 'now', 'now')`,
+      ).run(oldRef, code);
+    }
+    s.db.prepare(`INSERT INTO assessment_lock (framework_ref, finalised, revision, changed_at, changed_by) VALUES (?, 1, 1, 'now', 'tester')`).run(oldRef);
+    expect(() => replaceFramework(s.ctx, provinceFramework())).toThrowError(expect.objectContaining({ code: 'ASSESSMENT_LOCKED' }) as Error);
+    s.db.prepare('UPDATE assessment_lock SET finalised = 0').run();
+    const r = replaceFramework(s.ctx, provinceFramework());
+    const moved = s.db.prepare('SELECT item_code FROM evidence_documents WHERE framework_ref = ?').all(r.framework.ref);
+    expect(moved).toEqual([{ item_code: '1.6' }]);
+  });
+
   it('refuses the framework already in use, and an invalid one, changing nothing', () => {
     const before = requireIdentity(s.ctx);
     expect(() => replaceFramework(s.ctx, sampleFramework)).toThrowError(expect.objectContaining({ code: 'FRAMEWORK_SAME' }) as Error);

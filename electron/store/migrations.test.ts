@@ -98,4 +98,34 @@ describe('migrations', () => {
       ).toThrow(/CHECK/u);
     });
   });
+
+  describe('002 assessment', () => {
+    it('keeps existing entries and adds the lock, evidence documents, blobs and files', () => {
+      const { db } = store(1);
+      db.prepare(
+        `INSERT INTO frameworks (framework_id, version, title, province_code, year, sample, sha256, json, installed_at)
+         VALUES ('f', '1', 't', '00', 2026, 1, 'abc', '{}', 'now')`,
+      ).run();
+      db.prepare(`INSERT INTO assessment_entries (framework_ref, item_code, entry_json, updated_at, updated_by) VALUES (1, '1.1', '{}', 'now', 'me')`).run();
+      migrate(db, 2);
+      expect(schemaVersion(db)).toBe(2);
+      expect(db.prepare('SELECT count(*) AS n FROM assessment_entries').get()).toEqual({ n: 1 });
+      db.prepare(`INSERT INTO assessment_lock VALUES (1, 1, 1, 'now', 'me', NULL)`).run();
+      expect(() => db.prepare(`INSERT INTO assessment_lock VALUES (1, 2, 1, 'now', 'me', NULL)`).run()).toThrow();
+      const sha = 'a'.repeat(64);
+      db.prepare(`INSERT INTO evidence_blobs VALUES (?, 10, 'now')`).run(sha);
+      db.prepare(`INSERT INTO evidence_files (framework_ref, item_code, name, media_type, sha256, added_at) VALUES (1, '1.1', 'a.pdf', 'application/pdf', ?, 'now')`).run(sha);
+      expect(() =>
+        db.prepare(`INSERT INTO evidence_files (framework_ref, item_code, name, media_type, sha256, added_at) VALUES (1, '1.1', 'b.pdf', 'application/pdf', ?, 'now')`).run(sha),
+      ).toThrow(/UNIQUE/u);
+      expect(() =>
+        db.prepare(`INSERT INTO evidence_files (framework_ref, item_code, name, media_type, sha256, added_at) VALUES (1, '1.2', 'b.pdf', 'application/pdf', ?, 'now')`).run('b'.repeat(64)),
+      ).toThrow(/FOREIGN KEY/u);
+      expect(() => db.prepare(`INSERT INTO evidence_blobs VALUES ('short', 1, 'now')`).run()).toThrow(/CHECK/u);
+      db.prepare(
+        `INSERT INTO evidence_documents (framework_ref, item_code, number, doc_date, issuer, summary, locator, created_at, updated_at)
+         VALUES (1, '1.1', '15/KH-UBND', '2026-01-10', 'UBND xã', 'Kế hoạch CCHC', 'trang 2', 'now', 'now')`,
+      ).run();
+    });
+  });
 });

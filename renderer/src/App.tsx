@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { HashRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { Layout } from './components/Layout';
 import { AboutScreen } from './features/about/AboutScreen';
+import { AssessmentScreen } from './features/assessment/AssessmentScreen';
+import { LoadScreen } from './features/assessment/LoadScreen';
+import { SummaryScreen } from './features/assessment/SummaryScreen';
 import { AuditScreen } from './features/audit/AuditScreen';
 import { FrameworkScreen } from './features/framework/FrameworkScreen';
 import { HomeScreen } from './features/home/HomeScreen';
@@ -36,6 +39,9 @@ export function App() {
           <Routes>
             <Route path="/" element={<HomeScreen />} />
             <Route path="/framework" element={<FrameworkScreen />} />
+            <Route path="/assessment" element={<AssessmentScreen />} />
+            <Route path="/assessment/load" element={<LoadScreen />} />
+            <Route path="/assessment/summary" element={<SummaryScreen />} />
             <Route path="/audit" element={<AuditScreen />} />
             <Route path="/settings" element={<SettingsScreen />} />
             <Route path="/about" element={<AboutScreen />} />

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Channel } from './channels';
+import { assessmentContract } from './assessment.contract';
 import { coreContract } from './core.contract';
 import type { ChannelSpec } from './spec';
 
@@ -13,6 +14,7 @@ export { SETTING_KEYS } from './core.contract';
  */
 export const contract = {
   ...coreContract,
+  ...assessmentContract,
 } satisfies { [C in Channel]: ChannelSpec };
 
 // Both directions: the contract declares no channel that CHANNELS lacks.

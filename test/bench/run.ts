@@ -1,11 +1,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { assessmentBench } from './assessment.bench';
 import { foundationBench } from './foundation.bench';
 import { rows } from './harness';
 
 /** `npm run bench`: every suite; add a feature's suite here. Results also in test-output/bench.json. */
-const SUITES: [string, () => Promise<void>][] = [['foundation', foundationBench]];
+const SUITES: [string, () => Promise<void>][] = [
+  ['foundation', foundationBench],
+  ['assessment', assessmentBench],
+];
 
 const only = process.argv[2];
 for (const [name, run] of SUITES) {

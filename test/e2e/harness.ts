@@ -129,8 +129,22 @@ export class Harness {
     if (!this.browser) throw new Error('harness not started');
     const dialogs = new StubDialogs();
     const origin = this.origin;
+    const browser = this.browser;
     const runtime = createAppRuntime({
       dbPath: options.dbPath ?? this.dbPath,
+      // The same engine as Electron's printToPDF: Chromium prints the HTML to an A4 PDF.
+      pdf: {
+        async fromHtml(html) {
+          const ctx = await browser.newContext({ javaScriptEnabled: false });
+          try {
+            const p = await ctx.newPage();
+            await p.setContent(html, { waitUntil: 'load' });
+            return new Uint8Array(await p.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }));
+          } finally {
+            await ctx.close();
+          }
+        },
+      },
       appVersion: '0.1.0-e2e',
       platform: 'e2e',
       clock: fixedClock(),

@@ -32,6 +32,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <nav className="sidenav" aria-label={t('app.name')}>
           <NavLink to="/" end>{t('nav.home')}</NavLink>
           <NavLink to="/framework">{t('nav.framework')}</NavLink>
+          {/* A reviewing unit does not self-assess. */}
+          {identity?.role === 'commune' && <NavLink to="/assessment" data-testid="nav-assessment">{t('nav.assessment')}</NavLink>}
           <NavLink to="/audit">{t('nav.audit')}</NavLink>
           <NavLink to="/settings">{t('nav.settings')}</NavLink>
           <NavLink to="/about">{t('nav.about')}</NavLink>

@@ -1,10 +1,11 @@
+import { en as assessmentEN } from '../features/assessment/i18n';
 import { errorMessages, fieldMessages } from '../../../shared/i18n/errors';
 import type { Resources } from './vi';
 
 /** English: every key of vi.ts, checked by the compiler. */
 export const en: Resources = {
   app: { name: 'PAR Index', subtitle: 'Commune administrative reform index' },
-  nav: { home: 'Home', framework: 'Framework', audit: 'Change log', settings: 'Settings', about: 'About' },
+  nav: { home: 'Home', assessment: 'Self-assessment', framework: 'Framework', audit: 'Change log', settings: 'Settings', about: 'About' },
   common: {
     loading: 'Loading…', save: 'Save', cancel: 'Cancel', back: 'Back', next: 'Continue',
     details: 'Technical details', sample: 'Sample (for reference)', points: 'points', none: '—', retry: 'Try again',
@@ -49,13 +50,14 @@ export const en: Resources = {
   audit: {
     title: 'Change log', intro: 'Every data change is recorded: who, when, old → new. The log cannot be edited or deleted.',
     at: 'When', actor: 'Who', action: 'Action', entity: 'Record', change: 'Change', empty: 'No changes yet.',
-    entities: { identity: 'Unit', framework: 'Framework', setting: 'Setting' },
-    actions: { 'framework.replace': 'Framework replaced', 'identity.setup': 'Unit set up', 'framework.install': 'Framework installed', 'setting.set': 'Setting changed' },
+    entities: { evidence_document: 'Evidence', identity: 'Unit', framework: 'Framework', setting: 'Setting' },
+    actions: { 'framework.replace': 'Framework replaced', 'assessment.entry': 'Item result entered', 'assessment.explanation': 'Explanation edited', 'assessment.finalise': 'Finalised', 'assessment.reopen': 'Reopened', 'evidence.document.add': 'Evidence added', 'evidence.document.update': 'Evidence edited', 'evidence.document.remove': 'Evidence removed', 'evidence.file.add': 'File attached', 'evidence.file.remove': 'File removed', 'identity.setup': 'Unit set up', 'framework.install': 'Framework installed', 'setting.set': 'Setting changed' },
   },
   about: {
     title: 'About', body: 'PAR Index helps communes self-assess their administrative reform index, key in survey questionnaires and send a signed dossier to the reviewing unit, which imports, checks, appraises and ranks. The app works offline; data stays on this computer.',
     version: 'Version {{version}} · data schema {{schema}} · {{platform}}',
   },
+  assessment: assessmentEN,
   errors: { ...errorMessages.en, title: 'That did not work' },
   fields: fieldMessages.en,
 };

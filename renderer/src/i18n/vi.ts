@@ -1,9 +1,10 @@
+import { vi as assessmentVI } from '../features/assessment/i18n';
 import { errorMessages, fieldMessages } from '../../../shared/i18n/errors';
 
 /** Vietnamese: the default language and the source of every key. */
 export const vi = {
   app: { name: 'Chỉ số CCHC', subtitle: 'Chỉ số cải cách hành chính cấp xã' },
-  nav: { home: 'Trang chủ', framework: 'Bộ tiêu chí', audit: 'Nhật ký thay đổi', settings: 'Cài đặt', about: 'Giới thiệu' },
+  nav: { home: 'Trang chủ', assessment: 'Tự đánh giá', framework: 'Bộ tiêu chí', audit: 'Nhật ký thay đổi', settings: 'Cài đặt', about: 'Giới thiệu' },
   common: {
     loading: 'Đang tải…', save: 'Lưu', cancel: 'Hủy', back: 'Quay lại', next: 'Tiếp tục',
     details: 'Chi tiết kỹ thuật', sample: 'Mẫu (tham khảo)', points: 'điểm', none: '—', retry: 'Thử lại',
@@ -48,13 +49,14 @@ export const vi = {
   audit: {
     title: 'Nhật ký thay đổi', intro: 'Mọi thay đổi dữ liệu đều được ghi lại: ai, khi nào, giá trị cũ → mới. Nhật ký không thể sửa hay xóa.',
     at: 'Thời điểm', actor: 'Người thực hiện', action: 'Thao tác', entity: 'Đối tượng', change: 'Thay đổi', empty: 'Chưa có thay đổi nào.',
-    entities: { identity: 'Đơn vị', framework: 'Bộ tiêu chí', setting: 'Cài đặt' },
-    actions: { 'framework.replace': 'Thay bộ tiêu chí', 'identity.setup': 'Thiết lập đơn vị', 'framework.install': 'Cài bộ tiêu chí', 'setting.set': 'Đổi cài đặt' },
+    entities: { evidence_document: 'Tài liệu kiểm chứng', identity: 'Đơn vị', framework: 'Bộ tiêu chí', setting: 'Cài đặt' },
+    actions: { 'framework.replace': 'Thay bộ tiêu chí', 'assessment.entry': 'Nhập kết quả tiêu chí', 'assessment.explanation': 'Sửa giải trình', 'assessment.finalise': 'Chốt số liệu', 'assessment.reopen': 'Mở lại số liệu', 'evidence.document.add': 'Thêm tài liệu kiểm chứng', 'evidence.document.update': 'Sửa tài liệu kiểm chứng', 'evidence.document.remove': 'Gỡ tài liệu kiểm chứng', 'evidence.file.add': 'Đính kèm tệp', 'evidence.file.remove': 'Gỡ tệp đính kèm', 'identity.setup': 'Thiết lập đơn vị', 'framework.install': 'Cài bộ tiêu chí', 'setting.set': 'Đổi cài đặt' },
   },
   about: {
     title: 'Giới thiệu', body: 'Chỉ số CCHC giúp xã, phường tự đánh giá Chỉ số cải cách hành chính, nhập phiếu điều tra xã hội học và gửi hồ sơ có chữ ký số lên đơn vị thẩm định; đơn vị thẩm định nhận, kiểm tra, thẩm định và xếp hạng. Ứng dụng chạy ngoại tuyến; dữ liệu nằm trên máy này.',
     version: 'Phiên bản {{version}} · lược đồ dữ liệu {{schema}} · {{platform}}',
   },
+  assessment: assessmentVI,
   errors: { ...errorMessages.vi, title: 'Chưa thực hiện được' },
   fields: fieldMessages.vi,
 };

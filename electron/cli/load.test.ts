@@ -1,0 +1,44 @@
+import { copyFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../../test/helpers/context';
+import { runCli } from './chiso';
+import type { CliIO } from './io';
+
+const SAMPLE = fileURLToPath(new URL('../../docs/examples/sample-entries.json', import.meta.url));
+let dir: string;
+let cleanup: () => void;
+let out: string[];
+let err: string[];
+let io: CliIO;
+beforeEach(async () => {
+  ({ dir, cleanup } = tempDir());
+  out = [];
+  err = [];
+  io = { out: (l) => out.push(l), err: (l) => err.push(l), env: {}, cwd: dir };
+  await runCli(['init', '--db', 'x.sqlite', '--role', 'commune', '--unit', '26734', '--name', 'Xã Bình Đào', '--province', '49', '--reviewer', '49', '--year', '2026'], io);
+  out.length = 0;
+});
+afterEach(() => cleanup());
+
+describe('chiso load', () => {
+  it('loads the example and prints the totals', async () => {
+    copyFileSync(SAMPLE, join(dir, 'e.json'));
+    expect(await runCli(['load', '--db', 'x.sqlite', 'e.json'], io)).toBe(0);
+    expect(out[0]).toBe('Đã nạp 41 tiêu chí thành phần (phần "items").');
+    expect(out.at(-1)).toMatch(/^Tổng điểm: 58,72\/98,50 · chỉ số 59,87/u);
+  });
+
+  it('refuses a bad file with line numbers, exit 1', async () => {
+    writeFileSync(join(dir, 'bad.json'), '{\n "items": {\n  "1.1": {"input": {"type": "binary", "done": true}},\n  "1.3": {"input": {"type": "deduction", "events": -1}}\n }\n}');
+    expect(await runCli(['load', '--db', 'x.sqlite', 'bad.json'], io)).toBe(1);
+    expect(err.join('\n')).toMatch(/ENTRIES_INVALID/u);
+    expect(err.join('\n')).toMatch(/dòng 4 \(items\/1.3\/input\/events\): .*không được âm/u);
+  });
+
+  it('usage errors exit 2', async () => {
+    expect(await runCli(['load', 'e.json'], io)).toBe(2);
+    expect(await runCli(['load', '--db', 'x.sqlite'], io)).toBe(2);
+  });
+});

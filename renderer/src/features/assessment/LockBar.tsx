@@ -1,0 +1,65 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LockInfo } from '../../../../shared/ipc/assessment.contract';
+import { api, call } from '../../api';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { formatDateTime } from '../../format';
+import { useAssessment } from './store';
+
+/** Finalise ("Chốt số liệu") and reopen with a reason. The service enforces the lock too. */
+export function LockBar({ errors }: { errors: number }) {
+  const { t, i18n } = useTranslation();
+  const lock = useAssessment((s) => s.lock);
+  const setLock = useAssessment((s) => s.setLock);
+  const flush = useAssessment((s) => s.flush);
+  const [mode, setMode] = useState<'idle' | 'confirm' | 'reopen'>('idle');
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  if (!lock) return null;
+  const run = async (p: () => Promise<LockInfo>): Promise<void> => {
+    setError(null);
+    try {
+      await flush();
+      setLock(await p());
+      setMode('idle');
+      setReason('');
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <div className={`lock-bar${lock.finalised ? ' locked' : ''}`} data-testid="lock-bar">
+      {lock.finalised ? (
+        <>
+          <p data-testid="lock-state">{t('assessment.lock.finalised', { revision: lock.revision, time: lock.changedAt ? formatDateTime(lock.changedAt, i18n.language) : '' })}</p>
+          {mode === 'reopen' ? (
+            <form className="reopen-form" onSubmit={(e) => { e.preventDefault(); void run(() => call(api().assessment.reopen({ reason }))); }}>
+              <label><span>{t('assessment.lock.reason')}</span>
+                <input data-testid="reopen-reason" autoFocus value={reason} placeholder={t('assessment.lock.reasonHint')} onChange={(e) => setReason(e.target.value)} />
+              </label>
+              <button type="submit" data-testid="reopen-confirm">{t('assessment.lock.confirm')}</button>
+              <button type="button" onClick={() => setMode('idle')}>{t('assessment.lock.cancel')}</button>
+            </form>
+          ) : (
+            <button type="button" data-testid="reopen" onClick={() => setMode('reopen')}>{t('assessment.lock.reopen')}</button>
+          )}
+        </>
+      ) : (
+        <>
+          {lock.reopenReason && <p className="muted small" data-testid="reopened">{t('assessment.lock.reopened', { reason: lock.reopenReason })}</p>}
+          {errors > 0 && <p className="muted small">{t('assessment.lock.blocked', { count: errors })}</p>}
+          {mode === 'confirm' ? (
+            <span className="confirm">
+              {t('assessment.lock.confirmFinalise')}{' '}
+              <button type="button" data-testid="finalise-confirm" onClick={() => void run(() => call(api().assessment.finalise()))}>{t('assessment.lock.confirm')}</button>
+              <button type="button" onClick={() => setMode('idle')}>{t('assessment.lock.cancel')}</button>
+            </span>
+          ) : (
+            <button type="button" className="primary" data-testid="finalise" disabled={errors > 0} onClick={() => setMode('confirm')}>{t('assessment.lock.finalise')}</button>
+          )}
+        </>
+      )}
+      <ErrorNotice error={error} />
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import type { Page } from 'playwright-core';
+
+/** The criteria screen (Tự đánh giá). */
+export class AssessmentPage {
+  constructor(private readonly page: Page) {}
+
+  async waitFor(): Promise<void> {
+    await this.page.locator('[data-testid="assessment-tree"][data-ready="yes"]').waitFor();
+  }
+
+  item(code: string) {
+    return this.page.getByTestId(`item-${code}`);
+  }
+
+  input(code: string, name: string) {
+    return this.item(code).getByTestId(`in-${name}`);
+  }
+
+  points(code: string) {
+    return this.page.getByTestId(`points-${code}`);
+  }
+
+  total() {
+    return this.page.getByTestId('total-points');
+  }
+
+  index() {
+    return this.page.getByTestId('total-index');
+  }
+
+  group() {
+    return this.page.getByTestId('total-group');
+  }
+
+  saveState() {
+    return this.page.getByTestId('save-state');
+  }
+
+  progress(field: string) {
+    return this.page.getByTestId(`progress-${field}`);
+  }
+
+  /** The code of the item holding the keyboard focus. */
+  async focusedItem(): Promise<string | null> {
+    return this.page.evaluate(() => (document.activeElement?.closest('[data-item-code]') as HTMLElement | null)?.dataset['itemCode'] ?? null);
+  }
+
+  async focusedTestId(): Promise<string | null> {
+    return this.page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
+  }
+
+  async openChecks(): Promise<void> {
+    if ((await this.page.getByTestId('check-toggle').getAttribute('aria-expanded')) !== 'true') await this.page.getByTestId('check-toggle').click();
+    await this.page.getByTestId('check-panel').waitFor();
+  }
+
+  checkRows() {
+    return this.page.getByTestId('check-row');
+  }
+
+  async openEvidence(code: string): Promise<void> {
+    const body = this.item(code).getByTestId('evidence-body');
+    if (!(await body.isVisible())) await this.item(code).getByTestId('evidence-toggle').click();
+    await body.waitFor();
+  }
+
+  async finalise(): Promise<void> {
+    await this.page.getByTestId('finalise').click();
+    await this.page.getByTestId('finalise-confirm').click();
+    await this.page.getByTestId('lock-state').waitFor();
+  }
+
+  async reopen(reason: string): Promise<void> {
+    await this.page.getByTestId('reopen').click();
+    await this.page.getByTestId('reopen-reason').fill(reason);
+    await this.page.getByTestId('reopen-confirm').click();
+    await this.page.getByTestId('finalise').waitFor();
+  }
+}
