@@ -1,5 +1,9 @@
 import { dirname, resolve } from 'node:path';
-import type { Route, Sender } from './router/router';
+import type { PdfPrinter, Route, Sender } from './router/router';
+import { KeyStore, keyPathFor } from './services/crypto/key-store';
+import type { SecretProtector } from './services/crypto/key-vault';
+import type { ScryptParams } from './services/crypto/sealed-key';
+import { defaultReportSources, type ReportSources } from './services/report-sources';
 import { createRouter } from './router/router';
 import type { Dialogs } from './router/handlers';
 import { createHandlers } from './router/handlers';
@@ -11,7 +15,14 @@ import { openDatabase } from './store/db';
 export interface RuntimeOptions {
   dbPath: string;
   dialogs: Dialogs;
+  pdf: PdfPrinter;
   appVersion: string;
+  /** OS secret storage for the signing key, where it is real (electron/main/secret-protector.ts). */
+  secretProtector?: SecretProtector;
+  /** Where the report's content comes from; the assessment and survey features plug in here. */
+  reportSources?: ReportSources;
+  /** Tests only: cheaper scrypt for passphrase-protected keys. */
+  keyScrypt?: ScryptParams;
   platform?: string;
   isTrustedSender(sender: Sender): boolean;
   nativeBinding?: string;
@@ -21,6 +32,7 @@ export interface RuntimeOptions {
 
 export interface AppRuntime {
   db: Db;
+  keys: KeyStore;
   ctx: ServiceContext;
   route: Route;
   close(): void;
@@ -38,10 +50,18 @@ export function createAppRuntime(options: RuntimeOptions): AppRuntime {
     clock: options.clock ?? systemClock,
     actor: () => (actorStmt.get() as { who: string } | undefined)?.who ?? 'setup',
   };
+  const keys = new KeyStore(keyPathFor(resolve(options.dbPath)), {
+    protector: options.secretProtector,
+    now: () => ctx.clock.now(),
+    ...(options.keyScrypt ? { scrypt: options.keyScrypt } : {}),
+  });
   const handlers = createHandlers({
     ctx,
     dataDir: dirname(resolve(options.dbPath)),
     dialogs: options.dialogs,
+    pdf: options.pdf,
+    keys,
+    reportSources: options.reportSources ?? defaultReportSources,
     appVersion: options.appVersion,
     platform: options.platform ?? process.platform,
   });
@@ -49,5 +69,5 @@ export function createAppRuntime(options: RuntimeOptions): AppRuntime {
     isTrustedSender: options.isTrustedSender,
     ...(options.logError ? { logError: options.logError } : {}),
   });
-  return { db, ctx, route, close: () => db.close() };
+  return { db, keys, ctx, route, close: () => db.close() };
 }

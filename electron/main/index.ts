@@ -8,6 +8,8 @@ import { createAppRuntime } from '../runtime';
 import { getSetting } from '../services/setup-service';
 import { electronDialogs } from './dialogs';
 import { buildMenu } from './menu';
+import { electronPdf } from './pdf';
+import { safeStorageProtector } from './secret-protector';
 import { CONTENT_SECURITY_POLICY, contentType, isTrustedRendererUrl, resolveAppPath } from './protocol-path';
 import { applySecurityBaseline } from './security';
 
@@ -82,6 +84,8 @@ async function start(): Promise<void> {
       isTrustedSender: (sender) => isTrustedRendererUrl(sender.url, devServerUrl),
       ...(binding ? { nativeBinding: binding } : {}),
       dialogs: electronDialogs(() => mainWindow),
+      pdf: electronPdf,
+      secretProtector: safeStorageProtector(),
       logError: (channel, err) => console.error(`[${channel}]`, err),
     });
   } catch (err) {

@@ -6,6 +6,8 @@ import { CHANNELS } from '../../shared/ipc/channels';
 import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
 import { contract } from '../../shared/ipc/contract';
 import type { ServiceContext } from '../services/context';
+import type { KeyStore } from '../services/crypto/key-store';
+import type { ReportSources } from '../services/report-sources';
 import { classifySqliteError } from '../store/db';
 
 /** One function per channel; the compiler insists that every channel has one. */
@@ -32,14 +34,22 @@ export interface DialogOptions {
   filters: { name: string; extensions: string[] }[];
 }
 
+/** Chromium's print engine: Electron's printToPDF in the app, Playwright's page.pdf in tests. */
+export interface PdfPrinter { fromHtml(html: string): Promise<Uint8Array> }
+
 /** What handlers may use: the services' context, dialogs and where the app keeps files. */
 export interface Runtime {
   ctx: ServiceContext;
   dialogs: Dialogs;
+  pdf: PdfPrinter;
   /** The folder holding the database; evidence files and keys live beside it. */
   dataDir: string;
   appVersion: string;
   platform: string;
+  /** The signing key file beside the database (never its contents in the database). */
+  keys: KeyStore;
+  /** Where the commune report's content comes from (see services/report-sources.ts). */
+  reportSources: ReportSources;
 }
 
 export interface Sender {

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { m001Initial } from './001-initial';
+import { m004KeysExports } from './004-keys-exports';
 
 export interface Migration {
   version: number;
@@ -11,6 +12,9 @@ export interface Migration {
  * Ordered, append-only. Never edit a migration that has shipped: add a new one.
  * Each migration has a test that migrates to N−1, inserts, migrates to N, asserts.
  */
-export const MIGRATIONS: readonly Migration[] = [m001Initial];
+export const MIGRATIONS: readonly Migration[] = [
+  m001Initial,
+  m004KeysExports, // renumbered to 4 at merge
+];
 
 export const LATEST_VERSION = MIGRATIONS.length;
