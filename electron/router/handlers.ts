@@ -1,4 +1,5 @@
 import { createCoreHandlers } from './core-handlers';
+import { createPackageHandlers } from './package-handlers';
 import type { Handlers, Runtime } from './router';
 
 export type { Dialogs, DialogOptions, Runtime } from './router';
@@ -8,5 +9,6 @@ export { readJsonFile } from './core-handlers';
 export function createHandlers(rt: Runtime): Handlers {
   return {
     ...createCoreHandlers(rt),
+    ...createPackageHandlers(rt),
   };
 }

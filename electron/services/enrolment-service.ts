@@ -89,8 +89,8 @@ export function enrolmentState(ctx: ServiceContext, keyId: string | null): Enrol
   };
 }
 
-/** The commune signs a request with its key; the officer defaults to the one set up. */
-export function createEnrolmentRequest(
+/** The commune signs a request with its key; the officer defaults to the one set up. Not recorded yet. */
+export function prepareEnrolmentRequest(
   ctx: ServiceContext,
   signer: Signer,
   input: { appVersion: string; officerName?: string | undefined; officerTitle?: string | undefined },
@@ -115,11 +115,21 @@ export function createEnrolmentRequest(
     createdAt: now.toISOString(),
     request: verified.request,
   };
+  return { record, fingerprint: built.fingerprint };
+}
+
+/** Records a request once its file is safely written (a failed write records nothing). */
+export function recordEnrolmentRequest(ctx: ServiceContext, record: EnrolmentRequestRecord): void {
   ctx.db.transaction(() => {
     ctx.db.prepare('INSERT INTO enrolment_requests (request_id, key_id, request_sha256, text, created_at) VALUES (?, ?, ?, ?, ?)').run(record.requestId, record.keyId, record.requestSha256, record.text, record.createdAt);
     audit(ctx, 'enrolment.request', 'enrolment', record.requestId, null, { keyId: record.keyId, requestSha256: record.requestSha256 });
   })();
-  return { record, fingerprint: built.fingerprint };
+}
+
+/** File names of what the commune sends: the signed request and its printed form. */
+export function enrolmentFileNames(record: EnrolmentRequestRecord): { json: string; pdf: string } {
+  const base = `CCHC-ENROL-${record.request.commune.code}-${record.keyId}`;
+  return { json: `${base}.json`, pdf: `${base}.pdf` };
 }
 
 /**
@@ -127,7 +137,7 @@ export function createEnrolmentRequest(
  * is read from the unverified file only to find which request to check against). Pins the
  * reviewing unit's key; once pinned, only that key may sign approvals.
  */
-export function acceptEnrolmentApproval(ctx: ServiceContext, text: string | Uint8Array): PinnedReviewer {
+export function checkEnrolmentApproval(ctx: ServiceContext, text: string | Uint8Array): { pin: PinnedReviewer; previous: PinnedReviewer | null } {
   requireRole(ctx, 'commune');
   const parsed = parseStrictJson(typeof text === 'string' ? text : Buffer.from(text).toString('utf8'));
   const claimedId = parsed.ok ? (parsed.value as { payload?: { approved?: { requestId?: unknown } } })?.payload?.approved?.requestId : undefined;
@@ -146,6 +156,11 @@ export function acceptEnrolmentApproval(ctx: ServiceContext, text: string | Uint
     unitCode: a.reviewer.code, unitName: a.reviewer.name, keyId: a.reviewer.key.keyId, fingerprint: r.reviewerFingerprint, publicKey: a.reviewer.key.publicKey,
     requestId: a.approved.requestId, approvedAt: a.approvedAt, validFrom: a.validFrom, pinnedAt: isoNow(ctx),
   };
+  return { pin, previous: state.pinned };
+}
+
+export function acceptEnrolmentApproval(ctx: ServiceContext, text: string | Uint8Array): PinnedReviewer {
+  const { pin, previous } = checkEnrolmentApproval(ctx, text);
   const approvalText = typeof text === 'string' ? text : Buffer.from(text).toString('utf8');
   ctx.db.transaction(() => {
     ctx.db
@@ -156,7 +171,7 @@ export function acceptEnrolmentApproval(ctx: ServiceContext, text: string | Uint
            approval_text = excluded.approval_text, approved_at = excluded.approved_at, valid_from = excluded.valid_from, pinned_at = excluded.pinned_at`,
       )
       .run({ ...pin, approvalText });
-    audit(ctx, 'enrolment.accept', 'enrolment', pin.requestId, state.pinned, pin);
+    audit(ctx, 'enrolment.accept', 'enrolment', pin.requestId, previous, pin);
   })();
   return pin;
 }

@@ -106,6 +106,8 @@ export const fieldMessages: Record<'vi' | 'en', Record<string, string>> = {
     PROVINCE_MISMATCH: 'Sở Nội vụ dùng mã của chính tỉnh đó: mã đơn vị phải trùng mã tỉnh.',
     REQUIRED: 'Bắt buộc nhập.',
     INVALID: 'Giá trị không hợp lệ.',
+    PASSPHRASE_SHORT: 'Mật khẩu cần ít nhất 8 ký tự.',
+    PASSPHRASE_MISMATCH: 'Hai lần nhập mật khẩu không giống nhau.',
   },
   en: {
     COMMUNE_CODE: 'A commune code is exactly 5 digits (e.g. 26734).',
@@ -118,6 +120,8 @@ export const fieldMessages: Record<'vi' | 'en', Record<string, string>> = {
     PROVINCE_MISMATCH: 'A provincial department uses its province code: the unit code must equal the province code.',
     REQUIRED: 'Required.',
     INVALID: 'Invalid value.',
+    PASSPHRASE_SHORT: 'The passphrase needs at least 8 characters.',
+    PASSPHRASE_MISMATCH: 'The two passphrases differ.',
   },
 };
 

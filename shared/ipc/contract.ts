@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Channel } from './channels';
 import { coreContract } from './core.contract';
+import { packageContract } from './package.contract';
 import type { ChannelSpec } from './spec';
 
 export type { AppInfo, AuditEntry, FrameworkChoice } from './core.contract';
@@ -13,6 +14,7 @@ export { SETTING_KEYS } from './core.contract';
  */
 export const contract = {
   ...coreContract,
+  ...packageContract,
 } satisfies { [C in Channel]: ChannelSpec };
 
 // Both directions: the contract declares no channel that CHANNELS lacks.

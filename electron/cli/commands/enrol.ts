@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../../shared/errors';
 import { verifyEnrolmentRequest } from '../../services/crypto/enrolment';
-import { acceptEnrolmentApproval, acceptKeyRotation, approveEnrolmentRequest, createEnrolmentRequest, listEnrolledKeys, revokeEnrolledKey } from '../../services/enrolment-service';
+import { acceptEnrolmentApproval, acceptKeyRotation, approveEnrolmentRequest, enrolmentFileNames, listEnrolledKeys, prepareEnrolmentRequest, recordEnrolmentRequest, revokeEnrolledKey } from '../../services/enrolment-service';
 import { unlockKey } from '../../services/key-service';
 import { writeFileSafely } from '../../services/package-file';
 import type { CliIO } from '../io';
@@ -51,9 +51,9 @@ export async function enrolCommand(args: string[], io: CliIO): Promise<number> {
     switch (sub) {
       case 'request': {
         if (!values.out) throw new UsageError('thiếu --out DIR');
-        const { record, fingerprint } = createEnrolmentRequest(ctx, await signer(), { appVersion: CLI_APP_VERSION, officerName: values.officer, officerTitle: values.title });
-        const name = `CCHC-ENROL-${record.request.commune.code}-${record.keyId}.json`;
-        const w = writeFileSafely(resolve(io.cwd, values.out), name, Buffer.from(record.text, 'utf8'), () => undefined);
+        const { record, fingerprint } = prepareEnrolmentRequest(ctx, await signer(), { appVersion: CLI_APP_VERSION, officerName: values.officer, officerTitle: values.title });
+        const w = writeFileSafely(resolve(io.cwd, values.out), enrolmentFileNames(record).json, Buffer.from(record.text, 'utf8'), () => undefined);
+        recordEnrolmentRequest(ctx, record);
         io.out(w.path);
         io.out(`Dấu vân tay: ${fingerprint}`);
         io.out('In phiếu đăng ký (có mã QR) trong ứng dụng: Khóa và đăng ký → In phiếu đăng ký; ký, đóng dấu, gửi kèm tệp.');
