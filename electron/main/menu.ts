@@ -8,12 +8,14 @@ const LABELS: Record<Lang, Record<string, string>> = {
     file: 'Tệp', home: 'Trang chủ', settings: 'Cài đặt', quit: 'Thoát',
     edit: 'Sửa', view: 'Xem', reload: 'Tải lại', zoomIn: 'Phóng to', zoomOut: 'Thu nhỏ', resetZoom: 'Cỡ chữ mặc định',
     fullscreen: 'Toàn màn hình', help: 'Trợ giúp', about: 'Giới thiệu', audit: 'Nhật ký thay đổi',
+    keys: 'Khóa và đăng ký', exportPackage: 'Gửi hồ sơ…',
     undo: 'Hoàn tác', redo: 'Làm lại', cut: 'Cắt', copy: 'Sao chép', paste: 'Dán', selectAll: 'Chọn tất cả',
   },
   en: {
     file: 'File', home: 'Home', settings: 'Settings', quit: 'Quit',
     edit: 'Edit', view: 'View', reload: 'Reload', zoomIn: 'Zoom in', zoomOut: 'Zoom out', resetZoom: 'Actual size',
     fullscreen: 'Full screen', help: 'Help', about: 'About', audit: 'Change log',
+    keys: 'Keys and enrolment', exportPackage: 'Send dossier…',
     undo: 'Undo', redo: 'Redo', cut: 'Cut', copy: 'Copy', paste: 'Paste', selectAll: 'Select all',
   },
 };
@@ -26,6 +28,8 @@ export function buildMenu(lang: Lang, navigate: (path: string) => void): Menu {
       label: l['file'],
       submenu: [
         { label: l['home'], accelerator: 'CmdOrCtrl+H', click: () => navigate('/') },
+        { label: l['exportPackage'], accelerator: 'CmdOrCtrl+E', click: () => navigate('/package') },
+        { label: l['keys'], click: () => navigate('/keys') },
         { label: l['audit'], click: () => navigate('/audit') },
         { label: l['settings'], accelerator: 'CmdOrCtrl+,', click: () => navigate('/settings') },
         { type: 'separator' },

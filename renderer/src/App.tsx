@@ -5,6 +5,8 @@ import { Layout } from './components/Layout';
 import { AboutScreen } from './features/about/AboutScreen';
 import { AuditScreen } from './features/audit/AuditScreen';
 import { HomeScreen } from './features/home/HomeScreen';
+import { ExportScreen } from './features/package/ExportScreen';
+import { KeysScreen } from './features/package/KeysScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import { SetupScreen } from './features/setup/SetupScreen';
 import { useAppStore } from './stores/app-store';
@@ -34,6 +36,8 @@ export function App() {
         <Layout>
           <Routes>
             <Route path="/" element={<HomeScreen />} />
+            <Route path="/keys" element={<KeysScreen />} />
+            <Route path="/package" element={<ExportScreen />} />
             <Route path="/audit" element={<AuditScreen />} />
             <Route path="/settings" element={<SettingsScreen />} />
             <Route path="/about" element={<AboutScreen />} />

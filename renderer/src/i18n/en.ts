@@ -1,4 +1,5 @@
 import { errorMessages, fieldMessages } from '../../../shared/i18n/errors';
+import { en as packageEn } from '../features/package/i18n';
 import type { Resources } from './vi';
 
 /** English: every key of vi.ts, checked by the compiler. */
@@ -47,4 +48,5 @@ export const en: Resources = {
   },
   errors: { ...errorMessages.en, title: 'That did not work' },
   fields: fieldMessages.en,
+  package: packageEn,
 };

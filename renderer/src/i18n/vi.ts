@@ -1,4 +1,5 @@
 import { errorMessages, fieldMessages } from '../../../shared/i18n/errors';
+import { vi as packageVi } from '../features/package/i18n';
 
 /** Vietnamese: the default language and the source of every key. */
 export const vi = {
@@ -46,6 +47,7 @@ export const vi = {
   },
   errors: { ...errorMessages.vi, title: 'Chưa thực hiện được' },
   fields: fieldMessages.vi,
+  package: packageVi,
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
