@@ -23,7 +23,7 @@ export async function enrolmentFormHtml(request: EnrolmentRequest, fingerprint: 
   @page { size: A4; margin: 18mm 18mm 16mm 18mm; }
   body { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif; font-size: 13pt; color: #000; margin: 0; }
   .head { display: flex; justify-content: space-between; text-align: center; font-size: 12pt; }
-  .head div { width: 48%; } .head b { display: block; }
+  .head > div:first-child { width: 40%; } .head > div:last-child { width: 58%; } .head b { display: block; white-space: nowrap; }
   h1 { text-align: center; font-size: 16pt; margin: 14mm 0 2mm; text-transform: uppercase; }
   .sub { text-align: center; font-style: italic; margin-bottom: 8mm; }
   table.facts { border-collapse: collapse; width: 100%; margin-bottom: 6mm; }
@@ -34,7 +34,7 @@ export async function enrolmentFormHtml(request: EnrolmentRequest, fingerprint: 
   .fp .label { font-size: 11pt; margin-bottom: 2mm; }
   .note { font-size: 11pt; margin-bottom: 8mm; }
   .sign { display: flex; justify-content: space-between; text-align: center; }
-  .sign div { width: 46%; } .box { height: 32mm; border: 0.75pt dashed #555; margin-top: 3mm; }
+  .sign > div { width: 46%; } .box { height: 32mm; border: 0.75pt dashed #555; margin-top: 3mm; }
   .foot { position: fixed; bottom: 0; left: 0; right: 0; font-size: 9pt; color: #444; text-align: center; }
 </style></head>
 <body>

@@ -126,9 +126,8 @@ interface EntryRow {
   explanation: string | null;
 }
 
-/** What main holds today: assessment_entries only; no evidence, no questionnaires, no lock. */
-export const defaultReportSources: ReportSources = {
-  assessment(ctx) {
+/** Items and totals from assessment_entries, the survey items scored from `tally` when given. */
+export function assessmentFromDb(ctx: ServiceContext, tally?: SurveyTally): AssessmentPart {
     const identity = requireIdentity(ctx);
     const framework = activeFramework(ctx);
     const rows = ctx.db
@@ -142,8 +141,12 @@ export const defaultReportSources: ReportSources = {
     }
     const parsed = entriesSchema.safeParse(raw);
     if (!parsed.success) throw new AppError('PACKAGE_VALUE_INVALID', 'stored entries do not match the entry schema');
-    return { ...assessmentFromEntries(framework, parsed.data, explanations, () => []), lock: { locked: false, lockedAt: null, revision: 0 } };
-  },
+    return { ...assessmentFromEntries(framework, parsed.data, explanations, () => [], tally), lock: { locked: false, lockedAt: null, revision: 0 } };
+}
+
+/** What main holds today: assessment_entries only; no evidence, no questionnaires, no lock. */
+export const defaultReportSources: ReportSources = {
+  assessment: (ctx) => assessmentFromDb(ctx),
   survey() {
     return { questionnaires: [], counts: { forms: 0, questions: [] } };
   },

@@ -13,7 +13,7 @@ export function KeySection({ status, onChange }: { status: KeysStatus; onChange(
   return (
     <>
       <section className="card" data-testid="key-card">
-        <h2>{t('package.keys.title')}</h2>
+        <h2>{t('package.keys.keyTitle')}</h2>
         {key ? (
           <>
             <dl className="facts">

@@ -3,6 +3,7 @@ export const vi = {
   nav: { keys: 'Khóa và đăng ký', export: 'Gửi hồ sơ' },
   keys: {
     title: 'Khóa và đăng ký',
+    keyTitle: 'Khóa ký của đơn vị',
     lead: 'Khóa ký số chứng minh hồ sơ do chính đơn vị gửi và không bị sửa trên đường đi. Khóa bí mật chỉ nằm trên máy này (đã mã hóa), không bao giờ nằm trong cơ sở dữ liệu hay trong gói gửi đi.',
     none: 'Máy này chưa có khóa ký.',
     keyId: 'Mã khóa', fingerprint: 'Dấu vân tay', protection: 'Bảo vệ bằng', created: 'Ngày tạo',
@@ -50,6 +51,7 @@ export const en: typeof vi = {
   nav: { keys: 'Keys and enrolment', export: 'Send dossier' },
   keys: {
     title: 'Keys and enrolment',
+    keyTitle: 'The unit\'s signing key',
     lead: 'The signing key proves that a dossier comes from this unit and was not changed on the way. The private key stays on this computer (encrypted), never in the database or in a package.',
     none: 'This computer has no signing key yet.',
     keyId: 'Key id', fingerprint: 'Fingerprint', protection: 'Protected by', created: 'Created',
