@@ -9,7 +9,6 @@
  *  - `self`: the signature is checked against the key the package carries. That proves the file
  *    is intact and was signed by SOME key, NOT that the key belongs to the commune.
  */
-import { fromBase64Url } from '../../shared/package/base64url';
 import type { CommuneReport } from '../../shared/package/envelope';
 import { sha256Hex } from './crypto/ed25519';
 import { verifyEnvelope, type KeyResolver } from './crypto/package-signer';
@@ -60,8 +59,9 @@ export function verifyPackageBytes(bytes: Uint8Array, trust: TrustMode): Verdict
   }
   // 8 attachments
   for (const e of report.evidence) {
-    const content = fromBase64Url(e.content);
-    if (!content || content.length !== e.size || sha256Hex(content) !== e.sha256) {
+    // Node's decoder skips unknown characters; re-encoding and comparing keeps one spelling per byte string.
+    const content = Buffer.from(e.content, 'base64url');
+    if (content.toString('base64url') !== e.content || content.length !== e.size || sha256Hex(content) !== e.sha256) {
       return { ok: false, code: 'ATTACHMENT_INVALID', message: MESSAGES.ATTACHMENT_INVALID, ...facts, details: { evidenceId: e.id } };
     }
   }
