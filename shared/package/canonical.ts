@@ -122,8 +122,36 @@ export function toPackageValue(value: unknown, path = ''): PackageValue {
   return out;
 }
 
+/**
+ * True when JSON.stringify(value) is already its RFC 8785 form: plain objects whose keys are in
+ * ascending UTF-16 order at every level (as in every file we write, and JSON.parse keeps the
+ * file's order), finite numbers, no other types. JSON.stringify then writes exactly what JCS
+ * writes (same string escaping, same number text, no white space), only faster.
+ */
+function inCanonicalOrder(v: unknown): boolean {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return true;
+  if (typeof v === 'number') return Number.isFinite(v);
+  if (typeof v !== 'object') return false;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (!(i in v) || !inCanonicalOrder(v[i])) return false;
+    return true;
+  }
+  if (!isPlainObject(v)) return false;
+  let prev: string | null = null;
+  for (const k of Object.keys(v)) {
+    if (prev !== null && !(prev < k)) return false;
+    if (!inCanonicalOrder(v[k])) return false;
+    prev = k;
+  }
+  return true;
+}
+
 /** RFC 8785 text of a value, with no policy check: used by tests against the JCS vectors. */
 export function jcs(value: unknown): string {
+  if (inCanonicalOrder(value)) {
+    const fast = JSON.stringify(value);
+    if (fast !== undefined) return fast;
+  }
   const text = canonicalize(value);
   if (text === undefined) throw new AppError('PACKAGE_VALUE_INVALID', 'Giá trị không có dạng JSON.');
   return text;

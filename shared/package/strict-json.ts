@@ -199,3 +199,60 @@ export function parseStrictJson(text: string): StrictJsonResult {
     };
   }
 }
+
+/**
+ * Object members and deepest nesting of a JSON text, counted outside strings. JSON.parse keeps
+ * the last of two duplicate keys, so a text parsed by JSON.parse has duplicates exactly when it
+ * has more members (colons) than the parsed value has keys.
+ */
+function scanMembers(text: string): { members: number; depth: number } {
+  let members = 0;
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      // Jump to the closing quote: one not preceded by an odd number of backslashes.
+      for (;;) {
+        const q = text.indexOf('"', i + 1);
+        if (q < 0) return { members: -1, depth: max };
+        let b = q - 1;
+        while (text.charCodeAt(b) === 92) b--;
+        i = q;
+        if ((q - 1 - b) % 2 === 0) break;
+      }
+    } else if (c === 58 /* : */) members++;
+    else if (c === 123 || c === 91) {
+      if (++depth > max) max = depth;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return { members, depth: max };
+}
+
+function countKeys(v: unknown): number {
+  if (v === null || typeof v !== 'object') return 0;
+  let n = 0;
+  if (Array.isArray(v)) {
+    for (const x of v) n += countKeys(x);
+    return n;
+  }
+  for (const k in v) n += 1 + countKeys((v as Record<string, unknown>)[k]);
+  return n;
+}
+
+/**
+ * The same result as parseStrictJson, faster on large, well-formed files: JSON.parse (native),
+ * then a scan proving there is no duplicate key and no excessive nesting. Anything unusual is
+ * handed to parseStrictJson, which finds and locates the problem.
+ */
+export function parseStrictJsonFast(text: string): StrictJsonResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return parseStrictJson(text);
+  }
+  const scan = scanMembers(text);
+  if (text.charCodeAt(0) === 0xfeff || scan.depth > MAX_DEPTH || scan.members !== countKeys(value)) return parseStrictJson(text);
+  return { ok: true, value };
+}

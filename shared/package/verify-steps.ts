@@ -7,7 +7,7 @@
  */
 import { assertPackageValue, packageTypeOfFormat, FORMAT_VERSION, type PackageType } from './canonical';
 import { envelopeHeadSchema, envelopeSchema, PAYLOAD_SCHEMAS, SIGNATURE_COUNT, type Envelope } from './envelope';
-import { parseStrictJson } from './strict-json';
+import { parseStrictJsonFast } from './strict-json';
 import { AppError } from '../errors';
 
 export const REFUSAL_CODES = [
@@ -86,7 +86,7 @@ export function readStep(input: Uint8Array | string, maxBytes = DEFAULT_MAX_PACK
 
 /** Step 2: strict parse (BOM, duplicate keys, trailing text). */
 export function parseStep(text: string): { ok: true; value: unknown } | VerifyFailure {
-  const r = parseStrictJson(text);
+  const r = parseStrictJsonFast(text);
   if (r.ok) return r;
   return refuse(r.code, {
     reason: r.reason,
