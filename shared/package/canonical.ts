@@ -54,7 +54,11 @@ function isPlainObject(v: object): v is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
+// ASCII text is always NFC and has no surrogates: most strings (codes, base64) skip both checks.
+const NON_ASCII = /[^\x00-\x7f]/u;
+
 function checkString(s: string, path: string): void {
+  if (!NON_ASCII.test(s)) return;
   if (LONE_SURROGATE.test(s)) {
     throw refusal(path, 'chuỗi chứa ký tự Unicode không hợp lệ (surrogate lẻ)');
   }

@@ -161,9 +161,32 @@ export const reportTotalsSchema = z.strictObject({
 });
 
 /** One paper questionnaire as keyed: answers by question code (option value, integer or text). */
+/**
+ * A report carries hundreds of forms × dozens of answers: a zod record of unions costs ~3 ms per
+ * package there, so the answers are checked by one plain loop. ANSWERS_JSON_SCHEMA says the same
+ * thing for docs/schemas (the generator substitutes it for this custom type).
+ */
+export function isAnswers(v: unknown): v is Record<string, string | number | null> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  for (const k in v) {
+    if (k.length < 1 || k.length > 64) return false;
+    const a = (v as Record<string, unknown>)[k];
+    if (!(a === null || (typeof a === 'string' && a.length <= 2000) || (typeof a === 'number' && Number.isSafeInteger(a)))) return false;
+  }
+  return true;
+}
+export const answersSchema = z.custom<Record<string, string | number | null>>(isAnswers, { error: 'answers: question code (1–64 characters) → string (≤ 2000), safe integer or null' });
+export const ANSWERS_JSON_SCHEMA = {
+  type: 'object',
+  propertyNames: { type: 'string', minLength: 1, maxLength: 64 },
+  additionalProperties: {
+    anyOf: [{ type: 'string', maxLength: 2000 }, { type: 'integer', minimum: -Number.MAX_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER }, { type: 'null' }],
+  },
+} as const;
+
 export const questionnaireSchema = z.strictObject({
   formNo: z.string().min(1).max(64),
-  answers: z.record(z.string().min(1).max(64), z.union([z.string().max(2000), safeInt, z.null()])),
+  answers: answersSchema,
 });
 
 /** Per question: forms answered / blank / invalid and the count of every option (0 included). */

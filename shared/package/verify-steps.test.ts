@@ -53,6 +53,15 @@ describe('payloadStep', () => {
     expect(payloadStep('commune-report', { ...report, extra: 1 })).toMatchObject({ ok: false, code: 'PAYLOAD_INVALID' });
     expect(payloadStep('commune-report', { ...report, issuer: { ...report.issuer, communeCode: '2673' } })).toMatchObject({ ok: false, code: 'PAYLOAD_INVALID' });
   });
+  it('refuses questionnaire answers that are not a string, a safe integer or null, and over-long codes', () => {
+    const form = (answers: unknown) => ({ ...report, questionnaires: [{ formNo: '001', answers }] });
+    expect(payloadStep('commune-report', form({ Q1: { nested: 1 } }))).toMatchObject({ ok: false, code: 'PAYLOAD_INVALID' });
+    expect(payloadStep('commune-report', form({ Q1: true }))).toMatchObject({ ok: false, code: 'PAYLOAD_INVALID' });
+    expect(payloadStep('commune-report', form({ ['Q'.repeat(65)]: '1' }))).toMatchObject({ ok: false, code: 'PAYLOAD_INVALID' });
+    expect(payloadStep('commune-report', form({ Q1: 'x'.repeat(2001) }))).toMatchObject({ ok: false, code: 'PAYLOAD_INVALID' });
+    expect(payloadStep('commune-report', form([]))).toMatchObject({ ok: false, code: 'PAYLOAD_INVALID' });
+    expect(payloadStep('commune-report', form({ Q1: '5', Q2: -3, Q3: null }))).toMatchObject({ ok: true });
+  });
   it('never echoes payload values in its details', () => {
     const r = payloadStep('commune-report', { ...report, issuer: { ...report.issuer, communeName: ' secret-value ' } });
     expect(JSON.stringify(r)).not.toContain('secret-value');

@@ -72,6 +72,8 @@ export function readStep(input: Uint8Array | string, maxBytes = DEFAULT_MAX_PACK
   if (typeof input === 'string') {
     // UTF-8 never takes fewer bytes than UTF-16 code units, so this cheap bound is safe.
     if (input.length > maxBytes) return refuse('FILE_TOO_LARGE', { maxBytes });
+    // …and never more than three bytes per code unit, so small texts need no counting.
+    if (input.length * 3 <= maxBytes) return { ok: true, text: input };
     const size = new TextEncoder().encode(input).length;
     if (size > maxBytes) return refuse('FILE_TOO_LARGE', { size, maxBytes });
     return { ok: true, text: input };
