@@ -55,7 +55,7 @@ function isPlainObject(v: object): v is Record<string, unknown> {
 }
 
 // ASCII text is always NFC and has no surrogates: most strings (codes, base64) skip both checks.
-const NON_ASCII = /[^\x00-\x7f]/u;
+const NON_ASCII = /[^\p{ASCII}]/u;
 
 function checkString(s: string, path: string): void {
   if (!NON_ASCII.test(s)) return;
