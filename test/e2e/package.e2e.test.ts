@@ -71,7 +71,7 @@ describe('keys, enrolment and the signed export (commune)', () => {
     expect(form).toMatch(/CCHC-ENROL-26734-[0-9A-Z]{16}\.pdf$/u);
     expect(readFileSync(form).subarray(0, 5).toString()).toBe('%PDF-');
     const png = join(SCREENSHOTS, 'package', 'enrolment-form');
-    execFileSync('pdftoppm', ['-png', '-r', '60', '-singlefile', form, png]);
+    execFileSync('pdftoppm', ['-png', '-r', '90', '-singlefile', form, png]);
     expect(existsSync(`${png}.png`)).toBe(true);
     await app.shot('enrolment-written');
 
