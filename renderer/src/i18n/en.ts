@@ -40,7 +40,11 @@ export const en: Resources = {
   audit: {
     title: 'Change log', intro: 'Every data change is recorded: who, when, old → new. The log cannot be edited or deleted.',
     at: 'When', actor: 'Who', action: 'Action', entity: 'Record', change: 'Change', empty: 'No changes yet.',
-    actions: { 'identity.setup': 'Unit set up', 'framework.install': 'Framework installed', 'setting.set': 'Setting changed' },
+    actions: { 'identity.setup': 'Unit set up', 'framework.install': 'Framework installed', 'setting.set': 'Setting changed',
+      'key.create': 'Signing key created', 'key.backup': 'Signing key backed up', 'key.restore': 'Signing key restored', 'key.rotate': 'Signing key rotated',
+      'package.export': 'Signed dossier exported', 'enrolment.request': 'Key enrolment requested', 'enrolment.accept': 'Reviewing unit key pinned',
+      'enrolment.approve': 'Key enrolment approved', 'enrolment.revoke': 'Key revoked', 'enrolment.rotate': 'New key enrolled (rotation)',
+    },
   },
   about: {
     title: 'About', body: 'PAR Index helps communes self-assess their administrative reform index, key in survey questionnaires and send a signed dossier to the reviewing unit, which imports, checks, appraises and ranks. The app works offline; data stays on this computer.',

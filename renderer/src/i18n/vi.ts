@@ -39,7 +39,11 @@ export const vi = {
   audit: {
     title: 'Nhật ký thay đổi', intro: 'Mọi thay đổi dữ liệu đều được ghi lại: ai, khi nào, giá trị cũ → mới. Nhật ký không thể sửa hay xóa.',
     at: 'Thời điểm', actor: 'Người thực hiện', action: 'Thao tác', entity: 'Đối tượng', change: 'Thay đổi', empty: 'Chưa có thay đổi nào.',
-    actions: { 'identity.setup': 'Thiết lập đơn vị', 'framework.install': 'Cài bộ tiêu chí', 'setting.set': 'Đổi cài đặt' },
+    actions: { 'identity.setup': 'Thiết lập đơn vị', 'framework.install': 'Cài bộ tiêu chí', 'setting.set': 'Đổi cài đặt',
+      'key.create': 'Tạo khóa ký', 'key.backup': 'Sao lưu khóa ký', 'key.restore': 'Khôi phục khóa ký', 'key.rotate': 'Đổi khóa ký',
+      'package.export': 'Xuất hồ sơ đã ký', 'enrolment.request': 'Lập đề nghị đăng ký khóa', 'enrolment.accept': 'Ghi nhận khóa đơn vị thẩm định',
+      'enrolment.approve': 'Duyệt đăng ký khóa', 'enrolment.revoke': 'Thu hồi khóa', 'enrolment.rotate': 'Đăng ký khóa mới (đổi khóa)',
+    },
   },
   about: {
     title: 'Giới thiệu', body: 'Chỉ số CCHC giúp xã, phường tự đánh giá Chỉ số cải cách hành chính, nhập phiếu điều tra xã hội học và gửi hồ sơ có chữ ký số lên đơn vị thẩm định; đơn vị thẩm định nhận, kiểm tra, thẩm định và xếp hạng. Ứng dụng chạy ngoại tuyến; dữ liệu nằm trên máy này.',
