@@ -5,14 +5,14 @@ type Lang = 'vi' | 'en';
 
 const LABELS: Record<Lang, Record<string, string>> = {
   vi: {
-    file: 'Tệp', home: 'Trang chủ', settings: 'Cài đặt', quit: 'Thoát',
+    file: 'Tệp', home: 'Trang chủ', framework: 'Bộ tiêu chí…', settings: 'Cài đặt', quit: 'Thoát',
     edit: 'Sửa', view: 'Xem', reload: 'Tải lại', zoomIn: 'Phóng to', zoomOut: 'Thu nhỏ', resetZoom: 'Cỡ chữ mặc định',
     fullscreen: 'Toàn màn hình', help: 'Trợ giúp', about: 'Giới thiệu', audit: 'Nhật ký thay đổi',
     keys: 'Khóa và đăng ký', exportPackage: 'Gửi hồ sơ…',
     undo: 'Hoàn tác', redo: 'Làm lại', cut: 'Cắt', copy: 'Sao chép', paste: 'Dán', selectAll: 'Chọn tất cả',
   },
   en: {
-    file: 'File', home: 'Home', settings: 'Settings', quit: 'Quit',
+    file: 'File', home: 'Home', framework: 'Criteria framework…', settings: 'Settings', quit: 'Quit',
     edit: 'Edit', view: 'View', reload: 'Reload', zoomIn: 'Zoom in', zoomOut: 'Zoom out', resetZoom: 'Actual size',
     fullscreen: 'Full screen', help: 'Help', about: 'About', audit: 'Change log',
     keys: 'Keys and enrolment', exportPackage: 'Send dossier…',
@@ -28,6 +28,7 @@ export function buildMenu(lang: Lang, navigate: (path: string) => void): Menu {
       label: l['file'],
       submenu: [
         { label: l['home'], accelerator: 'CmdOrCtrl+H', click: () => navigate('/') },
+        { label: l['framework'], click: () => navigate('/framework') },
         { label: l['exportPackage'], accelerator: 'CmdOrCtrl+E', click: () => navigate('/package') },
         { label: l['keys'], click: () => navigate('/keys') },
         { label: l['audit'], click: () => navigate('/audit') },

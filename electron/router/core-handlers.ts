@@ -5,6 +5,7 @@ import type { Framework } from '../../shared/framework/schema';
 import type { FrameworkChoice } from '../../shared/ipc/contract';
 import { listAudit } from '../services/audit';
 import { loadFramework, validateFramework } from '../services/framework-service';
+import { previewReplaceFramework, replaceFramework } from '../services/framework-replace';
 import { completeSetup, getIdentity, getSetting, requireIdentity, setSetting } from '../services/setup-service';
 import { schemaVersion } from '../store/db';
 import type { CoreChannel } from '../../shared/ipc/core.channels';
@@ -34,15 +35,17 @@ export function createCoreHandlers(rt: Runtime): Pick<Handlers, CoreChannel> {
   // Frameworks chosen in a dialog wait here until setup completes (the renderer never
   // sends a path for main to read; it only gets a token back).
   const chosen = new Map<string, Framework>();
+  const takeChosen = (token: string): Framework => {
+    const f = chosen.get(token);
+    if (!f) throw new AppError('FRAMEWORK_NOT_FOUND', 'framework token expired');
+    return f;
+  };
   return {
     'app:info': () => ({ version: rt.appVersion, schemaVersion: schemaVersion(rt.ctx.db), platform: rt.platform }),
     'setup:get': () => getIdentity(rt.ctx),
     'setup:complete': ({ setup, frameworkToken }) => {
       let framework: Framework | undefined;
-      if (frameworkToken !== undefined) {
-        framework = chosen.get(frameworkToken);
-        if (!framework) throw new AppError('FRAMEWORK_NOT_FOUND', 'framework token expired');
-      }
+      if (frameworkToken !== undefined) framework = takeChosen(frameworkToken);
       const identity = completeSetup(rt.ctx, setup, framework);
       chosen.clear();
       return identity;
@@ -66,6 +69,12 @@ export function createCoreHandlers(rt: Runtime): Pick<Handlers, CoreChannel> {
         sample: framework.sample,
         itemCount: countItems(framework),
       };
+    },
+    'framework:previewReplace': ({ token }) => previewReplaceFramework(rt.ctx, takeChosen(token)),
+    'framework:replace': ({ token }) => {
+      const result = replaceFramework(rt.ctx, takeChosen(token));
+      chosen.delete(token);
+      return result;
     },
     'framework:active': () => {
       const identity = requireIdentity(rt.ctx);

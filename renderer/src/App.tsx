@@ -4,6 +4,7 @@ import { HashRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { Layout } from './components/Layout';
 import { AboutScreen } from './features/about/AboutScreen';
 import { AuditScreen } from './features/audit/AuditScreen';
+import { FrameworkScreen } from './features/framework/FrameworkScreen';
 import { HomeScreen } from './features/home/HomeScreen';
 import { ExportScreen } from './features/package/ExportScreen';
 import { KeysScreen } from './features/package/KeysScreen';
@@ -36,6 +37,7 @@ export function App() {
         <Layout>
           <Routes>
             <Route path="/" element={<HomeScreen />} />
+            <Route path="/framework" element={<FrameworkScreen />} />
             <Route path="/keys" element={<KeysScreen />} />
             <Route path="/package" element={<ExportScreen />} />
             <Route path="/audit" element={<AuditScreen />} />

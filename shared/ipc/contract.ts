@@ -4,7 +4,7 @@ import { coreContract } from './core.contract';
 import { packageContract } from './package.contract';
 import type { ChannelSpec } from './spec';
 
-export type { AppInfo, AuditEntry, FrameworkChoice } from './core.contract';
+export type { AppInfo, AuditEntry, FrameworkChoice, ReplacePreview } from './core.contract';
 export { SETTING_KEYS } from './core.contract';
 
 /**

@@ -5,6 +5,8 @@ export const CORE_CHANNELS = [
   'setup:complete',
   'framework:choose',
   'framework:active',
+  'framework:previewReplace',
+  'framework:replace',
   'settings:get',
   'settings:set',
   'audit:list',

@@ -1,10 +1,15 @@
 import { z } from 'zod';
 import type { Framework } from '../framework/schema';
-import type { Identity } from '../identity';
+import type { FrameworkRef, Identity } from '../identity';
 import { setupInputSchema } from '../identity';
 import type { CoreChannel } from './core.channels';
 import type { ChannelSpec } from './spec';
 import { out } from './spec';
+
+export interface ReplacePreview {
+  carried: string[];
+  dropped: { code: string; reason: 'ITEM_GONE' | 'RULE_CHANGED' | 'LEVEL_GONE' | 'NA_NOT_ALLOWED' }[];
+}
 
 export interface AppInfo {
   version: string;
@@ -48,6 +53,12 @@ export const coreContract = {
   /** Main shows the open dialog, reads and validates; null when the user cancels. */
   'framework:choose': { input: z.undefined(), output: out<FrameworkChoice | null>() },
   'framework:active': { input: z.undefined(), output: out<Framework>() },
+  /** What switching to a chosen framework keeps and leaves behind (nothing is written). */
+  'framework:previewReplace': { input: z.object({ token: z.string().max(100) }), output: out<ReplacePreview>() },
+  'framework:replace': {
+    input: z.object({ token: z.string().max(100) }),
+    output: out<ReplacePreview & { framework: FrameworkRef }>(),
+  },
   'settings:get': { input: z.object({ key: z.enum(SETTING_KEYS) }), output: out<string | null>() },
   'settings:set': {
     input: z.object({ key: z.enum(SETTING_KEYS), value: z.string().max(200) }),

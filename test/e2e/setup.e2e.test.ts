@@ -65,6 +65,20 @@ describe('first-run setup, commune', () => {
     await again.shot('settings-english');
     await again.page.getByTestId('lang-vi').check();
     await expect.poll(() => again.page.getByRole('heading', { level: 1 }).textContent()).toBe('Cài đặt');
+
+    // The province issues its framework: replace the sample from the framework screen.
+    const official = join(h.dataDir, 'quang-nam.json');
+    writeFileSync(official, JSON.stringify({ ...sampleFramework, id: 'quang-nam-2026', sample: false, title: 'Bộ tiêu chí Chỉ số CCHC cấp xã tỉnh Quảng Nam năm 2026', province: { code: '49', name: 'Quảng Nam' } }));
+    await again.menu('/framework');
+    again.dialogs.openAnswers.push(official);
+    await again.page.getByTestId('replace-choose').click();
+    await again.page.getByTestId('replace-preview').waitFor();
+    await again.shot('framework-replace-preview');
+    await again.page.getByTestId('replace-apply').click();
+    await again.page.getByTestId('replace-done').waitFor();
+    expect(await again.page.getByTestId('framework-overview').textContent()).toContain('Quảng Nam năm 2026');
+    expect(await again.page.getByTestId('sample-warning').count()).toBe(0);
+    await again.shot('framework-replaced');
     await again.close();
   });
 });

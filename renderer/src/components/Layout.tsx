@@ -31,6 +31,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <div className="body">
         <nav className="sidenav" aria-label={t('app.name')}>
           <NavLink to="/" end>{t('nav.home')}</NavLink>
+          <NavLink to="/framework">{t('nav.framework')}</NavLink>
           {identity?.role === 'commune' && <NavLink to="/package" data-testid="nav-package">{t('package.nav.export')}</NavLink>}
           <NavLink to="/keys" data-testid="nav-keys">{t('package.nav.keys')}</NavLink>
           <NavLink to="/audit">{t('nav.audit')}</NavLink>

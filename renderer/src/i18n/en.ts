@@ -5,7 +5,7 @@ import type { Resources } from './vi';
 /** English: every key of vi.ts, checked by the compiler. */
 export const en: Resources = {
   app: { name: 'PAR Index', subtitle: 'Commune administrative reform index' },
-  nav: { home: 'Home', audit: 'Change log', settings: 'Settings', about: 'About' },
+  nav: { home: 'Home', framework: 'Framework', audit: 'Change log', settings: 'Settings', about: 'About' },
   common: {
     loading: 'Loading…', save: 'Save', cancel: 'Cancel', back: 'Back', next: 'Continue',
     details: 'Technical details', sample: 'Sample (for reference)', points: 'points', none: '—', retry: 'Try again',
@@ -36,11 +36,22 @@ export const en: Resources = {
     communeLead: 'This computer self-assesses the PAR Index of {{name}} for {{year}} against the framework below.',
     reviewerLead: 'This computer appraises the {{year}} PAR Index of the communes and wards under {{name}}.',
   },
+  framework: {
+    title: 'Criteria framework', replaceTitle: 'Replace the framework', choose: 'Choose a new framework file (JSON)…',
+    replaceIntro: 'When the province issues its official framework (or a revision), choose the file to apply it. Entries of items that keep their code and scoring move over; the old entries stay stored, nothing is lost.',
+    chosenMeta: 'province {{province}}, year {{year}}, version {{version}}, {{items}} items',
+    yearMismatch: 'Note: this framework is for {{fw}}, while the unit is assessing {{unit}}. Check that this is the right file.',
+    carried: 'Entries of {{count}} items will move over.',
+    droppedIntro: '{{count}} items have entries that cannot move (enter them again under the new framework):',
+    reasons: { ITEM_GONE: 'not in the new framework', RULE_CHANGED: 'scored differently', LEVEL_GONE: 'the chosen level no longer exists', NA_NOT_ALLOWED: 'the new framework does not allow "not applicable"' },
+    apply: 'Apply the new framework', replaced: 'Applied “{{title}}”: {{carried}} items moved, {{dropped}} to enter again.',
+  },
   settings: { title: 'Settings', language: 'Interface language', vi: 'Tiếng Việt', en: 'English', saved: 'Saved.' },
   audit: {
     title: 'Change log', intro: 'Every data change is recorded: who, when, old → new. The log cannot be edited or deleted.',
     at: 'When', actor: 'Who', action: 'Action', entity: 'Record', change: 'Change', empty: 'No changes yet.',
-    actions: { 'identity.setup': 'Unit set up', 'framework.install': 'Framework installed', 'setting.set': 'Setting changed',
+    entities: { identity: 'Unit', framework: 'Framework', setting: 'Setting', package: 'Package', key: 'Signing key', enrolment: 'Key enrolment', enrolled_key: 'Enrolled key' },
+    actions: { 'framework.replace': 'Framework replaced', 'identity.setup': 'Unit set up', 'framework.install': 'Framework installed', 'setting.set': 'Setting changed',
       'key.create': 'Signing key created', 'key.backup': 'Signing key backed up', 'key.restore': 'Signing key restored', 'key.rotate': 'Signing key rotated',
       'package.export': 'Signed dossier exported', 'enrolment.request': 'Key enrolment requested', 'enrolment.accept': 'Reviewing unit key pinned',
       'enrolment.approve': 'Key enrolment approved', 'enrolment.revoke': 'Key revoked', 'enrolment.rotate': 'New key enrolled (rotation)',

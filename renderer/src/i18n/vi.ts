@@ -4,7 +4,7 @@ import { vi as packageVi } from '../features/package/i18n';
 /** Vietnamese: the default language and the source of every key. */
 export const vi = {
   app: { name: 'Chỉ số CCHC', subtitle: 'Chỉ số cải cách hành chính cấp xã' },
-  nav: { home: 'Trang chủ', audit: 'Nhật ký thay đổi', settings: 'Cài đặt', about: 'Giới thiệu' },
+  nav: { home: 'Trang chủ', framework: 'Bộ tiêu chí', audit: 'Nhật ký thay đổi', settings: 'Cài đặt', about: 'Giới thiệu' },
   common: {
     loading: 'Đang tải…', save: 'Lưu', cancel: 'Hủy', back: 'Quay lại', next: 'Tiếp tục',
     details: 'Chi tiết kỹ thuật', sample: 'Mẫu (tham khảo)', points: 'điểm', none: '—', retry: 'Thử lại',
@@ -35,11 +35,22 @@ export const vi = {
     communeLead: 'Máy này tự đánh giá Chỉ số CCHC của {{name}} năm {{year}} theo bộ tiêu chí dưới đây.',
     reviewerLead: 'Máy này thẩm định Chỉ số CCHC năm {{year}} của các xã, phường thuộc {{name}}.',
   },
+  framework: {
+    title: 'Bộ tiêu chí', replaceTitle: 'Thay bộ tiêu chí', choose: 'Chọn tệp bộ tiêu chí mới (JSON)…',
+    replaceIntro: 'Khi tỉnh ban hành bộ tiêu chí chính thức (hoặc bản sửa đổi), chọn tệp để áp dụng. Số liệu đã nhập của những tiêu chí giữ nguyên mã và cách chấm được chuyển sang; số liệu cũ vẫn được lưu, không mất.',
+    chosenMeta: 'tỉnh {{province}}, năm {{year}}, phiên bản {{version}}, {{items}} tiêu chí thành phần',
+    yearMismatch: 'Lưu ý: bộ tiêu chí này dành cho năm {{fw}}, còn đơn vị đang đánh giá năm {{unit}}. Hãy kiểm tra đã chọn đúng tệp.',
+    carried: 'Số liệu của {{count}} tiêu chí sẽ được chuyển sang.',
+    droppedIntro: '{{count}} tiêu chí có số liệu nhưng không chuyển được (cần nhập lại theo bộ mới):',
+    reasons: { ITEM_GONE: 'không còn trong bộ mới', RULE_CHANGED: 'đổi cách chấm điểm', LEVEL_GONE: 'mức đã chọn không còn', NA_NOT_ALLOWED: 'bộ mới không cho phép "không áp dụng"' },
+    apply: 'Áp dụng bộ tiêu chí mới', replaced: 'Đã áp dụng “{{title}}”: chuyển {{carried}} tiêu chí, {{dropped}} tiêu chí cần nhập lại.',
+  },
   settings: { title: 'Cài đặt', language: 'Ngôn ngữ giao diện', vi: 'Tiếng Việt', en: 'English', saved: 'Đã lưu.' },
   audit: {
     title: 'Nhật ký thay đổi', intro: 'Mọi thay đổi dữ liệu đều được ghi lại: ai, khi nào, giá trị cũ → mới. Nhật ký không thể sửa hay xóa.',
     at: 'Thời điểm', actor: 'Người thực hiện', action: 'Thao tác', entity: 'Đối tượng', change: 'Thay đổi', empty: 'Chưa có thay đổi nào.',
-    actions: { 'identity.setup': 'Thiết lập đơn vị', 'framework.install': 'Cài bộ tiêu chí', 'setting.set': 'Đổi cài đặt',
+    entities: { identity: 'Đơn vị', framework: 'Bộ tiêu chí', setting: 'Cài đặt', package: 'Gói hồ sơ', key: 'Khóa ký', enrolment: 'Đăng ký khóa', enrolled_key: 'Khóa đã đăng ký' },
+    actions: { 'framework.replace': 'Thay bộ tiêu chí', 'identity.setup': 'Thiết lập đơn vị', 'framework.install': 'Cài bộ tiêu chí', 'setting.set': 'Đổi cài đặt',
       'key.create': 'Tạo khóa ký', 'key.backup': 'Sao lưu khóa ký', 'key.restore': 'Khôi phục khóa ký', 'key.rotate': 'Đổi khóa ký',
       'package.export': 'Xuất hồ sơ đã ký', 'enrolment.request': 'Lập đề nghị đăng ký khóa', 'enrolment.accept': 'Ghi nhận khóa đơn vị thẩm định',
       'enrolment.approve': 'Duyệt đăng ký khóa', 'enrolment.revoke': 'Thu hồi khóa', 'enrolment.rotate': 'Đăng ký khóa mới (đổi khóa)',

@@ -35,7 +35,7 @@ export function AuditScreen() {
                 <td>{formatDateTime(r.at, i18n.language)}</td>
                 <td>{r.actor}</td>
                 <td>{i18n.exists(`audit.actions.${r.action}`) ? t(`audit.actions.${r.action}`) : r.action}</td>
-                <td>{r.entity} {r.entityKey}</td>
+                <td>{i18n.exists(`audit.entities.${r.entity}`) ? t(`audit.entities.${r.entity}`) : r.entity} <span className="muted">{r.entityKey}</span></td>
                 <td className="mono small">{short(r.old)} → {short(r.new)}</td>
               </tr>
             ))}
