@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../shared/errors';
@@ -94,9 +95,16 @@ export function createPackageHandlers(rt: Runtime): Pick<Handlers, PackageChanne
       }
       const names = enrolmentFileNames(record);
       const requestFile = writeFileSafely(folder, names.json, Buffer.from(record.text, 'utf8'), () => undefined);
-      const formFile = writeFileSafely(folder, names.pdf, pdf, (back) => {
-        if (back.subarray(0, 5).toString('latin1') !== '%PDF-') throw new AppError('EXPORT_VERIFY_FAILED', 'pdf read-back');
-      });
+      let formFile: { path: string };
+      try {
+        formFile = writeFileSafely(folder, names.pdf, pdf, (back) => {
+          if (back.subarray(0, 5).toString('latin1') !== '%PDF-') throw new AppError('EXPORT_VERIFY_FAILED', 'pdf read-back');
+        });
+      } catch (err) {
+        // Both files or neither: a request without its printed form would only confuse.
+        rmSync(requestFile.path, { force: true });
+        throw err;
+      }
       recordEnrolmentRequest(ctx, record);
       await rt.dialogs.openPath(formFile.path);
       return { requestPath: requestFile.path, formPath: formFile.path, fingerprint };
