@@ -201,43 +201,33 @@ export function parseStrictJson(text: string): StrictJsonResult {
 }
 
 /**
- * Object members and deepest nesting of a JSON text, counted outside strings. JSON.parse keeps
- * the last of two duplicate keys, so a text parsed by JSON.parse has duplicates exactly when it
- * has more members (colons) than the parsed value has keys.
+ * Every object member's colon follows its key's closing quote (JSON white space between), so
+ * this counts each member once, plus any `":` inside string values. A count equal to the number
+ * of keys JSON.parse kept therefore proves there was no duplicate key (JSON.parse keeps only the
+ * last of duplicates, so duplicates always leave fewer keys than counted).
  */
-function scanMembers(text: string): { members: number; depth: number } {
-  let members = 0;
-  let depth = 0;
-  let max = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 34 /* " */) {
-      // Jump to the closing quote: one not preceded by an odd number of backslashes.
-      for (;;) {
-        const q = text.indexOf('"', i + 1);
-        if (q < 0) return { members: -1, depth: max };
-        let b = q - 1;
-        while (text.charCodeAt(b) === 92) b--;
-        i = q;
-        if ((q - 1 - b) % 2 === 0) break;
-      }
-    } else if (c === 58 /* : */) members++;
-    else if (c === 123 || c === 91) {
-      if (++depth > max) max = depth;
-    } else if (c === 125 || c === 93) depth--;
+function countMembers(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf(':'); i >= 0; i = text.indexOf(':', i + 1)) {
+    let b = i - 1;
+    for (let c = text.charCodeAt(b); c === 32 || c === 10 || c === 13 || c === 9; c = text.charCodeAt(--b));
+    if (text.charCodeAt(b) === 34) n++;
   }
-  return { members, depth: max };
+  return n;
 }
 
-function countKeys(v: unknown): number {
-  if (v === null || typeof v !== 'object') return 0;
-  let n = 0;
+/** Keys kept by JSON.parse, and the deepest nesting of objects and arrays. */
+function countKeys(v: unknown, depth: number, out: { keys: number; depth: number }): void {
+  if (v === null || typeof v !== 'object') return;
+  if (depth > out.depth) out.depth = depth;
   if (Array.isArray(v)) {
-    for (const x of v) n += countKeys(x);
-    return n;
+    for (const x of v) countKeys(x, depth + 1, out);
+    return;
   }
-  for (const k in v) n += 1 + countKeys((v as Record<string, unknown>)[k]);
-  return n;
+  for (const k in v) {
+    out.keys++;
+    countKeys((v as Record<string, unknown>)[k], depth + 1, out);
+  }
 }
 
 /**
@@ -252,7 +242,8 @@ export function parseStrictJsonFast(text: string): StrictJsonResult {
   } catch {
     return parseStrictJson(text);
   }
-  const scan = scanMembers(text);
-  if (text.charCodeAt(0) === 0xfeff || scan.depth > MAX_DEPTH || scan.members !== countKeys(value)) return parseStrictJson(text);
+  const seen = { keys: 0, depth: 0 };
+  countKeys(value, 1, seen);
+  if (text.charCodeAt(0) === 0xfeff || seen.depth > MAX_DEPTH || countMembers(text) !== seen.keys) return parseStrictJson(text);
   return { ok: true, value };
 }
