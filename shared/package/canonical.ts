@@ -110,7 +110,7 @@ export function assertPackageValue(value: unknown, path = ''): asserts value is 
  */
 export function toPackageValue(value: unknown, path = ''): PackageValue {
   let out: unknown;
-  if (typeof value === 'string') out = value.normalize('NFC');
+  if (typeof value === 'string') out = NON_ASCII.test(value) ? value.normalize('NFC') : value;
   else if (Array.isArray(value)) out = value.map((v, i) => toPackageValue(v, `${path}[${i}]`));
   else if (value !== null && typeof value === 'object' && isPlainObject(value)) {
     const copy: Record<string, PackageValue> = {};
