@@ -96,7 +96,13 @@ function BackupKey({ needsKeyPassphrase }: { needsKeyPassphrase: boolean }) {
     setBusy(true);
     try {
       const r = await call(api().keys.backup({ backupPassphrase: pass, ...(needsKeyPassphrase ? { keyPassphrase: keyPass } : {}) }));
-      if (r) setDone(r.path);
+      if (r) {
+        setDone(r.path);
+        // Passphrases do not linger in the form once used.
+        setKeyPass('');
+        setPass('');
+        setConfirm('');
+      }
     } catch (err) {
       setError(err);
     } finally {
