@@ -1,6 +1,11 @@
 import { dirname, resolve } from 'node:path';
 import { AppError } from '../shared/errors';
 import type { PdfPrinter, Route, Sender } from './router/router';
+import { KeyStore, keyPathFor } from './services/crypto/key-store';
+import type { SecretProtector } from './services/crypto/key-vault';
+import type { ScryptParams } from './services/crypto/sealed-key';
+import type { ReportSources } from './services/report-sources';
+import { liveReportSources } from './services/report-sources-live';
 import { createRouter } from './router/router';
 import type { Dialogs } from './router/handlers';
 import { createHandlers } from './router/handlers';
@@ -15,6 +20,12 @@ export interface RuntimeOptions {
   /** Chromium's print engine; without one (CLI, unit tests) printing a PDF is refused. */
   pdf?: PdfPrinter;
   appVersion: string;
+  /** OS secret storage for the signing key, where it is real (electron/main/secret-protector.ts). */
+  secretProtector?: SecretProtector;
+  /** Where the report's content comes from; the assessment and survey features plug in here. */
+  reportSources?: ReportSources;
+  /** Tests only: cheaper scrypt for passphrase-protected keys. */
+  keyScrypt?: ScryptParams;
   platform?: string;
   isTrustedSender(sender: Sender): boolean;
   nativeBinding?: string;
@@ -24,6 +35,7 @@ export interface RuntimeOptions {
 
 export interface AppRuntime {
   db: Db;
+  keys: KeyStore;
   ctx: ServiceContext;
   route: Route;
   close(): void;
@@ -41,11 +53,18 @@ export function createAppRuntime(options: RuntimeOptions): AppRuntime {
     clock: options.clock ?? systemClock,
     actor: () => (actorStmt.get() as { who: string } | undefined)?.who ?? 'setup',
   };
+  const keys = new KeyStore(keyPathFor(resolve(options.dbPath)), {
+    protector: options.secretProtector,
+    now: () => ctx.clock.now(),
+    ...(options.keyScrypt ? { scrypt: options.keyScrypt } : {}),
+  });
   const handlers = createHandlers({
     ctx,
     dataDir: dirname(resolve(options.dbPath)),
     dialogs: options.dialogs,
     pdf: options.pdf ?? noPdf,
+    keys,
+    reportSources: options.reportSources ?? liveReportSources(dirname(resolve(options.dbPath))),
     appVersion: options.appVersion,
     platform: options.platform ?? process.platform,
   });
@@ -53,7 +72,7 @@ export function createAppRuntime(options: RuntimeOptions): AppRuntime {
     isTrustedSender: options.isTrustedSender,
     ...(options.logError ? { logError: options.logError } : {}),
   });
-  return { db, ctx, route, close: () => db.close() };
+  return { db, keys, ctx, route, close: () => db.close() };
 }
 
 const noPdf: PdfPrinter = {

@@ -51,6 +51,17 @@ export const ERROR_CODES = [
   'FILE_WRITE_FAILED',
   'ENTRIES_INVALID',
   'NOT_COMMUNE',
+  // Exporting and writing packages, enrolment on either side.
+  'EXPORT_DISK_FULL',
+  'EXPORT_WRITE_PROTECTED',
+  'EXPORT_FOLDER_MISSING',
+  'EXPORT_WRITE_FAILED',
+  'EXPORT_VERIFY_FAILED',
+  'EVIDENCE_CHANGED',
+  'WRONG_ROLE',
+  'KEY_NOT_ENROLLED_KEY',
+  'ENROLMENT_NOT_FOUND',
+  'PDF_FAILED',
   'INTERNAL',
 ] as const;
 

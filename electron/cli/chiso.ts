@@ -1,7 +1,10 @@
 import { pathToFileURL } from 'node:url';
 import { frameworkCommand, frameworkHelp } from './commands/framework';
+import { enrolCommand, enrolHelp } from './commands/enrol';
 import { initCommand, initHelp } from './commands/init';
 import { loadCommand, loadHelp } from './commands/load';
+import { keysCommand, keysHelp } from './commands/keys';
+import { exportCommand, exportHelp, verifyCommand, verifyHelp } from './commands/package';
 import type { CliIO } from './io';
 import { processIO, reportError, UsageError } from './io';
 
@@ -12,6 +15,10 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   init: { run: initCommand, help: initHelp },
   framework: { run: frameworkCommand, help: frameworkHelp },
   load: { run: loadCommand, help: loadHelp },
+  keys: { run: keysCommand, help: keysHelp },
+  enrol: { run: enrolCommand, help: enrolHelp },
+  export: { run: exportCommand, help: exportHelp },
+  verify: { run: verifyCommand, help: verifyHelp },
 };
 
 export function helpText(): string {

@@ -1,5 +1,6 @@
 import { AppError } from '../../shared/errors';
 import { errorMessages, fieldMessage } from '../../shared/i18n/errors';
+import { terminalPrompt } from './passphrase';
 
 /** Where a command writes; tests capture it instead of the terminal. */
 export interface CliIO {
@@ -7,6 +8,8 @@ export interface CliIO {
   err(line: string): void;
   env: Record<string, string | undefined>;
   cwd: string;
+  /** Ask on the terminal with hidden echo (only when one is attached). */
+  prompt?: ((question: string) => Promise<string>) | undefined;
 }
 
 export class UsageError extends Error {}
@@ -16,6 +19,9 @@ export const processIO: CliIO = {
   err: (l) => process.stderr.write(`${l}\n`),
   env: process.env,
   cwd: process.cwd(),
+  get prompt() {
+    return terminalPrompt();
+  },
 };
 
 /** Print an app error the way the UI would say it, with details a clerk can act on. */

@@ -9,6 +9,9 @@ const TITLES: Record<string, string> = {
   'dialogs.chooseFolder': 'Chọn thư mục hoặc USB để lưu',
   'dialogs.chooseEntries': 'Chọn tệp số liệu (JSON)',
   'dialogs.chooseSpreadsheet': 'Chọn bảng tính phiếu điều tra (xlsx, csv)',
+  'dialogs.chooseBackupFolder': 'Chọn thư mục hoặc USB để lưu bản sao lưu khóa ký',
+  'dialogs.chooseKeyBackup': 'Chọn tệp sao lưu khóa ký',
+  'dialogs.chooseApproval': 'Chọn tệp duyệt đăng ký khóa của đơn vị thẩm định',
   'dialogs.savePdf': 'Lưu bảng tổng hợp (PDF)',
   'dialogs.saveXlsx': 'Lưu bảng tổng hợp (Excel)',
 };

@@ -9,6 +9,7 @@ import { getSetting } from '../services/setup-service';
 import { electronDialogs } from './dialogs';
 import { buildMenu } from './menu';
 import { electronPdf } from './pdf';
+import { safeStorageProtector } from './secret-protector';
 import { CONTENT_SECURITY_POLICY, contentType, isTrustedRendererUrl, resolveAppPath } from './protocol-path';
 import { applySecurityBaseline } from './security';
 
@@ -84,6 +85,7 @@ async function start(): Promise<void> {
       ...(binding ? { nativeBinding: binding } : {}),
       dialogs: electronDialogs(() => mainWindow),
       pdf: electronPdf,
+      secretProtector: safeStorageProtector(),
       logError: (channel, err) => console.error(`[${channel}]`, err),
     });
   } catch (err) {

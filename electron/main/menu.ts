@@ -9,6 +9,7 @@ const LABELS: Record<Lang, Record<string, string>> = {
     edit: 'Sửa', view: 'Xem', reload: 'Tải lại', zoomIn: 'Phóng to', zoomOut: 'Thu nhỏ', resetZoom: 'Cỡ chữ mặc định',
     fullscreen: 'Toàn màn hình', help: 'Trợ giúp', about: 'Giới thiệu', audit: 'Nhật ký thay đổi',
     assessment: 'Tự đánh giá', loadEntries: 'Nạp số liệu từ tệp…', summary: 'Bảng tổng hợp tự đánh giá (in, PDF, Excel)',
+    keys: 'Khóa và đăng ký', exportPackage: 'Gửi hồ sơ…',
     undo: 'Hoàn tác', redo: 'Làm lại', cut: 'Cắt', copy: 'Sao chép', paste: 'Dán', selectAll: 'Chọn tất cả',
   },
   en: {
@@ -16,6 +17,7 @@ const LABELS: Record<Lang, Record<string, string>> = {
     edit: 'Edit', view: 'View', reload: 'Reload', zoomIn: 'Zoom in', zoomOut: 'Zoom out', resetZoom: 'Actual size',
     fullscreen: 'Full screen', help: 'Help', about: 'About', audit: 'Change log',
     assessment: 'Self-assessment', loadEntries: 'Load data from file…', summary: 'Self-assessment summary (print, PDF, Excel)',
+    keys: 'Keys and enrolment', exportPackage: 'Send dossier…',
     undo: 'Undo', redo: 'Redo', cut: 'Cut', copy: 'Copy', paste: 'Paste', selectAll: 'Select all',
   },
 };
@@ -33,6 +35,8 @@ export function buildMenu(lang: Lang, navigate: (path: string) => void): Menu {
         { label: l['loadEntries'], click: () => navigate('/assessment/load') },
         { label: l['summary'], accelerator: 'CmdOrCtrl+P', click: () => navigate('/assessment/summary') },
         { type: 'separator' },
+        { label: l['exportPackage'], accelerator: 'CmdOrCtrl+Shift+E', click: () => navigate('/package') },
+        { label: l['keys'], click: () => navigate('/keys') },
         { label: l['audit'], click: () => navigate('/audit') },
         { label: l['settings'], accelerator: 'CmdOrCtrl+,', click: () => navigate('/settings') },
         { type: 'separator' },

@@ -1,5 +1,6 @@
 import { createAssessmentHandlers } from './assessment-handlers';
 import { createCoreHandlers } from './core-handlers';
+import { createPackageHandlers } from './package-handlers';
 import type { Handlers, Runtime } from './router';
 
 export type { Dialogs, DialogOptions, PdfPrinter, Runtime } from './router';
@@ -10,5 +11,6 @@ export function createHandlers(rt: Runtime): Handlers {
   return {
     ...createCoreHandlers(rt),
     ...createAssessmentHandlers(rt),
+    ...createPackageHandlers(rt),
   };
 }

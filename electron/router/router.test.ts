@@ -25,6 +25,7 @@ beforeEach(() => {
       saveFile: async () => null,
       openPath: async () => undefined,
     },
+    pdf: { fromHtml: async () => new Uint8Array() },
   });
 });
 afterEach(() => {

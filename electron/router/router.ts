@@ -6,6 +6,8 @@ import { CHANNELS } from '../../shared/ipc/channels';
 import type { ChannelOutput, ChannelParsedInput } from '../../shared/ipc/contract';
 import { contract } from '../../shared/ipc/contract';
 import type { ServiceContext } from '../services/context';
+import type { KeyStore } from '../services/crypto/key-store';
+import type { ReportSources } from '../services/report-sources';
 import { classifySqliteError } from '../store/db';
 
 /** One function per channel; the compiler insists that every channel has one. */
@@ -47,6 +49,10 @@ export interface Runtime {
   dataDir: string;
   appVersion: string;
   platform: string;
+  /** The signing key file beside the database (never its contents in the database). */
+  keys: KeyStore;
+  /** Where the commune report's content comes from (see services/report-sources.ts). */
+  reportSources: ReportSources;
 }
 
 export interface Sender {

@@ -128,4 +128,31 @@ describe('migrations', () => {
       ).run();
     });
   });
+
+  describe('004 keys and exports', () => {
+    const version = MIGRATIONS.findIndex((m) => m.name === 'keys-exports') + 1;
+    it('keeps existing data and adds exports, requests, the pinned reviewer key and enrolled keys', () => {
+      const { db } = store(version - 1);
+      db.prepare(`INSERT INTO audit_log (at, actor, action, entity, entity_key) VALUES ('now', 'me', 'x', 'y', 'z')`).run();
+      migrate(db, version);
+      expect(schemaVersion(db)).toBe(version);
+      expect(db.prepare('SELECT count(*) AS n FROM audit_log').get()).toEqual({ n: 1 });
+      const exp = db.prepare(
+        `INSERT INTO package_exports (package_id, revision, key_id, year, sha256, size, file_name, folder, supersedes, created_at) VALUES (?, ?, 'K', 2026, ?, 10, 'f', 'd', ?, 'now')`,
+      );
+      exp.run('p1', 1, 'a'.repeat(64), null);
+      exp.run('p2', 2, 'b'.repeat(64), 'p1');
+      expect(() => exp.run('p3', 2, 'c'.repeat(64), 'p2')).toThrow(/UNIQUE/u); // a revision is never reused
+      expect(() => exp.run('p4', 3, 'c'.repeat(64), 'nope')).toThrow(/FOREIGN KEY/u);
+      const key = db.prepare(
+        `INSERT INTO enrolled_keys (key_id, commune_code, commune_name, public_key, fingerprint, status, valid_from, revoked_from, approved_at) VALUES (?, '26734', 'X', 'pk', 'fp', ?, '2026-01-01', ?, 'now')`,
+      );
+      key.run('K1', 'active', null);
+      key.run('K2', 'revoked', '2026-06-01');
+      expect(() => key.run('K3', 'revoked', null)).toThrow(/CHECK/u);
+      expect(() => key.run('K4', 'lost', null)).toThrow(/CHECK/u);
+      expect(() => db.prepare(`INSERT INTO reviewer_pin (id, unit_code, unit_name, key_id, public_key, fingerprint, request_id, approval_text, approved_at, valid_from, pinned_at) VALUES (1, '49', 'S', 'K', 'p', 'f', 'missing', 't', 'a', 'b', 'c')`).run()).toThrow(/FOREIGN KEY/u);
+    });
+  });
 });
+

@@ -9,6 +9,8 @@ import { SummaryScreen } from './features/assessment/SummaryScreen';
 import { AuditScreen } from './features/audit/AuditScreen';
 import { FrameworkScreen } from './features/framework/FrameworkScreen';
 import { HomeScreen } from './features/home/HomeScreen';
+import { ExportScreen } from './features/package/ExportScreen';
+import { KeysScreen } from './features/package/KeysScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import { SetupScreen } from './features/setup/SetupScreen';
 import { useAppStore } from './stores/app-store';
@@ -42,6 +44,8 @@ export function App() {
             <Route path="/assessment" element={<AssessmentScreen />} />
             <Route path="/assessment/load" element={<LoadScreen />} />
             <Route path="/assessment/summary" element={<SummaryScreen />} />
+            <Route path="/keys" element={<KeysScreen />} />
+            <Route path="/package" element={<ExportScreen />} />
             <Route path="/audit" element={<AuditScreen />} />
             <Route path="/settings" element={<SettingsScreen />} />
             <Route path="/about" element={<AboutScreen />} />

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Channel } from './channels';
 import { assessmentContract } from './assessment.contract';
 import { coreContract } from './core.contract';
+import { packageContract } from './package.contract';
 import type { ChannelSpec } from './spec';
 
 export type { AppInfo, AuditEntry, FrameworkChoice, ReplacePreview } from './core.contract';
@@ -15,6 +16,7 @@ export { SETTING_KEYS } from './core.contract';
 export const contract = {
   ...coreContract,
   ...assessmentContract,
+  ...packageContract,
 } satisfies { [C in Channel]: ChannelSpec };
 
 // Both directions: the contract declares no channel that CHANNELS lacks.

@@ -133,3 +133,18 @@ describe('signedBytes', () => {
     for (const a of prefixes) for (const b of prefixes) if (a !== b) expect(b.startsWith(a)).toBe(false);
   });
 });
+
+describe('jcs fast path (JSON.stringify when already in canonical order)', () => {
+  it('always equals canonicalize, for any JSON value and for its parsed canonical form', async () => {
+    const { default: canonicalize } = await import('canonicalize');
+    const fc = (await import('fast-check')).default;
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        expect(jcs(v)).toBe(canonicalize(v));
+        const sorted = JSON.parse(canonicalize(v)!) as unknown;
+        expect(jcs(sorted)).toBe(canonicalize(sorted));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -54,7 +54,11 @@ function isPlainObject(v: object): v is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
+// ASCII text is always NFC and has no surrogates: most strings (codes, base64) skip both checks.
+const NON_ASCII = /[^\p{ASCII}]/u;
+
 function checkString(s: string, path: string): void {
+  if (!NON_ASCII.test(s)) return;
   if (LONE_SURROGATE.test(s)) {
     throw refusal(path, 'chuỗi chứa ký tự Unicode không hợp lệ (surrogate lẻ)');
   }
@@ -106,7 +110,7 @@ export function assertPackageValue(value: unknown, path = ''): asserts value is 
  */
 export function toPackageValue(value: unknown, path = ''): PackageValue {
   let out: unknown;
-  if (typeof value === 'string') out = value.normalize('NFC');
+  if (typeof value === 'string') out = NON_ASCII.test(value) ? value.normalize('NFC') : value;
   else if (Array.isArray(value)) out = value.map((v, i) => toPackageValue(v, `${path}[${i}]`));
   else if (value !== null && typeof value === 'object' && isPlainObject(value)) {
     const copy: Record<string, PackageValue> = {};
@@ -122,8 +126,36 @@ export function toPackageValue(value: unknown, path = ''): PackageValue {
   return out;
 }
 
+/**
+ * True when JSON.stringify(value) is already its RFC 8785 form: plain objects whose keys are in
+ * ascending UTF-16 order at every level (as in every file we write, and JSON.parse keeps the
+ * file's order), finite numbers, no other types. JSON.stringify then writes exactly what JCS
+ * writes (same string escaping, same number text, no white space), only faster.
+ */
+function inCanonicalOrder(v: unknown): boolean {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return true;
+  if (typeof v === 'number') return Number.isFinite(v);
+  if (typeof v !== 'object') return false;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (!(i in v) || !inCanonicalOrder(v[i])) return false;
+    return true;
+  }
+  if (!isPlainObject(v)) return false;
+  let prev: string | null = null;
+  for (const k of Object.keys(v)) {
+    if (prev !== null && !(prev < k)) return false;
+    if (!inCanonicalOrder(v[k])) return false;
+    prev = k;
+  }
+  return true;
+}
+
 /** RFC 8785 text of a value, with no policy check: used by tests against the JCS vectors. */
 export function jcs(value: unknown): string {
+  if (inCanonicalOrder(value)) {
+    const fast = JSON.stringify(value);
+    if (fast !== undefined) return fast;
+  }
   const text = canonicalize(value);
   if (text === undefined) throw new AppError('PACKAGE_VALUE_INVALID', 'Giá trị không có dạng JSON.');
   return text;

@@ -94,46 +94,167 @@ export const keyRotationSchema = z.strictObject({
 });
 export type KeyRotation = z.infer<typeof keyRotationSchema>;
 
-// ---------- commune-report: first version (PACKAGE.md "What a commune report payload holds") ----------
-// Items, questionnaires and counts are loosely typed for now; the scoring model refines them.
-const looseRecord = z.record(z.string(), z.unknown());
-export const evidenceEntrySchema = z.strictObject({
+// ---------- commune-report (PACKAGE.md "What a commune report payload holds") ----------
+// Every number is a safe integer: points and maxima in hundredths of a point, percentages in
+// hundredths of a percent, sizes in bytes. Codes are the framework's own item/question codes.
+const safeInt = z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER);
+const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const code = z.string().min(1).max(64);
+export const ITEM_STATUSES = ['empty', 'scored', 'na', 'error'] as const;
+
+/** Metadata of one evidence file; the bytes travel once, in the report's `evidence` list. */
+export const evidenceRefSchema = z.strictObject({
   id: z.string().min(1).max(64),
   name: text(255),
   mediaType: z.string().min(1).max(127),
-  size: z.number().int().min(0),
+  size: count,
   sha256: z.string().regex(SHA256_HEX_PATTERN),
-  /** The file's bytes, base64url without padding. */
+});
+export const evidenceEntrySchema = evidenceRefSchema.extend({
+  /** The file's bytes, base64url without padding; must decode to `size` bytes hashing to `sha256`. */
   content: z.string().regex(/^[A-Za-z0-9_-]*$/),
 });
+
+/** An evidence document's metadata (tài liệu kiểm chứng): what proves the item, where. */
+export const reportDocumentSchema = z.strictObject({
+  number: text(100),
+  /** yyyy-mm-dd, or null for an undated document. */
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+  issuer: text(200),
+  summary: text(1000),
+  /** May be empty: the whole document proves the item. */
+  locator: z.string().max(200),
+});
+
+/** What the clerk entered for one item (shared/scoring/entry.ts), as safe integers. */
+export const reportItemInputSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('manual'), points: safeInt }),
+  z.strictObject({ type: z.literal('binary'), done: z.boolean() }),
+  z.strictObject({ type: z.literal('tiered'), level: z.string().max(64) }),
+  ...(['bands', 'ratio', 'ratio-target'] as const).map((t) =>
+    z.strictObject({ type: z.literal(t), numerator: safeInt, denominator: safeInt, complement: safeInt.optional() }),
+  ),
+  z.strictObject({ type: z.literal('deduction'), events: safeInt }),
+]);
+
+export const reportItemSchema = z.strictObject({
+  code,
+  /** A scored item of the tree, or a bonus/penalty adjustment outside the maximum. */
+  kind: z.enum(['item', 'bonus', 'penalty']),
+  /** Codes of the field and criterion the item sits under (null for adjustments). */
+  fieldCode: code.nullable(),
+  criterionCode: code.nullable(),
+  notApplicable: z.boolean(),
+  input: reportItemInputSchema.nullable(),
+  status: z.enum(ITEM_STATUSES),
+  points: safeInt,
+  max: count,
+  applicableMax: count,
+  /** Ratio rules: the entered ratio in hundredths of a percent. */
+  percent: safeInt.nullable(),
+  explanation: z.string().max(10000).nullable(),
+  /** Evidence documents (number, date, issuer, summary, the page that proves the item). */
+  documents: z.array(reportDocumentSchema),
+  /** Attached files; their bytes travel once each in the report's `evidence`, by id. */
+  evidence: z.array(evidenceRefSchema),
+});
+
+const nodeTotalSchema = z.strictObject({ points: safeInt, max: count, applicableMax: count });
+
+export const reportTotalsSchema = z.strictObject({
+  selfAssessment: nodeTotalSchema,
+  survey: nodeTotalSchema,
+  total: nodeTotalSchema,
+  /** Counted after the framework's caps (penalty as a positive number). */
+  bonus: count,
+  penalty: count,
+  /** (points + bonus − penalty) × 10000 / applicableMax, half up; null when nothing applies. */
+  indexPercent: count.nullable(),
+  groupCode: z.string().max(64).nullable(),
+  fields: z.array(z.strictObject({ code, points: safeInt, max: count, applicableMax: count })),
+});
+
+/** One paper questionnaire as keyed: answers by question code (option value, integer or text). */
+/**
+ * A report carries hundreds of forms × dozens of answers: a zod record of unions costs ~3 ms per
+ * package there, so the answers are checked by one plain loop. ANSWERS_JSON_SCHEMA says the same
+ * thing for docs/schemas (the generator substitutes it for this custom type).
+ */
+export function isAnswers(v: unknown): v is Record<string, string | number | null> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  for (const k in v) {
+    if (k.length < 1 || k.length > 64) return false;
+    const a = (v as Record<string, unknown>)[k];
+    if (!(a === null || (typeof a === 'string' && a.length <= 2000) || (typeof a === 'number' && Number.isSafeInteger(a)))) return false;
+  }
+  return true;
+}
+export const answersSchema = z.custom<Record<string, string | number | null>>(isAnswers, { error: 'answers: question code (1–64 characters) → string (≤ 2000), safe integer or null' });
+export const ANSWERS_JSON_SCHEMA = {
+  type: 'object',
+  propertyNames: { type: 'string', minLength: 1, maxLength: 64 },
+  additionalProperties: {
+    anyOf: [{ type: 'string', maxLength: 2000 }, { type: 'integer', minimum: -Number.MAX_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER }, { type: 'null' }],
+  },
+} as const;
+
+export const questionnaireSchema = z.strictObject({
+  formNo: z.string().min(1).max(64),
+  answers: answersSchema,
+});
+
+/** Per question: forms answered / blank / invalid and the count of every option (0 included). */
+export const surveyCountSchema = z.strictObject({
+  questionCode: code,
+  answered: count,
+  blank: count,
+  invalid: count,
+  counts: z.record(z.string().min(1).max(16), count),
+});
+
 export const communeReportSchema = z.strictObject({
   packageId: z.string().regex(PACKAGE_ID_PATTERN),
-  /** Grows per signing key; recorded in the same transaction as the export. */
-  revision: z.number().int().min(1),
-  supersedes: z.string().regex(PACKAGE_ID_PATTERN).nullable(),
+  /** Grows with every export (never reused, even across keys); recorded in the same transaction as the export. */
+  revision: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  /** The package this one replaces (null for the first): its id and the SHA-256 (hex) of its file. */
+  supersedes: z.strictObject({ packageId: z.string().regex(PACKAGE_ID_PATTERN), sha256: z.string().regex(SHA256_HEX_PATTERN) }).nullable(),
   createdAt: utcTimestamp,
   issuer: z.strictObject({
     communeCode: z.string().regex(COMMUNE_CODE_PATTERN),
     communeName: text(200),
     provinceCode: z.string().regex(PROVINCE_CODE_PATTERN),
     keyId: keyIdSchema,
+    /**
+     * The signing key itself, so anyone can check the signature without our registry. It proves
+     * nothing about WHO signed: a reviewing unit trusts only the key it enrolled for the commune.
+     */
+    publicKey: publicKeySchema,
     appVersion: z.string().regex(APP_VERSION_PATTERN),
   }),
   audience: z.strictObject({ reviewingUnitCode: z.string().regex(UNIT_CODE_PATTERN) }),
   subject: z.strictObject({
     year: z.number().int().min(2000).max(2100),
-    framework: z.strictObject({ id: z.string().min(1).max(128), version: z.number().int().min(1), sha256: z.string().regex(SHA256_HEX_PATTERN) }),
+    framework: z.strictObject({ id: z.string().min(1).max(128), version: z.string().regex(/^[0-9]+(?:\.[0-9]+)*$/), sha256: z.string().regex(SHA256_HEX_PATTERN) }),
   }),
-  items: z.array(looseRecord),
-  questionnaires: z.array(looseRecord),
-  surveyCounts: z.array(looseRecord),
+  /** Lock state of the self-assessment when exported: a reviewer can tell a draft from a final. */
+  assessment: z.strictObject({ locked: z.boolean(), lockedAt: utcTimestamp.nullable(), revision: count }),
+  items: z.array(reportItemSchema),
+  questionnaires: z.array(questionnaireSchema),
+  surveyCounts: z.strictObject({ forms: count, questions: z.array(surveyCountSchema) }),
   /** Totals and index as the commune computed them, in integer hundredths. */
-  totals: looseRecord,
+  totals: reportTotalsSchema,
   evidence: z.array(evidenceEntrySchema),
 });
 export type CommuneReport = z.infer<typeof communeReportSchema>;
+export type ReportItem = z.infer<typeof reportItemSchema>;
+export type ReportTotals = z.infer<typeof reportTotalsSchema>;
+export type Questionnaire = z.infer<typeof questionnaireSchema>;
+export type SurveyCount = z.infer<typeof surveyCountSchema>;
+export type EvidenceRef = z.infer<typeof evidenceRefSchema>;
+export type ReportDocument = z.infer<typeof reportDocumentSchema>;
 
 /** framework and appraisal: placeholders until their models exist (any object is accepted). */
+const looseRecord = z.record(z.string(), z.unknown());
 export const PAYLOAD_SCHEMAS: Readonly<Record<PackageType, z.ZodType<Record<string, unknown>>>> = {
   'commune-report': communeReportSchema,
   'enrolment-request': enrolmentRequestSchema,
@@ -156,7 +277,7 @@ export const SIGNATURE_COUNT: Readonly<Record<PackageType, number>> = {
 /**
  * The public key a payload carries for its own signer, if the type has one: an enrolment request
  * names the key that signs it, an approval names the reviewing unit's key, a rotation names the
- * new key. Read BEFORE the signature is checked, so it is only ever used as a candidate key for
+ * new key, a report names its issuer's key. Read BEFORE the signature is checked, so it is only ever used as a candidate key for
  * the signature whose keyId it hashes to, never as data.
  */
 export function embeddedPublicKeyOf(type: PackageType, unverifiedPayload: Record<string, unknown>): string | undefined {
@@ -164,6 +285,7 @@ export function embeddedPublicKeyOf(type: PackageType, unverifiedPayload: Record
     'enrolment-request': ['key', 'publicKey'],
     'enrolment-approval': ['reviewer', 'key', 'publicKey'],
     'key-rotation': ['newKey', 'publicKey'],
+    'commune-report': ['issuer', 'publicKey'],
   };
   let at: unknown = unverifiedPayload;
   for (const step of path[type] ?? []) {

@@ -68,3 +68,21 @@ describe('parseStrictJson', () => {
     expect((v as { polluted?: unknown }).polluted).toBeUndefined();
   });
 });
+
+describe('parseStrictJsonFast', () => {
+  it('gives exactly what parseStrictJson gives, duplicates and nesting included', async () => {
+    const fc = (await import('fast-check')).default;
+    const { parseStrictJson: strict, parseStrictJsonFast: fast } = await import('./strict-json');
+    const texts = fc.oneof(
+      fc.json(),
+      fc.json().map((t) => t.replace(/\{"([^"]*)":/u, '{"$1":1,"$1":')),
+      fc.constantFrom('{"a":1,"a":2}', '{"a":{"b":"x\\"y:","b":0}}', '\uFEFF{}', '[1,]', '{"__proto__":1,"__proto__":2}', '['.repeat(129) + ']'.repeat(129), '{"k":"\\\\"}'),
+    );
+    fc.assert(
+      fc.property(texts, (t) => {
+        expect(fast(t)).toEqual(strict(t));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

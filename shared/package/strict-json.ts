@@ -199,3 +199,51 @@ export function parseStrictJson(text: string): StrictJsonResult {
     };
   }
 }
+
+/**
+ * Every object member's colon follows its key's closing quote (JSON white space between), so
+ * this counts each member once, plus any `":` inside string values. A count equal to the number
+ * of keys JSON.parse kept therefore proves there was no duplicate key (JSON.parse keeps only the
+ * last of duplicates, so duplicates always leave fewer keys than counted).
+ */
+function countMembers(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf(':'); i >= 0; i = text.indexOf(':', i + 1)) {
+    let b = i - 1;
+    for (let c = text.charCodeAt(b); c === 32 || c === 10 || c === 13 || c === 9; c = text.charCodeAt(--b));
+    if (text.charCodeAt(b) === 34) n++;
+  }
+  return n;
+}
+
+/** Keys kept by JSON.parse, and the deepest nesting of objects and arrays. */
+function countKeys(v: unknown, depth: number, out: { keys: number; depth: number }): void {
+  if (v === null || typeof v !== 'object') return;
+  if (depth > out.depth) out.depth = depth;
+  if (Array.isArray(v)) {
+    for (const x of v) countKeys(x, depth + 1, out);
+    return;
+  }
+  for (const k in v) {
+    out.keys++;
+    countKeys((v as Record<string, unknown>)[k], depth + 1, out);
+  }
+}
+
+/**
+ * The same result as parseStrictJson, faster on large, well-formed files: JSON.parse (native),
+ * then a scan proving there is no duplicate key and no excessive nesting. Anything unusual is
+ * handed to parseStrictJson, which finds and locates the problem.
+ */
+export function parseStrictJsonFast(text: string): StrictJsonResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return parseStrictJson(text);
+  }
+  const seen = { keys: 0, depth: 0 };
+  countKeys(value, 1, seen);
+  if (text.charCodeAt(0) === 0xfeff || seen.depth > MAX_DEPTH || countMembers(text) !== seen.keys) return parseStrictJson(text);
+  return { ok: true, value };
+}

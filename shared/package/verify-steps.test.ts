@@ -3,18 +3,26 @@ import { envelopeStep, payloadStep, readStep } from './verify-steps';
 import { FORMAT_NAME } from './canonical';
 
 const sig = { alg: 'Ed25519', keyId: '62A394VF5SN054V7', sig: 'A'.repeat(86) };
+const node = { points: 50, max: 100, applicableMax: 100 };
 const report = {
   packageId: 'pkg-2026-26734-0003',
   revision: 3,
-  supersedes: 'pkg-2026-26734-0002',
+  supersedes: { packageId: 'pkg-2026-26734-0002', sha256: 'c'.repeat(64) },
   createdAt: '2026-10-01T07:30:00Z',
-  issuer: { communeCode: '26734', communeName: 'Xã Hòa Bình', provinceCode: '26', keyId: '62A394VF5SN054V7', appVersion: '0.1.0' },
+  issuer: { communeCode: '26734', communeName: 'Xã Hòa Bình', provinceCode: '26', keyId: '62A394VF5SN054V7', publicKey: 'A'.repeat(43), appVersion: '0.1.0' },
   audience: { reviewingUnitCode: '26' },
-  subject: { year: 2026, framework: { id: 'sample-xa-2026', version: 1, sha256: 'a'.repeat(64) } },
-  items: [{ code: '1.1', inputs: { done: true }, points: 50 }],
-  questionnaires: [],
-  surveyCounts: [],
-  totals: { points: 7525, index: 7525 },
+  subject: { year: 2026, framework: { id: 'sample-xa-2026', version: '1.0', sha256: 'a'.repeat(64) } },
+  assessment: { locked: false, lockedAt: null, revision: 0 },
+  items: [
+    {
+      code: '1.1', kind: 'item', fieldCode: '1', criterionCode: '1.1', notApplicable: false, input: { type: 'binary', done: true },
+      status: 'scored', points: 50, max: 100, applicableMax: 100, percent: null, explanation: null,
+      evidence: [{ id: 'e1', name: 'Kế hoạch CCHC 2026.pdf', mediaType: 'application/pdf', size: 3, sha256: 'b'.repeat(64) }],
+    },
+  ],
+  questionnaires: [{ formNo: '001', answers: { Q1: '4', Q2: null, AGE: 42 } }],
+  surveyCounts: { forms: 1, questions: [{ questionCode: 'Q1', answered: 1, blank: 0, invalid: 0, counts: { '1': 0, '4': 1 } }] },
+  totals: { selfAssessment: node, survey: { points: 0, max: 0, applicableMax: 0 }, total: node, bonus: 0, penalty: 0, indexPercent: 5000, groupCode: 'tb', fields: [{ code: '1', ...node }] },
   evidence: [{ id: 'e1', name: 'Kế hoạch CCHC 2026.pdf', mediaType: 'application/pdf', size: 3, sha256: 'b'.repeat(64), content: 'AQID' }],
 };
 
@@ -37,13 +45,22 @@ describe('envelopeStep: shape, then format, then version, then the rest', () => 
 });
 
 describe('payloadStep', () => {
-  it('accepts a first-version commune report', () => {
+  it('accepts a commune report', () => {
     expect(payloadStep('commune-report', report)).toMatchObject({ ok: true });
   });
   it('refuses points given as fractions, and unknown fields', () => {
-    expect(payloadStep('commune-report', { ...report, totals: { points: 75.25 } })).toMatchObject({ ok: false, code: 'PAYLOAD_INVALID', details: { rule: 'package-value' } });
+    expect(payloadStep('commune-report', { ...report, totals: { ...report.totals, bonus: 75.25 } })).toMatchObject({ ok: false, code: 'PAYLOAD_INVALID', details: { rule: 'package-value' } });
     expect(payloadStep('commune-report', { ...report, extra: 1 })).toMatchObject({ ok: false, code: 'PAYLOAD_INVALID' });
     expect(payloadStep('commune-report', { ...report, issuer: { ...report.issuer, communeCode: '2673' } })).toMatchObject({ ok: false, code: 'PAYLOAD_INVALID' });
+  });
+  it('refuses questionnaire answers that are not a string, a safe integer or null, and over-long codes', () => {
+    const form = (answers: unknown) => ({ ...report, questionnaires: [{ formNo: '001', answers }] });
+    expect(payloadStep('commune-report', form({ Q1: { nested: 1 } }))).toMatchObject({ ok: false, code: 'PAYLOAD_INVALID' });
+    expect(payloadStep('commune-report', form({ Q1: true }))).toMatchObject({ ok: false, code: 'PAYLOAD_INVALID' });
+    expect(payloadStep('commune-report', form({ ['Q'.repeat(65)]: '1' }))).toMatchObject({ ok: false, code: 'PAYLOAD_INVALID' });
+    expect(payloadStep('commune-report', form({ Q1: 'x'.repeat(2001) }))).toMatchObject({ ok: false, code: 'PAYLOAD_INVALID' });
+    expect(payloadStep('commune-report', form([]))).toMatchObject({ ok: false, code: 'PAYLOAD_INVALID' });
+    expect(payloadStep('commune-report', form({ Q1: '5', Q2: -3, Q3: null }))).toMatchObject({ ok: true });
   });
   it('never echoes payload values in its details', () => {
     const r = payloadStep('commune-report', { ...report, issuer: { ...report.issuer, communeName: ' secret-value ' } });

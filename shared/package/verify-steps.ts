@@ -7,7 +7,7 @@
  */
 import { assertPackageValue, packageTypeOfFormat, FORMAT_VERSION, type PackageType } from './canonical';
 import { envelopeHeadSchema, envelopeSchema, PAYLOAD_SCHEMAS, SIGNATURE_COUNT, type Envelope } from './envelope';
-import { parseStrictJson } from './strict-json';
+import { parseStrictJsonFast } from './strict-json';
 import { AppError } from '../errors';
 
 export const REFUSAL_CODES = [
@@ -72,6 +72,8 @@ export function readStep(input: Uint8Array | string, maxBytes = DEFAULT_MAX_PACK
   if (typeof input === 'string') {
     // UTF-8 never takes fewer bytes than UTF-16 code units, so this cheap bound is safe.
     if (input.length > maxBytes) return refuse('FILE_TOO_LARGE', { maxBytes });
+    // …and never more than three bytes per code unit, so small texts need no counting.
+    if (input.length * 3 <= maxBytes) return { ok: true, text: input };
     const size = new TextEncoder().encode(input).length;
     if (size > maxBytes) return refuse('FILE_TOO_LARGE', { size, maxBytes });
     return { ok: true, text: input };
@@ -86,7 +88,7 @@ export function readStep(input: Uint8Array | string, maxBytes = DEFAULT_MAX_PACK
 
 /** Step 2: strict parse (BOM, duplicate keys, trailing text). */
 export function parseStep(text: string): { ok: true; value: unknown } | VerifyFailure {
-  const r = parseStrictJson(text);
+  const r = parseStrictJsonFast(text);
   if (r.ok) return r;
   return refuse(r.code, {
     reason: r.reason,

@@ -4,11 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { assessmentBench } from './assessment.bench';
 import { foundationBench } from './foundation.bench';
 import { rows } from './harness';
+import { packageBench } from './package.bench';
 
 /** `npm run bench`: every suite; add a feature's suite here. Results also in test-output/bench.json. */
 const SUITES: [string, () => Promise<void>][] = [
   ['foundation', foundationBench],
   ['assessment', assessmentBench],
+  ['package', packageBench],
 ];
 
 const only = process.argv[2];

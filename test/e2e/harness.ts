@@ -10,6 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { CONTENT_SECURITY_POLICY, contentType } from '../../electron/main/protocol-path';
 import type { Dialogs } from '../../electron/router/handlers';
+import type { PdfPrinter } from '../../electron/router/router';
 import type { AppRuntime } from '../../electron/runtime';
 import { createAppRuntime } from '../../electron/runtime';
 import { CHANNELS, EVENTS } from '../../shared/ipc/channels';
@@ -125,26 +126,32 @@ export class Harness {
     mkdirSync(join(SCREENSHOTS, this.suite), { recursive: true });
   }
 
+  /** Chromium's print engine for the PdfPrinter seam: a page of its own, as Electron's hidden window. */
+  pdfPrinter(): PdfPrinter {
+    return {
+      fromHtml: async (html) => {
+        if (!this.browser) throw new Error('harness not started');
+        const ctx = await this.browser.newContext({ javaScriptEnabled: false });
+        try {
+          const page = await ctx.newPage();
+          await page.setContent(html, { waitUntil: 'load' });
+          return new Uint8Array(await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }));
+        } finally {
+          await ctx.close();
+        }
+      },
+    };
+  }
+
   async open(options: { dbPath?: string; viewport?: { width: number; height: number } } = {}): Promise<AppSession> {
     if (!this.browser) throw new Error('harness not started');
     const dialogs = new StubDialogs();
     const origin = this.origin;
-    const browser = this.browser;
     const runtime = createAppRuntime({
-      dbPath: options.dbPath ?? this.dbPath,
       // The same engine as Electron's printToPDF: Chromium prints the HTML to an A4 PDF.
-      pdf: {
-        async fromHtml(html) {
-          const ctx = await browser.newContext({ javaScriptEnabled: false });
-          try {
-            const p = await ctx.newPage();
-            await p.setContent(html, { waitUntil: 'load' });
-            return new Uint8Array(await p.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }));
-          } finally {
-            await ctx.close();
-          }
-        },
-      },
+      pdf: this.pdfPrinter(),
+      keyScrypt: { N: 2 ** 12, r: 8, p: 1 },
+      dbPath: options.dbPath ?? this.dbPath,
       appVersion: '0.1.0-e2e',
       platform: 'e2e',
       clock: fixedClock(),

@@ -60,10 +60,10 @@ describe('first-run setup, commune', () => {
 
     // Switch to English and back: the choice is stored.
     await again.menu('/settings');
-    await again.page.getByTestId('lang-en').check();
+    await again.page.getByTestId('lang-en').click(); // click, not check(): the radio turns on only after the IPC round trip
     await expect.poll(() => again.page.getByRole('heading', { level: 1 }).textContent()).toBe('Settings');
     await again.shot('settings-english');
-    await again.page.getByTestId('lang-vi').check();
+    await again.page.getByTestId('lang-vi').click();
     await expect.poll(() => again.page.getByRole('heading', { level: 1 }).textContent()).toBe('Cài đặt');
 
     // The province issues its framework: replace the sample from the framework screen.

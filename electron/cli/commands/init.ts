@@ -5,6 +5,8 @@ import { formatIdentity } from '../format';
 import type { CliIO } from '../io';
 import { UsageError } from '../io';
 import { openServices, readJsonArg } from '../open';
+import { cliKeyStore } from '../passphrase';
+import { createKey } from '../../services/key-service';
 
 export const initHelp = `chiso init --db FILE --role commune|district --unit CODE --name NAME
            [--province CODE] [--reviewer CODE] [--level district|province]
@@ -56,6 +58,14 @@ export async function initCommand(args: string[], io: CliIO): Promise<number> {
     const identity: Identity = services.completeSetup(setup, framework);
     io.out(`Đã thiết lập ${values.db}`);
     for (const line of formatIdentity(identity)) io.out(line);
+    const passphrase = io.env['CHISO_PASSPHRASE'];
+    if (passphrase) {
+      const key = await createKey(services.ctx, cliKeyStore(resolve(io.cwd, values.db)), passphrase);
+      io.out(`  Khóa ký:      ${key.keyId}`);
+      io.out(`  Dấu vân tay:  ${key.fingerprint}`);
+    } else {
+      io.out(`  Khóa ký:      chưa tạo. Tạo sau: CHISO_PASSPHRASE=... chiso keys create --db ${values.db}`);
+    }
     return 0;
   } finally {
     services.close();

@@ -16,7 +16,8 @@ import {
   type PackageType,
 } from '../../../shared/package/canonical';
 import { COMMUNE_CODE_PATTERN, embeddedPublicKeyOf, PAYLOAD_SCHEMAS, SIGNATURE_COUNT, type Envelope } from '../../../shared/package/envelope';
-import { envelopeStep, parseStep, payloadStep, readStep, refuse, type VerifyFailure } from '../../../shared/package/verify-steps';
+import { isUtf8 } from 'node:buffer';
+import { DEFAULT_MAX_PACKAGE_BYTES, envelopeStep, parseStep, payloadStep, readStep, refuse, type VerifyFailure } from '../../../shared/package/verify-steps';
 import { keyIdOf, verify } from './ed25519';
 import type { Signer } from './signer';
 
@@ -94,9 +95,20 @@ function claimedCommune(payload: Record<string, unknown>): string | undefined {
   return typeof code === 'string' && COMMUNE_CODE_PATTERN.test(code) ? code : undefined;
 }
 
+/**
+ * Step 1 in Node: the same checks as readStep (size, then strict UTF-8, BOM kept for step 2), with
+ * Node's native UTF-8 validation and decoding, several times faster than TextDecoder on big files.
+ */
+function readBytes(input: Uint8Array | string, maxBytes = DEFAULT_MAX_PACKAGE_BYTES): ReturnType<typeof readStep> {
+  if (typeof input === 'string') return readStep(input, maxBytes);
+  if (input.length > maxBytes) return refuse('FILE_TOO_LARGE', { size: input.length, maxBytes });
+  if (!isUtf8(input)) return refuse('NOT_JSON', { reason: 'utf-8' });
+  return readStep(Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString('utf8'), maxBytes);
+}
+
 export function verifyEnvelope(input: Uint8Array | string, opts: VerifyOptions): VerifyResult {
-  // 1 read (size limit)
-  const read = readStep(input, opts.maxBytes);
+  // 1 read (size limit, UTF-8)
+  const read = readBytes(input, opts.maxBytes);
   if (!read.ok) return read;
   // 2 parse (duplicate keys, BOM, trailing text)
   const parsed = parseStep(read.text);

@@ -34,6 +34,8 @@ export function Layout({ children }: { children: ReactNode }) {
           <NavLink to="/framework">{t('nav.framework')}</NavLink>
           {/* A reviewing unit does not self-assess. */}
           {identity?.role === 'commune' && <NavLink to="/assessment" data-testid="nav-assessment">{t('nav.assessment')}</NavLink>}
+          {identity?.role === 'commune' && <NavLink to="/package" data-testid="nav-package">{t('package.nav.export')}</NavLink>}
+          <NavLink to="/keys" data-testid="nav-keys">{t('package.nav.keys')}</NavLink>
           <NavLink to="/audit">{t('nav.audit')}</NavLink>
           <NavLink to="/settings">{t('nav.settings')}</NavLink>
           <NavLink to="/about">{t('nav.about')}</NavLink>

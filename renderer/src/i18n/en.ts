@@ -1,5 +1,6 @@
 import { en as assessmentEN } from '../features/assessment/i18n';
 import { errorMessages, fieldMessages } from '../../../shared/i18n/errors';
+import { en as packageEn } from '../features/package/i18n';
 import type { Resources } from './vi';
 
 /** English: every key of vi.ts, checked by the compiler. */
@@ -50,8 +51,13 @@ export const en: Resources = {
   audit: {
     title: 'Change log', intro: 'Every data change is recorded: who, when, old → new. The log cannot be edited or deleted.',
     at: 'When', actor: 'Who', action: 'Action', entity: 'Record', change: 'Change', empty: 'No changes yet.',
-    entities: { evidence_document: 'Evidence', identity: 'Unit', framework: 'Framework', setting: 'Setting' },
-    actions: { 'framework.replace': 'Framework replaced', 'assessment.entry': 'Item result entered', 'assessment.explanation': 'Explanation edited', 'assessment.finalise': 'Finalised', 'assessment.reopen': 'Reopened', 'evidence.document.add': 'Evidence added', 'evidence.document.update': 'Evidence edited', 'evidence.document.remove': 'Evidence removed', 'evidence.file.add': 'File attached', 'evidence.file.remove': 'File removed', 'identity.setup': 'Unit set up', 'framework.install': 'Framework installed', 'setting.set': 'Setting changed' },
+    entities: { evidence_document: 'Evidence', evidence_file: 'Attached file', assessment_entry: 'Item result', assessment: 'Self-assessment', identity: 'Unit', framework: 'Framework', setting: 'Setting', package: 'Package', key: 'Signing key', enrolment: 'Key enrolment', enrolled_key: 'Enrolled key' },
+    actions: { 'assessment.entry': 'Item result entered', 'assessment.explanation': 'Explanation edited', 'assessment.finalise': 'Finalised', 'assessment.reopen': 'Reopened', 'evidence.document.add': 'Evidence added', 'evidence.document.update': 'Evidence edited', 'evidence.document.remove': 'Evidence removed', 'evidence.file.add': 'File attached', 'evidence.file.remove': 'File removed',
+      'framework.replace': 'Framework replaced', 'identity.setup': 'Unit set up', 'framework.install': 'Framework installed', 'setting.set': 'Setting changed',
+      'key.create': 'Signing key created', 'key.backup': 'Signing key backed up', 'key.restore': 'Signing key restored', 'key.rotate': 'Signing key rotated',
+      'package.export': 'Signed dossier exported', 'enrolment.request': 'Key enrolment requested', 'enrolment.accept': 'Reviewing unit key pinned',
+      'enrolment.approve': 'Key enrolment approved', 'enrolment.revoke': 'Key revoked', 'enrolment.rotate': 'New key enrolled (rotation)',
+    },
   },
   about: {
     title: 'About', body: 'PAR Index helps communes self-assess their administrative reform index, key in survey questionnaires and send a signed dossier to the reviewing unit, which imports, checks, appraises and ranks. The app works offline; data stays on this computer.',
@@ -60,4 +66,5 @@ export const en: Resources = {
   assessment: assessmentEN,
   errors: { ...errorMessages.en, title: 'That did not work' },
   fields: fieldMessages.en,
+  package: packageEn,
 };

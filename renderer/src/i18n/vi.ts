@@ -1,5 +1,6 @@
 import { vi as assessmentVI } from '../features/assessment/i18n';
 import { errorMessages, fieldMessages } from '../../../shared/i18n/errors';
+import { vi as packageVi } from '../features/package/i18n';
 
 /** Vietnamese: the default language and the source of every key. */
 export const vi = {
@@ -49,8 +50,13 @@ export const vi = {
   audit: {
     title: 'Nhật ký thay đổi', intro: 'Mọi thay đổi dữ liệu đều được ghi lại: ai, khi nào, giá trị cũ → mới. Nhật ký không thể sửa hay xóa.',
     at: 'Thời điểm', actor: 'Người thực hiện', action: 'Thao tác', entity: 'Đối tượng', change: 'Thay đổi', empty: 'Chưa có thay đổi nào.',
-    entities: { evidence_document: 'Tài liệu kiểm chứng', identity: 'Đơn vị', framework: 'Bộ tiêu chí', setting: 'Cài đặt' },
-    actions: { 'framework.replace': 'Thay bộ tiêu chí', 'assessment.entry': 'Nhập kết quả tiêu chí', 'assessment.explanation': 'Sửa giải trình', 'assessment.finalise': 'Chốt số liệu', 'assessment.reopen': 'Mở lại số liệu', 'evidence.document.add': 'Thêm tài liệu kiểm chứng', 'evidence.document.update': 'Sửa tài liệu kiểm chứng', 'evidence.document.remove': 'Gỡ tài liệu kiểm chứng', 'evidence.file.add': 'Đính kèm tệp', 'evidence.file.remove': 'Gỡ tệp đính kèm', 'identity.setup': 'Thiết lập đơn vị', 'framework.install': 'Cài bộ tiêu chí', 'setting.set': 'Đổi cài đặt' },
+    entities: { evidence_document: 'Tài liệu kiểm chứng', evidence_file: 'Tệp đính kèm', assessment_entry: 'Kết quả tiêu chí', assessment: 'Tự đánh giá', identity: 'Đơn vị', framework: 'Bộ tiêu chí', setting: 'Cài đặt', package: 'Gói hồ sơ', key: 'Khóa ký', enrolment: 'Đăng ký khóa', enrolled_key: 'Khóa đã đăng ký' },
+    actions: { 'assessment.entry': 'Nhập kết quả tiêu chí', 'assessment.explanation': 'Sửa giải trình', 'assessment.finalise': 'Chốt số liệu', 'assessment.reopen': 'Mở lại số liệu', 'evidence.document.add': 'Thêm tài liệu kiểm chứng', 'evidence.document.update': 'Sửa tài liệu kiểm chứng', 'evidence.document.remove': 'Gỡ tài liệu kiểm chứng', 'evidence.file.add': 'Đính kèm tệp', 'evidence.file.remove': 'Gỡ tệp đính kèm',
+      'framework.replace': 'Thay bộ tiêu chí', 'identity.setup': 'Thiết lập đơn vị', 'framework.install': 'Cài bộ tiêu chí', 'setting.set': 'Đổi cài đặt',
+      'key.create': 'Tạo khóa ký', 'key.backup': 'Sao lưu khóa ký', 'key.restore': 'Khôi phục khóa ký', 'key.rotate': 'Đổi khóa ký',
+      'package.export': 'Xuất hồ sơ đã ký', 'enrolment.request': 'Lập đề nghị đăng ký khóa', 'enrolment.accept': 'Ghi nhận khóa đơn vị thẩm định',
+      'enrolment.approve': 'Duyệt đăng ký khóa', 'enrolment.revoke': 'Thu hồi khóa', 'enrolment.rotate': 'Đăng ký khóa mới (đổi khóa)',
+    },
   },
   about: {
     title: 'Giới thiệu', body: 'Chỉ số CCHC giúp xã, phường tự đánh giá Chỉ số cải cách hành chính, nhập phiếu điều tra xã hội học và gửi hồ sơ có chữ ký số lên đơn vị thẩm định; đơn vị thẩm định nhận, kiểm tra, thẩm định và xếp hạng. Ứng dụng chạy ngoại tuyến; dữ liệu nằm trên máy này.',
@@ -59,6 +65,7 @@ export const vi = {
   assessment: assessmentVI,
   errors: { ...errorMessages.vi, title: 'Chưa thực hiện được' },
   fields: fieldMessages.vi,
+  package: packageVi,
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };

@@ -11,7 +11,11 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { signingPrefix, canonicalJson } from '../../../shared/package/canonical';
-import { enrolmentApprovalSchema, enrolmentRequestSchema, envelopeSchema, keyRotationSchema } from '../../../shared/package/envelope';
+import { ANSWERS_JSON_SCHEMA, answersSchema, communeReportSchema, enrolmentApprovalSchema, enrolmentRequestSchema, envelopeSchema, keyRotationSchema } from '../../../shared/package/envelope';
+import { exportReport } from '../../../electron/services/export-service';
+import { verifyPackageBytes } from '../../../electron/services/verify-service';
+import { freshStore } from '../../helpers/context';
+import { goldenSources, setUpCommune } from '../../fixtures/commune-report';
 import { approveEnrolment, buildEnrolmentRequest, buildKeyRotation, verifyEnrolmentApproval, verifyEnrolmentRequest, verifyKeyRotation } from '../../../electron/services/crypto/enrolment';
 import { testKey } from '../../fixtures/test-keys';
 
@@ -72,6 +76,20 @@ describe('golden packages (TEST keys)', () => {
     });
     expect(a.ok).toBe(true);
   });
+  it('commune report: a small fixed commune (3 questionnaires, one evidence file)', () => {
+    const s = freshStore();
+    try {
+      setUpCommune(s.ctx);
+      const r = exportReport(s.ctx, { folder: s.dir, signer: commune, sources: goldenSources(), appVersion: '0.1.0', packageId: 'golden-report-26734-0001' });
+      const text = readFileSync(r.path, 'utf8');
+      golden('test/golden/commune-report.json', text);
+      const payload = (JSON.parse(text) as { payload: unknown }).payload;
+      golden('test/golden/commune-report.signed-bytes.txt', signingPrefix('commune-report') + canonicalJson(payload));
+      expect(verifyPackageBytes(readFileSync(fileURLToPath(new URL('test/golden/commune-report.json', root))), { kind: 'self' })).toMatchObject({ ok: true, revision: 1 });
+    } finally {
+      s.cleanup();
+    }
+  });
   it('key rotation', () => {
     golden('test/golden/key-rotation.json', rotation);
     const r = verifyKeyRotation(rotation, (id) => (id === commune.keyId ? { publicKey: commune.publicKey, status: 'active', communeCode: '26734' } : undefined));
@@ -85,10 +103,22 @@ describe('docs/schemas are generated from the zod schemas', () => {
     ['enrolment-request', enrolmentRequestSchema, 'Payload of chiso-cchc/enrolment-request v1'],
     ['enrolment-approval', enrolmentApprovalSchema, 'Payload of chiso-cchc/enrolment-approval v1'],
     ['key-rotation', keyRotationSchema, 'Payload of chiso-cchc/key-rotation v1'],
+    ['commune-report', communeReportSchema, 'Payload of chiso-cchc/commune-report v1'],
   ];
   for (const [name, schema, title] of schemas) {
     it(`${name}.schema.json`, () => {
-      const json = { $id: `https://chiso-cchc.invalid/schemas/${name}.schema.json`, title, ...z.toJSONSchema(schema, { target: 'draft-2020-12' }) };
+      const json = {
+        $id: `https://chiso-cchc.invalid/schemas/${name}.schema.json`,
+        title,
+        ...z.toJSONSchema(schema, {
+          target: 'draft-2020-12',
+          unrepresentable: 'any',
+          // The one custom type (a plain loop for speed) gets its documented JSON Schema.
+          override: (ctx) => {
+            if (ctx.zodSchema === answersSchema) Object.assign(ctx.jsonSchema, ANSWERS_JSON_SCHEMA);
+          },
+        }),
+      };
       golden(`docs/schemas/${name}.schema.json`, JSON.stringify(json, null, 2) + '\n');
     });
   }

@@ -5,6 +5,7 @@ import { api, call } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDateTime } from '../../format';
 import { useAppStore } from '../../stores/app-store';
+import { NoKeyCard } from '../package/NoKeyCard';
 import { FrameworkOverview } from './FrameworkOverview';
 
 export function HomeScreen() {
@@ -26,6 +27,7 @@ export function HomeScreen() {
           ? t('home.communeLead', { name: identity.unitName, year: identity.year })
           : t('home.reviewerLead', { name: identity.unitName, year: identity.year })}
       </p>
+      <NoKeyCard />
       <section className="card">
         <h2>{t('home.identity')}</h2>
         <dl className="facts" data-testid="identity-facts">
