@@ -17,6 +17,7 @@ const report = {
     {
       code: '1.1', kind: 'item', fieldCode: '1', criterionCode: '1.1', notApplicable: false, input: { type: 'binary', done: true },
       status: 'scored', points: 50, max: 100, applicableMax: 100, percent: null, explanation: null,
+      documents: [{ number: '12/KH-UBND', date: '2026-01-05', issuer: 'UBND xã', summary: 'Kế hoạch CCHC năm 2026', locator: '' }],
       evidence: [{ id: 'e1', name: 'Kế hoạch CCHC 2026.pdf', mediaType: 'application/pdf', size: 3, sha256: 'b'.repeat(64) }],
     },
   ],

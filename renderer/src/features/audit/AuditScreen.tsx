@@ -14,6 +14,10 @@ function short(v: unknown): string {
 export function AuditScreen() {
   const { t, i18n } = useTranslation();
   const [rows, setRows] = useState<AuditEntry[] | null>(null);
+  // Action codes contain dots ("identity.setup"), i18next's key separator: look them up in
+  // the translated objects instead of by key path.
+  const actions = t('audit.actions', { returnObjects: true }) as unknown as Record<string, string>;
+  const entities = t('audit.entities', { returnObjects: true }) as unknown as Record<string, string>;
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     call(api().audit.list({ limit: 500 })).then(setRows, setError);
@@ -34,8 +38,8 @@ export function AuditScreen() {
               <tr key={r.id}>
                 <td>{formatDateTime(r.at, i18n.language)}</td>
                 <td>{r.actor}</td>
-                <td>{i18n.exists(`audit.actions.${r.action}`) ? t(`audit.actions.${r.action}`) : r.action}</td>
-                <td>{i18n.exists(`audit.entities.${r.entity}`) ? t(`audit.entities.${r.entity}`) : r.entity} <span className="muted">{r.entityKey}</span></td>
+                <td>{actions[r.action] ?? r.action}</td>
+                <td>{entities[r.entity] ?? r.entity} <span className="muted">{r.entityKey}</span></td>
                 <td className="mono small">{short(r.old)} → {short(r.new)}</td>
               </tr>
             ))}
