@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { m001Initial } from './001-initial';
+import { m003Survey } from './003-survey';
 
 export interface Migration {
   version: number;
@@ -11,6 +12,6 @@ export interface Migration {
  * Ordered, append-only. Never edit a migration that has shipped: add a new one.
  * Each migration has a test that migrates to N−1, inserts, migrates to N, asserts.
  */
-export const MIGRATIONS: readonly Migration[] = [m001Initial];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m003Survey];
 
 export const LATEST_VERSION = MIGRATIONS.length;
