@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { frameworkCommand, frameworkHelp } from './commands/framework';
 import { initCommand, initHelp } from './commands/init';
+import { surveyCommand, surveyHelp } from './commands/survey';
 import type { CliIO } from './io';
 import { processIO, reportError, UsageError } from './io';
 
@@ -10,6 +11,7 @@ type Command = (args: string[], io: CliIO) => Promise<number>;
 const COMMANDS: Record<string, { run: Command; help: string }> = {
   init: { run: initCommand, help: initHelp },
   framework: { run: frameworkCommand, help: frameworkHelp },
+  survey: { run: surveyCommand, help: surveyHelp },
 };
 
 export function helpText(): string {

@@ -44,6 +44,7 @@ export function validateRows(framework: Framework, raw: RawRows, existing: Reado
     } else seen.set(key, row.line);
     if (existing.has(key)) problem(`số phiếu ${formNo} đã có trong dữ liệu (phiếu số ${existing.get(key)} đã nhập)`);
     const answers: Record<string, SurveyAnswer> = {};
+    const invalid = new Set<string>();
     for (const [code, value] of Object.entries(row.answers)) {
       const q = questions.get(code.trim());
       if (!q) {
@@ -54,9 +55,12 @@ export function validateRows(framework: Framework, raw: RawRows, existing: Reado
       }
       const norm = normaliseAnswer(q, value);
       if (norm.ok) answers[q.code] = norm.value;
-      else problem(answerProblemMessage(q, norm));
+      else {
+        problem(answerProblemMessage(q, norm));
+        invalid.add(q.code);
+      }
     }
-    const missing = allQuestions(def).filter((q) => q.required && (answers[q.code] === undefined || answers[q.code] === null));
+    const missing = allQuestions(def).filter((q) => q.required && !invalid.has(q.code) && (answers[q.code] === undefined || answers[q.code] === null));
     if (missing.length > 0) problem(`thiếu câu trả lời bắt buộc: ${missing.map((q) => q.code).join(', ')}`);
     for (const q of allQuestions(def)) answers[q.code] ??= null;
     forms.push({ formNo, answers, line: row.line });
