@@ -9,6 +9,7 @@ const TITLES: Record<string, string> = {
   'dialogs.chooseFolder': 'Chọn thư mục hoặc USB để lưu',
   'dialogs.chooseEntries': 'Chọn tệp số liệu (JSON)',
   'dialogs.chooseSpreadsheet': 'Chọn bảng tính phiếu điều tra (xlsx, csv)',
+  'dialogs.surveyTemplate': 'Lưu bảng tính mẫu phiếu điều tra (Excel)',
   'dialogs.savePdf': 'Lưu bảng tổng hợp (PDF)',
   'dialogs.saveXlsx': 'Lưu bảng tổng hợp (Excel)',
 };

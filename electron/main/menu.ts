@@ -8,12 +8,14 @@ const LABELS: Record<Lang, Record<string, string>> = {
     file: 'Tệp', home: 'Trang chủ', settings: 'Cài đặt', quit: 'Thoát',
     edit: 'Sửa', view: 'Xem', reload: 'Tải lại', zoomIn: 'Phóng to', zoomOut: 'Thu nhỏ', resetZoom: 'Cỡ chữ mặc định',
     fullscreen: 'Toàn màn hình', help: 'Trợ giúp', about: 'Giới thiệu', audit: 'Nhật ký thay đổi',
+    survey: 'Nhập phiếu điều tra XHH', surveyResults: 'Kết quả điều tra XHH',
     undo: 'Hoàn tác', redo: 'Làm lại', cut: 'Cắt', copy: 'Sao chép', paste: 'Dán', selectAll: 'Chọn tất cả',
   },
   en: {
     file: 'File', home: 'Home', settings: 'Settings', quit: 'Quit',
     edit: 'Edit', view: 'View', reload: 'Reload', zoomIn: 'Zoom in', zoomOut: 'Zoom out', resetZoom: 'Actual size',
     fullscreen: 'Full screen', help: 'Help', about: 'About', audit: 'Change log',
+    survey: 'Key survey forms', surveyResults: 'Survey results',
     undo: 'Undo', redo: 'Redo', cut: 'Cut', copy: 'Copy', paste: 'Paste', selectAll: 'Select all',
   },
 };
@@ -26,6 +28,8 @@ export function buildMenu(lang: Lang, navigate: (path: string) => void): Menu {
       label: l['file'],
       submenu: [
         { label: l['home'], accelerator: 'CmdOrCtrl+H', click: () => navigate('/') },
+        { label: l['survey'], accelerator: 'CmdOrCtrl+K', click: () => navigate('/survey') },
+        { label: l['surveyResults'], click: () => navigate('/survey/results') },
         { label: l['audit'], click: () => navigate('/audit') },
         { label: l['settings'], accelerator: 'CmdOrCtrl+,', click: () => navigate('/settings') },
         { type: 'separator' },

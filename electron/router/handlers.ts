@@ -1,5 +1,6 @@
 import { createCoreHandlers } from './core-handlers';
 import type { Handlers, Runtime } from './router';
+import { createSurveyHandlers } from './survey-handlers';
 
 export type { Dialogs, DialogOptions, Runtime } from './router';
 export { readJsonFile } from './core-handlers';
@@ -8,5 +9,6 @@ export { readJsonFile } from './core-handlers';
 export function createHandlers(rt: Runtime): Handlers {
   return {
     ...createCoreHandlers(rt),
+    ...createSurveyHandlers(rt),
   };
 }

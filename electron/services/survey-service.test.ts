@@ -116,7 +116,7 @@ describe('double entry', () => {
     const id = keyForm(ctx, '1', { A1: '2' });
     beginVerify(ctx, { formNo: '1', keyedBy: 'Lan' });
     setAnswer(ctx, { formId: id, pass: 2, code: 'A1', value: '2' });
-    expect(finishVerify(ctx, id)).toEqual({ verify: 'verified', differences: [] });
+    expect(finishVerify(ctx, id)).toEqual({ verify: 'verified', firstKeyedBy: 'Hoa', secondKeyedBy: 'Lan', differences: [] });
     beginForm(ctx, { formNo: '2', keyedBy: 'Hoa' });
     expect(() => beginVerify(ctx, { formNo: '2', keyedBy: 'Lan' })).toThrowError(expect.objectContaining({ code: 'SURVEY_FORM_NOT_SAVED' }) as Error);
   });

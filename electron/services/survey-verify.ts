@@ -15,6 +15,8 @@ import { isoNow } from './context';
 import type { FormRow } from './survey-service';
 import { activeSurvey, answersOf, getRow, liveRows, viewOf } from './survey-service';
 
+const names = (row: FormRow) => ({ firstKeyedBy: row.keyed_by, secondKeyedBy: row.v_keyed_by ?? '' });
+
 const diffsOf = (row: FormRow): SurveyDifference[] => (row.v_diff_json === null ? [] : (JSON.parse(row.v_diff_json) as SurveyDifference[]));
 
 /** Open the second pass of a saved form by its number (resumes an unfinished one). */
@@ -42,7 +44,7 @@ export function finishVerify(ctx: ServiceContext, formId: number): FinishResult 
   const { def } = activeSurvey(ctx);
   return ctx.db.transaction((): FinishResult => {
     const row = getRow(ctx, formId);
-    if (row.v_status !== 'keying') return { verify: row.v_status ?? 'none', differences: diffsOf(row) };
+    if (row.v_status !== 'keying') return { verify: row.v_status ?? 'none', ...names(row), differences: diffsOf(row) };
     const first = answersOf(row.answers_json);
     const second = answersOf(row.v_answers_json);
     const differences: SurveyDifference[] = [];
@@ -55,14 +57,14 @@ export function finishVerify(ctx: ServiceContext, formId: number): FinishResult 
       .prepare('UPDATE survey_forms SET v_status = ?, v_answers_json = ?, v_diff_json = ?, v_at = ?, updated_at = ? WHERE id = ?')
       .run(status, JSON.stringify(second), JSON.stringify(differences), status === 'verified' ? isoNow(ctx) : null, isoNow(ctx), row.id);
     audit(ctx, 'survey.verify.compare', 'survey_form', String(row.id), null, { formNo: row.form_no, differences: differences.length });
-    return { verify: status, differences };
+    return { verify: status, ...names(row), differences };
   })();
 }
 
 /** The differences of a form awaiting resolution (both values shown side by side). */
 export function differences(ctx: ServiceContext, formId: number): FinishResult {
   const row = getRow(ctx, formId);
-  return { verify: row.v_status ?? 'none', differences: diffsOf(row) };
+  return { verify: row.v_status ?? 'none', ...names(row), differences: diffsOf(row) };
 }
 
 /** Settle one difference from the paper; the last one settled makes the form verified. */
@@ -97,7 +99,7 @@ export function resolveDifference(
       .prepare('UPDATE survey_forms SET answers_json = ?, v_diff_json = ?, v_status = ?, v_at = ?, updated_at = ? WHERE id = ?')
       .run(JSON.stringify(answers), JSON.stringify(diffs), done ? 'verified' : 'differences', done ? now : null, now, row.id);
     audit(ctx, 'survey.verify.resolve', 'survey_form', String(row.id), { formNo: row.form_no, code: q.code, value: before, resolved: old ?? null }, { formNo: row.form_no, code: q.code, value, choice: input.choice });
-    return { verify: done ? 'verified' : 'differences', differences: diffs };
+    return { verify: done ? 'verified' : 'differences', ...names(row), differences: diffs };
   })();
 }
 

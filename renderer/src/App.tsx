@@ -7,6 +7,7 @@ import { AuditScreen } from './features/audit/AuditScreen';
 import { HomeScreen } from './features/home/HomeScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import { SetupScreen } from './features/setup/SetupScreen';
+import { SurveyRoutes } from './features/survey/routes';
 import { useAppStore } from './stores/app-store';
 
 export function App() {
@@ -35,6 +36,7 @@ export function App() {
           <Routes>
             <Route path="/" element={<HomeScreen />} />
             <Route path="/audit" element={<AuditScreen />} />
+            <Route path="/survey/*" element={<SurveyRoutes />} />
             <Route path="/settings" element={<SettingsScreen />} />
             <Route path="/about" element={<AboutScreen />} />
             <Route path="*" element={<Navigate to="/" replace />} />

@@ -1,4 +1,5 @@
 import { CORE_CHANNELS } from './core.channels';
+import { SURVEY_CHANNELS } from './survey.channels';
 
 /**
  * The channel names alone, without schemas: the sandboxed preload imports this file
@@ -6,7 +7,7 @@ import { CORE_CHANNELS } from './core.channels';
  * declares its names in `<feature>.channels.ts` and its schemas in `<feature>.contract.ts`;
  * contract.ts checks at compile time that both lists agree.
  */
-export const CHANNELS = [...CORE_CHANNELS] as const;
+export const CHANNELS = [...CORE_CHANNELS, ...SURVEY_CHANNELS] as const;
 
 export type Channel = (typeof CHANNELS)[number];
 

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Channel } from './channels';
 import { coreContract } from './core.contract';
 import type { ChannelSpec } from './spec';
+import { surveyContract } from './survey.contract';
 
 export type { AppInfo, AuditEntry, FrameworkChoice } from './core.contract';
 export { SETTING_KEYS } from './core.contract';
@@ -13,6 +14,7 @@ export { SETTING_KEYS } from './core.contract';
  */
 export const contract = {
   ...coreContract,
+  ...surveyContract,
 } satisfies { [C in Channel]: ChannelSpec };
 
 // Both directions: the contract declares no channel that CHANNELS lacks.

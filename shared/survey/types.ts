@@ -49,6 +49,8 @@ export interface SurveyDifference {
 
 export interface FinishResult {
   verify: VerifyStatus;
+  firstKeyedBy: string;
+  secondKeyedBy: string;
   differences: SurveyDifference[];
 }
 

@@ -31,6 +31,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <div className="body">
         <nav className="sidenav" aria-label={t('app.name')}>
           <NavLink to="/" end>{t('nav.home')}</NavLink>
+          {identity?.role === 'commune' && <NavLink to="/survey">{t('survey.nav')}</NavLink>}
           <NavLink to="/audit">{t('nav.audit')}</NavLink>
           <NavLink to="/settings">{t('nav.settings')}</NavLink>
           <NavLink to="/about">{t('nav.about')}</NavLink>

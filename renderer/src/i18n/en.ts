@@ -1,5 +1,6 @@
 import { errorMessages, fieldMessages } from '../../../shared/i18n/errors';
 import type { Resources } from './vi';
+import { en as surveyEn } from '../features/survey/i18n';
 
 /** English: every key of vi.ts, checked by the compiler. */
 export const en: Resources = {
@@ -45,6 +46,7 @@ export const en: Resources = {
     title: 'About', body: 'PAR Index helps communes self-assess their administrative reform index, key in survey questionnaires and send a signed dossier to the reviewing unit, which imports, checks, appraises and ranks. The app works offline; data stays on this computer.',
     version: 'Version {{version}} · data schema {{schema}} · {{platform}}',
   },
+  survey: surveyEn,
   errors: { ...errorMessages.en, title: 'That did not work' },
   fields: fieldMessages.en,
 };

@@ -1,4 +1,5 @@
 import { errorMessages, fieldMessages } from '../../../shared/i18n/errors';
+import { vi as surveyVi } from '../features/survey/i18n';
 
 /** Vietnamese: the default language and the source of every key. */
 export const vi = {
@@ -44,6 +45,7 @@ export const vi = {
     title: 'Giới thiệu', body: 'Chỉ số CCHC giúp xã, phường tự đánh giá Chỉ số cải cách hành chính, nhập phiếu điều tra xã hội học và gửi hồ sơ có chữ ký số lên đơn vị thẩm định; đơn vị thẩm định nhận, kiểm tra, thẩm định và xếp hạng. Ứng dụng chạy ngoại tuyến; dữ liệu nằm trên máy này.',
     version: 'Phiên bản {{version}} · lược đồ dữ liệu {{schema}} · {{platform}}',
   },
+  survey: surveyVi,
   errors: { ...errorMessages.vi, title: 'Chưa thực hiện được' },
   fields: fieldMessages.vi,
 };
