@@ -3,9 +3,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { foundationBench } from './foundation.bench';
 import { rows } from './harness';
+import { surveyBench } from './survey.bench';
 
 /** `npm run bench`: every suite; add a feature's suite here. Results also in test-output/bench.json. */
-const SUITES: [string, () => Promise<void>][] = [['foundation', foundationBench]];
+const SUITES: [string, () => Promise<void>][] = [
+  ['foundation', foundationBench],
+  ['survey', surveyBench],
+];
 
 const only = process.argv[2];
 for (const [name, run] of SUITES) {

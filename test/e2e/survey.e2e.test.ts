@@ -149,11 +149,13 @@ describe('sociological survey, keyboard only', () => {
     expect(await page.getByTestId('survey-total').textContent()).toBe(formatPoints(expected.survey.points));
     expect(await page.getByTestId('count-A1-1').textContent()).toBe(String(expected.tally.questions['A1']!.counts['1']));
     await app.shot('results');
+    await page.getByTestId('result-A1').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ROOT, 'test-output/screenshots/survey/99-results-viewport.png') });
     await app.close();
 
     const report = { optionQuestions: allQuestions(sampleSurvey).filter(isOptionQuestion).length, questions: codes.length, firstFormKeystrokes: perForm, totalKeystrokes: survey.keystrokes };
     mkdirSync(join(ROOT, 'test-output'), { recursive: true });
     writeFileSync(join(ROOT, 'test-output', 'survey-keystrokes.json'), `${JSON.stringify(report, null, 2)}\n`);
     console.log(`survey keystrokes: form 001 took ${perForm} keys for ${codes.length} questions`, report);
-  });
+  }, 240_000); // ~1 250 real key presses: slow on a loaded two-core machine
 });
