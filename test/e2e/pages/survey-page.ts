@@ -49,10 +49,22 @@ export class SurveyPage {
     await this.page.waitForFunction(() => document.querySelector('[data-testid="keying"], [data-testid="existing-form"], [data-testid="resolve"], [data-testid="error-notice"], [data-testid="keying-notice"]'));
   }
 
+  /** Wait until the highlight is on question `index` (the save step is index = count). */
+  async at(index: number): Promise<void> {
+    try {
+      await this.page.locator(`[data-testid="keying"][data-index="${index}"]`).waitFor({ timeout: 10_000 });
+    } catch (err) {
+      const now = await this.page.getByTestId('keying').getAttribute('data-index');
+      const hint = await this.page.getByTestId('keying-hint').textContent({ timeout: 100 }).catch(() => null);
+      throw new Error(`expected question ${index}, highlight on ${now} (hint: ${hint})`, { cause: err });
+    }
+  }
+
   /** Key every answer in paper order: one key per option question, typed text + Enter otherwise. */
   async keyAnswers(answers: Record<string, SurveyAnswer>): Promise<void> {
     await this.page.getByTestId('keying').waitFor();
-    for (const q of keyingOrder(this.def)) {
+    for (const [i, q] of keyingOrder(this.def).entries()) {
+      await this.at(i);
       const a = answers[q.code] ?? null;
       if (isOptionQuestion(q)) {
         await this.focused('keying');
@@ -63,7 +75,7 @@ export class SurveyPage {
         await this.press('Enter');
       }
     }
-    await this.page.locator('[data-testid="save-step"][data-current]').waitFor();
+    await this.at(keyingOrder(this.def).length);
   }
 
   /** Enter on the last step: save (pass 1) or compare (pass 2). */
