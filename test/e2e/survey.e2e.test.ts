@@ -158,4 +158,57 @@ describe('sociological survey, keyboard only', () => {
     writeFileSync(join(ROOT, 'test-output', 'survey-keystrokes.json'), `${JSON.stringify(report, null, 2)}\n`);
     console.log(`survey keystrokes: form 001 took ${perForm} keys for ${codes.length} questions`, report);
   }, 240_000); // ~1 250 real key presses: slow on a loaded two-core machine
+
+  it('after a restart: finds a form by number, corrects it and deletes another with a reason (both logged)', async () => {
+    const app = await h.open(); // the same database as the first test: an app restart
+    const { page } = app;
+    await page.getByRole('link', { name: 'Điều tra XHH' }).waitFor();
+    await app.menu('/survey');
+    const survey = new SurveyPage(page, sampleSurvey);
+    await survey.tab('Danh sách phiếu');
+    await page.getByTestId('form-search').focus();
+    await page.keyboard.type('13');
+    await expect.poll(() => page.locator('[data-testid^="form-row-"]').count()).toBe(1);
+    await page.getByTestId('remove-013').focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('remove-reason').waitFor();
+    await page.keyboard.type('Phiếu của người ngoài xã, thu nhầm');
+    await app.shot('forms-remove-reason');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Đã xóa phiếu số 013');
+    await page.getByTestId('form-search').fill('');
+    await expect.poll(() => page.locator('[data-testid^="form-row-"]').count()).toBe(23);
+
+    // Open 002 to correct A1 from the paper: the form opens on its first question.
+    await page.getByTestId('form-row-002').getByRole('button', { name: 'Mở, sửa' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('keying').waitFor();
+    const order = allQuestions(sampleSurvey).map((q) => q.code);
+    const a1 = order.indexOf('A1');
+    for (let i = 0; i < a1; i++) {
+      await survey.at(i);
+      await page.keyboard.press('Enter'); // keeps the answer and moves on
+    }
+    await survey.at(a1);
+    const newA1 = examples[1]!.answers['A1'] === '5' ? '4' : '5';
+    await page.keyboard.press(newA1);
+    await app.shot('form-corrected');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => (app.runtime.db.prepare("SELECT answers_json FROM survey_forms WHERE form_no = '002'").get() as { answers_json: string }).answers_json).toContain(`"A1":"${newA1}"`);
+    const log = app.runtime.db.prepare("SELECT action FROM audit_log WHERE action IN ('survey.answer.correct', 'survey.form.delete')").all() as { action: string }[];
+    expect(log.map((r) => r.action).sort()).toEqual(['survey.answer.correct', 'survey.form.delete']);
+
+    // English labels.
+    await app.menu('/settings');
+    await page.getByTestId('lang-en').click(); // the radio follows the stored setting, asynchronously
+    await page.getByRole('link', { name: 'Citizen survey' }).waitFor();
+    await app.menu('/survey/results');
+    await page.getByTestId('survey-items').waitFor();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Citizen satisfaction survey');
+    await app.shot('results-english');
+    await app.menu('/settings');
+    await page.getByTestId('lang-vi').click();
+    await page.getByRole('link', { name: 'Điều tra XHH' }).waitFor();
+    await app.close();
+  }, 120_000);
 });

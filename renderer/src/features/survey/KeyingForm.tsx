@@ -1,5 +1,5 @@
 import type { KeyboardEvent } from 'react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SurveyDefinition } from '../../../../shared/framework/schema';
 import type { SurveyAnswer } from '../../../../shared/scoring/survey';
@@ -9,14 +9,21 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { firstUnkeyed, isOptionQuestion, keyingOrder, NO_ANSWER_KEY, optionKeyOutcome, typedOutcome, typedText } from './keying-model';
 import { PaperForm } from './PaperForm';
 
-export type KeyingDone = { kind: 'saved'; form: SurveyFormView } | { kind: 'compared'; result: FinishResult } | { kind: 'exit' };
+export type KeyingDone = { kind: 'saved'; form: SurveyFormView; typedAhead: string[] } | { kind: 'compared'; result: FinishResult } | { kind: 'exit' };
 
 /**
  * One form keyed heads-down: one key per option question, typed input + Enter for numbers,
  * dates and text, Backspace goes back, Enter on the last step saves. Each answer is sent to
  * the store as soon as it is keyed (in order, through a queue), so nothing is lost on a crash.
  */
-export function KeyingForm(props: { def: SurveyDefinition; form: SurveyFormView; correcting: boolean; onDone(done: KeyingDone): void }) {
+export function KeyingForm(props: {
+  def: SurveyDefinition;
+  form: SurveyFormView;
+  correcting: boolean;
+  /** Keys typed while the form was opening (a fast typist does not wait): applied first. */
+  pendingKeys?: readonly string[];
+  onDone(done: KeyingDone): void;
+}) {
   const { def, form, correcting, onDone } = props;
   const { t } = useTranslation();
   const order = useMemo(() => keyingOrder(def), [def]);
@@ -27,13 +34,16 @@ export function KeyingForm(props: { def: SurveyDefinition; form: SurveyFormView;
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
+  // Keys typed while the form is being saved: the start of the next form number.
+  const typedAhead = useRef<string[]>([]);
   const boxRef = useRef<HTMLDivElement>(null);
   const typedRef = useRef<HTMLInputElement>(null);
   const q = order[index];
   const typedQuestion = q !== undefined && !isOptionQuestion(q);
 
   // Focus follows the current question: the typed box, or the form itself for digit keys.
-  useEffect(() => {
+  // A layout effect: focus moves in the same commit, so no key can fall between.
+  useLayoutEffect(() => {
     if (typedQuestion && q) {
       setTyped(typedText(q, answers[q.code]));
       typedRef.current?.focus();
@@ -53,11 +63,28 @@ export function KeyingForm(props: { def: SurveyDefinition; form: SurveyFormView;
       .catch((err: unknown) => setError(err));
   }, [form.id, form.pass]);
 
+  // Replay keys typed before the form appeared, up to the first typed question.
+  useLayoutEffect(() => {
+    let at = index;
+    for (const key of props.pendingKeys ?? []) {
+      const cur = order[at];
+      if (!cur || !isOptionQuestion(cur)) break;
+      const out = optionKeyOutcome(cur, key === ' ' ? NO_ANSWER_KEY : key, at, order.length);
+      if (out.kind === 'answer') {
+        answer(cur.code, out.value);
+        at = out.to;
+      } else if (out.kind === 'move') at = out.to;
+      else if (out.kind !== 'ignore') break;
+    }
+    if (at !== index) go(at);
+    // Once, on mount: later keys go through onKey.
+  }, []);
+
   const finish = useCallback(async () => {
     setBusy(true);
     try {
       await queue.current;
-      if (form.pass === 1) onDone({ kind: 'saved', form: await call(api().survey.save({ formId: form.id })) });
+      if (form.pass === 1) onDone({ kind: 'saved', form: await call(api().survey.save({ formId: form.id })), typedAhead: typedAhead.current });
       else onDone({ kind: 'compared', result: await call(api().survey.compare({ formId: form.id })) });
     } catch (err) {
       setError(err);
@@ -67,7 +94,12 @@ export function KeyingForm(props: { def: SurveyDefinition; form: SurveyFormView;
   }, [form.id, form.pass, onDone]);
 
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.target !== boxRef.current || e.ctrlKey || e.altKey || e.metaKey || busy) return;
+    if (e.target !== boxRef.current || e.ctrlKey || e.altKey || e.metaKey) return;
+    if (busy) {
+      if (e.key.length === 1 || e.key === 'Enter') typedAhead.current.push(e.key);
+      e.preventDefault();
+      return;
+    }
     const out = optionKeyOutcome(q, e.key === ' ' ? NO_ANSWER_KEY : e.key, index, order.length);
     if (out.kind === 'ignore') return;
     e.preventDefault();

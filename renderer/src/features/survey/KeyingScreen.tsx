@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import type { FinishResult, SurveyFormView, SurveyPass, SurveyProgress } from '../../../../shared/survey/types';
@@ -40,6 +40,10 @@ export function KeyingScreen({ pass }: { pass: SurveyPass }) {
   const [error, setError] = useState<unknown>(null);
   const [progress, setProgress] = useState<SurveyProgress | null>(null);
   const numberRef = useRef<HTMLInputElement>(null);
+  // While a form is opening, keys already typed for its first answers are kept here.
+  const opening = useRef(false);
+  const pending = useRef<string[]>([]);
+  const autoBegin = useRef(false);
 
   const refresh = useCallback(() => {
     call(api().survey.results()).then((r) => setProgress(r.progress), setError);
@@ -58,19 +62,21 @@ export function KeyingScreen({ pass }: { pass: SurveyPass }) {
     call(api().survey.get({ formId: editId })).then((form) => setPhase({ kind: 'keying', form, correcting: true }), setError);
   }, [pass, editId]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (phase.kind === 'number' || phase.kind === 'exists') {
       numberRef.current?.focus();
       numberRef.current?.select();
     }
   }, [phase]);
 
-  const begin = async () => {
-    if (formNo.trim() === '' || who.trim() === '') return;
+  const begin = async (no = formNo) => {
+    if (no.trim() === '' || who.trim() === '' || opening.current) return;
     setError(null);
     setNotice(null);
+    opening.current = true;
+    pending.current = [];
     try {
-      const r = await call(api().survey.begin({ formNo, keyedBy: who.trim(), pass }));
+      const r = await call(api().survey.begin({ formNo: no, keyedBy: who.trim(), pass }));
       if (r.kind === 'exists' && pass === 2 && r.form.verify === 'differences') {
         setPhase({ kind: 'resolve', form: r.form, result: await call(api().survey.differences({ formId: r.form.id })) });
       } else if (r.kind === 'exists') {
@@ -87,8 +93,18 @@ export function KeyingScreen({ pass }: { pass: SurveyPass }) {
       }
     } catch (err) {
       setError(err);
+    } finally {
+      opening.current = false;
     }
   };
+
+  // Digits typed during the save, then Enter: open that number at once.
+  useEffect(() => {
+    if (autoBegin.current && phase.kind === 'number') {
+      autoBegin.current = false;
+      void begin();
+    }
+  });
 
   const done = (form: SurveyFormView, d: KeyingDone) => {
     if (d.kind === 'exit') {
@@ -104,7 +120,11 @@ export function KeyingScreen({ pass }: { pass: SurveyPass }) {
       return;
     }
     setNotice({ kind: 'ok', text: d.kind === 'saved' ? t('survey.savedNotice', { formNo: form.formNo }) : t('survey.verifiedNotice', { formNo: form.formNo }) });
-    setFormNo(nextNumber(form.formNo));
+    const ahead = d.kind === 'saved' ? d.typedAhead : [];
+    const enter = ahead.indexOf('Enter');
+    const digits = (enter < 0 ? ahead : ahead.slice(0, enter)).join('');
+    setFormNo(digits !== '' ? digits : nextNumber(form.formNo));
+    autoBegin.current = enter >= 0;
     setPhase({ kind: 'number' });
     refresh();
   };
@@ -135,7 +155,11 @@ export function KeyingScreen({ pass }: { pass: SurveyPass }) {
             maxLength={30}
             onChange={(e) => setFormNo(e.target.value)}
             onKeyDown={(e) => {
-              if (e.key === 'Enter') {
+              if (opening.current) {
+                // The form is opening: these keys are its first answers, not the number.
+                e.preventDefault();
+                if (e.key.length === 1 || e.key === 'Enter' || e.key === 'Backspace') pending.current.push(e.key);
+              } else if (e.key === 'Enter') {
                 e.preventDefault();
                 void begin();
               }
@@ -154,7 +178,7 @@ export function KeyingScreen({ pass }: { pass: SurveyPass }) {
       {def && phase.kind === 'keying' && (
         <>
           <h2>{phase.correcting ? t('survey.correcting', { formNo: phase.form.formNo }) : t('survey.keying', { formNo: phase.form.formNo })}</h2>
-          <KeyingForm key={`${phase.form.id}-${pass}`} def={def} form={phase.form} correcting={phase.correcting} onDone={(d) => done(phase.form, d)} />
+          <KeyingForm key={`${phase.form.id}-${pass}`} def={def} form={phase.form} correcting={phase.correcting} pendingKeys={pending.current} onDone={(d) => done(phase.form, d)} />
         </>
       )}
       {def && phase.kind === 'exists' && (
