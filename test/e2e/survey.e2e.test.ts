@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -112,6 +112,12 @@ describe('sociological survey, keyboard only', () => {
 
     // ---- a spreadsheet with two bad rows is refused, then imported once corrected ----------
     await survey.tab('Nhập từ bảng tính');
+    const templatePath = join(h.dataDir, 'mau-phieu.xlsx');
+    app.dialogs.saveAnswers.push(templatePath);
+    await page.getByTestId('download-template').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('import-notice').textContent()).toBe(`Đã lưu bảng tính mẫu: ${templatePath}`);
+    expect(existsSync(templatePath)).toBe(true);
     const header = ['so_phieu', ...codes].join(',');
     const extra = examples.slice(20, 24);
     const bad = [header, csvRow(extra[0]!, '101'), csvRow({ ...extra[1]!, answers: { ...extra[1]!.answers, A1: '7' } }, '102'), csvRow(extra[2]!, '003'), csvRow(extra[3]!, '104')];
