@@ -5,6 +5,7 @@ import { initCommand, initHelp } from './commands/init';
 import { loadCommand, loadHelp } from './commands/load';
 import { keysCommand, keysHelp } from './commands/keys';
 import { exportCommand, exportHelp, verifyCommand, verifyHelp } from './commands/package';
+import { surveyCommand, surveyHelp } from './commands/survey';
 import type { CliIO } from './io';
 import { processIO, reportError, UsageError } from './io';
 
@@ -19,6 +20,7 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   enrol: { run: enrolCommand, help: enrolHelp },
   export: { run: exportCommand, help: exportHelp },
   verify: { run: verifyCommand, help: verifyHelp },
+  survey: { run: surveyCommand, help: surveyHelp },
 };
 
 export function helpText(): string {

@@ -12,6 +12,7 @@ const TITLES: Record<string, string> = {
   'dialogs.chooseBackupFolder': 'Chọn thư mục hoặc USB để lưu bản sao lưu khóa ký',
   'dialogs.chooseKeyBackup': 'Chọn tệp sao lưu khóa ký',
   'dialogs.chooseApproval': 'Chọn tệp duyệt đăng ký khóa của đơn vị thẩm định',
+  'dialogs.surveyTemplate': 'Lưu bảng tính mẫu phiếu điều tra (Excel)',
   'dialogs.savePdf': 'Lưu bảng tổng hợp (PDF)',
   'dialogs.saveXlsx': 'Lưu bảng tổng hợp (Excel)',
 };

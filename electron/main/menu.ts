@@ -10,6 +10,7 @@ const LABELS: Record<Lang, Record<string, string>> = {
     fullscreen: 'Toàn màn hình', help: 'Trợ giúp', about: 'Giới thiệu', audit: 'Nhật ký thay đổi',
     assessment: 'Tự đánh giá', loadEntries: 'Nạp số liệu từ tệp…', summary: 'Bảng tổng hợp tự đánh giá (in, PDF, Excel)',
     keys: 'Khóa và đăng ký', exportPackage: 'Gửi hồ sơ…',
+    survey: 'Nhập phiếu điều tra XHH', surveyResults: 'Kết quả điều tra XHH',
     undo: 'Hoàn tác', redo: 'Làm lại', cut: 'Cắt', copy: 'Sao chép', paste: 'Dán', selectAll: 'Chọn tất cả',
   },
   en: {
@@ -18,6 +19,7 @@ const LABELS: Record<Lang, Record<string, string>> = {
     fullscreen: 'Full screen', help: 'Help', about: 'About', audit: 'Change log',
     assessment: 'Self-assessment', loadEntries: 'Load data from file…', summary: 'Self-assessment summary (print, PDF, Excel)',
     keys: 'Keys and enrolment', exportPackage: 'Send dossier…',
+    survey: 'Key survey forms', surveyResults: 'Survey results',
     undo: 'Undo', redo: 'Redo', cut: 'Cut', copy: 'Copy', paste: 'Paste', selectAll: 'Select all',
   },
 };
@@ -37,6 +39,8 @@ export function buildMenu(lang: Lang, navigate: (path: string) => void): Menu {
         { type: 'separator' },
         { label: l['exportPackage'], accelerator: 'CmdOrCtrl+Shift+E', click: () => navigate('/package') },
         { label: l['keys'], click: () => navigate('/keys') },
+        { label: l['survey'], accelerator: 'CmdOrCtrl+K', click: () => navigate('/survey') },
+        { label: l['surveyResults'], click: () => navigate('/survey/results') },
         { label: l['audit'], click: () => navigate('/audit') },
         { label: l['settings'], accelerator: 'CmdOrCtrl+,', click: () => navigate('/settings') },
         { type: 'separator' },

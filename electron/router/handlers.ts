@@ -2,6 +2,7 @@ import { createAssessmentHandlers } from './assessment-handlers';
 import { createCoreHandlers } from './core-handlers';
 import { createPackageHandlers } from './package-handlers';
 import type { Handlers, Runtime } from './router';
+import { createSurveyHandlers } from './survey-handlers';
 
 export type { Dialogs, DialogOptions, PdfPrinter, Runtime } from './router';
 export { readJsonFile } from './core-handlers';
@@ -12,5 +13,6 @@ export function createHandlers(rt: Runtime): Handlers {
     ...createCoreHandlers(rt),
     ...createAssessmentHandlers(rt),
     ...createPackageHandlers(rt),
+    ...createSurveyHandlers(rt),
   };
 }

@@ -36,6 +36,7 @@ describe('entries loader', () => {
     expect(report.sections).toEqual([
       { name: 'items', label: 'tiêu chí thành phần', count: 41 },
       { name: 'adjustments', label: 'điểm thưởng/trừ', count: 2 },
+      { name: 'survey', label: 'phiếu điều tra xã hội học', count: 24 },
     ]);
     const snap = assessmentSnapshot(s.ctx);
     const nonSurvey = snap.items.filter((i) => i.kind === 'item' && !i.code.startsWith('8.'));

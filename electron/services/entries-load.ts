@@ -11,6 +11,7 @@ import type { ActiveFramework } from './assessment-service';
 import { activeFramework, assertUnlocked } from './assessment-service';
 import type { ServiceContext } from './context';
 import { itemsSection } from './entries-items';
+import { surveyEntriesSection } from './survey-entries';
 import { jsonLines, lineAt, syntaxErrorOffset } from './json-lines';
 
 export interface LoadIssue {
@@ -26,6 +27,8 @@ export interface SectionEnv {
   framework: Framework;
   /** The line of a path in the file (falls back to the nearest known parent). */
   lineOf(path: string): number;
+  /** The file's text, for sections that find their own lines. */
+  text: string;
 }
 
 export interface CheckedSection {
@@ -89,7 +92,7 @@ export function loadEntriesText(ctx: ServiceContext, text: string): LoadReport {
     }
   };
   const active = activeFramework(ctx);
-  const env: SectionEnv = { active, framework: active.framework, lineOf };
+  const env: SectionEnv = { active, framework: active.framework, lineOf, text: clean };
   const record = json as Record<string, unknown>;
   const issues: LoadIssue[] = [];
   if (record['format'] !== undefined && record['format'] !== 'chiso-entries') {
@@ -128,3 +131,4 @@ export function loadEntriesText(ctx: ServiceContext, text: string): LoadReport {
 
 registerEntriesSection('items', itemsSection('items'));
 registerEntriesSection('adjustments', itemsSection('adjustments'));
+registerEntriesSection('survey', surveyEntriesSection);

@@ -4,6 +4,9 @@ import type { EvidenceRef, ReportDocument } from '../../shared/package/envelope'
 import type { ItemEntry } from '../../shared/scoring/engine';
 import type { SurveyTally } from '../../shared/scoring/survey';
 import { assessmentSnapshot } from './assessment-snapshot';
+import { loadFramework } from './framework-service';
+import { requireIdentity } from './setup-service';
+import { surveySnapshot } from './survey-snapshot';
 import type { ServiceContext } from './context';
 import type { EvidenceFile, ReportSources } from './report-sources';
 import { assessmentFromEntries, defaultReportSources } from './report-sources';
@@ -20,7 +23,28 @@ export interface SurveySource {
   tally?(ctx: ServiceContext): SurveyTally | undefined;
 }
 
-export function liveReportSources(dataDir: string, survey: SurveySource = defaultReportSources): ReportSources {
+/** The keyed questionnaires and their counts (a framework without a survey has none). */
+export const surveyReportSource: SurveySource = {
+  survey(ctx) {
+    if (!hasSurvey(ctx)) return defaultReportSources.survey(ctx);
+    const snap = surveySnapshot(ctx);
+    return {
+      questionnaires: snap.forms.map((f) => ({ formNo: f.formNo, answers: f.answers })),
+      counts: {
+        forms: snap.tally.forms,
+        questions: Object.entries(snap.tally.questions).map(([questionCode, q]) => ({ questionCode, ...q })),
+      },
+    };
+  },
+  tally: (ctx) => (hasSurvey(ctx) ? surveySnapshot(ctx).tally : undefined),
+};
+
+function hasSurvey(ctx: ServiceContext): boolean {
+  const identity = requireIdentity(ctx);
+  return identity.framework !== null && loadFramework(ctx, identity.framework.ref).survey !== undefined;
+}
+
+export function liveReportSources(dataDir: string, survey: SurveySource = surveyReportSource): ReportSources {
   return {
     survey: (ctx) => survey.survey(ctx),
     assessment(ctx: ServiceContext) {

@@ -13,6 +13,7 @@ import { ExportScreen } from './features/package/ExportScreen';
 import { KeysScreen } from './features/package/KeysScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import { SetupScreen } from './features/setup/SetupScreen';
+import { SurveyRoutes } from './features/survey/routes';
 import { useAppStore } from './stores/app-store';
 
 export function App() {
@@ -47,6 +48,7 @@ export function App() {
             <Route path="/keys" element={<KeysScreen />} />
             <Route path="/package" element={<ExportScreen />} />
             <Route path="/audit" element={<AuditScreen />} />
+            <Route path="/survey/*" element={<SurveyRoutes />} />
             <Route path="/settings" element={<SettingsScreen />} />
             <Route path="/about" element={<AboutScreen />} />
             <Route path="*" element={<Navigate to="/" replace />} />

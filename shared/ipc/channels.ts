@@ -1,6 +1,7 @@
 import { ASSESSMENT_CHANNELS } from './assessment.channels';
 import { CORE_CHANNELS } from './core.channels';
 import { PACKAGE_CHANNELS } from './package.channels';
+import { SURVEY_CHANNELS } from './survey.channels';
 
 /**
  * The channel names alone, without schemas: the sandboxed preload imports this file
@@ -8,7 +9,7 @@ import { PACKAGE_CHANNELS } from './package.channels';
  * declares its names in `<feature>.channels.ts` and its schemas in `<feature>.contract.ts`;
  * contract.ts checks at compile time that both lists agree.
  */
-export const CHANNELS = [...CORE_CHANNELS, ...ASSESSMENT_CHANNELS, ...PACKAGE_CHANNELS] as const;
+export const CHANNELS = [...CORE_CHANNELS, ...ASSESSMENT_CHANNELS, ...SURVEY_CHANNELS, ...PACKAGE_CHANNELS] as const;
 
 export type Channel = (typeof CHANNELS)[number];
 

@@ -4,6 +4,7 @@ import { assessmentContract } from './assessment.contract';
 import { coreContract } from './core.contract';
 import { packageContract } from './package.contract';
 import type { ChannelSpec } from './spec';
+import { surveyContract } from './survey.contract';
 
 export type { AppInfo, AuditEntry, FrameworkChoice, ReplacePreview } from './core.contract';
 export { SETTING_KEYS } from './core.contract';
@@ -17,6 +18,7 @@ export const contract = {
   ...coreContract,
   ...assessmentContract,
   ...packageContract,
+  ...surveyContract,
 } satisfies { [C in Channel]: ChannelSpec };
 
 // Both directions: the contract declares no channel that CHANNELS lacks.

@@ -5,12 +5,14 @@ import { assessmentBench } from './assessment.bench';
 import { foundationBench } from './foundation.bench';
 import { rows } from './harness';
 import { packageBench } from './package.bench';
+import { surveyBench } from './survey.bench';
 
 /** `npm run bench`: every suite; add a feature's suite here. Results also in test-output/bench.json. */
 const SUITES: [string, () => Promise<void>][] = [
   ['foundation', foundationBench],
   ['assessment', assessmentBench],
   ['package', packageBench],
+  ['survey', surveyBench],
 ];
 
 const only = process.argv[2];

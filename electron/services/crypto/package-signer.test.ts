@@ -117,7 +117,7 @@ describe('signPackage / verifyEnvelope round trip (property)', () => {
     fc.assert(
       fc.property(payloadArb, key, (payload, k) => {
         const text = serializeEnvelope(signPackage('framework', payload, [commune]));
-        const dup = text.replace('"payload": {', `"payload": {${JSON.stringify(k)}:1,${JSON.stringify(k)}:2,`);
+        const dup = text.replace('"payload": {', () => `"payload": {${JSON.stringify(k)}:1,${JSON.stringify(k)}:2,`);
         expectRefused(verifyEnvelope(dup, { resolveKey: registry }), 'DUPLICATE_KEY');
       }),
     );

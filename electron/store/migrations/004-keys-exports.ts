@@ -7,7 +7,7 @@ import type { Migration } from './index';
  * they live in the key file beside the database.
  */
 export const m004KeysExports: Migration = {
-  version: 3,
+  version: 4,
   name: 'keys-exports',
   up(db) {
     db.exec(`

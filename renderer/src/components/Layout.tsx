@@ -31,11 +31,12 @@ export function Layout({ children }: { children: ReactNode }) {
       <div className="body">
         <nav className="sidenav" aria-label={t('app.name')}>
           <NavLink to="/" end>{t('nav.home')}</NavLink>
-          <NavLink to="/framework">{t('nav.framework')}</NavLink>
-          {/* A reviewing unit does not self-assess. */}
+          {/* A reviewing unit does not self-assess, key surveys or export a report. */}
           {identity?.role === 'commune' && <NavLink to="/assessment" data-testid="nav-assessment">{t('nav.assessment')}</NavLink>}
+          {identity?.role === 'commune' && <NavLink to="/survey">{t('survey.nav')}</NavLink>}
           {identity?.role === 'commune' && <NavLink to="/package" data-testid="nav-package">{t('package.nav.export')}</NavLink>}
           <NavLink to="/keys" data-testid="nav-keys">{t('package.nav.keys')}</NavLink>
+          <NavLink to="/framework">{t('nav.framework')}</NavLink>
           <NavLink to="/audit">{t('nav.audit')}</NavLink>
           <NavLink to="/settings">{t('nav.settings')}</NavLink>
           <NavLink to="/about">{t('nav.about')}</NavLink>

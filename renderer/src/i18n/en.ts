@@ -2,6 +2,7 @@ import { en as assessmentEN } from '../features/assessment/i18n';
 import { errorMessages, fieldMessages } from '../../../shared/i18n/errors';
 import { en as packageEn } from '../features/package/i18n';
 import type { Resources } from './vi';
+import { en as surveyEn } from '../features/survey/i18n';
 
 /** English: every key of vi.ts, checked by the compiler. */
 export const en: Resources = {
@@ -51,8 +52,9 @@ export const en: Resources = {
   audit: {
     title: 'Change log', intro: 'Every data change is recorded: who, when, old → new. The log cannot be edited or deleted.',
     at: 'When', actor: 'Who', action: 'Action', entity: 'Record', change: 'Change', empty: 'No changes yet.',
-    entities: { evidence_document: 'Evidence', evidence_file: 'Attached file', assessment_entry: 'Item result', assessment: 'Self-assessment', identity: 'Unit', framework: 'Framework', setting: 'Setting', package: 'Package', key: 'Signing key', enrolment: 'Key enrolment', enrolled_key: 'Enrolled key' },
-    actions: { 'assessment.entry': 'Item result entered', 'assessment.explanation': 'Explanation edited', 'assessment.finalise': 'Finalised', 'assessment.reopen': 'Reopened', 'evidence.document.add': 'Evidence added', 'evidence.document.update': 'Evidence edited', 'evidence.document.remove': 'Evidence removed', 'evidence.file.add': 'File attached', 'evidence.file.remove': 'File removed',
+    entities: { survey_form: 'Survey form', evidence_document: 'Evidence', evidence_file: 'Attached file', assessment_entry: 'Item result', assessment: 'Self-assessment', identity: 'Unit', framework: 'Framework', setting: 'Setting', package: 'Package', key: 'Signing key', enrolment: 'Key enrolment', enrolled_key: 'Enrolled key' },
+    actions: { 'survey.form.begin': 'Form keying started', 'survey.answer': 'Answer keyed', 'survey.answer.correct': 'Answer corrected', 'survey.answer.verify': 'Answer re-keyed (verification)', 'survey.form.save': 'Form saved', 'survey.form.delete': 'Form deleted', 'survey.form.import': 'Form imported from a spreadsheet', 'survey.verify.begin': 'Form re-keyed (verification)', 'survey.verify.compare': 'Passes compared', 'survey.verify.resolve': 'Difference resolved',
+      'assessment.entry': 'Item result entered', 'assessment.explanation': 'Explanation edited', 'assessment.finalise': 'Finalised', 'assessment.reopen': 'Reopened', 'evidence.document.add': 'Evidence added', 'evidence.document.update': 'Evidence edited', 'evidence.document.remove': 'Evidence removed', 'evidence.file.add': 'File attached', 'evidence.file.remove': 'File removed',
       'framework.replace': 'Framework replaced', 'identity.setup': 'Unit set up', 'framework.install': 'Framework installed', 'setting.set': 'Setting changed',
       'key.create': 'Signing key created', 'key.backup': 'Signing key backed up', 'key.restore': 'Signing key restored', 'key.rotate': 'Signing key rotated',
       'package.export': 'Signed dossier exported', 'enrolment.request': 'Key enrolment requested', 'enrolment.accept': 'Reviewing unit key pinned',
@@ -64,6 +66,7 @@ export const en: Resources = {
     version: 'Version {{version}} · data schema {{schema}} · {{platform}}',
   },
   assessment: assessmentEN,
+  survey: surveyEn,
   errors: { ...errorMessages.en, title: 'That did not work' },
   fields: fieldMessages.en,
   package: packageEn,

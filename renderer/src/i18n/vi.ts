@@ -1,6 +1,7 @@
 import { vi as assessmentVI } from '../features/assessment/i18n';
 import { errorMessages, fieldMessages } from '../../../shared/i18n/errors';
 import { vi as packageVi } from '../features/package/i18n';
+import { vi as surveyVi } from '../features/survey/i18n';
 
 /** Vietnamese: the default language and the source of every key. */
 export const vi = {
@@ -50,8 +51,9 @@ export const vi = {
   audit: {
     title: 'Nhật ký thay đổi', intro: 'Mọi thay đổi dữ liệu đều được ghi lại: ai, khi nào, giá trị cũ → mới. Nhật ký không thể sửa hay xóa.',
     at: 'Thời điểm', actor: 'Người thực hiện', action: 'Thao tác', entity: 'Đối tượng', change: 'Thay đổi', empty: 'Chưa có thay đổi nào.',
-    entities: { evidence_document: 'Tài liệu kiểm chứng', evidence_file: 'Tệp đính kèm', assessment_entry: 'Kết quả tiêu chí', assessment: 'Tự đánh giá', identity: 'Đơn vị', framework: 'Bộ tiêu chí', setting: 'Cài đặt', package: 'Gói hồ sơ', key: 'Khóa ký', enrolment: 'Đăng ký khóa', enrolled_key: 'Khóa đã đăng ký' },
-    actions: { 'assessment.entry': 'Nhập kết quả tiêu chí', 'assessment.explanation': 'Sửa giải trình', 'assessment.finalise': 'Chốt số liệu', 'assessment.reopen': 'Mở lại số liệu', 'evidence.document.add': 'Thêm tài liệu kiểm chứng', 'evidence.document.update': 'Sửa tài liệu kiểm chứng', 'evidence.document.remove': 'Gỡ tài liệu kiểm chứng', 'evidence.file.add': 'Đính kèm tệp', 'evidence.file.remove': 'Gỡ tệp đính kèm',
+    entities: { survey_form: 'Phiếu điều tra', evidence_document: 'Tài liệu kiểm chứng', evidence_file: 'Tệp đính kèm', assessment_entry: 'Kết quả tiêu chí', assessment: 'Tự đánh giá', identity: 'Đơn vị', framework: 'Bộ tiêu chí', setting: 'Cài đặt', package: 'Gói hồ sơ', key: 'Khóa ký', enrolment: 'Đăng ký khóa', enrolled_key: 'Khóa đã đăng ký' },
+    actions: { 'survey.form.begin': 'Bắt đầu nhập phiếu', 'survey.answer': 'Nhập câu trả lời', 'survey.answer.correct': 'Sửa câu trả lời', 'survey.answer.verify': 'Nhập lại câu trả lời (kiểm tra)', 'survey.form.save': 'Lưu phiếu', 'survey.form.delete': 'Xóa phiếu', 'survey.form.import': 'Nhập phiếu từ bảng tính', 'survey.verify.begin': 'Nhập lại phiếu (kiểm tra)', 'survey.verify.compare': 'So sánh hai lần nhập', 'survey.verify.resolve': 'Xử lý chênh lệch',
+      'assessment.entry': 'Nhập kết quả tiêu chí', 'assessment.explanation': 'Sửa giải trình', 'assessment.finalise': 'Chốt số liệu', 'assessment.reopen': 'Mở lại số liệu', 'evidence.document.add': 'Thêm tài liệu kiểm chứng', 'evidence.document.update': 'Sửa tài liệu kiểm chứng', 'evidence.document.remove': 'Gỡ tài liệu kiểm chứng', 'evidence.file.add': 'Đính kèm tệp', 'evidence.file.remove': 'Gỡ tệp đính kèm',
       'framework.replace': 'Thay bộ tiêu chí', 'identity.setup': 'Thiết lập đơn vị', 'framework.install': 'Cài bộ tiêu chí', 'setting.set': 'Đổi cài đặt',
       'key.create': 'Tạo khóa ký', 'key.backup': 'Sao lưu khóa ký', 'key.restore': 'Khôi phục khóa ký', 'key.rotate': 'Đổi khóa ký',
       'package.export': 'Xuất hồ sơ đã ký', 'enrolment.request': 'Lập đề nghị đăng ký khóa', 'enrolment.accept': 'Ghi nhận khóa đơn vị thẩm định',
@@ -63,6 +65,7 @@ export const vi = {
     version: 'Phiên bản {{version}} · lược đồ dữ liệu {{schema}} · {{platform}}',
   },
   assessment: assessmentVI,
+  survey: surveyVi,
   errors: { ...errorMessages.vi, title: 'Chưa thực hiện được' },
   fields: fieldMessages.vi,
   package: packageVi,

@@ -1,0 +1,64 @@
+/**
+ * What the export package carries of the survey: every live questionnaire as keyed (raw
+ * answers, number, who keyed each pass, verification), the per-question per-option counts,
+ * the survey item points and the progress against the target. A reviewer can recount the
+ * tally from the forms and the points from the tally.
+ */
+import type { SurveyAnswer, SurveyTally } from '../../shared/scoring/survey';
+import { tallySurvey } from '../../shared/scoring/survey';
+import type { SurveyItemResult, VerifyStatus } from '../../shared/survey/types';
+import type { ServiceContext } from './context';
+import { surveyResults } from './survey-results';
+import type { FormRow } from './survey-service';
+import { activeSurvey, answersOf, liveRows, savedForms } from './survey-service';
+
+export interface SnapshotForm {
+  formNo: string;
+  answers: Record<string, SurveyAnswer>;
+  source: 'keyed' | 'import';
+  keyedBy: string;
+  keyedAt: string;
+  verified: { state: VerifyStatus; by: string | null; at: string | null; differences: number };
+}
+
+export interface SurveySnapshot {
+  target: number;
+  minForms: number;
+  progress: { saved: number; verified: number; drafts: number };
+  /** Saved forms only: drafts are unfinished and never counted. */
+  forms: SnapshotForm[];
+  tally: SurveyTally;
+  items: SurveyItemResult[];
+  /** Survey points (sum over survey items), hundredths. */
+  points: number;
+  max: number;
+}
+
+function snapshotForm(r: FormRow): SnapshotForm {
+  const diffs = r.v_diff_json === null ? [] : (JSON.parse(r.v_diff_json) as unknown[]);
+  return {
+    formNo: r.form_no,
+    answers: answersOf(r.answers_json),
+    source: r.source,
+    keyedBy: r.keyed_by,
+    keyedAt: r.created_at,
+    verified: { state: r.v_status ?? 'none', by: r.v_keyed_by, at: r.v_at, differences: diffs.length },
+  };
+}
+
+export function surveySnapshot(ctx: ServiceContext): SurveySnapshot {
+  const { ref, def } = activeSurvey(ctx);
+  const rows = liveRows(ctx, ref).sort((a, b) => a.id - b.id);
+  const results = surveyResults(ctx);
+  const tally = tallySurvey(def, savedForms(ctx, ref));
+  return {
+    target: def.targetForms,
+    minForms: def.minForms,
+    progress: { saved: results.progress.saved, verified: results.progress.verified, drafts: results.progress.drafts },
+    forms: rows.filter((r) => r.status === 'saved').map(snapshotForm),
+    tally,
+    items: results.items,
+    points: results.survey.points,
+    max: results.survey.max,
+  };
+}
