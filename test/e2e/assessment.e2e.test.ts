@@ -194,6 +194,21 @@ describe('commune self-assessment, end to end', () => {
     expect(await b.item('1.1').getByTestId('evidence-files').textContent()).toContain('ke-hoach-cchc.pdf');
     await shot(again, 'after-restart');
 
+    // Typed and left at once (inside the debounce): leaving the screen flushes the save.
+    await b.item('6.4').getByTestId('in-explanation').fill('Kết luận thanh tra số 12/KL-TTr');
+    await again.menu('/audit');
+    await again.page.getByTestId('audit-table').waitFor();
+    // No waiting: the flush was sent before the change log asked for its rows (same channel, in order).
+    expect((again.runtime.db.prepare("SELECT explanation FROM assessment_entries WHERE item_code = '6.4'").get() as { explanation: string | null }).explanation).toBe(
+      'Kết luận thanh tra số 12/KL-TTr',
+    );
+    // Every change is in the change log, old → new.
+    expect(await again.page.getByTestId('audit-table').textContent()).toContain('Nhập kết quả tiêu chí');
+    expect(await again.page.getByTestId('audit-table').textContent()).toContain('Mở lại số liệu');
+    await shot(again, 'audit-log');
+    await again.page.getByTestId('nav-assessment').click();
+    await b.waitFor();
+
     // 8. The summary: finalise again (revision 2), write PDF and xlsx; both show the screen's totals.
     await b.finalise();
     expect(await again.page.getByTestId('lock-state').textContent()).toContain('lần 2');
