@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { frameworkCommand, frameworkHelp } from './commands/framework';
 import { enrolCommand, enrolHelp } from './commands/enrol';
 import { initCommand, initHelp } from './commands/init';
+import { finaliseCommand, finaliseHelp, reopenCommand } from './commands/finalise';
 import { loadCommand, loadHelp } from './commands/load';
 import { keysCommand, keysHelp } from './commands/keys';
 import { exportCommand, exportHelp, verifyCommand, verifyHelp } from './commands/package';
@@ -16,6 +17,8 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   init: { run: initCommand, help: initHelp },
   framework: { run: frameworkCommand, help: frameworkHelp },
   load: { run: loadCommand, help: loadHelp },
+  finalise: { run: finaliseCommand, help: finaliseHelp },
+  reopen: { run: reopenCommand, help: '' },
   keys: { run: keysCommand, help: keysHelp },
   enrol: { run: enrolCommand, help: enrolHelp },
   export: { run: exportCommand, help: exportHelp },
@@ -24,7 +27,7 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
 };
 
 export function helpText(): string {
-  return ['chiso — Chỉ số CCHC cấp xã, giao diện dòng lệnh', '', ...Object.values(COMMANDS).map((c) => c.help), ''].join('\n');
+  return ['chiso — Chỉ số CCHC cấp xã, giao diện dòng lệnh', '', ...Object.values(COMMANDS).map((c) => c.help).filter(Boolean), ''].join('\n');
 }
 
 /** Run one command line; returns the exit code (0 ok, 1 refused/invalid, 2 usage). */

@@ -37,5 +37,7 @@ export function reportError(io: CliIO, err: unknown): void {
   if (fields) for (const [k, v] of Object.entries(fields)) io.err(`  - ${k}: ${fieldMessage('vi', v)}`);
   const issues = e.details?.['issues'] as { path: string; message: string }[] | undefined;
   if (issues) for (const i of issues) io.err(`  - ${i.path || '(gốc)'}: ${i.message}`);
+  const items = e.details?.['items'] as string[] | undefined;
+  if (Array.isArray(items)) io.err(`  Tiêu chí: ${items.join(', ')}`);
   if (e.code === 'INTERNAL') io.err(`  (${e.message})`);
 }

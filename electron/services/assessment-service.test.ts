@@ -91,6 +91,24 @@ describe('finalise and reopen', () => {
   });
 });
 
+describe('finalise refuses what the engine does not count', () => {
+  it('names the items with hard errors, locks nothing, and locks once they are fixed', () => {
+    // 1,133 on time + 15 late is not the 1,157 resolved (seed 003): a hard error.
+    setEntry(s.ctx, '3.3', { input: { type: 'bands', numerator: 1133, denominator: 1157, complement: 15 } });
+    let caught: AppError | undefined;
+    try {
+      finalise(s.ctx);
+    } catch (err) {
+      caught = err as AppError;
+    }
+    expect(caught?.code).toBe('ASSESSMENT_HAS_ERRORS');
+    expect(caught?.details).toEqual({ items: ['3.3'] });
+    expect(lockState(s.ctx)).toMatchObject({ finalised: false, revision: 0 });
+    setEntry(s.ctx, '3.3', { input: { type: 'bands', numerator: 1133, denominator: 1157, complement: 24 } });
+    expect(finalise(s.ctx)).toMatchObject({ finalised: true, revision: 1 });
+  });
+});
+
 describe('assessmentSnapshot', () => {
   it('lists every item and adjustment in framework order with totals from computeScores', () => {
     setEntry(s.ctx, '3.3', { input: { type: 'bands', numerator: 1133, denominator: 1157, complement: 24 } });

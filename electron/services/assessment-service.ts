@@ -8,7 +8,7 @@ import { AppError } from '../../shared/errors';
 import type { Framework, FrameworkItem } from '../../shared/framework/schema';
 import type { ItemEntry } from '../../shared/scoring/entry';
 import { itemEntrySchema } from '../../shared/scoring/entry';
-import { adjustmentAsItem } from '../../shared/scoring/engine';
+import { adjustmentAsItem, computeScores } from '../../shared/scoring/engine';
 import { nfc } from '../../shared/text';
 import { audit } from './audit';
 import type { ServiceContext } from './context';
@@ -196,6 +196,13 @@ export function finalise(ctx: ServiceContext): LockState {
   const active = activeFramework(ctx);
   ctx.db.transaction(() => {
     assertUnlocked(ctx, active.ref);
+    // What gets locked is what gets exported: never a value the engine refuses to count.
+    const stored = listEntries(ctx, active.ref);
+    const entries: Record<string, ItemEntry> = {};
+    for (const [code, e] of Object.entries(stored)) if (e.entry) entries[code] = e.entry;
+    const scores = computeScores(active.framework, entries);
+    const wrong = [...Object.values(scores.items), ...Object.values(scores.adjustments.items)].filter((i) => i.status === 'error').map((i) => i.code);
+    if (wrong.length > 0) throw new AppError('ASSESSMENT_HAS_ERRORS', 'entries with hard errors', { items: wrong });
     const old = lockState(ctx, active.ref);
     const next = { finalised: 1, revision: old.revision + 1, changed_at: isoNow(ctx), changed_by: ctx.actor(), reopen_reason: null };
     stmt(
