@@ -7,6 +7,7 @@ import type { AssessmentChannel } from '../../shared/ipc/assessment.channels';
 import type { AssessmentView } from '../../shared/ipc/assessment.contract';
 import { activeFramework, finalise, listEntries, lockState, reopen, setEntry, setExplanation } from '../services/assessment-service';
 import { assessmentSnapshot } from '../services/assessment-snapshot';
+import { surveyTallyFor } from '../services/survey-snapshot';
 import { loadEntriesText } from '../services/entries-load';
 import { EVIDENCE_EXTENSIONS } from '../services/evidence-store';
 import {
@@ -34,6 +35,7 @@ function view(rt: Runtime): AssessmentView {
     documents: listDocuments(rt.ctx, active.ref),
     files: listFiles(rt.ctx, active.ref),
     lock: lockState(rt.ctx, active.ref),
+    surveyTally: surveyTallyFor(rt.ctx) ?? null,
     lastSavedAt,
   };
 }
@@ -62,14 +64,14 @@ export function createAssessmentHandlers(rt: Runtime): Pick<Handlers, Assessment
       return { file: basename(path), ...loadEntriesText(rt.ctx, text) };
     },
     'assessment:exportPdf': async () => {
-      const html = summaryHtml(summaryData(requireIdentity(rt.ctx), assessmentSnapshot(rt.ctx)));
+      const html = summaryHtml(summaryData(requireIdentity(rt.ctx), assessmentSnapshot(rt.ctx, surveyTallyFor(rt.ctx))));
       const path = await rt.dialogs.saveFile({ titleKey: 'dialogs.savePdf', filters: [{ name: 'PDF', extensions: ['pdf'] }], defaultName: summaryName(rt, 'pdf') });
       if (path === null) return null;
       writeFileAtomic(path, await rt.pdf.fromHtml(html));
       return { path };
     },
     'assessment:exportXlsx': async () => {
-      const bytes = await summaryXlsx(summaryData(requireIdentity(rt.ctx), assessmentSnapshot(rt.ctx)));
+      const bytes = await summaryXlsx(summaryData(requireIdentity(rt.ctx), assessmentSnapshot(rt.ctx, surveyTallyFor(rt.ctx))));
       const path = await rt.dialogs.saveFile({ titleKey: 'dialogs.saveXlsx', filters: [{ name: 'Excel', extensions: ['xlsx'] }], defaultName: summaryName(rt, 'xlsx') });
       if (path === null) return null;
       writeFileAtomic(path, bytes);

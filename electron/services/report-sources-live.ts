@@ -6,7 +6,7 @@ import type { SurveyTally } from '../../shared/scoring/survey';
 import { assessmentSnapshot } from './assessment-snapshot';
 import { loadFramework } from './framework-service';
 import { requireIdentity } from './setup-service';
-import { surveySnapshot } from './survey-snapshot';
+import { surveySnapshot, surveyTallyFor } from './survey-snapshot';
 import type { ServiceContext } from './context';
 import type { EvidenceFile, ReportSources } from './report-sources';
 import { assessmentFromEntries, defaultReportSources } from './report-sources';
@@ -36,7 +36,7 @@ export const surveyReportSource: SurveySource = {
       },
     };
   },
-  tally: (ctx) => (hasSurvey(ctx) ? surveySnapshot(ctx).tally : undefined),
+  tally: surveyTallyFor,
 };
 
 function hasSurvey(ctx: ServiceContext): boolean {

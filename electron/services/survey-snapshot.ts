@@ -8,6 +8,8 @@ import type { SurveyAnswer, SurveyTally } from '../../shared/scoring/survey';
 import { tallySurvey } from '../../shared/scoring/survey';
 import type { SurveyItemResult, VerifyStatus } from '../../shared/survey/types';
 import type { ServiceContext } from './context';
+import { loadFramework } from './framework-service';
+import { requireIdentity } from './setup-service';
 import { surveyResults } from './survey-results';
 import type { FormRow } from './survey-service';
 import { activeSurvey, answersOf, liveRows, savedForms } from './survey-service';
@@ -61,4 +63,16 @@ export function surveySnapshot(ctx: ServiceContext): SurveySnapshot {
     points: results.survey.points,
     max: results.survey.max,
   };
+}
+
+/**
+ * The tally that scores the survey items, wherever scores are shown or exported (criteria
+ * screen, printed summary, package), so every place shows the same index. Undefined when
+ * the framework has no survey.
+ */
+export function surveyTallyFor(ctx: ServiceContext): SurveyTally | undefined {
+  const identity = requireIdentity(ctx);
+  if (!identity.framework || !loadFramework(ctx, identity.framework.ref).survey) return undefined;
+  const { ref, def } = activeSurvey(ctx);
+  return tallySurvey(def, savedForms(ctx, ref));
 }

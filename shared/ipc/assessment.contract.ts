@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Framework } from '../framework/schema';
 import { codeSchema } from '../framework/schema';
 import type { ItemEntry } from '../scoring/entry';
+import type { SurveyTally } from '../scoring/survey';
 import type { AssessmentChannel } from './assessment.channels';
 import type { ChannelSpec } from './spec';
 import { out } from './spec';
@@ -46,6 +47,8 @@ export interface AssessmentView {
   documents: EvidenceDocumentView[];
   files: EvidenceFileView[];
   lock: LockInfo;
+  /** The keyed survey's tally, so the screen's index includes the survey points (null: no survey). */
+  surveyTally: SurveyTally | null;
   /** When the last change was stored (for "Đã lưu lúc"). */
   lastSavedAt: string | null;
 }

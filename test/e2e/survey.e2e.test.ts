@@ -95,6 +95,9 @@ describe('sociological survey, keyboard only', () => {
 
     // ---- double entry of form 005 with a deliberate difference on B2 ------------------------
     await survey.tab('Nhập kiểm tra (lần 2)');
+    // The same screen serves both passes: wait until it has switched (and dropped pass 1's notice).
+    await page.locator('.survey[data-pass="2"]').waitFor();
+    await expect.poll(() => survey.notice().count()).toBe(0);
     await survey.formNo().waitFor();
     await page.getByTestId('keyed-by').fill('Trần Văn Lâm');
     await survey.formNo().focus();

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { formatPercent, formatPoints } from '../../../shared/framework/points';
 import { AppError } from '../../../shared/errors';
 import { assessmentSnapshot } from '../../services/assessment-snapshot';
+import { surveyTallyFor } from '../../services/survey-snapshot';
 import { loadEntriesText } from '../../services/entries-load';
 import type { CliIO } from '../io';
 import { UsageError } from '../io';
@@ -28,7 +29,7 @@ export async function loadCommand(args: string[], io: CliIO): Promise<number> {
   try {
     const report = loadEntriesText(services.ctx, text);
     for (const s of report.sections) io.out(`Đã nạp ${s.count} ${s.label} (phần "${s.name}").`);
-    const snap = assessmentSnapshot(services.ctx);
+    const snap = assessmentSnapshot(services.ctx, surveyTallyFor(services.ctx));
     const sc = snap.scores;
     io.out(
       `Tổng điểm: ${formatPoints(sc.total.points)}/${formatPoints(sc.total.applicableMax)} · chỉ số ${sc.indexPercent === null ? '—' : formatPercent(sc.indexPercent)} · ${sc.group?.label ?? 'chưa xếp nhóm'}`,

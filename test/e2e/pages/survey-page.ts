@@ -46,7 +46,8 @@ export class SurveyPage {
     await this.focused('form-no');
     await this.type(formNo);
     await this.press('Enter');
-    await this.page.waitForFunction(() => document.querySelector('[data-testid="keying"], [data-testid="existing-form"], [data-testid="resolve"], [data-testid="error-notice"], [data-testid="keying-notice"]'));
+    // Not the notice alone: one may still be on screen from the previous form.
+    await this.page.waitForFunction(() => document.querySelector('[data-testid="keying"], [data-testid="existing-form"], [data-testid="resolve"], [data-testid="error-notice"]'));
   }
 
   /** Wait until the highlight is on question `index` (the save step is index = count). */

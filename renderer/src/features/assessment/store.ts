@@ -8,6 +8,7 @@ import { create } from 'zustand';
 import type { Framework, FrameworkItem } from '../../../../shared/framework/schema';
 import type { EvidenceDocumentView, EvidenceFileView, LockInfo } from '../../../../shared/ipc/assessment.contract';
 import type { ItemEntry, ItemScore, NodeScore, ScoreSummary } from '../../../../shared/scoring/engine';
+import type { SurveyTally } from '../../../../shared/scoring/survey';
 import { adjustmentAsItem, computeScores } from '../../../../shared/scoring/engine';
 import { api, call } from '../../api';
 
@@ -29,6 +30,8 @@ interface State {
   files: EvidenceFileView[];
   lock: LockInfo | null;
   scores: ScoreSummary | null;
+  /** The keyed survey's tally (main computes it): the index here is the one exported. */
+  surveyTally: SurveyTally | null;
   savedAt: string | null;
   pending: number;
   saveError: unknown;
@@ -52,10 +55,10 @@ function sameNode(a: NodeScore | undefined, b: NodeScore): boolean {
 }
 
 /** New scores, keeping the previous object wherever nothing changed (stable selectors). */
-function rescore(framework: Framework, entries: Record<string, ItemEntry | null>, prev: ScoreSummary | null): ScoreSummary {
+function rescore(framework: Framework, entries: Record<string, ItemEntry | null>, prev: ScoreSummary | null, tally: SurveyTally | null): ScoreSummary {
   const clean: Record<string, ItemEntry> = {};
   for (const [k, v] of Object.entries(entries)) if (v) clean[k] = v;
-  const next = computeScores(framework, clean);
+  const next = computeScores(framework, clean, tally ?? undefined);
   if (!prev) return next;
   for (const k of Object.keys(next.items)) if (sameScore(prev.items[k], next.items[k]!)) next.items[k] = prev.items[k]!;
   for (const k of Object.keys(next.adjustments.items)) if (sameScore(prev.adjustments.items[k], next.adjustments.items[k]!)) next.adjustments.items[k] = prev.adjustments.items[k]!;
@@ -100,6 +103,7 @@ export const useAssessment = create<State>((set, get) => {
     files: [],
     lock: null,
     scores: null,
+    surveyTally: null,
     savedAt: null,
     pending: 0,
     saveError: null,
@@ -132,17 +136,18 @@ export const useAssessment = create<State>((set, get) => {
           version: s.version + 1,
           status: 'ready', framework: v.framework, order, itemsByCode, fieldOf, entries, explanations,
           documents: v.documents, files: v.files, lock: v.lock, savedAt: v.lastSavedAt, loadError: null,
-          scores: rescore(v.framework, entries, null),
+          surveyTally: v.surveyTally,
+          scores: rescore(v.framework, entries, null, v.surveyTally),
         }));
       } catch (err) {
         set({ status: 'error', loadError: err });
       }
     },
     setEntry(code, entry) {
-      const { framework, entries, scores } = get();
+      const { framework, entries, scores, surveyTally } = get();
       if (!framework) return;
       const next = { ...entries, [code]: entry };
-      set({ entries: next, scores: rescore(framework, next, scores) });
+      set({ entries: next, scores: rescore(framework, next, scores, surveyTally) });
       schedule(`entry:${code}`, () => call(api().assessment.setEntry({ code, entry })));
     },
     setExplanation(code, text) {

@@ -131,7 +131,7 @@ export function KeyingScreen({ pass }: { pass: SurveyPass }) {
 
   const inForm = phase.kind === 'keying' || phase.kind === 'resolve';
   return (
-    <div className="survey">
+    <div className="survey" data-pass={pass}>
       <h1>{t('survey.title')}</h1>
       <SurveyTabs />
       <ErrorNotice error={defError} />
