@@ -27,7 +27,9 @@ describe('chiso load', () => {
     copyFileSync(SAMPLE, join(dir, 'e.json'));
     expect(await runCli(['load', '--db', 'x.sqlite', 'e.json'], io)).toBe(0);
     expect(out[0]).toBe('Đã nạp 41 tiêu chí thành phần (phần "items").');
-    expect(out.at(-1)).toMatch(/^Tổng điểm: 58,72\/98,50 · chỉ số 59,87/u);
+    expect(out).toContain('Đã nạp 24 phiếu điều tra xã hội học (phần "survey").');
+    // 58,72 self-assessed + 24,07 from the 24 questionnaires; (82,79 + 0,50 − 0,25) / 98,50.
+    expect(out.at(-1)).toMatch(/^Tổng điểm: 82,79\/98,50 · chỉ số 84,30/u);
   });
 
   it('refuses a bad file with line numbers, exit 1', async () => {
