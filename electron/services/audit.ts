@@ -1,17 +1,10 @@
+import type { AuditEntry } from '../../shared/ipc/core.contract';
 import type { ServiceContext } from './context';
 import { isoNow } from './context';
 import { stmt } from './statements';
 
-export interface AuditRecord {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entityKey: string;
-  old: unknown;
-  new: unknown;
-}
+/** One row of the log, as the change-log screen receives it (defined once, in the contract). */
+export type AuditRecord = AuditEntry;
 
 /** Append one audit row. Call inside the same transaction as the change it records. */
 export function audit(

@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import type { EvidenceDocumentInput } from '../../shared/assessment/evidence';
 import { evidenceDocumentSchema } from '../../shared/assessment/evidence';
 import { AppError } from '../../shared/errors';
+import type { EvidenceDocumentView, EvidenceFileView } from '../../shared/ipc/assessment.contract';
 import { activeFramework, assertUnlocked, requireItem } from './assessment-service';
 import { audit } from './audit';
 import type { ServiceContext } from './context';
@@ -20,25 +21,9 @@ import { blobPath, nodeFs, readEvidence, storeBlob } from './evidence-store';
 export { evidenceDocumentSchema };
 export type { EvidenceDocumentInput };
 
-export interface EvidenceDocument {
-  id: number;
-  itemCode: string;
-  number: string;
-  date: string | null;
-  issuer: string;
-  summary: string;
-  locator: string;
-}
-
-export interface EvidenceFile {
-  id: number;
-  itemCode: string;
-  name: string;
-  mediaType: string;
-  size: number;
-  sha256: string;
-  addedAt: string;
-}
+/** The shapes the renderer receives are the service's own (one definition, in the contract). */
+export type EvidenceDocument = EvidenceDocumentView;
+export type EvidenceFile = EvidenceFileView;
 
 export function parseDocument(input: unknown): z.output<typeof evidenceDocumentSchema> {
   const parsed = evidenceDocumentSchema.safeParse(input);
