@@ -103,6 +103,28 @@ export function assertPackageValue(value: unknown, path = ''): asserts value is 
   throw refusal(path, `kiểu ${value === undefined ? 'undefined' : typeof value} không được phép`);
 }
 
+function isPackageString(s: string): boolean {
+  return !NON_ASCII.test(s) || (!LONE_SURROGATE.test(s) && s.normalize('NFC') === s);
+}
+
+/**
+ * The same decision as assertPackageValue (true exactly when it would not throw), without
+ * building a path for every value: the verifier's fast check. A false answer is explained by
+ * running assertPackageValue, which names the path. Property-tested against it.
+ */
+export function isPackageValue(value: unknown): value is PackageValue {
+  if (value === null || typeof value === 'boolean') return true;
+  if (typeof value === 'string') return isPackageString(value);
+  if (typeof value === 'number') return Number.isSafeInteger(value) && !Object.is(value, -0);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (!(i in value) || !isPackageValue(value[i])) return false;
+    return true;
+  }
+  if (typeof value !== 'object' || !isPlainObject(value) || Object.getOwnPropertySymbols(value).length > 0) return false;
+  for (const key of Object.keys(value)) if (!isPackageString(key) || !isPackageValue(value[key])) return false;
+  return true;
+}
+
 /**
  * The exporter's side of the NFC rule: returns a deep copy with every string and object key
  * normalised to NFC, then checked by assertPackageValue. Two keys that become equal after

@@ -5,7 +5,7 @@
  * electron/services/crypto/package-signer.ts. Nothing here reads the payload's content before
  * step 6, which the caller runs only after step 5 passed.
  */
-import { assertPackageValue, packageTypeOfFormat, FORMAT_VERSION, type PackageType } from './canonical';
+import { assertPackageValue, isPackageValue, packageTypeOfFormat, FORMAT_VERSION, type PackageType } from './canonical';
 import { envelopeHeadSchema, envelopeSchema, PAYLOAD_SCHEMAS, SIGNATURE_COUNT, type Envelope } from './envelope';
 import { parseStrictJsonFast } from './strict-json';
 import { AppError } from '../errors';
@@ -128,10 +128,16 @@ export function envelopeStep(value: unknown): EnvelopeOk | VerifyFailure {
  * type's payload schema. Failures list paths and zod messages, never payload values.
  */
 export function payloadStep<T extends PackageType>(type: T, payload: unknown): { ok: true; payload: Record<string, unknown> } | VerifyFailure {
-  try {
-    assertPackageValue(payload);
-  } catch (e) {
-    return refuse('PAYLOAD_INVALID', { rule: 'package-value', path: e instanceof AppError ? e.details?.['path'] : undefined });
+  // The quick walk decides; the reference walk (same decision, property-tested) runs only on a
+  // refusal, to name the offending path.
+  if (!isPackageValue(payload)) {
+    let path: unknown;
+    try {
+      assertPackageValue(payload);
+    } catch (e) {
+      path = e instanceof AppError ? e.details?.['path'] : undefined;
+    }
+    return refuse('PAYLOAD_INVALID', { rule: 'package-value', path });
   }
   const r = PAYLOAD_SCHEMAS[type].safeParse(payload);
   if (!r.success) {
