@@ -108,20 +108,35 @@ function isPackageString(s: string): boolean {
 }
 
 /**
+ * True only if every string and key of the value whose RFC 8785 text is `canonical` is NFC and
+ * well-formed, decided in one native pass over the text. Sound because, without `\u` escapes, the
+ * text holds each string verbatim except `"`, `\\` and five controls (written as a backslash and
+ * an ASCII character). Those seven characters, the quotes around strings and the backslash never
+ * compose or reorder with a neighbour, so they cut a string into pieces normalised independently,
+ * and each piece is in the text as is. The letter after a backslash (n, t...) may compose with a
+ * following mark, which only makes the text fail (a false "not shown", never a false "NFC").
+ * Lone surrogates are always `\u`-escaped by RFC 8785. On false the caller checks string by string.
+ */
+export function stringsAreNfcIn(canonical: string): boolean {
+  return !canonical.includes('\\u') && canonical.normalize('NFC') === canonical;
+}
+
+/**
  * The same decision as assertPackageValue (true exactly when it would not throw), without
  * building a path for every value: the verifier's fast check. A false answer is explained by
  * running assertPackageValue, which names the path. Property-tested against it.
+ * `stringsChecked`: the caller has shown every string NFC and well-formed (stringsAreNfcIn).
  */
-export function isPackageValue(value: unknown): value is PackageValue {
+export function isPackageValue(value: unknown, stringsChecked = false): value is PackageValue {
   if (value === null || typeof value === 'boolean') return true;
-  if (typeof value === 'string') return isPackageString(value);
+  if (typeof value === 'string') return stringsChecked || isPackageString(value);
   if (typeof value === 'number') return Number.isSafeInteger(value) && !Object.is(value, -0);
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) if (!(i in value) || !isPackageValue(value[i])) return false;
+    for (let i = 0; i < value.length; i++) if (!(i in value) || !isPackageValue(value[i], stringsChecked)) return false;
     return true;
   }
   if (typeof value !== 'object' || !isPlainObject(value) || Object.getOwnPropertySymbols(value).length > 0) return false;
-  for (const key of Object.keys(value)) if (!isPackageString(key) || !isPackageValue(value[key])) return false;
+  for (const key of Object.keys(value)) if (!(stringsChecked || isPackageString(key)) || !isPackageValue(value[key], stringsChecked)) return false;
   return true;
 }
 

@@ -5,7 +5,7 @@
  * electron/services/crypto/package-signer.ts. Nothing here reads the payload's content before
  * step 6, which the caller runs only after step 5 passed.
  */
-import { assertPackageValue, isPackageValue, packageTypeOfFormat, FORMAT_VERSION, type PackageType } from './canonical';
+import { assertPackageValue, isPackageValue, packageTypeOfFormat, stringsAreNfcIn, FORMAT_VERSION, type PackageType } from './canonical';
 import { envelopeHeadSchema, envelopeSchema, PAYLOAD_SCHEMAS, SIGNATURE_COUNT, type Envelope } from './envelope';
 import { parseStrictJsonFast } from './strict-json';
 import { AppError } from '../errors';
@@ -127,10 +127,15 @@ export function envelopeStep(value: unknown): EnvelopeOk | VerifyFailure {
  * Step 6, run only after every signature passed: the value rules (NFC, safe integers...) and the
  * type's payload schema. Failures list paths and zod messages, never payload values.
  */
-export function payloadStep<T extends PackageType>(type: T, payload: unknown): { ok: true; payload: Record<string, unknown> } | VerifyFailure {
+export function payloadStep<T extends PackageType>(
+  type: T,
+  payload: unknown,
+  /** The payload's RFC 8785 text, when the caller has it: lets one pass check every string's NFC. */
+  canonical?: string,
+): { ok: true; payload: Record<string, unknown> } | VerifyFailure {
   // The quick walk decides; the reference walk (same decision, property-tested) runs only on a
   // refusal, to name the offending path.
-  if (!isPackageValue(payload)) {
+  if (!isPackageValue(payload, canonical !== undefined && stringsAreNfcIn(canonical))) {
     let path: unknown;
     try {
       assertPackageValue(payload);

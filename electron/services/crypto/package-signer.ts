@@ -185,7 +185,7 @@ export function verifyEnvelope(input: Uint8Array | string, opts: VerifyOptions):
   }
 
   // 6 payload schema (and the value rules: NFC, safe integers)
-  const payload = payloadStep(type, envelope.payload);
+  const payload = payloadStep(type, envelope.payload, canonical);
   if (!payload.ok) return payload;
   return { ok: true, type, payload: payload.payload, keyIds: envelope.signatures.map((s) => s.keyId), signedBytes: bytes };
 }

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { toBase64Url } from '../../../shared/package/base64url';
-import { assertPackageValue, FORMAT_NAME, isPackageValue, verificationBytes, type PackageValue } from '../../../shared/package/canonical';
+import { assertPackageValue, FORMAT_NAME, isPackageValue, jcs, stringsAreNfcIn, verificationBytes, type PackageValue } from '../../../shared/package/canonical';
 import type { Envelope } from '../../../shared/package/envelope';
 import { testKey } from '../../../test/fixtures/test-keys';
 import { serializeEnvelope, signPackage, verifyEnvelope, type KeyResolver, type VerifyResult } from './package-signer';
@@ -36,7 +36,11 @@ const tricky = fc.constantFrom(
   '1.0',
   '-0',
 );
-const str = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), tricky);
+// Strings built from pieces where escaping and composition meet: the letters JSON escapes
+// turn into (n, t, r, b, f) next to combining marks, Hangul jamo, quotes and backslashes.
+const piece = fc.constantFrom('a', 'n', 't', 'r', 'b', 'f', 'o', 'e', '\n', '\t', '\r', '\b', '\f', '"', '\\', '\u0000', '\u001f', '\u0301', '\u0300', '\u0323', '\u0302', '\u031b', '\u0345', '\u1100', '\u1161', '\u11a8', '\uac00', 'à', 'ơ', '\uD800', '\uDC00', '😀', 'ﬁ', '\u212b', '\u0958');
+const composed = fc.array(piece, { maxLength: 8 }).map((a) => a.join(''));
+const str = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), tricky, composed, composed.map((s) => s.normalize('NFC')));
 const num = fc.oneof(
   fc.integer(),
   fc.maxSafeInteger(),
@@ -72,6 +76,26 @@ describe('isPackageValue decides exactly as assertPackageValue', () => {
         expect(isPackageValue(v)).toBe(referenceAccepts(v));
       }),
       { numRuns: 3000 },
+    );
+  });
+  it('also when the strings are judged on the canonical text at once (stringsAreNfcIn)', () => {
+    fc.assert(
+      fc.property(anyValue, (v) => {
+        let canonical: string;
+        try {
+          canonical = jcs(v);
+        } catch {
+          return;
+        }
+        expect(isPackageValue(v, stringsAreNfcIn(canonical))).toBe(referenceAccepts(v));
+      }),
+      { numRuns: 5000 },
+    );
+    fc.assert(
+      fc.property(fc.dictionary(composed, composed, { maxKeys: 4 }), (v) => {
+        expect(isPackageValue(v, stringsAreNfcIn(jcs(v)))).toBe(referenceAccepts(v));
+      }),
+      { numRuns: 5000 },
     );
   });
   it('on parsed JSON texts, including escaped unicode and number spellings', () => {
