@@ -169,7 +169,7 @@ export function toPackageValue(value: unknown, path = ''): PackageValue {
  * file's order), finite numbers, no other types. JSON.stringify then writes exactly what JCS
  * writes (same string escaping, same number text, no white space), only faster.
  */
-function inCanonicalOrder(v: unknown): boolean {
+export function inCanonicalOrder(v: unknown): boolean {
   if (v === null || typeof v === 'string' || typeof v === 'boolean') return true;
   if (typeof v === 'number') return Number.isFinite(v);
   if (typeof v !== 'object') return false;
@@ -187,9 +187,64 @@ function inCanonicalOrder(v: unknown): boolean {
   return true;
 }
 
+export interface PayloadScan {
+  /** inCanonicalOrder(value). */
+  ordered: boolean;
+  /** isPackageValue(value, true): the value rules except the per-string NFC check. */
+  values: boolean;
+}
+
+/**
+ * One walk answering two questions the verifier asks of the same payload, each exactly as its own
+ * walk would (property-tested): is it in canonical order (for jcs), and does it follow the value
+ * rules apart from strings (for step 6, which uses the answer only after the signature passed).
+ */
+export function scanPayload(value: unknown): PayloadScan {
+  const out = { ordered: true, values: true };
+  scan(value, out);
+  return out;
+}
+
+function scan(v: unknown, out: PayloadScan): void {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return;
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) out.ordered = false;
+    if (!Number.isSafeInteger(v) || Object.is(v, -0)) out.values = false;
+    return;
+  }
+  if (typeof v !== 'object') {
+    out.ordered = out.values = false;
+    return;
+  }
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length && (out.ordered || out.values); i++) {
+      if (!(i in v)) out.ordered = out.values = false;
+      else scan(v[i], out);
+    }
+    return;
+  }
+  if (!isPlainObject(v)) {
+    out.ordered = out.values = false;
+    return;
+  }
+  if (Object.getOwnPropertySymbols(v).length > 0) out.values = false;
+  let prev: string | null = null;
+  for (const k of Object.keys(v)) {
+    if (!out.ordered && !out.values) return;
+    if (prev !== null && !(prev < k)) out.ordered = false;
+    scan(v[k], out);
+    prev = k;
+  }
+}
+
 /** RFC 8785 text of a value, with no policy check: used by tests against the JCS vectors. */
 export function jcs(value: unknown): string {
-  if (inCanonicalOrder(value)) {
+  return jcsKnowingOrder(value, inCanonicalOrder(value));
+}
+
+/** jcs, when the caller already knows inCanonicalOrder(value) (from scanPayload). */
+export function jcsKnowingOrder(value: unknown, ordered: boolean): string {
+  if (ordered) {
     const fast = JSON.stringify(value);
     if (fast !== undefined) return fast;
   }

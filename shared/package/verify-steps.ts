@@ -130,12 +130,16 @@ export function envelopeStep(value: unknown): EnvelopeOk | VerifyFailure {
 export function payloadStep<T extends PackageType>(
   type: T,
   payload: unknown,
-  /** The payload's RFC 8785 text, when the caller has it: lets one pass check every string's NFC. */
-  canonical?: string,
+  /**
+   * What the verifier already knows: the payload's RFC 8785 text (one pass checks every string's
+   * NFC) and scanPayload(payload).values (the rest of the value rules).
+   */
+  known?: { canonical: string; values: boolean },
 ): { ok: true; payload: Record<string, unknown> } | VerifyFailure {
   // The quick walk decides; the reference walk (same decision, property-tested) runs only on a
   // refusal, to name the offending path.
-  if (!isPackageValue(payload, canonical !== undefined && stringsAreNfcIn(canonical))) {
+  const valuesOk = known ? known.values && (stringsAreNfcIn(known.canonical) || isPackageValue(payload)) : isPackageValue(payload);
+  if (!valuesOk) {
     let path: unknown;
     try {
       assertPackageValue(payload);

@@ -11,6 +11,8 @@ import {
   FORMAT_NAME,
   FORMAT_VERSION,
   jcs,
+  jcsKnowingOrder,
+  scanPayload,
   signedBytes,
   signingPrefix,
   toPackageValue,
@@ -171,9 +173,12 @@ export function verifyEnvelope(input: Uint8Array | string, opts: VerifyOptions):
   }
 
   // 5 signatures
+  // One walk serves step 5 (is the payload already in canonical order?) and step 6 (value rules);
+  // step 6's answer is not looked at before every signature has passed.
+  const scanned = scanPayload(envelope.payload);
   let canonical: string;
   try {
-    canonical = jcs(envelope.payload);
+    canonical = jcsKnowingOrder(envelope.payload, scanned.ordered);
   } catch {
     return refuse('SIGNATURE_INVALID', { reason: 'not-canonicalisable' });
   }
@@ -185,7 +190,7 @@ export function verifyEnvelope(input: Uint8Array | string, opts: VerifyOptions):
   }
 
   // 6 payload schema (and the value rules: NFC, safe integers)
-  const payload = payloadStep(type, envelope.payload, canonical);
+  const payload = payloadStep(type, envelope.payload, { canonical, values: scanned.values });
   if (!payload.ok) return payload;
   return { ok: true, type, payload: payload.payload, keyIds: envelope.signatures.map((s) => s.keyId), signedBytes: bytes };
 }

@@ -8,7 +8,19 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { toBase64Url } from '../../../shared/package/base64url';
-import { assertPackageValue, FORMAT_NAME, isPackageValue, jcs, stringsAreNfcIn, verificationBytes, type PackageValue } from '../../../shared/package/canonical';
+import {
+  assertPackageValue,
+  FORMAT_NAME,
+  inCanonicalOrder,
+  isPackageValue,
+  jcs,
+  jcsKnowingOrder,
+  scanPayload,
+  stringsAreNfcIn,
+  verificationBytes,
+  type PackageValue,
+} from '../../../shared/package/canonical';
+import { payloadStep } from '../../../shared/package/verify-steps';
 import type { Envelope } from '../../../shared/package/envelope';
 import { testKey } from '../../../test/fixtures/test-keys';
 import { serializeEnvelope, signPackage, verifyEnvelope, type KeyResolver, type VerifyResult } from './package-signer';
@@ -98,6 +110,25 @@ describe('isPackageValue decides exactly as assertPackageValue', () => {
       { numRuns: 5000 },
     );
   });
+  it('scanPayload answers as inCanonicalOrder and isPackageValue(v, true), and payloadStep decides alike with it', () => {
+    fc.assert(
+      fc.property(fc.oneof(anyValue, anyValue.map((v) => reorder(v)), fc.jsonValue()), (v) => {
+        const scanned = scanPayload(v);
+        expect(scanned.ordered).toBe(inCanonicalOrder(v));
+        expect(scanned.values).toBe(isPackageValue(v, true));
+        let canonical: string;
+        try {
+          canonical = jcsKnowingOrder(v, scanned.ordered);
+        } catch {
+          return;
+        }
+        expect(canonical).toBe(jcs(v));
+        // Same verdict and details with the verifier's knowledge as without it.
+        expect(payloadStep('framework', v, { canonical, values: scanned.values })).toEqual(payloadStep('framework', v));
+      }),
+      { numRuns: 3000 },
+    );
+  });
   it('on parsed JSON texts, including escaped unicode and number spellings', () => {
     const texts = ['{"a":"\\u0301"}', '{"a":"a\\u0301"}', '{"a\\u0301":1}', '{"a":1.0}', '{"a":1e3}', '{"a":-0}', '{"a":-0.0}', '{"a":9007199254740992}', '{"a":"\\ud800"}', '{"__proto__":1}', '[1,[2,{"b":[3]}]]'];
     for (const t of texts) {
@@ -111,6 +142,10 @@ describe('isPackageValue decides exactly as assertPackageValue', () => {
     // eslint-disable-next-line no-sparse-arrays
     for (const v of [[1, , 2], sym, new Date(0), new Map(), () => 1, Object.create(null) as object, 10n]) {
       expect(isPackageValue(v)).toBe(referenceAccepts(v));
+      for (const w of [v, { a: v }, [v]]) {
+        expect(scanPayload(w).values).toBe(isPackageValue(w, true));
+        expect(scanPayload(w).ordered).toBe(inCanonicalOrder(w));
+      }
     }
   });
 });
