@@ -96,7 +96,7 @@ describe('exportReport', () => {
   }
 
   it('a read-back that does not verify removes the final file too (EXPORT_VERIFY_FAILED)', () => {
-    const corrupt: FileOps = { ...nodeFileOps, readFileSync: (p) => Buffer.from(nodeFileOps.readFileSync(p).toString('utf8').replace('"revision": 1', '"revision": 7')) };
+    const corrupt: FileOps = { ...nodeFileOps, readFileSync: (p) => Buffer.from(nodeFileOps.readFileSync(p).toString('utf8').replace(/"revision": ?1\b/u, '"revision":7')) };
     expect(() => exportTo(out, corrupt)).toThrowError(expect.objectContaining({ code: 'EXPORT_VERIFY_FAILED' }) as Error);
     expect(readdirSync(out)).toEqual([]);
     expect(lastExport(s.ctx)).toBeNull();

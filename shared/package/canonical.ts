@@ -103,6 +103,43 @@ export function assertPackageValue(value: unknown, path = ''): asserts value is 
   throw refusal(path, `kiểu ${value === undefined ? 'undefined' : typeof value} không được phép`);
 }
 
+function isPackageString(s: string): boolean {
+  return !NON_ASCII.test(s) || (!LONE_SURROGATE.test(s) && s.normalize('NFC') === s);
+}
+
+/**
+ * True only if every string and key of the value whose RFC 8785 text is `canonical` is NFC and
+ * well-formed, decided in one native pass over the text. Sound because, without `\u` escapes, the
+ * text holds each string verbatim except `"`, `\\` and five controls (written as a backslash and
+ * an ASCII character). Those seven characters, the quotes around strings and the backslash never
+ * compose or reorder with a neighbour, so they cut a string into pieces normalised independently,
+ * and each piece is in the text as is. The letter after a backslash (n, t...) may compose with a
+ * following mark, which only makes the text fail (a false "not shown", never a false "NFC").
+ * Lone surrogates are always `\u`-escaped by RFC 8785. On false the caller checks string by string.
+ */
+export function stringsAreNfcIn(canonical: string): boolean {
+  return !canonical.includes('\\u') && canonical.normalize('NFC') === canonical;
+}
+
+/**
+ * The same decision as assertPackageValue (true exactly when it would not throw), without
+ * building a path for every value: the verifier's fast check. A false answer is explained by
+ * running assertPackageValue, which names the path. Property-tested against it.
+ * `stringsChecked`: the caller has shown every string NFC and well-formed (stringsAreNfcIn).
+ */
+export function isPackageValue(value: unknown, stringsChecked = false): value is PackageValue {
+  if (value === null || typeof value === 'boolean') return true;
+  if (typeof value === 'string') return stringsChecked || isPackageString(value);
+  if (typeof value === 'number') return Number.isSafeInteger(value) && !Object.is(value, -0);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (!(i in value) || !isPackageValue(value[i], stringsChecked)) return false;
+    return true;
+  }
+  if (typeof value !== 'object' || !isPlainObject(value) || Object.getOwnPropertySymbols(value).length > 0) return false;
+  for (const key of Object.keys(value)) if (!(stringsChecked || isPackageString(key)) || !isPackageValue(value[key], stringsChecked)) return false;
+  return true;
+}
+
 /**
  * The exporter's side of the NFC rule: returns a deep copy with every string and object key
  * normalised to NFC, then checked by assertPackageValue. Two keys that become equal after
@@ -132,7 +169,7 @@ export function toPackageValue(value: unknown, path = ''): PackageValue {
  * file's order), finite numbers, no other types. JSON.stringify then writes exactly what JCS
  * writes (same string escaping, same number text, no white space), only faster.
  */
-function inCanonicalOrder(v: unknown): boolean {
+export function inCanonicalOrder(v: unknown): boolean {
   if (v === null || typeof v === 'string' || typeof v === 'boolean') return true;
   if (typeof v === 'number') return Number.isFinite(v);
   if (typeof v !== 'object') return false;
@@ -150,9 +187,64 @@ function inCanonicalOrder(v: unknown): boolean {
   return true;
 }
 
+export interface PayloadScan {
+  /** inCanonicalOrder(value). */
+  ordered: boolean;
+  /** isPackageValue(value, true): the value rules except the per-string NFC check. */
+  values: boolean;
+}
+
+/**
+ * One walk answering two questions the verifier asks of the same payload, each exactly as its own
+ * walk would (property-tested): is it in canonical order (for jcs), and does it follow the value
+ * rules apart from strings (for step 6, which uses the answer only after the signature passed).
+ */
+export function scanPayload(value: unknown): PayloadScan {
+  const out = { ordered: true, values: true };
+  scan(value, out);
+  return out;
+}
+
+function scan(v: unknown, out: PayloadScan): void {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return;
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) out.ordered = false;
+    if (!Number.isSafeInteger(v) || Object.is(v, -0)) out.values = false;
+    return;
+  }
+  if (typeof v !== 'object') {
+    out.ordered = out.values = false;
+    return;
+  }
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length && (out.ordered || out.values); i++) {
+      if (!(i in v)) out.ordered = out.values = false;
+      else scan(v[i], out);
+    }
+    return;
+  }
+  if (!isPlainObject(v)) {
+    out.ordered = out.values = false;
+    return;
+  }
+  if (Object.getOwnPropertySymbols(v).length > 0) out.values = false;
+  let prev: string | null = null;
+  for (const k of Object.keys(v)) {
+    if (!out.ordered && !out.values) return;
+    if (prev !== null && !(prev < k)) out.ordered = false;
+    scan(v[k], out);
+    prev = k;
+  }
+}
+
 /** RFC 8785 text of a value, with no policy check: used by tests against the JCS vectors. */
 export function jcs(value: unknown): string {
-  if (inCanonicalOrder(value)) {
+  return jcsKnowingOrder(value, inCanonicalOrder(value));
+}
+
+/** jcs, when the caller already knows inCanonicalOrder(value) (from scanPayload). */
+export function jcsKnowingOrder(value: unknown, ordered: boolean): string {
+  if (ordered) {
     const fast = JSON.stringify(value);
     if (fast !== undefined) return fast;
   }

@@ -5,7 +5,7 @@
  * electron/services/crypto/package-signer.ts. Nothing here reads the payload's content before
  * step 6, which the caller runs only after step 5 passed.
  */
-import { assertPackageValue, packageTypeOfFormat, FORMAT_VERSION, type PackageType } from './canonical';
+import { assertPackageValue, isPackageValue, packageTypeOfFormat, stringsAreNfcIn, FORMAT_VERSION, type PackageType } from './canonical';
 import { envelopeHeadSchema, envelopeSchema, PAYLOAD_SCHEMAS, SIGNATURE_COUNT, type Envelope } from './envelope';
 import { parseStrictJsonFast } from './strict-json';
 import { AppError } from '../errors';
@@ -127,11 +127,26 @@ export function envelopeStep(value: unknown): EnvelopeOk | VerifyFailure {
  * Step 6, run only after every signature passed: the value rules (NFC, safe integers...) and the
  * type's payload schema. Failures list paths and zod messages, never payload values.
  */
-export function payloadStep<T extends PackageType>(type: T, payload: unknown): { ok: true; payload: Record<string, unknown> } | VerifyFailure {
-  try {
-    assertPackageValue(payload);
-  } catch (e) {
-    return refuse('PAYLOAD_INVALID', { rule: 'package-value', path: e instanceof AppError ? e.details?.['path'] : undefined });
+export function payloadStep<T extends PackageType>(
+  type: T,
+  payload: unknown,
+  /**
+   * What the verifier already knows: the payload's RFC 8785 text (one pass checks every string's
+   * NFC) and scanPayload(payload).values (the rest of the value rules).
+   */
+  known?: { canonical: string; values: boolean },
+): { ok: true; payload: Record<string, unknown> } | VerifyFailure {
+  // The quick walk decides; the reference walk (same decision, property-tested) runs only on a
+  // refusal, to name the offending path.
+  const valuesOk = known ? known.values && (stringsAreNfcIn(known.canonical) || isPackageValue(payload)) : isPackageValue(payload);
+  if (!valuesOk) {
+    let path: unknown;
+    try {
+      assertPackageValue(payload);
+    } catch (e) {
+      path = e instanceof AppError ? e.details?.['path'] : undefined;
+    }
+    return refuse('PAYLOAD_INVALID', { rule: 'package-value', path });
   }
   const r = PAYLOAD_SCHEMAS[type].safeParse(payload);
   if (!r.success) {

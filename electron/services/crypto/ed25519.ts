@@ -62,11 +62,27 @@ export function sign(privateKey: KeyObject, bytes: Uint8Array): Uint8Array {
   return new Uint8Array(nodeSign(null, bytes, privateKey));
 }
 
+// Importing a key costs about as much as verifying a small package, and a reviewing unit checks
+// many packages from few keys. A KeyObject is immutable and depends only on the 32 raw bytes.
+const KEY_CACHE_LIMIT = 1024;
+const keyCache = new Map<string, KeyObject>();
+
+function cachedPublicKey(raw: Uint8Array): KeyObject {
+  const id = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('hex');
+  let key = keyCache.get(id);
+  if (!key) {
+    key = publicKeyFromRaw(raw);
+    if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
+    keyCache.set(id, key);
+  }
+  return key;
+}
+
 /** False for a bad signature, a malformed key or a signature of the wrong length; never throws. */
 export function verify(rawPublicKey: Uint8Array, bytes: Uint8Array, signature: Uint8Array): boolean {
   if (signature.length !== 64) return false;
   try {
-    return nodeVerify(null, bytes, publicKeyFromRaw(rawPublicKey), signature);
+    return nodeVerify(null, bytes, cachedPublicKey(rawPublicKey), signature);
   } catch {
     return false;
   }

@@ -214,7 +214,10 @@ describe('verification order and refusal codes', () => {
     expectRefused(verifyEnvelope(JSON.stringify(forged), { resolveKey: registry }), 'SIGNATURE_INVALID');
   });
   it('5 signature: a number too large for RFC 8785 is SIGNATURE_INVALID, not a crash', () => {
-    expectRefused(verifyEnvelope(good.replace('"a": 1', '"a": 1e400'), { resolveKey: registry }), 'SIGNATURE_INVALID');
+    const huge = good.replace(/"a": ?1\b/u, '"a":1e400');
+    expect(huge).not.toBe(good);
+    expectRefused(verifyEnvelope(huge, { resolveKey: registry }), 'SIGNATURE_INVALID');
+    expectRefused(verifyEnvelope(Buffer.from(huge), { resolveKey: registry }), 'SIGNATURE_INVALID');
   });
   it('6 payload: a well-signed payload that breaks its schema is PAYLOAD_INVALID', () => {
     const payload = { packageId: 'not a valid id!' };

@@ -10,9 +10,12 @@ import {
   canonicalJson,
   FORMAT_NAME,
   FORMAT_VERSION,
+  jcs,
+  jcsKnowingOrder,
+  scanPayload,
   signedBytes,
+  signingPrefix,
   toPackageValue,
-  verificationBytes,
   type PackageType,
 } from '../../../shared/package/canonical';
 import { COMMUNE_CODE_PATTERN, embeddedPublicKeyOf, PAYLOAD_SCHEMAS, SIGNATURE_COUNT, type Envelope } from '../../../shared/package/envelope';
@@ -44,9 +47,43 @@ export function signPackage(type: PackageType, payload: unknown, signers: readon
   };
 }
 
-/** The file text of an envelope: UTF-8, no BOM, two-space indentation, a final newline. */
+/** Where serializeEnvelope puts the payload: right after this text, on the same line. */
+const PAYLOAD_MARK = '\n  "payload": ';
+
+/**
+ * The file text of an envelope: UTF-8, no BOM, two-space indentation, a final newline, and the
+ * payload on one line in its RFC 8785 form, so the file holds the signed bytes verbatim and a
+ * verifier can check the signature over them without rebuilding them (see signedSpan).
+ */
 export function serializeEnvelope(envelope: Envelope): string {
-  return JSON.stringify(envelope, null, 2) + '\n';
+  const signatures = JSON.stringify(envelope.signatures, null, 2).replace(/\n/g, '\n  ');
+  return (
+    `{\n  "format": ${JSON.stringify(envelope.format)},\n  "formatVersion": ${JSON.stringify(envelope.formatVersion)},` +
+    `${PAYLOAD_MARK}${jcs(envelope.payload)},\n  "signatures": ${signatures}\n}\n`
+  );
+}
+
+const ASCII_ONLY = /^\p{ASCII}*$/u;
+
+/**
+ * The signed bytes taken from the file itself when it holds the canonical payload verbatim (as
+ * serializeEnvelope writes it), else undefined. Sound whatever the file looks like: the span is
+ * used only if its text IS `canonical`, and because everything before and after it is ASCII
+ * (one byte per character), the span's bytes are exactly UTF-8(canonical), the bytes the
+ * reference path would build. This only skips re-encoding 100+ KB of text.
+ */
+function signedSpan(input: Uint8Array | string, text: string, prefix: string, canonical: string): Uint8Array | undefined {
+  if (typeof input === 'string') return undefined;
+  const mark = text.indexOf(PAYLOAD_MARK);
+  if (mark < 0) return undefined;
+  const start = mark + PAYLOAD_MARK.length;
+  const end = start + canonical.length;
+  if (text.slice(start, end) !== canonical || !ASCII_ONLY.test(text.slice(0, start)) || !ASCII_ONLY.test(text.slice(end))) return undefined;
+  const byteEnd = input.length - (text.length - end);
+  const out = new Uint8Array(prefix.length + (byteEnd - start));
+  for (let i = 0; i < prefix.length; i++) out[i] = prefix.charCodeAt(i);
+  out.set(input.subarray(start, byteEnd), prefix.length);
+  return out;
 }
 
 export interface ResolvedKey {
@@ -136,19 +173,24 @@ export function verifyEnvelope(input: Uint8Array | string, opts: VerifyOptions):
   }
 
   // 5 signatures
-  let bytes: Uint8Array;
+  // One walk serves step 5 (is the payload already in canonical order?) and step 6 (value rules);
+  // step 6's answer is not looked at before every signature has passed.
+  const scanned = scanPayload(envelope.payload);
+  let canonical: string;
   try {
-    bytes = verificationBytes(type, envelope.payload);
+    canonical = jcsKnowingOrder(envelope.payload, scanned.ordered);
   } catch {
     return refuse('SIGNATURE_INVALID', { reason: 'not-canonicalisable' });
   }
+  const prefix = signingPrefix(type);
+  const bytes = signedSpan(input, read.text, prefix, canonical) ?? new TextEncoder().encode(prefix + canonical);
   for (const [i, s] of envelope.signatures.entries()) {
     const sig = fromBase64Url(s.sig);
     if (!sig || !verify(keys[i]!, bytes, sig)) return refuse('SIGNATURE_INVALID', { keyId: s.keyId });
   }
 
   // 6 payload schema (and the value rules: NFC, safe integers)
-  const payload = payloadStep(type, envelope.payload);
+  const payload = payloadStep(type, envelope.payload, { canonical, values: scanned.values });
   if (!payload.ok) return payload;
   return { ok: true, type, payload: payload.payload, keyIds: envelope.signatures.map((s) => s.keyId), signedBytes: bytes };
 }
