@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { captureIO } from '../../test/helpers/cli-io';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sampleFramework } from '../../shared/framework/sample';
 import { tempDir } from '../../test/helpers/context';
@@ -16,9 +17,7 @@ let io: CliIO;
 
 beforeEach(() => {
   ({ dir, cleanup } = tempDir());
-  out = [];
-  err = [];
-  io = { out: (l) => out.push(l), err: (l) => err.push(l), env: {}, cwd: dir };
+  ({ io, out, err } = captureIO(dir));
 });
 afterEach(() => cleanup());
 

@@ -1,6 +1,7 @@
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { captureIO } from '../../test/helpers/cli-io';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../test/helpers/context';
 import { runCli } from './chiso';
@@ -14,9 +15,7 @@ let err: string[];
 let io: CliIO;
 beforeEach(async () => {
   ({ dir, cleanup } = tempDir());
-  out = [];
-  err = [];
-  io = { out: (l) => out.push(l), err: (l) => err.push(l), env: {}, cwd: dir };
+  ({ io, out, err } = captureIO(dir));
   await runCli(['init', '--db', 'x.sqlite', '--role', 'commune', '--unit', '26734', '--name', 'Xã Bình Đào', '--province', '49', '--reviewer', '49', '--year', '2026'], io);
   out.length = 0;
 });

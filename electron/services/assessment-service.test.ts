@@ -1,5 +1,6 @@
+import { codeOf } from '../../test/helpers/errors';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../shared/errors';
+import type { AppError } from '../../shared/errors';
 import { communeStore } from '../../test/helpers/assessment';
 import type { TestStore } from '../../test/helpers/context';
 import { freshStore, provinceSetup } from '../../test/helpers/context';
@@ -13,15 +14,6 @@ beforeEach(() => {
   s = communeStore();
 });
 afterEach(() => s.cleanup());
-
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (err) {
-    return err instanceof AppError ? err.code : 'NOT_APP_ERROR';
-  }
-  return undefined;
-}
 
 describe('assessment entries', () => {
   it('stores each change with an audit row old → new, and skips a no-op', () => {

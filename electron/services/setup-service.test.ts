@@ -1,5 +1,6 @@
+import { codeOf } from '../../test/helpers/errors';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../shared/errors';
+import type { AppError } from '../../shared/errors';
 import { sampleFramework } from '../../shared/framework/sample';
 import type { TestStore } from '../../test/helpers/context';
 import { communeSetup, FIXED_NOW, freshStore, provinceSetup } from '../../test/helpers/context';
@@ -12,15 +13,6 @@ beforeEach(() => {
   s = freshStore();
 });
 afterEach(() => s.cleanup());
-
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (err) {
-    return err instanceof AppError ? err.code : 'NOT_APP_ERROR';
-  }
-  return undefined;
-}
 
 describe('setup service', () => {
   it('stores a commune identity with the sample framework, and an audit trail', () => {

@@ -1,6 +1,7 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { captureIO } from '../../../test/helpers/cli-io';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../test/helpers/context';
 import { runCli } from '../chiso';
@@ -15,9 +16,7 @@ let io: CliIO;
 
 beforeEach(async () => {
   ({ dir, cleanup } = tempDir());
-  out = [];
-  err = [];
-  io = { out: (l) => out.push(l), err: (l) => err.push(l), env: {}, cwd: dir };
+  ({ io, out, err } = captureIO(dir));
   expect(await runCli(['init', '--db', 'x.sqlite', '--role', 'commune', '--unit', '26734', '--name', 'Xã Bình Đào', '--province', '49', '--year', '2026'], io)).toBe(0);
 });
 afterEach(() => cleanup());
