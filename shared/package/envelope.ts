@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { FORMAT_NAME, FORMAT_VERSION, PACKAGE_TYPES, type PackageType } from './canonical';
+import { isNameChars, isProse, NAME_CHARS_PATTERN, NAME_TEXT_PATTERN, PROSE_TEXT_PATTERN } from '../text';
 
 // Canonical unpadded base64url of exactly 32 and 64 bytes: the last character may only use the
 // bits that exist, so every key and signature has one spelling.
@@ -22,7 +23,16 @@ export const UNIT_CODE_PATTERN = /^[0-9A-Za-z._-]{1,32}$/;
 export const APP_VERSION_PATTERN = /^[0-9]+\.[0-9]+\.[0-9]+(?:[-+][0-9A-Za-z.-]+)?$/;
 export const PACKAGE_ID_PATTERN = /^[0-9A-Za-z-]{8,64}$/;
 
-const text = (max: number) => z.string().min(1).max(max).regex(/^\S(?:[\s\S]*\S)?$/, 'trimmed text');
+/*
+ * Text a person will read (shared/text.ts): a name is one trimmed line without controls or
+ * invisible characters; a code or label has none of them either; prose may break lines (LF only)
+ * but holds no other control and no bidi override or isolate. Step 6 refuses the rest, so no
+ * payload can rewrite the line a reviewing officer reads or reorder what they see.
+ */
+const HIDDEN_CHARACTER = 'control, line separator or invisible format character';
+const text = (max: number) => z.string().min(1).max(max).regex(NAME_TEXT_PATTERN, `trimmed text without ${HIDDEN_CHARACTER}`);
+const label = (min: number, max: number) => z.string().min(min).max(max).regex(NAME_CHARS_PATTERN, `no ${HIDDEN_CHARACTER}`);
+const prose = (max: number) => z.string().max(max).regex(PROSE_TEXT_PATTERN, 'no control character but LF, no line separator, no bidi override or isolate');
 const utcTimestamp = z.iso.datetime({ offset: false, local: false });
 const isoDate = z.iso.date();
 
@@ -99,14 +109,14 @@ export type KeyRotation = z.infer<typeof keyRotationSchema>;
 // hundredths of a percent, sizes in bytes. Codes are the framework's own item/question codes.
 const safeInt = z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER);
 const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
-const code = z.string().min(1).max(64);
+const code = label(1, 64);
 export const ITEM_STATUSES = ['empty', 'scored', 'na', 'error'] as const;
 
 /** Metadata of one evidence file; the bytes travel once, in the report's `evidence` list. */
 export const evidenceRefSchema = z.strictObject({
-  id: z.string().min(1).max(64),
+  id: label(1, 64),
   name: text(255),
-  mediaType: z.string().min(1).max(127),
+  mediaType: label(1, 127),
   size: count,
   sha256: z.string().regex(SHA256_HEX_PATTERN),
 });
@@ -121,16 +131,17 @@ export const reportDocumentSchema = z.strictObject({
   /** yyyy-mm-dd, or null for an undated document. */
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
   issuer: text(200),
-  summary: text(1000),
+  /** What the document says: prose (may break lines), trimmed. */
+  summary: prose(1000).min(1).regex(/^\S(?:[\s\S]*\S)?$/, 'trimmed text'),
   /** May be empty: the whole document proves the item. */
-  locator: z.string().max(200),
+  locator: label(0, 200),
 });
 
 /** What the clerk entered for one item (shared/scoring/entry.ts), as safe integers. */
 export const reportItemInputSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('manual'), points: safeInt }),
   z.strictObject({ type: z.literal('binary'), done: z.boolean() }),
-  z.strictObject({ type: z.literal('tiered'), level: z.string().max(64) }),
+  z.strictObject({ type: z.literal('tiered'), level: label(0, 64) }),
   ...(['bands', 'ratio', 'ratio-target'] as const).map((t) =>
     z.strictObject({ type: z.literal(t), numerator: safeInt, denominator: safeInt, complement: safeInt.optional() }),
   ),
@@ -152,7 +163,7 @@ export const reportItemSchema = z.strictObject({
   applicableMax: count,
   /** Ratio rules: the entered ratio in hundredths of a percent. */
   percent: safeInt.nullable(),
-  explanation: z.string().max(10000).nullable(),
+  explanation: prose(10000).nullable(),
   /** Evidence documents (number, date, issuer, summary, the page that proves the item). */
   documents: z.array(reportDocumentSchema),
   /** Attached files; their bytes travel once each in the report's `evidence`, by id. */
@@ -170,7 +181,7 @@ export const reportTotalsSchema = z.strictObject({
   penalty: count,
   /** (points + bonus − penalty) × 10000 / applicableMax, half up; null when nothing applies. */
   indexPercent: count.nullable(),
-  groupCode: z.string().max(64).nullable(),
+  groupCode: label(0, 64).nullable(),
   fields: z.array(z.strictObject({ code, points: safeInt, max: count, applicableMax: count })),
 });
 
@@ -183,23 +194,29 @@ export const reportTotalsSchema = z.strictObject({
 export function isAnswers(v: unknown): v is Record<string, string | number | null> {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   for (const k in v) {
-    if (k.length < 1 || k.length > 64) return false;
+    if (k.length < 1 || k.length > 64 || !isNameChars(k)) return false;
     const a = (v as Record<string, unknown>)[k];
-    if (!(a === null || (typeof a === 'string' && a.length <= 2000) || (typeof a === 'number' && Number.isSafeInteger(a)))) return false;
+    if (!(a === null || (typeof a === 'string' && a.length <= 2000 && isProse(a)) || (typeof a === 'number' && Number.isSafeInteger(a)))) return false;
   }
   return true;
 }
-export const answersSchema = z.custom<Record<string, string | number | null>>(isAnswers, { error: 'answers: question code (1–64 characters) → string (≤ 2000), safe integer or null' });
+export const answersSchema = z.custom<Record<string, string | number | null>>(isAnswers, {
+  error: 'answers: question code (1–64 characters, no control or invisible character) → string (≤ 2000, prose), safe integer or null',
+});
 export const ANSWERS_JSON_SCHEMA = {
   type: 'object',
-  propertyNames: { type: 'string', minLength: 1, maxLength: 64 },
+  propertyNames: { type: 'string', minLength: 1, maxLength: 64, pattern: NAME_CHARS_PATTERN.source },
   additionalProperties: {
-    anyOf: [{ type: 'string', maxLength: 2000 }, { type: 'integer', minimum: -Number.MAX_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER }, { type: 'null' }],
+    anyOf: [
+      { type: 'string', maxLength: 2000, pattern: PROSE_TEXT_PATTERN.source },
+      { type: 'integer', minimum: -Number.MAX_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER },
+      { type: 'null' },
+    ],
   },
 } as const;
 
 export const questionnaireSchema = z.strictObject({
-  formNo: z.string().min(1).max(64),
+  formNo: label(1, 64),
   answers: answersSchema,
 });
 
@@ -209,7 +226,7 @@ export const surveyCountSchema = z.strictObject({
   answered: count,
   blank: count,
   invalid: count,
-  counts: z.record(z.string().min(1).max(16), count),
+  counts: z.record(label(1, 16), count),
 });
 
 export const communeReportSchema = z.strictObject({
@@ -234,7 +251,7 @@ export const communeReportSchema = z.strictObject({
   audience: z.strictObject({ reviewingUnitCode: z.string().regex(UNIT_CODE_PATTERN) }),
   subject: z.strictObject({
     year: z.number().int().min(2000).max(2100),
-    framework: z.strictObject({ id: z.string().min(1).max(128), version: z.string().regex(/^[0-9]+(?:\.[0-9]+)*$/), sha256: z.string().regex(SHA256_HEX_PATTERN) }),
+    framework: z.strictObject({ id: label(1, 128), version: z.string().regex(/^[0-9]+(?:\.[0-9]+)*$/), sha256: z.string().regex(SHA256_HEX_PATTERN) }),
   }),
   /** Lock state of the self-assessment when exported: a reviewer can tell a draft from a final. */
   assessment: z.strictObject({ locked: z.boolean(), lockedAt: utcTimestamp.nullable(), revision: count }),
