@@ -32,6 +32,15 @@ export const ERROR_CODES = [
   'KEY_REVOKED',
   'SIGNATURE_INVALID',
   'PAYLOAD_INVALID',
+  // …and of a commune report's binding (step 7) and attachments (step 8).
+  'ISSUER_KEY_MISMATCH',
+  'ISSUER_MISMATCH',
+  'ISSUER_PROVINCE_MISMATCH',
+  'AUDIENCE_MISMATCH',
+  'ATTACHMENT_DUPLICATE',
+  'ATTACHMENT_INVALID',
+  'ATTACHMENT_MISSING',
+  'ATTACHMENT_MISMATCH',
   // Building a package, enrolment and keys.
   'PACKAGE_VALUE_INVALID',
   'ENROLMENT_MISMATCH',

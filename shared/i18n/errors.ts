@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../errors';
 import { REFUSAL_MESSAGES } from '../package/verify-steps';
+import { REPORT_REFUSAL_MESSAGES, REPORT_REFUSAL_MESSAGES_EN } from '../package/report-refusals';
 
 /**
  * What each error code means to a person: what happened and what to do. Shared by the
@@ -25,6 +26,7 @@ export const errorMessages: Record<'vi' | 'en', Record<ErrorCode, string>> = {
     FILE_NOT_FOUND: 'Không tìm thấy tệp. Hãy kiểm tra đường dẫn hoặc chọn lại tệp.',
     FILE_UNREADABLE: 'Không đọc được tệp (tệp hỏng, chưa chép xong hoặc không phải JSON). Hãy xin gửi lại tệp.',
     ...REFUSAL_MESSAGES,
+    ...REPORT_REFUSAL_MESSAGES,
     PACKAGE_VALUE_INVALID: 'Dữ liệu có giá trị không đưa được vào gói (số lẻ ngoài quy ước điểm ×100 hoặc ký tự không hợp lệ). Hãy kiểm tra lại số liệu rồi xuất lại.',
     ENROLMENT_MISMATCH: 'Tệp duyệt đăng ký không khớp với yêu cầu của đơn vị này (mã xã hoặc khóa khác). Hãy kiểm tra đã chọn đúng tệp do đơn vị thẩm định gửi.',
     KEY_MISSING: 'Máy này chưa có khóa ký của đơn vị. Hãy tạo khóa hoặc khôi phục khóa từ bản sao lưu.',
@@ -90,6 +92,7 @@ export const errorMessages: Record<'vi' | 'en', Record<ErrorCode, string>> = {
     KEY_REVOKED: 'The signing key has been revoked, so the package is not accepted. Ask the sender to sign with their new enrolled key.',
     SIGNATURE_INVALID: 'The signature does not match the content: the package was changed after signing, or damaged. Do not use it; ask for the original.',
     PAYLOAD_INVALID: 'The signature is valid but the content is not in the expected format (different app versions?). Tell the sender and include the technical details.',
+    ...REPORT_REFUSAL_MESSAGES_EN,
     PACKAGE_VALUE_INVALID: 'Some data cannot go into a package (a fractional number outside the ×100 points convention, or an invalid character). Check the data and export again.',
     ENROLMENT_MISMATCH: 'The enrolment approval does not match this unit\'s request (another commune or key). Check that the file came from your reviewing unit.',
     KEY_MISSING: 'This computer has no signing key for the unit yet. Create one, or restore it from a backup.',
