@@ -2,12 +2,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../../shared/errors';
+import { errorMessages } from '../../../shared/i18n/errors';
+import { printable, printableJson } from '../../../shared/text';
 import { registryResolver } from '../../services/enrolment-service';
 import { EMAIL_SIZE_LIMIT, exportReport } from '../../services/export-service';
 import { liveReportSources } from '../../services/report-sources-live';
 import { unlockKey } from '../../services/key-service';
-import { verifyPackageBytes, type Verdict } from '../../services/verify-service';
+import { requireIdentity } from '../../services/setup-service';
+import { verifyPackageBytes, type NotChecked, type TrustMode, type Verdict } from '../../services/verify-service';
 import { openDatabase } from '../../store/db';
+import { formatDetails } from '../format';
 import type { CliIO } from '../io';
 import { UsageError } from '../io';
 import { openServices } from '../open';
@@ -18,9 +22,11 @@ export const exportHelp = `chiso export --db FILE --out DIR
   Xuất hồ sơ tự đánh giá đã ký (CCHC-<năm>-<mã xã>-r<lần>.json) vào thư mục/USB; in đường dẫn.`;
 
 export const verifyHelp = `chiso verify [--json] [--db REVIEWER.sqlite] FILE...
-  Kiểm tra cấu trúc và chữ ký của gói. Với --db của đơn vị thẩm định: khóa phải là khóa đã đăng ký
-  cho xã đó và còn hiệu lực. Không có --db: chỉ kiểm tra với khóa ghi trong gói (KHÔNG đối chiếu
-  đăng ký). Thoát 0 khi mọi tệp hợp lệ, 1 nếu có tệp bị từ chối. --json: mảng {file, ok, code, ...}.`;
+  Kiểm tra gói như khi nhập: cấu trúc, chữ ký, nội dung, người gửi và tài liệu đính kèm. Với --db
+  của đơn vị thẩm định: khóa phải là khóa đã đăng ký cho đúng xã ghi trong gói và còn hiệu lực, gói
+  phải gửi cho chính đơn vị này (và xã thuộc tỉnh của đơn vị). Không có --db: chỉ kiểm tra với khóa
+  ghi trong gói, in "CHƯA KIỂM TRA ĐĂNG KÝ" (không đối chiếu đăng ký, không kiểm tra đơn vị nhận).
+  Thoát 0 khi không tệp nào bị từ chối, 1 nếu có. --json: mảng {file, ok, code, notChecked, ...}.`;
 
 export async function exportCommand(args: string[], io: CliIO): Promise<number> {
   const { values } = parseArgs({ args, strict: true, options: { db: { type: 'string' }, out: { type: 'string' } } });
@@ -33,7 +39,7 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
   try {
     const signer = await unlockKey(store, store.status()?.protection === 'passphrase' ? await passphraseFor(io, 'Mật khẩu khóa ký: ') : undefined);
     const r = exportReport(services.ctx, { folder: resolve(io.cwd, values.out), signer, sources: liveReportSources(dirname(dbPath)), appVersion: CLI_APP_VERSION });
-    io.out(r.path);
+    io.out(printable(r.path));
     io.err(`Lần gửi ${r.revision} · ${r.size} byte · SHA-256 ${r.sha256}`);
     if (r.tooLargeForEmail) io.err(`Gói lớn hơn ${EMAIL_SIZE_LIMIT / 1024 / 1024} MB: thư điện tử thường từ chối; hãy chép bằng USB.`);
     return 0;
@@ -42,41 +48,83 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
   }
 }
 
-function line(v: Verdict & { file: string }): string {
-  if (!v.ok) return `TỪ CHỐI  ${v.file}  [${v.code}] ${v.message ?? ''}`;
-  const what = v.type === 'commune-report' ? `${v.communeName} (${v.communeCode}) năm ${v.year}, lần ${v.revision}` : v.type;
-  return `HỢP LỆ   ${v.file}  ${what} · khóa ${v.keyId}${v.enrolmentChecked ? ' (đã đăng ký)' : ''}`;
+const NOT_CHECKED: Record<NotChecked, string> = {
+  enrolment: 'đăng ký khóa (khóa có đúng là khóa đã đăng ký của xã này không)',
+  audience: 'đơn vị nhận (gói có gửi cho đơn vị thẩm định đang kiểm tra không)',
+};
+const INDENT = '         ';
+
+/** A verdict for a person: HỢP LỆ only when every check an importer runs was run and passed. */
+function lines(v: Verdict & { file: string }): string[] {
+  const file = printable(v.file);
+  if (!v.ok) {
+    const details = formatDetails(v.details);
+    return [`TỪ CHỐI  ${file}  [${v.code}] ${v.message ?? ''}`, ...(details ? [`${INDENT}Chi tiết: ${details}`] : [])];
+  }
+  const what =
+    v.type === 'commune-report'
+      ? `${printable(v.communeName ?? '')} (${printable(v.communeCode ?? '')}) năm ${v.year}, lần ${v.revision}`
+      : printable(v.type ?? '');
+  const key = `khóa ${printable(v.keyId ?? '')}`;
+  if (v.notChecked.length === 0) {
+    const bound = v.type === 'commune-report' ? ` (đã đăng ký cho xã ${printable(v.communeCode ?? '')}, gửi đúng đơn vị này)` : ' (đã đăng ký)';
+    return [`HỢP LỆ   ${file}  ${what} · ${key}${bound}`];
+  }
+  const label = v.notChecked.includes('enrolment') ? 'CHƯA KIỂM TRA ĐĂNG KÝ' : 'CHƯA KIỂM TRA ĐƠN VỊ NHẬN';
+  return [
+    `${label}  ${file}  ${what} · ${key}`,
+    `${INDENT}Gói nguyên vẹn (chữ ký, nội dung, tài liệu đính kèm đúng) nhưng CHƯA kiểm tra: ${v.notChecked.map((c) => NOT_CHECKED[c]).join('; ')}.`,
+  ];
+}
+
+/** The reviewing unit whose database is given: its key registry and who it is (the audience). */
+function reviewerTrust(io: CliIO, db: string): { trust: TrustMode; close(): void } {
+  const dbPath = resolve(io.cwd, db);
+  if (!existsSync(dbPath)) throw new AppError('FILE_NOT_FOUND', db);
+  const handle = openDatabase(dbPath);
+  try {
+    const ctx = { db: handle, clock: { now: () => new Date() }, actor: () => 'chiso-cli' };
+    const identity = requireIdentity(ctx);
+    if (identity.role !== 'district') throw new AppError('WRONG_ROLE', 'verify --db needs a reviewing unit database');
+    return {
+      trust: { kind: 'registry', lookup: registryResolver(ctx), unit: { unitCode: identity.unitCode, provinceCode: identity.provinceCode || null } },
+      close: () => handle.close(),
+    };
+  } catch (err) {
+    handle.close();
+    throw err;
+  }
 }
 
 export async function verifyCommand(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs({ args, strict: true, allowPositionals: true, options: { json: { type: 'boolean' }, db: { type: 'string' } } });
   if (positionals.length === 0) throw new UsageError('verify cần ít nhất một tệp');
-  let close = (): void => undefined;
-  let lookup: Parameters<typeof verifyPackageBytes>[1] = { kind: 'self' };
-  if (values.db) {
-    const dbPath = resolve(io.cwd, values.db);
-    if (!existsSync(dbPath)) throw new AppError('FILE_NOT_FOUND', values.db);
-    const db = openDatabase(dbPath);
-    close = () => db.close();
-    lookup = { kind: 'registry', lookup: registryResolver({ db, clock: { now: () => new Date() }, actor: () => 'chiso-cli' }) };
-  }
+  const reviewer = values.db ? reviewerTrust(io, values.db) : undefined;
+  const trust: TrustMode = reviewer?.trust ?? { kind: 'self' };
   try {
-    const verdicts = positionals.map((file) => {
+    const verdicts = positionals.map((file): Verdict & { file: string } => {
       let bytes: Buffer;
       try {
         bytes = readFileSync(resolve(io.cwd, file));
       } catch {
-        return { file, ok: false, code: 'FILE_NOT_FOUND', message: 'Không đọc được tệp.', enrolmentChecked: lookup.kind === 'registry', sha256: '' } as Verdict & { file: string };
+        const registry = trust.kind === 'registry';
+        return {
+          file, ok: false, code: 'FILE_NOT_FOUND', message: errorMessages.vi.FILE_NOT_FOUND, enrolmentChecked: registry, audienceChecked: registry,
+          notChecked: registry ? [] : ['enrolment', 'audience'], sha256: '',
+        };
       }
-      return { file, ...verifyPackageBytes(bytes, lookup) };
+      return { file, ...verifyPackageBytes(bytes, trust) };
     });
-    if (values.json) io.out(JSON.stringify(verdicts, null, 2));
+    // JSON.stringify escapes C0 controls; printableJson the C1, bidi and invisible ones too.
+    if (values.json) io.out(printableJson(JSON.stringify(verdicts, null, 2)));
     else {
-      if (lookup.kind === 'self') io.out('Lưu ý: chỉ kiểm tra chữ ký với khóa ghi trong gói; khóa KHÔNG được đối chiếu với đăng ký (dùng --db của đơn vị thẩm định).');
-      for (const v of verdicts) io.out(line(v));
+      if (trust.kind === 'self') {
+        io.out('Lưu ý: chỉ kiểm tra chữ ký với khóa ghi trong gói; khóa KHÔNG được đối chiếu với đăng ký và đơn vị nhận KHÔNG được kiểm tra (dùng --db của đơn vị thẩm định).');
+      }
+      for (const v of verdicts) for (const l of lines(v)) io.out(l);
     }
     return verdicts.every((v) => v.ok) ? 0 : 1;
   } finally {
-    close();
+    reviewer?.close();
   }
 }
