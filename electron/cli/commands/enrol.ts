@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { printable } from '../../../shared/text';
 import { AppError } from '../../../shared/errors';
 import { verifyEnrolmentRequest } from '../../services/crypto/enrolment';
 import { acceptEnrolmentApproval, acceptKeyRotation, approveEnrolmentRequest, enrolmentFileNames, listEnrolledKeys, prepareEnrolmentRequest, recordEnrolmentRequest, revokeEnrolledKey } from '../../services/enrolment-service';
@@ -54,15 +55,15 @@ export async function enrolCommand(args: string[], io: CliIO): Promise<number> {
         const { record, fingerprint } = prepareEnrolmentRequest(ctx, await signer(), { appVersion: CLI_APP_VERSION, officerName: values.officer, officerTitle: values.title });
         const w = writeFileSafely(resolve(io.cwd, values.out), enrolmentFileNames(record).json, Buffer.from(record.text, 'utf8'), () => undefined);
         recordEnrolmentRequest(ctx, record);
-        io.out(w.path);
+        io.out(printable(w.path));
         io.out(`Dấu vân tay: ${fingerprint}`);
         io.out('In phiếu đăng ký (có mã QR) trong ứng dụng: Khóa và đăng ký → In phiếu đăng ký; ký, đóng dấu, gửi kèm tệp.');
         return 0;
       }
       case 'accept': {
         const pin = acceptEnrolmentApproval(ctx, readArg(io, positionals[0], 'duyệt đăng ký'));
-        io.out(`Đã ghi nhận khóa của đơn vị thẩm định ${pin.unitName} (${pin.unitCode})`);
-        io.out(`Dấu vân tay: ${pin.fingerprint}`);
+        io.out(`Đã ghi nhận khóa của đơn vị thẩm định ${printable(pin.unitName)} (${printable(pin.unitCode)})`);
+        io.out(`Dấu vân tay: ${printable(pin.fingerprint)}`);
         io.out('Hãy đối chiếu dấu vân tay này với dấu vân tay do đơn vị thẩm định công bố hoặc gửi bằng văn bản.');
         return 0;
       }
@@ -71,7 +72,8 @@ export async function enrolCommand(args: string[], io: CliIO): Promise<number> {
         const bytes = readArg(io, positionals[0], 'đề nghị đăng ký');
         const v = verifyEnrolmentRequest(bytes);
         if (!v.ok) throw new AppError(v.code, v.message, v.details);
-        io.out(`Đề nghị của ${v.request.commune.name} (${v.request.commune.code}), người lập ${v.request.officer.name}`);
+        const r = v.request;
+        io.out(`Đề nghị của ${printable(r.commune.name)} (${printable(r.commune.code)}), người lập ${printable(r.officer.name)} (${printable(r.officer.title)})`);
         io.out(`Dấu vân tay: ${v.fingerprint}`);
         if (!values.fingerprint) {
           io.err('Chưa duyệt. Đối chiếu dấu vân tay trên phiếu đã đóng dấu, rồi chạy lại với --fingerprint <dấu vân tay trên phiếu>.');
@@ -83,23 +85,26 @@ export async function enrolCommand(args: string[], io: CliIO): Promise<number> {
         }
         const { approvalText, enrolled } = approveEnrolmentRequest(ctx, bytes, await signer());
         const w = writeFileSafely(resolve(io.cwd, values.out), `CCHC-APPROVAL-${enrolled.communeCode}-${enrolled.keyId}.json`, Buffer.from(approvalText, 'utf8'), () => undefined);
-        io.out(w.path);
-        io.out(`Đã đăng ký khóa ${enrolled.keyId} cho ${enrolled.communeName} (${enrolled.communeCode}).`);
+        io.out(printable(w.path));
+        io.out(`Đã đăng ký khóa ${printable(enrolled.keyId)} cho ${printable(enrolled.communeName)} (${printable(enrolled.communeCode)}).`);
         return 0;
       }
       case 'rotate': {
         const k = acceptKeyRotation(ctx, readArg(io, positionals[0], 'văn bản đổi khóa'));
-        io.out(`Đã đăng ký khóa mới ${k.keyId} cho ${k.communeName} (${k.communeCode}) từ ${k.validFrom}; khóa cũ hết hiệu lực.`);
+        io.out(`Đã đăng ký khóa mới ${printable(k.keyId)} cho ${printable(k.communeName)} (${printable(k.communeCode)}) từ ${printable(k.validFrom)}; khóa cũ hết hiệu lực.`);
         return 0;
       }
       case 'revoke': {
         if (!values.key) throw new UsageError('thiếu --key KEYID');
         const k = revokeEnrolledKey(ctx, values.key, values.from ?? ctx.clock.now().toISOString().slice(0, 10));
-        io.out(`Đã thu hồi khóa ${k.keyId} của ${k.communeName} (${k.communeCode}) từ ${k.revokedFrom}.`);
+        io.out(`Đã thu hồi khóa ${printable(k.keyId)} của ${printable(k.communeName)} (${printable(k.communeCode)}) từ ${printable(k.revokedFrom ?? '')}.`);
         return 0;
       }
       case 'list': {
-        for (const k of listEnrolledKeys(ctx)) io.out(`${k.communeCode}  ${k.keyId}  ${k.status === 'active' ? 'đang hiệu lực' : `thu hồi từ ${k.revokedFrom}`}  ${k.communeName}`);
+        for (const k of listEnrolledKeys(ctx)) {
+          const status = k.status === 'active' ? 'đang hiệu lực' : `thu hồi từ ${printable(k.revokedFrom ?? '')}`;
+          io.out(`${printable(k.communeCode)}  ${printable(k.keyId)}  ${status}  ${printable(k.communeName)}`);
+        }
         return 0;
       }
       default:

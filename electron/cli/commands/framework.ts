@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { printable, printableJson } from '../../../shared/text';
 import { parseFramework } from '../../../shared/framework/validate';
 import type { CliIO } from '../io';
 import { UsageError } from '../io';
@@ -20,16 +21,16 @@ export async function frameworkCommand(args: string[], io: CliIO): Promise<numbe
   if (!file || positionals.length > 1) throw new UsageError('framework validate cần đúng một tệp');
   const result = parseFramework(await readJsonArg(file, io));
   if (values.json) {
-    io.out(JSON.stringify(result.ok ? { file, ok: true, issues: [] } : { file, ok: false, issues: result.issues }));
+    io.out(printableJson(JSON.stringify(result.ok ? { file, ok: true, issues: [] } : { file, ok: false, issues: result.issues })));
     return result.ok ? 0 : 1;
   }
   if (result.ok) {
     const f = result.framework;
     const items = f.fields.reduce((n, x) => n + x.criteria.reduce((m, c) => m + c.items.length, 0), 0);
-    io.out(`Hợp lệ: ${f.title} — tỉnh ${f.province.code}, năm ${f.year}, phiên bản ${f.version}, ${f.fields.length} lĩnh vực, ${items} tiêu chí thành phần${f.sample ? ' (MẪU THAM KHẢO)' : ''}`);
+    io.out(`Hợp lệ: ${printable(f.title)} — tỉnh ${printable(f.province.code)}, năm ${f.year}, phiên bản ${printable(f.version)}, ${f.fields.length} lĩnh vực, ${items} tiêu chí thành phần${f.sample ? ' (MẪU THAM KHẢO)' : ''}`);
     return 0;
   }
-  io.err(`Không hợp lệ: ${result.issues.length} lỗi trong ${file}`);
-  for (const i of result.issues) io.err(`  - ${i.path || '(gốc)'}: ${i.message}`);
+  io.err(`Không hợp lệ: ${result.issues.length} lỗi trong ${printable(file)}`);
+  for (const i of result.issues) io.err(`  - ${printable(i.path) || '(gốc)'}: ${printable(i.message)}`);
   return 1;
 }

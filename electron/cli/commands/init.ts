@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { printable } from '../../../shared/text';
 import type { Identity } from '../../../shared/identity';
 import { formatIdentity } from '../format';
 import type { CliIO } from '../io';
@@ -56,7 +57,7 @@ export async function initCommand(args: string[], io: CliIO): Promise<number> {
   const services = openServices(resolve(io.cwd, values.db));
   try {
     const identity: Identity = services.completeSetup(setup, framework);
-    io.out(`Đã thiết lập ${values.db}`);
+    io.out(`Đã thiết lập ${printable(values.db)}`);
     for (const line of formatIdentity(identity)) io.out(line);
     const passphrase = io.env['CHISO_PASSPHRASE'];
     if (passphrase) {
@@ -64,7 +65,7 @@ export async function initCommand(args: string[], io: CliIO): Promise<number> {
       io.out(`  Khóa ký:      ${key.keyId}`);
       io.out(`  Dấu vân tay:  ${key.fingerprint}`);
     } else {
-      io.out(`  Khóa ký:      chưa tạo. Tạo sau: CHISO_PASSPHRASE=... chiso keys create --db ${values.db}`);
+      io.out(`  Khóa ký:      chưa tạo. Tạo sau: CHISO_PASSPHRASE=... chiso keys create --db ${printable(values.db)}`);
     }
     return 0;
   } finally {

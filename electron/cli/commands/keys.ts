@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { printable } from '../../../shared/text';
 import { backupKey, createKey, keyOverview, previewBackup, restoreKey, rotateKey } from '../../services/key-service';
 import type { CliIO } from '../io';
 import { UsageError } from '../io';
@@ -33,14 +34,14 @@ export async function keysCommand(args: string[], io: CliIO): Promise<number> {
       case 'show': {
         const o = keyOverview(ctx, store);
         if (!o.key) {
-          io.out('Chưa có khóa ký. Tạo khóa: CHISO_PASSPHRASE=... chiso keys create --db ' + values.db);
+          io.out('Chưa có khóa ký. Tạo khóa: CHISO_PASSPHRASE=... chiso keys create --db ' + printable(values.db));
           return 1;
         }
-        io.out(`Mã khóa:      ${o.key.keyId}`);
-        io.out(`Dấu vân tay:  ${o.key.fingerprint}`);
+        io.out(`Mã khóa:      ${printable(o.key.keyId)}`);
+        io.out(`Dấu vân tay:  ${printable(o.key.fingerprint)}`);
         io.out(`Bảo vệ bằng:  ${PROTECTION[o.key.protection]}`);
-        io.out(`Tạo lúc:      ${o.key.createdAt}`);
-        if (o.enrolledKeyId) io.out(o.enrolledKeyId === o.key.keyId ? 'Đăng ký:      đã được đơn vị thẩm định duyệt' : `Đăng ký:      KHÁC khóa đã được duyệt (${o.enrolledKeyId})`);
+        io.out(`Tạo lúc:      ${printable(o.key.createdAt)}`);
+        if (o.enrolledKeyId) io.out(o.enrolledKeyId === o.key.keyId ? 'Đăng ký:      đã được đơn vị thẩm định duyệt' : `Đăng ký:      KHÁC khóa đã được duyệt (${printable(o.enrolledKeyId)})`);
         return 0;
       }
       case 'create': {
@@ -56,8 +57,8 @@ export async function keysCommand(args: string[], io: CliIO): Promise<number> {
         const keyPassphrase = store.status()?.protection === 'passphrase' ? await passphraseFor(io, 'Mật khẩu khóa ký: ') : undefined;
         const backupPassphrase = io.env['CHISO_BACKUP_PASSPHRASE'] ?? (await passphraseFor(io, 'Đặt mật khẩu cho bản sao lưu: ', 'CHISO_BACKUP_PASSPHRASE'));
         const r = await backupKey(ctx, store, { folder: resolve(io.cwd, values.out), keyPassphrase, backupPassphrase });
-        io.out(r.path);
-        io.out(`Dấu vân tay: ${r.fingerprint}`);
+        io.out(printable(r.path));
+        io.out(`Dấu vân tay: ${printable(r.fingerprint)}`);
         return 0;
       }
       case 'restore': {
@@ -65,8 +66,8 @@ export async function keysCommand(args: string[], io: CliIO): Promise<number> {
         if (!file) throw new UsageError('keys restore cần tệp sao lưu');
         const path = resolve(io.cwd, file);
         const p = previewBackup(ctx, store, path);
-        io.out(`Bản sao lưu chứa khóa ${p.keyId}`);
-        io.out(`Dấu vân tay: ${p.fingerprint}`);
+        io.out(`Bản sao lưu chứa khóa ${printable(p.keyId)}`);
+        io.out(`Dấu vân tay: ${printable(p.fingerprint)}`);
         if (p.differsFromEnrolled && !values.yes) {
           io.err('Khóa này KHÁC khóa đã được đơn vị thẩm định duyệt. Thêm --yes nếu chắc chắn (sau đó phải đăng ký lại).');
           return 1;
@@ -74,7 +75,7 @@ export async function keysCommand(args: string[], io: CliIO): Promise<number> {
         const backupPassphrase = await passphraseFor(io, 'Mật khẩu của bản sao lưu: ', 'CHISO_BACKUP_PASSPHRASE');
         const newPassphrase = await passphraseFor(io, 'Mật khẩu bảo vệ khóa trên máy này: ');
         const k = await restoreKey(ctx, store, { path, backupPassphrase, newPassphrase, confirmDifferent: values.yes === true });
-        io.out(`Đã khôi phục khóa ${k.keyId}`);
+        io.out(`Đã khôi phục khóa ${printable(k.keyId)}`);
         return 0;
       }
       case 'rotate': {
@@ -82,9 +83,9 @@ export async function keysCommand(args: string[], io: CliIO): Promise<number> {
         const oldPassphrase = store.status()?.protection === 'passphrase' ? await passphraseFor(io, 'Mật khẩu khóa hiện tại: ') : undefined;
         const newPassphrase = await passphraseFor(io, 'Mật khẩu cho khóa mới: ', io.env['CHISO_NEW_PASSPHRASE'] ? 'CHISO_NEW_PASSPHRASE' : 'CHISO_PASSPHRASE');
         const r = await rotateKey(ctx, store, { folder: resolve(io.cwd, values.out), oldPassphrase, newPassphrase, ...(values.from ? { effectiveFrom: values.from } : {}) });
-        io.out(r.path);
-        io.out(`Khóa cũ ${r.oldKeyId} → khóa mới ${r.key.keyId}`);
-        io.out(`Dấu vân tay mới: ${r.key.fingerprint}`);
+        io.out(printable(r.path));
+        io.out(`Khóa cũ ${printable(r.oldKeyId)} → khóa mới ${printable(r.key.keyId)}`);
+        io.out(`Dấu vân tay mới: ${printable(r.key.fingerprint)}`);
         io.out('Gửi văn bản đổi khóa này cho đơn vị thẩm định (chiso enrol rotate).');
         return 0;
       }

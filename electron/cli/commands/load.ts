@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { printable } from '../../../shared/text';
 import { formatPercent, formatPoints } from '../../../shared/framework/points';
 import { AppError } from '../../../shared/errors';
 import { assessmentSnapshot } from '../../services/assessment-snapshot';
@@ -28,11 +29,11 @@ export async function loadCommand(args: string[], io: CliIO): Promise<number> {
   const services = openServices(resolve(io.cwd, values.db));
   try {
     const report = loadEntriesText(services.ctx, text);
-    for (const s of report.sections) io.out(`Đã nạp ${s.count} ${s.label} (phần "${s.name}").`);
+    for (const s of report.sections) io.out(`Đã nạp ${s.count} ${printable(s.label)} (phần "${printable(s.name)}").`);
     const snap = assessmentSnapshot(services.ctx, surveyTallyFor(services.ctx));
     const sc = snap.scores;
     io.out(
-      `Tổng điểm: ${formatPoints(sc.total.points)}/${formatPoints(sc.total.applicableMax)} · chỉ số ${sc.indexPercent === null ? '—' : formatPercent(sc.indexPercent)} · ${sc.group?.label ?? 'chưa xếp nhóm'}`,
+      `Tổng điểm: ${formatPoints(sc.total.points)}/${formatPoints(sc.total.applicableMax)} · chỉ số ${sc.indexPercent === null ? '—' : formatPercent(sc.indexPercent)} · ${sc.group ? printable(sc.group.label) : 'chưa xếp nhóm'}`,
     );
     return 0;
   } finally {

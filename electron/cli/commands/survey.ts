@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { printable } from '../../../shared/text';
 import { formatPercent, formatPoints } from '../../../shared/framework/points';
 import { activeSurvey } from '../../services/survey-service';
 import { importSurveyFile } from '../../services/survey-load';
@@ -33,12 +34,12 @@ export async function surveyCommand(args: string[], io: CliIO): Promise<number> 
     }
     if (sub === 'template') {
       await writeSurveyTemplate(activeSurvey(ctx).def, resolve(io.cwd, positionals[0]!));
-      io.out(`Đã ghi bảng tính mẫu: ${positionals[0]!}`);
+      io.out(`Đã ghi bảng tính mẫu: ${printable(positionals[0]!)}`);
       return 0;
     }
     const r = surveyResults(ctx);
     io.out(`Phiếu đã nhập: ${r.progress.saved}/${r.progress.target} (đã kiểm tra hai lần: ${r.progress.verified})`);
-    for (const i of r.items) io.out(`  ${i.code} ${i.title}: ${i.points === null ? 'chưa có' : formatPoints(i.points)}/${formatPoints(i.max)}`);
+    for (const i of r.items) io.out(`  ${printable(i.code)} ${printable(i.title)}: ${i.points === null ? 'chưa có' : formatPoints(i.points)}/${formatPoints(i.max)}`);
     io.out(`Điểm điều tra: ${formatPoints(r.survey.points)}/${formatPoints(r.survey.max)}`);
     io.out(`Tự đánh giá: ${formatPoints(r.selfAssessment.points)}/${formatPoints(r.selfAssessment.max)} · Chỉ số: ${r.indexPercent === null ? '—' : formatPercent(r.indexPercent)}`);
     return 0;

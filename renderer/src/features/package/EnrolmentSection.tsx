@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApprovalChoice, EnrolmentStatus, EnrolmentWritten, KeysStatus } from '../../../../shared/ipc/package.contract';
+import { printable } from '../../../../shared/text';
 import { api, call } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDate } from '../../format';
@@ -54,9 +55,9 @@ export function EnrolmentSection({ keys, status, onChange }: { keys: KeysStatus;
       <h2>{t('package.enrol.title')}</h2>
       {status.pinned ? (
         <div className={`notice ${enrolledHere ? 'notice-ok' : 'notice-warn'}`} data-testid="enrolment-pinned">
-          <p>{t('package.enrol.pinned', { unit: status.pinned.unitName, code: status.pinned.unitCode, date: formatDate(status.pinned.approvedAt, i18n.language) })}</p>
+          <p>{t('package.enrol.pinned', { unit: printable(status.pinned.unitName), code: printable(status.pinned.unitCode), date: formatDate(status.pinned.approvedAt, i18n.language) })}</p>
           {!enrolledHere && <p>{t('package.enrol.enrolledOther')}</p>}
-          <p className="small">{t('package.enrol.pinnedKey')}: <span className="mono">{status.pinned.fingerprint}</span></p>
+          <p className="small">{t('package.enrol.pinnedKey')}: <span className="mono">{printable(status.pinned.fingerprint)}</span></p>
         </div>
       ) : (
         <p className="muted" data-testid="enrolment-none">{t('package.enrol.notEnrolled')}</p>
@@ -78,18 +79,18 @@ export function EnrolmentSection({ keys, status, onChange }: { keys: KeysStatus;
         <button type="button" className="secondary" disabled={busy} onClick={() => void chooseApproval()} data-testid="enrol-choose-approval">{t('package.enrol.chooseApproval')}</button>
       </div>
       {status.request && !written && (
-        <p className="muted small">{t('package.enrol.lastRequest', { date: formatDate(status.request.createdAt, i18n.language), officer: status.request.officerName })}</p>
+        <p className="muted small">{t('package.enrol.lastRequest', { date: formatDate(status.request.createdAt, i18n.language), officer: printable(status.request.officerName) })}</p>
       )}
       {written && (
         <div className="notice notice-ok" role="status" data-testid="enrol-written">
           <p>{t('package.enrol.made')}</p>
-          <p className="small">{t('package.enrol.requestFile')}: <span className="mono">{written.requestPath}</span></p>
-          <p className="small">{t('package.enrol.formFile')}: <span className="mono">{written.formPath}</span></p>
+          <p className="small">{t('package.enrol.requestFile')}: <span className="mono">{printable(written.requestPath)}</span></p>
+          <p className="small">{t('package.enrol.formFile')}: <span className="mono">{printable(written.formPath)}</span></p>
         </div>
       )}
       {approval && (
         <div className="notice notice-warn" data-testid="approval-preview">
-          <p>{t('package.enrol.approvalShows', { unit: approval.unitName, code: approval.unitCode })}</p>
+          <p>{t('package.enrol.approvalShows', { unit: printable(approval.unitName), code: printable(approval.unitCode) })}</p>
           <Fingerprint value={approval.fingerprint} testId="approval-fingerprint" />
           <p>{t('package.enrol.approvalCompare')}</p>
           <button type="button" className="primary" disabled={busy} onClick={() => void accept()} data-testid="enrol-accept">{t('package.enrol.accept')}</button>

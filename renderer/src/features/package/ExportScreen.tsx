@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { ExportView, KeysStatus, PackageStatus } from '../../../../shared/ipc/package.contract';
+import { printable } from '../../../../shared/text';
 import { api, call } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDateTime } from '../../format';
@@ -80,14 +81,14 @@ export function ExportScreen() {
         <section className="card" data-testid="export-result">
           <p className="notice notice-ok" role="status">{t('package.export.done')}</p>
           <dl className="facts">
-            <dt>{t('package.export.path')}</dt><dd className="mono" data-testid="export-path">{result.path}</dd>
+            <dt>{t('package.export.path')}</dt><dd className="mono" data-testid="export-path">{printable(result.path)}</dd>
             <dt>{t('package.export.sha')}</dt><dd className="mono small" data-testid="export-sha">{result.sha256}</dd>
             <dt>{t('package.export.revision')}</dt><dd data-testid="export-revision">{result.revision}</dd>
             <dt>{t('package.export.size')}</dt><dd>{formatSize(result.size, i18n.language)}</dd>
           </dl>
           {result.tooLargeForEmail && <p className="notice notice-warn" data-testid="export-too-large">{t('package.export.tooLarge', { limit })}</p>}
           <button type="button" className="secondary" disabled={busy} onClick={() => void sendEmail()} data-testid="export-email">{t('package.export.email')}</button>
-          {email && <p className="notice notice-ok" role="status" data-testid="export-email-done">{t('package.export.emailDone', { path: email })}</p>}
+          {email && <p className="notice notice-ok" role="status" data-testid="export-email-done">{t('package.export.emailDone', { path: printable(email) })}</p>}
         </section>
       )}
       {status && (
@@ -103,7 +104,7 @@ export function ExportScreen() {
                   <tr key={e.packageId}>
                     <td className="num">{e.revision}</td>
                     <td>{formatDateTime(e.createdAt, i18n.language)}</td>
-                    <td className="mono small">{e.path}</td>
+                    <td className="mono small">{printable(e.path)}</td>
                     <td className="num">{formatSize(e.size, i18n.language)}</td>
                     <td className="mono small" title={e.sha256}>{e.sha256.slice(0, 16)}…</td>
                   </tr>

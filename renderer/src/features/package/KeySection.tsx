@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupChoice, KeysStatus } from '../../../../shared/ipc/package.contract';
+import { printable } from '../../../../shared/text';
 import { api, call } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDate } from '../../format';
@@ -119,7 +120,7 @@ function BackupKey({ needsKeyPassphrase }: { needsKeyPassphrase: boolean }) {
         <PassphraseInput id="backupPassphraseConfirm" label={t('package.keys.passphraseConfirm')} value={confirm} onChange={setConfirm} error={errors.confirm} />
       </div>
       <button type="button" className="secondary" disabled={busy} onClick={() => void backup()} data-testid="backup-submit">{t('package.keys.backup')}</button>
-      {done && <p className="notice notice-ok" role="status" data-testid="backup-done">{t('package.keys.backedUp', { path: done })}</p>}
+      {done && <p className="notice notice-ok" role="status" data-testid="backup-done">{t('package.keys.backedUp', { path: printable(done) })}</p>}
       <ErrorNotice error={error} />
     </section>
   );

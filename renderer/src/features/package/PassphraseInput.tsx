@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { printable } from '../../../../shared/text';
 
 /** A passphrase box; `error` is a key of `fields.` (PASSPHRASE_SHORT…). */
 export function PassphraseInput(props: { id: string; label: string; value: string; onChange(v: string): void; error?: string | null | undefined; autoComplete?: string }) {
@@ -32,7 +33,7 @@ export function Fingerprint({ value, testId }: { value: string; testId?: string 
   return (
     <div className="fingerprint mono" data-testid={testId ?? "fingerprint"} data-value={value} aria-label={value}>
       {value.split('-').map((g, i) => (
-        <span key={i}>{g}</span>
+        <span key={i}>{printable(g)}</span>
       ))}
     </div>
   );
