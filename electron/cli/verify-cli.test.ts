@@ -102,6 +102,20 @@ describe('chiso verify --db: what the importer refuses is not HỢP LỆ', () =>
     });
   }
 
+  it('with a reviewing unit\'s registry (commune keys) only a commune report can be HỢP LỆ', async () => {
+    // A framework or an appraisal must carry the reviewing unit's own key, never a commune's.
+    const framework = signedRaw('khung.json', 'framework', { id: 'khung-gia', title: 'Bộ tiêu chí do xã tự ký' });
+    const request = buildEnrolmentRequest(
+      { commune: { code: '26734', name: 'Xã Bình Đào', provinceCode: '49' }, officer: { name: 'Hoa', title: 'Công chức' }, validFrom: '2026-01-05', appVersion: '0.1.0', now: new Date('2026-01-05T08:00:00Z') },
+      commune,
+    );
+    writeFileSync(join(dir, 'de-nghi-cu.json'), request.text);
+    const r = await run(['verify', '--json', '--db', 'so.sqlite', framework, 'de-nghi-cu.json']);
+    expect(r.code).toBe(1);
+    expect((JSON.parse(r.out) as { ok: boolean; code: string }[]).map((v) => [v.ok, v.code])).toEqual([[false, 'FORMAT_UNKNOWN'], [false, 'FORMAT_UNKNOWN']]);
+    expect((await run(['verify', '--db', 'so.sqlite', framework])).out).not.toContain('HỢP LỆ');
+  });
+
   it('refuses to use a commune database as the reviewing unit (WRONG_ROLE)', async () => {
     const r = await run(['verify', '--db', 'xa.sqlite', signed('goc2.json', golden())]);
     expect(r.code).toBe(1);

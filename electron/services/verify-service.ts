@@ -5,9 +5,9 @@
  * evidence file is embedded with the size and SHA-256 it claims.
  *
  * Two trust modes, and the verdict says which checks ran:
- *  - `registry`: the key must be one the reviewing unit enrolled (enrolled_keys), active, and
- *    enrolled for the commune the report names; with `unit`, the report must be addressed to
- *    that unit, from a commune of its province;
+ *  - `registry`: only commune reports; the key must be one the reviewing unit enrolled
+ *    (enrolled_keys), active, and enrolled for the commune the report names; with `unit`, the
+ *    report must be addressed to that unit, from a commune of its province;
  *  - `self`: the signature is checked against the key the package carries. That proves the file
  *    is intact and was signed by SOME key, NOT that the key belongs to the commune, nor that the
  *    report is meant for whoever reads it (`notChecked`).
@@ -68,7 +68,10 @@ export function verifyPackageBytes(bytes: Uint8Array, trust: TrustMode): Verdict
     if (key) resolved.set(keyId, key);
     return key;
   };
-  const r = verifyEnvelope(bytes, { resolveKey });
+  // A reviewing unit's registry holds commune keys, and a commune key signs only reports (and the
+  // request enrolling it, which is checked by its own flow): any other type signed by one is not a
+  // package this unit imports, so it is never HỢP LỆ here.
+  const r = verifyEnvelope(bytes, { resolveKey, ...(trust.kind === 'registry' ? { accept: ['commune-report'] as const } : {}) });
   const modes = { enrolmentChecked, audienceChecked };
   if (!r.ok) return { ok: false, code: r.code, message: r.message, ...modes, notChecked: unchecked(), sha256, ...(r.details ? { details: r.details } : {}) };
   const keyId = r.keyIds[0]!;

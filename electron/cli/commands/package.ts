@@ -23,10 +23,11 @@ export const exportHelp = `chiso export --db FILE --out DIR
 
 export const verifyHelp = `chiso verify [--json] [--db REVIEWER.sqlite] FILE...
   Kiểm tra gói như khi nhập: cấu trúc, chữ ký, nội dung, người gửi và tài liệu đính kèm. Với --db
-  của đơn vị thẩm định: khóa phải là khóa đã đăng ký cho đúng xã ghi trong gói và còn hiệu lực, gói
-  phải gửi cho chính đơn vị này (và xã thuộc tỉnh của đơn vị). Không có --db: chỉ kiểm tra với khóa
-  ghi trong gói, in "CHƯA KIỂM TRA ĐĂNG KÝ" (không đối chiếu đăng ký, không kiểm tra đơn vị nhận).
-  Thoát 0 khi không tệp nào bị từ chối, 1 nếu có. --json: mảng {file, ok, code, notChecked, ...}.`;
+  của đơn vị thẩm định (chỉ nhận hồ sơ của xã): khóa phải là khóa đã đăng ký cho đúng xã ghi trong
+  gói và còn hiệu lực, gói phải gửi cho chính đơn vị này, xã thuộc tỉnh của đơn vị. Không có --db:
+  chỉ kiểm tra với khóa ghi trong gói, in "CHƯA KIỂM TRA ĐĂNG KÝ" (không đối chiếu đăng ký, không
+  kiểm tra đơn vị nhận). Thoát 0 khi không tệp nào bị từ chối, 1 nếu có.
+  --json: mảng {file, ok, code, message, notChecked, ...}.`;
 
 export async function exportCommand(args: string[], io: CliIO): Promise<number> {
   const { values } = parseArgs({ args, strict: true, options: { db: { type: 'string' }, out: { type: 'string' } } });
