@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { printable, printableJson } from '../../../shared/text';
 import { ApiError } from '../api';
 
 /** What happened and what to do, in the user's language; the technical part one click away. */
@@ -17,12 +18,12 @@ export function ErrorNotice({ error }: { error: unknown }) {
       {issues.length > 0 && (
         <ul className="issue-list">
           {issues.map((i, n) => (
-            <li key={n}><code>{i.path}</code> {i.message}</li>
+            <li key={n}><code>{printable(String(i.path))}</code> {printable(String(i.message))}</li>
           ))}
         </ul>
       )}
       <button type="button" className="link" onClick={() => setOpen(!open)}>{t('common.details')}</button>
-      {open && <pre className="details">{JSON.stringify(shape ?? { message: String(error) }, null, 2)}</pre>}
+      {open && <pre className="details">{printableJson(JSON.stringify(shape ?? { message: String(error) }, null, 2))}</pre>}
     </div>
   );
 }
