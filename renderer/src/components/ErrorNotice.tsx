@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api';
+import { ApiError } from '../lib/api';
 
 /** What happened and what to do, in the user's language; the technical part one click away. */
 export function ErrorNotice({ error }: { error: unknown }) {

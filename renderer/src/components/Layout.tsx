@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useNavigate } from 'react-router-dom';
-import { api } from '../api';
+import { api } from '../lib/api';
 import { useAppStore } from '../stores/app-store';
 
 /** The frame around every screen once the app is set up: title bar, unit, navigation. */

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { Identity } from '../../../shared/identity';
 import type { Lang } from '../i18n';
 import { setLanguage } from '../i18n';
-import { api, call } from '../api';
+import { api, call } from '../lib/api';
 
 interface AppState {
   status: 'loading' | 'ready' | 'error';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../../shared/ipc/contract';
-import { api, call } from '../../api';
+import { api, call } from '../../lib/api';
 
 export function AboutScreen() {
   const { t } = useTranslation();

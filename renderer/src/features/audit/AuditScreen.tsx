@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../../shared/ipc/contract';
-import { api, call } from '../../api';
+import { api, call } from '../../lib/api';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { formatDateTime } from '../../format';
+import { formatDateTime } from '../../lib/format';
 
 function short(v: unknown): string {
   if (v === null || v === undefined) return '∅';

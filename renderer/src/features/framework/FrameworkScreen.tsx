@@ -2,10 +2,10 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Framework } from '../../../../shared/framework/schema';
 import type { FrameworkChoice, ReplacePreview } from '../../../../shared/ipc/contract';
-import { api, call } from '../../api';
+import { api, call } from '../../lib/api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useAppStore } from '../../stores/app-store';
-import { FrameworkOverview } from '../home/FrameworkOverview';
+import { FrameworkOverview } from './FrameworkOverview';
 
 /** The framework in use, and replacing it (the province's official one replacing the sample). */
 export function FrameworkScreen() {

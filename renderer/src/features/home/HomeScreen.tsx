@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Framework } from '../../../../shared/framework/schema';
-import { api, call } from '../../api';
+import { api, call } from '../../lib/api';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { formatDateTime } from '../../format';
+import { formatDateTime } from '../../lib/format';
 import { useAppStore } from '../../stores/app-store';
-import { NoKeyCard } from '../package/NoKeyCard';
-import { FrameworkOverview } from './FrameworkOverview';
+import { NoKeyCard } from '../keys/NoKeyCard';
+import { FrameworkOverview } from '../framework/FrameworkOverview';
 
 export function HomeScreen() {
   const { t, i18n } = useTranslation();

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../../shared/identity';
 import { setupInputSchema } from '../../../../shared/identity';
 import type { FrameworkChoice } from '../../../../shared/ipc/contract';
-import { api, ApiError, call } from '../../api';
+import { api, ApiError, call } from '../../lib/api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useAppStore } from '../../stores/app-store';
 import { RoleStep } from './RoleStep';

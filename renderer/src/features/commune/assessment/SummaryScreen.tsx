@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatPercent, formatPoints } from '../../../../shared/framework/points';
-import { api, call } from '../../api';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { useAppStore } from '../../stores/app-store';
-import { useAssessment } from './store';
+import { formatPercent, formatPoints } from '../../../../../shared/framework/points';
+import { api, call } from '../../../lib/api';
+import { ErrorNotice } from '../../../components/ErrorNotice';
+import { useAppStore } from '../../../stores/app-store';
+import { useAssessment } from './assessment-store';
 
 /** The summary on screen (fields, totals, index, group) and its export as PDF and xlsx. */
 export function SummaryScreen() {

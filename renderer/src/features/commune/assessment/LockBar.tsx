@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LockInfo } from '../../../../shared/ipc/assessment.contract';
-import { api, call } from '../../api';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { formatDateTime } from '../../format';
-import { useAssessment } from './store';
+import type { LockInfo } from '../../../../../shared/ipc/assessment.contract';
+import { api, call } from '../../../lib/api';
+import { ErrorNotice } from '../../../components/ErrorNotice';
+import { formatDateTime } from '../../../lib/format';
+import { useAssessment } from './assessment-store';
 
 /** Finalise ("Chốt số liệu") and reopen with a reason. The service enforces the lock too. */
 export function LockBar({ errors }: { errors: number }) {

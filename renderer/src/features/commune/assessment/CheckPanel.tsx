@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatPoints } from '../../../../shared/framework/points';
+import { formatPoints } from '../../../../../shared/framework/points';
 import type { Check } from './checks';
 import { runChecks } from './checks';
-import { useAssessment } from './store';
+import { useAssessment } from './assessment-store';
 
 /** The current check list; recomputed when entries, evidence or explanations change. */
 export function useChecks(): Check[] {

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { formatPercent } from '../../../../shared/framework/points';
-import type { SurveyFormSummary, SurveyProgress, VerifyStatus } from '../../../../shared/survey/types';
-import { api, call } from '../../api';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { formatDateTime } from '../../format';
+import { formatPercent } from '../../../../../shared/framework/points';
+import type { SurveyFormSummary, SurveyProgress, VerifyStatus } from '../../../../../shared/survey/types';
+import { api, call } from '../../../lib/api';
+import { ErrorNotice } from '../../../components/ErrorNotice';
+import { formatDateTime } from '../../../lib/format';
 import { SurveyTabs } from './SurveyTabs';
 
 const VERIFY_KEY: Record<VerifyStatus, string> = {

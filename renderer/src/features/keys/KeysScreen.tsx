@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EnrolmentStatus, KeysStatus } from '../../../../shared/ipc/package.contract';
-import { api, call } from '../../api';
+import { api, call } from '../../lib/api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useAppStore } from '../../stores/app-store';
-import { EnrolmentSection } from './EnrolmentSection';
+import { EnrolmentSection } from '../commune/package/EnrolmentSection';
 import { KeySection } from './KeySection';
 
 /** "Khóa và đăng ký": the unit's signing key, its backup, and (commune) enrolment. */

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, call } from '../../api';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import { api, call } from '../../../lib/api';
+import { ErrorNotice } from '../../../components/ErrorNotice';
 import { SurveyTabs } from './SurveyTabs';
 
 /** Import questionnaires from a spreadsheet (all or nothing), and get the template. */

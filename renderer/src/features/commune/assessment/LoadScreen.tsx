@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { LoadFileReport } from '../../../../shared/ipc/assessment.contract';
-import { api, call } from '../../api';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { useAssessment } from './store';
+import type { LoadFileReport } from '../../../../../shared/ipc/assessment.contract';
+import { api, call } from '../../../lib/api';
+import { ErrorNotice } from '../../../components/ErrorNotice';
+import { useAssessment } from './assessment-store';
 
 /** "Nạp số liệu từ tệp…": main opens the dialog and loads; a bad file loads nothing. */
 export function LoadScreen() {

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApprovalChoice, EnrolmentStatus, EnrolmentWritten, KeysStatus } from '../../../../shared/ipc/package.contract';
-import { api, call } from '../../api';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { formatDate } from '../../format';
-import { useAppStore } from '../../stores/app-store';
-import { Fingerprint, PassphraseInput } from './PassphraseInput';
+import type { ApprovalChoice, EnrolmentStatus, EnrolmentWritten, KeysStatus } from '../../../../../shared/ipc/package.contract';
+import { api, call } from '../../../lib/api';
+import { ErrorNotice } from '../../../components/ErrorNotice';
+import { formatDate } from '../../../lib/format';
+import { useAppStore } from '../../../stores/app-store';
+import { Fingerprint, PassphraseInput } from '../../../components/PassphraseInput';
 
 /** Commune side of enrolment: the signed request + printed form, then the approval to pin. */
 export function EnrolmentSection({ keys, status, onChange }: { keys: KeysStatus; status: EnrolmentStatus; onChange(): void }) {

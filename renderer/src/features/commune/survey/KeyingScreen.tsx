@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import type { FinishResult, SurveyFormView, SurveyPass, SurveyProgress } from '../../../../shared/survey/types';
-import { api, call } from '../../api';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { formatDateTime } from '../../format';
-import { useAppStore } from '../../stores/app-store';
+import type { FinishResult, SurveyFormView, SurveyPass, SurveyProgress } from '../../../../../shared/survey/types';
+import { api, call } from '../../../lib/api';
+import { ErrorNotice } from '../../../components/ErrorNotice';
+import { formatDateTime } from '../../../lib/format';
+import { useAppStore } from '../../../stores/app-store';
 import type { KeyingDone } from './KeyingForm';
 import { KeyingForm } from './KeyingForm';
 import { PaperForm } from './PaperForm';

@@ -2,13 +2,13 @@ import { useCallback, useEffect, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { useAppStore } from '../../stores/app-store';
+import { ErrorNotice } from '../../../components/ErrorNotice';
+import { useAppStore } from '../../../stores/app-store';
 import { CheckPanel, useChecks } from './CheckPanel';
 import { AdjustmentsSection, FieldSection } from './FieldSection';
 import { LockBar } from './LockBar';
 import { focusItem, navigationTarget } from './navigation';
-import { useAssessment } from './store';
+import { useAssessment } from './assessment-store';
 import { TotalsBar } from './TotalsBar';
 
 /** The criteria screen: the framework as a tree with live totals, keyboard first. */

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { SurveyDefinition } from '../../../../shared/framework/schema';
-import { api, ApiError, call } from '../../api';
+import type { SurveyDefinition } from '../../../../../shared/framework/schema';
+import { api, ApiError, call } from '../../../lib/api';
 
 /** The questionnaire of the active framework (null while loading), or the error. */
 export function useSurveyDef(): { def: SurveyDefinition | null; error: unknown } {

@@ -3,13 +3,13 @@ import { memo, useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import type { EvidenceDocumentInput } from '../../../../shared/assessment/evidence';
-import { evidenceDocumentSchema } from '../../../../shared/assessment/evidence';
-import type { EvidenceFileView, EvidencePreview } from '../../../../shared/ipc/assessment.contract';
-import { api, call } from '../../api';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { formatDate } from '../../format';
-import { useAssessment } from './store';
+import type { EvidenceDocumentInput } from '../../../../../shared/assessment/evidence';
+import { evidenceDocumentSchema } from '../../../../../shared/assessment/evidence';
+import type { EvidenceFileView, EvidencePreview } from '../../../../../shared/ipc/assessment.contract';
+import { api, call } from '../../../lib/api';
+import { ErrorNotice } from '../../../components/ErrorNotice';
+import { formatDate } from '../../../lib/format';
+import { useAssessment } from './assessment-store';
 
 const EMPTY: EvidenceDocumentInput = { number: '', date: '', issuer: '', summary: '', locator: '' };
 

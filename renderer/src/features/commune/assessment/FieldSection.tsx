@@ -1,9 +1,9 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatPoints } from '../../../../shared/framework/points';
-import type { FrameworkField } from '../../../../shared/framework/schema';
+import { formatPoints } from '../../../../../shared/framework/points';
+import type { FrameworkField } from '../../../../../shared/framework/schema';
 import { ItemCard } from './ItemCard';
-import { useAssessment } from './store';
+import { useAssessment } from './assessment-store';
 
 /** One field (lĩnh vực): progress header, its criteria and items. Items re-render on their own. */
 export const FieldSection = memo(function FieldSection({ field, version }: { field: FrameworkField; version: number }) {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { formatPercent, formatPoints } from '../../../../shared/framework/points';
-import { formatDateTime } from '../../format';
-import { useAssessment } from './store';
+import { formatPercent, formatPoints } from '../../../../../shared/framework/points';
+import { formatDateTime } from '../../../lib/format';
+import { useAssessment } from './assessment-store';
 
 /** Live total, index and group, and the autosave state. Subscribes to the totals only. */
 export function TotalsBar() {

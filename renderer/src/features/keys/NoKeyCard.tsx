@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api, call } from '../../api';
+import { api, call } from '../../lib/api';
 
 /** On the home screen until the unit has a signing key: setup leads on to key creation. */
 export function NoKeyCard() {

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupChoice, KeysStatus } from '../../../../shared/ipc/package.contract';
-import { api, call } from '../../api';
+import { api, call } from '../../lib/api';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { formatDate } from '../../format';
-import { Fingerprint, newPassphraseError, PassphraseInput } from './PassphraseInput';
+import { formatDate } from '../../lib/format';
+import { Fingerprint, newPassphraseError, PassphraseInput } from '../../components/PassphraseInput';
 
 /** The key on this computer: its facts, or the form to create one; backup and restore. */
 export function KeySection({ status, onChange }: { status: KeysStatus; onChange(): void }) {

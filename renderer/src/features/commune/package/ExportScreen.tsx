@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { ExportView, KeysStatus, PackageStatus } from '../../../../shared/ipc/package.contract';
-import { api, call } from '../../api';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { formatDateTime } from '../../format';
-import { PassphraseInput } from './PassphraseInput';
+import type { ExportView, KeysStatus, PackageStatus } from '../../../../../shared/ipc/package.contract';
+import { api, call } from '../../../lib/api';
+import { ErrorNotice } from '../../../components/ErrorNotice';
+import { formatDateTime } from '../../../lib/format';
+import { PassphraseInput } from '../../../components/PassphraseInput';
 
 export function formatSize(bytes: number, lang: string): string {
   const nf = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 1 });
