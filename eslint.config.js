@@ -1,7 +1,8 @@
 // Lint keeps the layers apart (see docs/architecture.md):
 //   shared/    pure TypeScript: no electron, no node:*, no DOM globals
 //   electron/  services, store, router, cli: no electron (only main/ and preload/ may)
-//   renderer/  no electron, no node:*; talks to main through window.api only
+//   renderer/  no electron, no node:*; talks to main through window.api only; reaches shared/
+//              through the `@shared/…` alias (tsconfig paths, vite and vitest resolve.alias)
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -60,7 +61,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         paths: [noElectron, noBetterSqlite, ...nodeBuiltins.map((name) => ({ name, message: 'The renderer has no Node.' }))],
-        patterns: [...noNode, { group: ['**/electron/**'], message: 'The renderer reaches main only through window.api.' }],
+        patterns: [
+          ...noNode,
+          { group: ['**/electron/**'], message: 'The renderer reaches main only through window.api.' },
+          { group: ['**/shared', '**/shared/**'], message: 'Import shared/ as @shared/… (one spelling, whatever the folder depth).' },
+        ],
       }],
     },
   },

@@ -1,5 +1,5 @@
 import { en as assessmentEN } from '../features/commune/assessment/i18n';
-import { errorMessages, fieldMessages } from '../../../shared/i18n/errors';
+import { errorMessages, fieldMessages } from '@shared/i18n/errors';
 import { en as packageEn } from '../features/commune/package/i18n';
 import type { Resources } from './vi';
 import { en as surveyEn } from '../features/commune/survey/i18n';

@@ -1,5 +1,5 @@
 import { vi as assessmentVI } from '../features/commune/assessment/i18n';
-import { errorMessages, fieldMessages } from '../../../shared/i18n/errors';
+import { errorMessages, fieldMessages } from '@shared/i18n/errors';
 import { vi as packageVi } from '../features/commune/package/i18n';
 import { vi as surveyVi } from '../features/commune/survey/i18n';
 

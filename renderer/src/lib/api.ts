@@ -1,5 +1,5 @@
-import type { AppErrorShape } from '../../../shared/errors';
-import type { Api } from '../../../shared/ipc/api';
+import type { AppErrorShape } from '@shared/errors';
+import type { Api } from '@shared/ipc/api';
 
 declare global {
   interface Window {

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Identity } from '../../../shared/identity';
+import type { Identity } from '@shared/identity';
 import type { Lang } from '../i18n';
 import { setLanguage } from '../i18n';
 import { api, call } from '../lib/api';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppInfo } from '../../../../shared/ipc/contract';
+import type { AppInfo } from '@shared/ipc/contract';
 import { api, call } from '../../lib/api';
 
 export function AboutScreen() {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { Framework } from '../../../../shared/framework/schema';
-import { formatPercent, formatPoints } from '../../../../shared/framework/points';
+import type { Framework } from '@shared/framework/schema';
+import { formatPercent, formatPoints } from '@shared/framework/points';
 
 /** The framework in use: fields with their items and maximum points, and the groups. */
 export function FrameworkOverview({ framework, sha256 }: { framework: Framework; sha256: string }) {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Framework } from '../../../../shared/framework/schema';
-import type { FrameworkChoice, ReplacePreview } from '../../../../shared/ipc/contract';
+import type { Framework } from '@shared/framework/schema';
+import type { FrameworkChoice, ReplacePreview } from '@shared/ipc/contract';
 import { api, call } from '../../lib/api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useAppStore } from '../../stores/app-store';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Framework } from '../../../../shared/framework/schema';
+import type { Framework } from '@shared/framework/schema';
 import { api, call } from '../../lib/api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDateTime } from '../../lib/format';

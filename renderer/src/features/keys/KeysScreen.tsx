@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EnrolmentStatus, KeysStatus } from '../../../../shared/ipc/package.contract';
+import type { EnrolmentStatus, KeysStatus } from '@shared/ipc/package.contract';
 import { api, call } from '../../lib/api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useAppStore } from '../../stores/app-store';

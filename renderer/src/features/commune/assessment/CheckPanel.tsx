@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatPoints } from '../../../../../shared/framework/points';
+import { formatPoints } from '@shared/framework/points';
 import type { Check } from './checks';
 import { runChecks } from './checks';
 import { useAssessment } from './assessment-store';

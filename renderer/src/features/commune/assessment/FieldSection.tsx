@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatPoints } from '../../../../../shared/framework/points';
-import type { FrameworkField } from '../../../../../shared/framework/schema';
+import { formatPoints } from '@shared/framework/points';
+import type { FrameworkField } from '@shared/framework/schema';
 import { ItemCard } from './ItemCard';
 import { useAssessment } from './assessment-store';
 

@@ -1,9 +1,9 @@
 import { memo, useEffect, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { formatPercent, formatPoints } from '../../../../../shared/framework/points';
-import type { FrameworkItem } from '../../../../../shared/framework/schema';
-import type { ValidationIssue } from '../../../../../shared/scoring/engine';
+import { formatPercent, formatPoints } from '@shared/framework/points';
+import type { FrameworkItem } from '@shared/framework/schema';
+import type { ValidationIssue } from '@shared/scoring/engine';
 import { EvidencePanel } from './EvidencePanel';
 import type { FormProblem, ItemForm } from './entry-form';
 import { entryFromForm, formFromEntry } from './entry-form';

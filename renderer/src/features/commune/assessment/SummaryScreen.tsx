@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatPercent, formatPoints } from '../../../../../shared/framework/points';
+import { formatPercent, formatPoints } from '@shared/framework/points';
 import { api, call } from '../../../lib/api';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { useAppStore } from '../../../stores/app-store';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatPercent, formatPoints } from '../../../../../shared/framework/points';
+import { formatPercent, formatPoints } from '@shared/framework/points';
 import { formatDateTime } from '../../../lib/format';
 import { useAssessment } from './assessment-store';
 

@@ -5,11 +5,11 @@
  * Saves are debounced per item (≤ 250 ms) and flushed on blur and on leaving the screen.
  */
 import { create } from 'zustand';
-import type { Framework, FrameworkItem } from '../../../../../shared/framework/schema';
-import type { EvidenceDocumentView, EvidenceFileView, LockInfo } from '../../../../../shared/ipc/assessment.contract';
-import type { ItemEntry, ItemScore, NodeScore, ScoreSummary } from '../../../../../shared/scoring/engine';
-import type { SurveyTally } from '../../../../../shared/scoring/survey';
-import { adjustmentAsItem, computeScores } from '../../../../../shared/scoring/engine';
+import type { Framework, FrameworkItem } from '@shared/framework/schema';
+import type { EvidenceDocumentView, EvidenceFileView, LockInfo } from '@shared/ipc/assessment.contract';
+import type { ItemEntry, ItemScore, NodeScore, ScoreSummary } from '@shared/scoring/engine';
+import type { SurveyTally } from '@shared/scoring/survey';
+import { adjustmentAsItem, computeScores } from '@shared/scoring/engine';
 import { api, call } from '../../../lib/api';
 
 export const SAVE_DELAY_MS = 250;

@@ -2,8 +2,8 @@
  * The "Kiểm tra" list: every hard error (from the engine's validateEntry, with its code)
  * and every warning, each pointing at its item. Pure, so it is cheap to recompute.
  */
-import type { FrameworkItem } from '../../../../../shared/framework/schema';
-import type { ItemEntry, ScoreSummary } from '../../../../../shared/scoring/engine';
+import type { FrameworkItem } from '@shared/framework/schema';
+import type { ItemEntry, ScoreSummary } from '@shared/scoring/engine';
 
 export interface Check {
   code: string;

@@ -1,9 +1,9 @@
 /** Between an item's form (text boxes, as typed) and its ItemEntry (numbers, as stored). */
-import { parsePoints } from '../../../../../shared/framework/points';
-import { formatPoints } from '../../../../../shared/framework/points';
-import type { FrameworkItem } from '../../../../../shared/framework/schema';
-import type { ItemEntry, ItemInput } from '../../../../../shared/scoring/entry';
-import { itemEntrySchema } from '../../../../../shared/scoring/entry';
+import { parsePoints } from '@shared/framework/points';
+import { formatPoints } from '@shared/framework/points';
+import type { FrameworkItem } from '@shared/framework/schema';
+import type { ItemEntry, ItemInput } from '@shared/scoring/entry';
+import { itemEntrySchema } from '@shared/scoring/entry';
 
 export interface ItemForm {
   na: boolean;

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { ExportView, KeysStatus, PackageStatus } from '../../../../../shared/ipc/package.contract';
+import type { ExportView, KeysStatus, PackageStatus } from '@shared/ipc/package.contract';
 import { api, call } from '../../../lib/api';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { formatDateTime } from '../../../lib/format';

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { formatPercent } from '../../../../../shared/framework/points';
-import type { SurveyFormSummary, SurveyProgress, VerifyStatus } from '../../../../../shared/survey/types';
+import { formatPercent } from '@shared/framework/points';
+import type { SurveyFormSummary, SurveyProgress, VerifyStatus } from '@shared/survey/types';
 import { api, call } from '../../../lib/api';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { formatDateTime } from '../../../lib/format';

@@ -1,9 +1,9 @@
 import type { KeyboardEvent } from 'react';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SurveyDefinition } from '../../../../../shared/framework/schema';
-import type { SurveyAnswer } from '../../../../../shared/scoring/survey';
-import type { FinishResult, SurveyFormView } from '../../../../../shared/survey/types';
+import type { SurveyDefinition } from '@shared/framework/schema';
+import type { SurveyAnswer } from '@shared/scoring/survey';
+import type { FinishResult, SurveyFormView } from '@shared/survey/types';
 import { api, call } from '../../../lib/api';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { firstUnkeyed, isOptionQuestion, keyingOrder, NO_ANSWER_KEY, optionKeyOutcome, typedOutcome, typedText } from './keying-model';

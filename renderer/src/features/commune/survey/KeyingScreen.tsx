@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import type { FinishResult, SurveyFormView, SurveyPass, SurveyProgress } from '../../../../../shared/survey/types';
+import type { FinishResult, SurveyFormView, SurveyPass, SurveyProgress } from '@shared/survey/types';
 import { api, call } from '../../../lib/api';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { formatDateTime } from '../../../lib/format';

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SurveyDefinition, SurveyQuestion } from '../../../../../shared/framework/schema';
-import type { SurveyAnswer } from '../../../../../shared/scoring/survey';
+import type { SurveyDefinition, SurveyQuestion } from '@shared/framework/schema';
+import type { SurveyAnswer } from '@shared/scoring/survey';
 import { answerLabel, isOptionQuestion, paperSections } from './keying-model';
 
 interface RowProps {

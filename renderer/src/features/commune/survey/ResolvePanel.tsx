@@ -1,8 +1,8 @@
 import type { KeyboardEvent } from 'react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SurveyDefinition } from '../../../../../shared/framework/schema';
-import type { FinishResult, ResolveChoice } from '../../../../../shared/survey/types';
+import type { SurveyDefinition } from '@shared/framework/schema';
+import type { FinishResult, ResolveChoice } from '@shared/survey/types';
 import { api, call } from '../../../lib/api';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { answerLabel, keyingOrder } from './keying-model';

@@ -1,10 +1,10 @@
 import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
-import type { SurveyDefinition, SurveyQuestion } from '../../../../../shared/framework/schema';
-import { formatPercent, formatPoints } from '../../../../../shared/framework/points';
-import type { QuestionTally } from '../../../../../shared/scoring/survey';
-import type { SurveyResults } from '../../../../../shared/survey/types';
+import type { SurveyDefinition, SurveyQuestion } from '@shared/framework/schema';
+import { formatPercent, formatPoints } from '@shared/framework/points';
+import type { QuestionTally } from '@shared/scoring/survey';
+import type { SurveyResults } from '@shared/survey/types';
 import { api, call } from '../../../lib/api';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { isOptionQuestion, paperSections } from './keying-model';

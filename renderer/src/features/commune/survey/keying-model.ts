@@ -2,9 +2,9 @@
  * Heads-down keying, as pure functions: the questions in paper order (respondent facts
  * first), and what one key does on the current question. The screen only renders this.
  */
-import type { SurveyDefinition, SurveyQuestion } from '../../../../../shared/framework/schema';
-import type { SurveyAnswer } from '../../../../../shared/scoring/survey';
-import { formatSurveyDate, normaliseAnswer } from '../../../../../shared/scoring/survey-answer';
+import type { SurveyDefinition, SurveyQuestion } from '@shared/framework/schema';
+import type { SurveyAnswer } from '@shared/scoring/survey';
+import { formatSurveyDate, normaliseAnswer } from '@shared/scoring/survey-answer';
 
 export interface PaperSection {
   code: string;

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { SurveyDefinition } from '../../../../../shared/framework/schema';
+import type { SurveyDefinition } from '@shared/framework/schema';
 import { api, ApiError, call } from '../../../lib/api';
 
 /** The questionnaire of the active framework (null while loading), or the error. */
