@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupChoice, KeysStatus } from '@shared/ipc/package.contract';
-import { api, call } from '../../lib/api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDate } from '../../lib/format';
+import { useApiCall } from '../../lib/use-api-call';
 import { Fingerprint, newPassphraseError, PassphraseInput } from '../../components/PassphraseInput';
 
 /** The key on this computer: its facts, or the form to create one; backup and restore. */
@@ -41,24 +41,15 @@ function CreateKey({ osStorage, onDone }: { osStorage: boolean; onDone(): void }
   const [pass, setPass] = useState('');
   const [confirm, setConfirm] = useState('');
   const [errors, setErrors] = useState<{ pass: string | null; confirm: string | null }>({ pass: null, confirm: null });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { run, busy, error, clearError } = useApiCall();
   async function create(): Promise<void> {
-    setError(null);
+    clearError();
     if (!osStorage) {
       const e = newPassphraseError(pass, confirm);
       setErrors(e);
       if (e.pass || e.confirm) return;
     }
-    setBusy(true);
-    try {
-      await call(api().keys.create(osStorage ? {} : { passphrase: pass }));
-      onDone();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    if (await run((api) => api.keys.create(osStorage ? {} : { passphrase: pass }))) onDone();
   }
   return (
     <div data-testid="create-key">
@@ -85,28 +76,20 @@ function BackupKey({ needsKeyPassphrase }: { needsKeyPassphrase: boolean }) {
   const [confirm, setConfirm] = useState('');
   const [errors, setErrors] = useState<{ pass: string | null; confirm: string | null }>({ pass: null, confirm: null });
   const [done, setDone] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, busy, error, clearError } = useApiCall();
   async function backup(): Promise<void> {
-    setError(null);
+    clearError();
     setDone(null);
     const e = newPassphraseError(pass, confirm);
     setErrors(e);
     if (e.pass || e.confirm) return;
-    setBusy(true);
-    try {
-      const r = await call(api().keys.backup({ backupPassphrase: pass, ...(needsKeyPassphrase ? { keyPassphrase: keyPass } : {}) }));
-      if (r) {
-        setDone(r.path);
-        // Passphrases do not linger in the form once used.
-        setKeyPass('');
-        setPass('');
-        setConfirm('');
-      }
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
+    const r = await run((api) => api.keys.backup({ backupPassphrase: pass, ...(needsKeyPassphrase ? { keyPassphrase: keyPass } : {}) }));
+    if (r) {
+      setDone(r.path);
+      // Passphrases do not linger in the form once used.
+      setKeyPass('');
+      setPass('');
+      setConfirm('');
     }
   }
   return (
@@ -132,25 +115,12 @@ function RestoreKey({ osStorage, onDone }: { osStorage: boolean; onDone(): void 
   const [newPass, setNewPass] = useState('');
   const [confirmDifferent, setConfirmDifferent] = useState(false);
   const [done, setDone] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  async function run<T>(f: () => Promise<T>): Promise<T | undefined> {
-    setError(null);
-    setBusy(true);
-    try {
-      return await f();
-    } catch (err) {
-      setError(err);
-      return undefined;
-    } finally {
-      setBusy(false);
-    }
-  }
-  const choose = () => void run(async () => { setDone(null); setChoice(await call(api().keys.chooseBackup())); });
+  const { run, busy, error } = useApiCall();
+  const choose = () => void run(async (api) => { setDone(null); setChoice(await api.keys.chooseBackup()); });
   const restore = () =>
-    void run(async () => {
+    void run(async (api) => {
       if (!choice) return;
-      const k = await call(api().keys.restore({ token: choice.token, backupPassphrase: backupPass, confirmDifferent, ...(osStorage ? {} : { newPassphrase: newPass }) }));
+      const k = await api.keys.restore({ token: choice.token, backupPassphrase: backupPass, confirmDifferent, ...(osStorage ? {} : { newPassphrase: newPass }) });
       setChoice(null);
       setDone(k.keyId);
       onDone();

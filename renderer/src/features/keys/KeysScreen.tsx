@@ -1,8 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EnrolmentStatus, KeysStatus } from '@shared/ipc/package.contract';
-import { api, call } from '../../lib/api';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { useApiLoad } from '../../lib/use-api-call';
 import { useAppStore } from '../../stores/app-store';
 import { EnrolmentSection } from '../commune/package/EnrolmentSection';
 import { KeySection } from './KeySection';
@@ -11,16 +9,13 @@ import { KeySection } from './KeySection';
 export function KeysScreen() {
   const { t } = useTranslation();
   const identity = useAppStore((s) => s.identity);
-  const [keys, setKeys] = useState<KeysStatus | null>(null);
-  const [enrolment, setEnrolment] = useState<EnrolmentStatus | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const load = useCallback(() => {
-    Promise.all([call(api().keys.status()), call(api().enrolment.status())]).then(([k, e]) => {
-      setKeys(k);
-      setEnrolment(e);
-    }, setError);
+  const { data, error, reload } = useApiLoad(async (api) => {
+    const [keys, enrolment] = await Promise.all([api.keys.status(), api.enrolment.status()]);
+    return { keys, enrolment };
   }, []);
-  useEffect(load, [load]);
+  const keys = data?.keys ?? null;
+  const enrolment = data?.enrolment ?? null;
+  const load = () => void reload();
   return (
     <div className="package-screen" data-testid="keys-screen">
       <h1>{t('package.keys.title')}</h1>

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApprovalChoice, EnrolmentStatus, EnrolmentWritten, KeysStatus } from '@shared/ipc/package.contract';
-import { api, call } from '../../../lib/api';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { formatDate } from '../../../lib/format';
+import { useApiCall } from '../../../lib/use-api-call';
 import { useAppStore } from '../../../stores/app-store';
 import { Fingerprint, PassphraseInput } from '../../../components/PassphraseInput';
 
@@ -16,35 +16,23 @@ export function EnrolmentSection({ keys, status, onChange }: { keys: KeysStatus;
   const [keyPass, setKeyPass] = useState('');
   const [written, setWritten] = useState<EnrolmentWritten | null>(null);
   const [approval, setApproval] = useState<ApprovalChoice | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { run, busy, error } = useApiCall();
   const key = keys.key;
   if (!key) return null;
-  async function run(f: () => Promise<void>): Promise<void> {
-    setError(null);
-    setBusy(true);
-    try {
-      await f();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
   const needsPass = key.protection === 'passphrase';
   const makeRequest = () =>
-    run(async () => {
-      const r = await call(api().enrolment.request({ officerName, officerTitle, ...(needsPass ? { keyPassphrase: keyPass } : {}) }));
+    run(async (api) => {
+      const r = await api.enrolment.request({ officerName, officerTitle, ...(needsPass ? { keyPassphrase: keyPass } : {}) });
       if (r) {
         setWritten(r);
         onChange();
       }
     });
-  const chooseApproval = () => run(async () => setApproval(await call(api().enrolment.chooseApproval())));
+  const chooseApproval = () => run(async (api) => setApproval(await api.enrolment.chooseApproval()));
   const accept = () =>
-    run(async () => {
+    run(async (api) => {
       if (!approval) return;
-      await call(api().enrolment.accept({ token: approval.token }));
+      await api.enrolment.accept({ token: approval.token });
       setApproval(null);
       onChange();
     });

@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { ExportView, KeysStatus, PackageStatus } from '@shared/ipc/package.contract';
-import { api, call } from '../../../lib/api';
+import type { ExportView } from '@shared/ipc/package.contract';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { formatDateTime } from '../../../lib/format';
+import { useApiCall, useApiLoad } from '../../../lib/use-api-call';
 import { PassphraseInput } from '../../../components/PassphraseInput';
 
 export function formatSize(bytes: number, lang: string): string {
@@ -16,53 +16,39 @@ export function formatSize(bytes: number, lang: string): string {
 /** "Gửi hồ sơ": export the signed report to a folder or USB stick, then optionally an email draft. */
 export function ExportScreen() {
   const { t, i18n } = useTranslation();
-  const [keys, setKeys] = useState<KeysStatus | null>(null);
-  const [status, setStatus] = useState<PackageStatus | null>(null);
+  const loaded = useApiLoad(async (api) => {
+    const [keys, status] = await Promise.all([api.keys.status(), api.package.status()]);
+    return { keys, status };
+  }, []);
+  const keys = loaded.data?.keys ?? null;
+  const status = loaded.data?.status ?? null;
   const [keyPass, setKeyPass] = useState('');
   const [result, setResult] = useState<ExportView | null>(null);
   const [email, setEmail] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const load = useCallback(() => {
-    Promise.all([call(api().keys.status()), call(api().package.status())]).then(([k, s]) => {
-      setKeys(k);
-      setStatus(s);
-    }, setError);
-  }, []);
-  useEffect(load, [load]);
-  async function run(f: () => Promise<void>): Promise<void> {
-    setError(null);
-    setBusy(true);
-    try {
-      await f();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { run, busy, error } = useApiCall();
+  const load = () => void loaded.reload();
   const key = keys?.key ?? null;
   const needsPass = key?.protection === 'passphrase';
   const exportNow = () =>
-    run(async () => {
+    run(async (api) => {
       setEmail(null);
-      const r = await call(api().package.export(needsPass ? { keyPassphrase: keyPass } : {}));
+      const r = await api.package.export(needsPass ? { keyPassphrase: keyPass } : {});
       if (r) {
         setResult(r);
         load();
       }
     });
   const sendEmail = () =>
-    run(async () => {
+    run(async (api) => {
       if (!result) return;
-      setEmail((await call(api().package.email({ packageId: result.packageId }))).emlPath);
+      setEmail((await api.package.email({ packageId: result.packageId })).emlPath);
     });
   const limit = status ? formatSize(status.emailLimit, i18n.language) : '';
   return (
     <div className="package-screen" data-testid="export-screen">
       <h1>{t('package.export.title')}</h1>
       <p className="lead">{t('package.export.lead')}</p>
-      <ErrorNotice error={error} />
+      <ErrorNotice error={error ?? loaded.error} />
       {keys && !key && (
         <div className="notice notice-warn" data-testid="export-need-key">
           <p>{t('package.export.needKey')}</p>
