@@ -13,6 +13,7 @@ import { client } from './api';
 import { errorCode } from './api-error';
 
 export type { RunOptions } from './api-call';
+export type { Client } from './api';
 
 export interface ApiCall {
   busy: boolean;

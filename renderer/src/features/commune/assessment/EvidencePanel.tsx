@@ -1,14 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { memo, useEffect, useState } from 'react';
+import { memo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { EvidenceDocumentInput } from '@shared/assessment/evidence';
 import { evidenceDocumentSchema } from '@shared/assessment/evidence';
-import type { EvidenceFileView, EvidencePreview } from '@shared/ipc/assessment.contract';
-import { api, call } from '../../../lib/api';
+import type { EvidenceFileView } from '@shared/ipc/assessment.contract';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { formatDate } from '../../../lib/format';
+import { useApiCall, useApiLoad } from '../../../lib/use-api-call';
 import { useAssessment } from './assessment-store';
 
 const EMPTY: EvidenceDocumentInput = { number: '', date: '', issuer: '', summary: '', locator: '' };
@@ -19,11 +19,7 @@ function sizeText(bytes: number): string {
 
 function Preview({ file, onClose }: { file: EvidenceFileView; onClose(): void }) {
   const { t } = useTranslation();
-  const [data, setData] = useState<EvidencePreview | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    call(api().evidence.preview({ id: file.id })).then(setData, setError);
-  }, [file.id]);
+  const { data, error } = useApiLoad((api) => api.evidence.preview({ id: file.id }), [file.id]);
   return (
     <div className="evidence-preview" data-testid="evidence-preview">
       <div className="row"><strong>{file.name}</strong><button type="button" onClick={onClose}>{t('assessment.evidence.close')}</button></div>
@@ -46,42 +42,45 @@ export const EvidencePanel = memo(function EvidencePanel({ code, expected }: { c
   const files = useAssessment(useShallow((s) => s.files.filter((f) => f.itemCode === code)));
   const locked = useAssessment((s) => !!s.lock?.finalised);
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { run, error } = useApiCall();
   const [note, setNote] = useState<string | null>(null);
   const [previewing, setPreviewing] = useState<EvidenceFileView | null>(null);
   const [editing, setEditing] = useState<number | null>(null);
   const form = useForm<EvidenceDocumentInput>({ resolver: zodResolver(evidenceDocumentSchema) as never, defaultValues: EMPTY });
   const refresh = (fn: (s: ReturnType<typeof useAssessment.getState>) => void): void => fn(useAssessment.getState());
-  const fail = (err: unknown): void => setError(err);
-  const addDoc = form.handleSubmit(async (values) => {
-    setError(null);
-    try {
+  const addDoc = form.handleSubmit((values) =>
+    run(async (api) => {
       const document = { ...values, date: values.date || null };
       if (editing !== null) {
-        const doc = await call(api().evidence.updateDocument({ id: editing, document }));
+        const doc = await api.evidence.updateDocument({ id: editing, document });
         refresh((s) => s.setEvidence(s.documents.map((d) => (d.id === doc.id ? doc : d)), s.files));
         setEditing(null);
       } else {
-        const doc = await call(api().evidence.addDocument({ code, document }));
+        const doc = await api.evidence.addDocument({ code, document });
         refresh((s) => s.setEvidence([...s.documents, doc], s.files));
       }
       form.reset(EMPTY);
-    } catch (err) {
-      fail(err);
-    }
-  });
+    }),
+  );
   const attach = async (): Promise<void> => {
-    setError(null);
     setNote(null);
-    try {
-      const r = await call(api().evidence.attach({ code }));
+    await run(async (api) => {
+      const r = await api.evidence.attach({ code });
       if (!r) return;
       refresh((s) => s.setEvidence(s.documents, [...s.files, ...r.added]));
       if (r.duplicates.length) setNote(t('assessment.evidence.duplicates', { names: r.duplicates.join(', ') }));
-    } catch (err) {
-      fail(err);
-    }
+    });
   };
+  const removeDocument = (id: number) =>
+    void run(async (api) => {
+      await api.evidence.removeDocument({ id });
+      refresh((s) => s.setEvidence(s.documents.filter((x) => x.id !== id), s.files));
+    });
+  const removeFile = (id: number) =>
+    void run(async (api) => {
+      await api.evidence.removeFile({ id });
+      refresh((s) => s.setEvidence(s.documents, s.files.filter((x) => x.id !== id)));
+    });
   const count = docs.length + files.length;
   const errs = form.formState.errors;
   const fieldErr = (k: keyof EvidenceDocumentInput) =>
@@ -104,7 +103,7 @@ export const EvidencePanel = memo(function EvidencePanel({ code, expected }: { c
                   <tr key={d.id}>
                     <td>{d.number}</td><td>{d.date ? formatDate(d.date, i18n.language) : ''}</td><td>{d.issuer}</td><td>{d.summary}</td><td>{d.locator}</td>
                     <td>{!locked && <button type="button" className="link" data-testid="doc-edit" onClick={() => { setEditing(d.id); form.reset({ number: d.number, date: d.date ?? '', issuer: d.issuer, summary: d.summary, locator: d.locator }); }}>{t('assessment.evidence.edit')}</button>}</td>
-                    <td>{!locked && <button type="button" className="link" onClick={() => void call(api().evidence.removeDocument({ id: d.id })).then(() => refresh((s) => s.setEvidence(s.documents.filter((x) => x.id !== d.id), s.files)), fail)}>{t('assessment.evidence.remove')}</button>}</td>
+                    <td>{!locked && <button type="button" className="link" onClick={() => removeDocument(d.id)}>{t('assessment.evidence.remove')}</button>}</td>
                   </tr>
                 ))}
               </tbody>
@@ -127,8 +126,8 @@ export const EvidencePanel = memo(function EvidencePanel({ code, expected }: { c
               <li key={f.id}>
                 <span>{f.name}</span> <span className="muted small">{sizeText(f.size)} · SHA-256 {f.sha256.slice(0, 12)}…</span>
                 <button type="button" className="link" data-testid="file-preview" onClick={() => setPreviewing(f)}>{t('assessment.evidence.preview')}</button>
-                <button type="button" className="link" data-testid="file-open" onClick={() => void call(api().evidence.open({ id: f.id })).catch(fail)}>{t('assessment.evidence.open')}</button>
-                {!locked && <button type="button" className="link" onClick={() => void call(api().evidence.removeFile({ id: f.id })).then(() => refresh((s) => s.setEvidence(s.documents, s.files.filter((x) => x.id !== f.id))), fail)}>{t('assessment.evidence.remove')}</button>}
+                <button type="button" className="link" data-testid="file-open" onClick={() => void run((api) => api.evidence.open({ id: f.id }))}>{t('assessment.evidence.open')}</button>
+                {!locked && <button type="button" className="link" onClick={() => removeFile(f.id)}>{t('assessment.evidence.remove')}</button>}
               </li>
             ))}
           </ul>

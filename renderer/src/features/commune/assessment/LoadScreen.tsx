@@ -2,33 +2,26 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { LoadFileReport } from '@shared/ipc/assessment.contract';
-import { api, call } from '../../../lib/api';
 import { ErrorNotice } from '../../../components/ErrorNotice';
+import { useApiCall } from '../../../lib/use-api-call';
 import { useAssessment } from './assessment-store';
 
 /** "Nạp số liệu từ tệp…": main opens the dialog and loads; a bad file loads nothing. */
 export function LoadScreen() {
   const { t } = useTranslation();
   const [report, setReport] = useState<LoadFileReport | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, busy, error } = useApiCall();
   const started = useRef(false);
   const choose = async (): Promise<void> => {
-    setBusy(true);
-    setError(null);
     setReport(null);
-    try {
+    await run(async (api) => {
       await useAssessment.getState().flush();
-      const r = await call(api().assessment.loadFile());
+      const r = await api.assessment.loadFile();
       if (r) {
         setReport(r);
         await useAssessment.getState().load();
       }
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   // Opened from the menu: show the dialog at once.
   useEffect(() => {

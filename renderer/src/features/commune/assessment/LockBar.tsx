@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LockInfo } from '@shared/ipc/assessment.contract';
-import { api, call } from '../../../lib/api';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { formatDateTime } from '../../../lib/format';
+import type { Client } from '../../../lib/use-api-call';
+import { useApiCall } from '../../../lib/use-api-call';
 import { useAssessment } from './assessment-store';
 
 /** Finalise ("Chốt số liệu") and reopen with a reason. The service enforces the lock too. */
@@ -14,26 +15,23 @@ export function LockBar({ errors }: { errors: number }) {
   const flush = useAssessment((s) => s.flush);
   const [mode, setMode] = useState<'idle' | 'confirm' | 'reopen'>('idle');
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const { run: call, error } = useApiCall();
   if (!lock) return null;
-  const run = async (p: () => Promise<LockInfo>): Promise<void> => {
-    setError(null);
-    try {
+  // Pending autosaves go first: the lock is taken on what is on screen.
+  const run = (p: (api: Client) => Promise<LockInfo>) =>
+    call(async (api) => {
       await flush();
-      setLock(await p());
+      setLock(await p(api));
       setMode('idle');
       setReason('');
-    } catch (err) {
-      setError(err);
-    }
-  };
+    });
   return (
     <div className={`lock-bar${lock.finalised ? ' locked' : ''}`} data-testid="lock-bar">
       {lock.finalised ? (
         <>
           <p data-testid="lock-state">{t('assessment.lock.finalised', { revision: lock.revision, time: lock.changedAt ? formatDateTime(lock.changedAt, i18n.language) : '' })}</p>
           {mode === 'reopen' ? (
-            <form className="reopen-form" onSubmit={(e) => { e.preventDefault(); void run(() => call(api().assessment.reopen({ reason }))); }}>
+            <form className="reopen-form" onSubmit={(e) => { e.preventDefault(); void run((api) => api.assessment.reopen({ reason })); }}>
               <label><span>{t('assessment.lock.reason')}</span>
                 <input data-testid="reopen-reason" autoFocus value={reason} placeholder={t('assessment.lock.reasonHint')} onChange={(e) => setReason(e.target.value)} />
               </label>
@@ -51,7 +49,7 @@ export function LockBar({ errors }: { errors: number }) {
           {mode === 'confirm' ? (
             <span className="confirm">
               {t('assessment.lock.confirmFinalise')}{' '}
-              <button type="button" data-testid="finalise-confirm" onClick={() => void run(() => call(api().assessment.finalise()))}>{t('assessment.lock.confirm')}</button>
+              <button type="button" data-testid="finalise-confirm" onClick={() => void run((api) => api.assessment.finalise())}>{t('assessment.lock.confirm')}</button>
               <button type="button" onClick={() => setMode('idle')}>{t('assessment.lock.cancel')}</button>
             </span>
           ) : (

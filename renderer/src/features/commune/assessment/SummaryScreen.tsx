@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatPercent, formatPoints } from '@shared/framework/points';
-import { api, call } from '../../../lib/api';
 import { ErrorNotice } from '../../../components/ErrorNotice';
+import { useApiCall } from '../../../lib/use-api-call';
 import { useAppStore } from '../../../stores/app-store';
 import { useAssessment } from './assessment-store';
 
@@ -15,19 +15,14 @@ export function SummaryScreen() {
   const scores = useAssessment((s) => s.scores);
   const lock = useAssessment((s) => s.lock);
   const [written, setWritten] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { run, error } = useApiCall();
   useEffect(() => {
     void useAssessment.getState().flush().then(() => useAssessment.getState().load());
   }, []);
   const save = async (kind: 'pdf' | 'xlsx'): Promise<void> => {
-    setError(null);
     setWritten(null);
-    try {
-      const r = await call(kind === 'pdf' ? api().assessment.exportPdf() : api().assessment.exportXlsx());
-      if (r) setWritten(r.path);
-    } catch (err) {
-      setError(err);
-    }
+    const r = await run((api) => (kind === 'pdf' ? api.assessment.exportPdf() : api.assessment.exportXlsx()));
+    if (r) setWritten(r.path);
   };
   if (identity?.role !== 'commune') return <p className="notice">{t('assessment.reviewerOnly')}</p>;
   if (!framework || !scores) return <p>{t('common.loading')}</p>;

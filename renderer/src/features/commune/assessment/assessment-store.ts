@@ -10,7 +10,9 @@ import type { EvidenceDocumentView, EvidenceFileView, LockInfo } from '@shared/i
 import type { ItemEntry, ItemScore, NodeScore, ScoreSummary } from '@shared/scoring/engine';
 import type { SurveyTally } from '@shared/scoring/survey';
 import { adjustmentAsItem, computeScores } from '@shared/scoring/engine';
-import { api, call } from '../../../lib/api';
+// Not through useApiCall: saves are debounced per item and outlive the screen (flushed on
+// leaving it and on pagehide), so the store owns these calls and reports through saveError.
+import { client } from '../../../lib/api';
 
 export const SAVE_DELAY_MS = 250;
 
@@ -110,7 +112,7 @@ export const useAssessment = create<State>((set, get) => {
     async load() {
       set({ status: 'loading' });
       try {
-        const v = await call(api().assessment.get());
+        const v = await client.assessment.get();
         const order: string[] = [];
         const itemsByCode = new Map<string, FrameworkItem>();
         const fieldOf = new Map<string, string>();
@@ -148,11 +150,11 @@ export const useAssessment = create<State>((set, get) => {
       if (!framework) return;
       const next = { ...entries, [code]: entry };
       set({ entries: next, scores: rescore(framework, next, scores, surveyTally) });
-      schedule(`entry:${code}`, () => call(api().assessment.setEntry({ code, entry })));
+      schedule(`entry:${code}`, () => client.assessment.setEntry({ code, entry }));
     },
     setExplanation(code, text) {
       set((s) => ({ explanations: { ...s.explanations, [code]: text } }));
-      schedule(`explanation:${code}`, () => call(api().assessment.setExplanation({ code, text: text.trim() ? text : null })));
+      schedule(`explanation:${code}`, () => client.assessment.setExplanation({ code, text: text.trim() ? text : null }));
     },
     async flush() {
       await Promise.all([...queued.keys()].map((k) => fire(k)));
