@@ -45,7 +45,3 @@ export const client: Client = buildClient();
 export function subscribe(event: EventName, listener: (payload: unknown) => void): () => void {
   return window.api.on(event, listener);
 }
-
-// Until every screen calls through useApiCall: the raw bridge and the error class, as before.
-export { ApiError } from './api-error';
-export const api = (): Api => window.api;

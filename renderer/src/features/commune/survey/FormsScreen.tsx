@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { formatPercent } from '@shared/framework/points';
-import type { SurveyFormSummary, SurveyProgress, VerifyStatus } from '@shared/survey/types';
-import { api, call } from '../../../lib/api';
+import type { SurveyFormSummary, VerifyStatus } from '@shared/survey/types';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { formatDateTime } from '../../../lib/format';
+import { useApiCall, useApiLoad } from '../../../lib/use-api-call';
 import { SurveyTabs } from './SurveyTabs';
 
 const VERIFY_KEY: Record<VerifyStatus, string> = {
@@ -20,31 +20,26 @@ export function FormsScreen() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const [search, setSearch] = useState('');
-  const [rows, setRows] = useState<SurveyFormSummary[] | null>(null);
-  const [progress, setProgress] = useState<SurveyProgress | null>(null);
+  // A late answer for an earlier search never replaces the list for the current one.
+  const list = useApiLoad((api) => api.survey.list(search.trim() ? { search: search.trim() } : {}), [search]);
+  const rows = list.data;
+  const tally = useApiLoad(async (api) => (await api.survey.results()).progress, []);
+  const progress = tally.data;
+  const { run, error } = useApiCall();
   const [removing, setRemoving] = useState<SurveyFormSummary | null>(null);
   const [reason, setReason] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  const load = useCallback((q: string) => {
-    call(api().survey.list(q.trim() ? { search: q.trim() } : {})).then(setRows, setError);
-    call(api().survey.results()).then((r) => setProgress(r.progress), setError);
-  }, []);
-  useEffect(() => load(search), [load, search]);
 
   const remove = async () => {
     if (!removing) return;
-    try {
-      await call(api().survey.remove({ formId: removing.id, reason }));
+    await run(async (api) => {
+      await api.survey.remove({ formId: removing.id, reason });
       setNotice(t('survey.forms.removed', { formNo: removing.formNo }));
       setRemoving(null);
       setReason('');
-      setError(null);
-      load(search);
-    } catch (err) {
-      setError(err);
-    }
+      void list.reload();
+      void tally.reload();
+    });
   };
 
   const pct = progress ? Math.min(100, Math.round((progress.saved * 100) / progress.target)) : 0;
@@ -81,7 +76,7 @@ export function FormsScreen() {
         <input id="form-search" data-testid="form-search" value={search} maxLength={30} onChange={(e) => setSearch(e.target.value)} />
       </div>
       {notice && <div className="notice notice-ok" role="status">{notice}</div>}
-      <ErrorNotice error={error} />
+      <ErrorNotice error={error ?? list.error ?? tally.error} />
       {removing && (
         <div className="card remove-box" data-testid="remove-box">
           <h2>{t('survey.forms.removeTitle', { formNo: removing.formNo })}</h2>

@@ -1,33 +1,26 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, call } from '../../../lib/api';
 import { ErrorNotice } from '../../../components/ErrorNotice';
+import { useApiCall } from '../../../lib/use-api-call';
 import { SurveyTabs } from './SurveyTabs';
 
 /** Import questionnaires from a spreadsheet (all or nothing), and get the template. */
 export function ImportScreen() {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { run: call, busy, error } = useApiCall();
 
   const run = async (what: 'import' | 'template') => {
-    setBusy(true);
     setNotice(null);
-    setError(null);
-    try {
+    await call(async (api) => {
       if (what === 'import') {
-        const r = await call(api().survey.import());
+        const r = await api.survey.import();
         if (r) setNotice(t('survey.import.imported', { count: r.imported }));
       } else {
-        const r = await call(api().survey.template());
+        const r = await api.survey.template();
         if (r) setNotice(t('survey.import.templateSaved', { path: r.path }));
       }
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { SurveyDefinition } from '@shared/framework/schema';
 import type { SurveyAnswer } from '@shared/scoring/survey';
 import type { FinishResult, SurveyFormView } from '@shared/survey/types';
-import { api, call } from '../../../lib/api';
 import { ErrorNotice } from '../../../components/ErrorNotice';
+import { useApiCall } from '../../../lib/use-api-call';
 import { firstUnkeyed, isOptionQuestion, keyingOrder, NO_ANSWER_KEY, optionKeyOutcome, typedOutcome, typedText } from './keying-model';
 import { PaperForm } from './PaperForm';
 
@@ -31,8 +31,7 @@ export function KeyingForm(props: {
   const [index, setIndex] = useState(() => (correcting ? 0 : firstUnkeyed(order, form.answers)));
   const [typed, setTyped] = useState('');
   const [hint, setHint] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, busy, error } = useApiCall();
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   // Keys typed while the form is being saved: the start of the next form number.
   const typedAhead = useRef<string[]>([]);
@@ -58,10 +57,9 @@ export function KeyingForm(props: {
 
   const answer = useCallback((code: string, value: SurveyAnswer) => {
     setAnswers((a) => ({ ...a, [code]: value }));
-    queue.current = queue.current
-      .then(() => call(api().survey.answer({ formId: form.id, pass: form.pass, code, value })))
-      .catch((err: unknown) => setError(err));
-  }, [form.id, form.pass]);
+    // In the background: keying goes on while it is stored; a failure is shown all the same.
+    queue.current = queue.current.then(() => run((api) => api.survey.answer({ formId: form.id, pass: form.pass, code, value }), { background: true }));
+  }, [run, form.id, form.pass]);
 
   // Replay keys typed before the form appeared, up to the first typed question.
   useLayoutEffect(() => {
@@ -81,17 +79,12 @@ export function KeyingForm(props: {
   }, []);
 
   const finish = useCallback(async () => {
-    setBusy(true);
-    try {
+    await run(async (api) => {
       await queue.current;
-      if (form.pass === 1) onDone({ kind: 'saved', form: await call(api().survey.save({ formId: form.id })), typedAhead: typedAhead.current });
-      else onDone({ kind: 'compared', result: await call(api().survey.compare({ formId: form.id })) });
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }, [form.id, form.pass, onDone]);
+      if (form.pass === 1) onDone({ kind: 'saved', form: await api.survey.save({ formId: form.id }), typedAhead: typedAhead.current });
+      else onDone({ kind: 'compared', result: await api.survey.compare({ formId: form.id }) });
+    });
+  }, [run, form.id, form.pass, onDone]);
 
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.target !== boxRef.current || e.ctrlKey || e.altKey || e.metaKey) return;

@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import type { FinishResult, SurveyFormView, SurveyPass, SurveyProgress } from '@shared/survey/types';
-import { api, call } from '../../../lib/api';
+import type { FinishResult, SurveyFormView, SurveyPass } from '@shared/survey/types';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { formatDateTime } from '../../../lib/format';
+import { useApiCall, useApiLoad } from '../../../lib/use-api-call';
 import { useAppStore } from '../../../stores/app-store';
 import type { KeyingDone } from './KeyingForm';
 import { KeyingForm } from './KeyingForm';
@@ -37,18 +37,15 @@ export function KeyingScreen({ pass }: { pass: SurveyPass }) {
   const [formNo, setFormNo] = useState(params.get('no') ?? '');
   const [phase, setPhase] = useState<Phase>({ kind: 'number' });
   const [notice, setNotice] = useState<{ kind: 'ok' | 'warn'; text: string } | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [progress, setProgress] = useState<SurveyProgress | null>(null);
+  const { run, error } = useApiCall();
+  const tally = useApiLoad(async (api) => (await api.survey.results()).progress, []);
+  const progress = tally.data;
+  const refresh = () => void tally.reload();
   const numberRef = useRef<HTMLInputElement>(null);
   // While a form is opening, keys already typed for its first answers are kept here.
   const opening = useRef(false);
   const pending = useRef<string[]>([]);
   const autoBegin = useRef(false);
-
-  const refresh = useCallback(() => {
-    call(api().survey.results()).then((r) => setProgress(r.progress), setError);
-  }, []);
-  useEffect(refresh, [refresh]);
 
   // Reset when switching between pass 1 and pass 2 through the tabs.
   useEffect(() => {
@@ -59,8 +56,8 @@ export function KeyingScreen({ pass }: { pass: SurveyPass }) {
   const editId = Number(params.get('edit') ?? 0);
   useEffect(() => {
     if (pass !== 1 || !editId) return;
-    call(api().survey.get({ formId: editId })).then((form) => setPhase({ kind: 'keying', form, correcting: true }), setError);
-  }, [pass, editId]);
+    void run((api) => api.survey.get({ formId: editId })).then((form) => form && setPhase({ kind: 'keying', form, correcting: true }));
+  }, [run, pass, editId]);
 
   useLayoutEffect(() => {
     if (phase.kind === 'number' || phase.kind === 'exists') {
@@ -71,14 +68,13 @@ export function KeyingScreen({ pass }: { pass: SurveyPass }) {
 
   const begin = async (no = formNo) => {
     if (no.trim() === '' || who.trim() === '' || opening.current) return;
-    setError(null);
     setNotice(null);
     opening.current = true;
     pending.current = [];
-    try {
-      const r = await call(api().survey.begin({ formNo: no, keyedBy: who.trim(), pass }));
+    await run(async (api) => {
+      const r = await api.survey.begin({ formNo: no, keyedBy: who.trim(), pass });
       if (r.kind === 'exists' && pass === 2 && r.form.verify === 'differences') {
-        setPhase({ kind: 'resolve', form: r.form, result: await call(api().survey.differences({ formId: r.form.id })) });
+        setPhase({ kind: 'resolve', form: r.form, result: await api.survey.differences({ formId: r.form.id }) });
       } else if (r.kind === 'exists') {
         setPhase({ kind: 'exists', form: r.form });
         setNotice({
@@ -91,11 +87,8 @@ export function KeyingScreen({ pass }: { pass: SurveyPass }) {
         if (r.kind === 'resume') setNotice({ kind: 'ok', text: t('survey.resumed', { formNo: r.form.formNo }) });
         setPhase({ kind: 'keying', form: r.form, correcting: false });
       }
-    } catch (err) {
-      setError(err);
-    } finally {
-      opening.current = false;
-    }
+    });
+    opening.current = false;
   };
 
   // Digits typed during the save, then Enter: open that number at once.
@@ -174,7 +167,7 @@ export function KeyingScreen({ pass }: { pass: SurveyPass }) {
         )}
       </div>
       {notice && <div className={`notice notice-${notice.kind}`} role="status" data-testid="keying-notice">{notice.text}</div>}
-      <ErrorNotice error={error} />
+      <ErrorNotice error={error ?? tally.error} />
       {def && phase.kind === 'keying' && (
         <>
           <h2>{phase.correcting ? t('survey.correcting', { formNo: phase.form.formNo }) : t('survey.keying', { formNo: phase.form.formNo })}</h2>

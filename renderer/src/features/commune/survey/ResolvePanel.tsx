@@ -3,8 +3,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SurveyDefinition } from '@shared/framework/schema';
 import type { FinishResult, ResolveChoice } from '@shared/survey/types';
-import { api, call } from '../../../lib/api';
 import { ErrorNotice } from '../../../components/ErrorNotice';
+import { useApiCall } from '../../../lib/use-api-call';
 import { answerLabel, keyingOrder } from './keying-model';
 
 /**
@@ -17,7 +17,7 @@ export function ResolvePanel(props: { def: SurveyDefinition; formId: number; for
   const [state, setState] = useState(props.initial);
   const [typed, setTyped] = useState('');
   const [typing, setTyping] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { run, error } = useApiCall();
   const boxRef = useRef<HTMLDivElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const questions = useMemo(() => new Map(keyingOrder(def).map((q) => [q.code, q])), [def]);
@@ -31,16 +31,12 @@ export function ResolvePanel(props: { def: SurveyDefinition; formId: number; for
   const resolve = async (choice: ResolveChoice, value?: string) => {
     const d = state.differences[current];
     if (!d) return;
-    try {
-      const next = await call(api().survey.resolve({ formId, code: d.code, choice, ...(value !== undefined ? { value } : {}) }));
-      setError(null);
-      setTyping(false);
-      setTyped('');
-      setState(next);
-      if (next.verify === 'verified') onDone();
-    } catch (err) {
-      setError(err);
-    }
+    const next = await run((api) => api.survey.resolve({ formId, code: d.code, choice, ...(value !== undefined ? { value } : {}) }));
+    if (!next) return;
+    setTyping(false);
+    setTyped('');
+    setState(next);
+    if (next.verify === 'verified') onDone();
   };
 
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {

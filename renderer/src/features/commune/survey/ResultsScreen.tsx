@@ -1,12 +1,12 @@
-import { memo, useEffect, useState } from 'react';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { SurveyDefinition, SurveyQuestion } from '@shared/framework/schema';
 import { formatPercent, formatPoints } from '@shared/framework/points';
 import type { QuestionTally } from '@shared/scoring/survey';
 import type { SurveyResults } from '@shared/survey/types';
-import { api, call } from '../../../lib/api';
 import { ErrorNotice } from '../../../components/ErrorNotice';
+import { useApiLoad } from '../../../lib/use-api-call';
 import { isOptionQuestion, paperSections } from './keying-model';
 import { SurveyTabs } from './SurveyTabs';
 import { useSurveyDef } from './use-survey-def';
@@ -94,11 +94,7 @@ function Questions({ def, r }: { def: SurveyDefinition; r: SurveyResults }) {
 export function ResultsScreen() {
   const { t } = useTranslation();
   const { def, error: defError } = useSurveyDef();
-  const [r, setR] = useState<SurveyResults | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    call(api().survey.results()).then(setR, setError);
-  }, []);
+  const { data: r, error } = useApiLoad((api) => api.survey.results(), []);
   return (
     <div className="survey">
       <h1>{t('survey.title')}</h1>
