@@ -2,11 +2,16 @@ import { resolve } from 'node:path';
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
+// `@shared/…` is shared/ (pure TypeScript for every process); tsconfig.json and
+// vitest.config.ts declare the same alias.
+const alias = { '@shared': resolve(__dirname, 'shared') };
+
 // One build for the three processes. Main also emits the `chiso` CLI so the
 // packaged app and `npx chiso` run the very same services as the window.
 export default defineConfig({
   main: {
     plugins: [externalizeDepsPlugin()],
+    resolve: { alias },
     build: {
       outDir: 'out/main',
       rollupOptions: {
@@ -20,6 +25,7 @@ export default defineConfig({
   },
   preload: {
     plugins: [externalizeDepsPlugin()],
+    resolve: { alias },
     build: {
       outDir: 'out/preload',
       rollupOptions: {
@@ -32,6 +38,7 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'renderer'),
     plugins: [react()],
+    resolve: { alias },
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },

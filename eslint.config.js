@@ -1,7 +1,8 @@
 // Lint keeps the layers apart (see docs/architecture.md):
 //   shared/    pure TypeScript: no electron, no node:*, no DOM globals
 //   electron/  services, store, router, cli: no electron (only main/ and preload/ may)
-//   renderer/  no electron, no node:*; talks to main through window.api only
+//   renderer/  no electron, no node:*; talks to main through window.api only; reaches shared/
+//              through the `@shared/…` alias (tsconfig paths, vite and vitest resolve.alias)
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -13,6 +14,14 @@ const nodeBuiltins = [
 const noNode = [{ group: ['node:*'], message: 'This layer must not use Node built-ins.' }];
 const noElectron = { name: 'electron', message: 'Only electron/main and electron/preload may import Electron.' };
 const noBetterSqlite = { name: 'better-sqlite3', message: 'The store lives in electron/.' };
+const rendererImports = {
+  paths: [noElectron, noBetterSqlite, ...nodeBuiltins.map((name) => ({ name, message: 'The renderer has no Node.' }))],
+  patterns: [
+    ...noNode,
+    { group: ['**/electron/**'], message: 'The renderer reaches main only through window.api.' },
+    { group: ['**/shared', '**/shared/**'], message: 'Import shared/ as @shared/… (one spelling, whatever the folder depth).' },
+  ],
+};
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-output/**', '.cache/**'] },
@@ -57,10 +66,26 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', rendererImports] },
+  },
+  {
+    // window.api is touched in one module; screens call main through useApiCall/useApiLoad.
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/src/lib/api.ts'],
+    rules: {
+      'no-restricted-properties': ['error', { object: 'window', property: 'api', message: 'Call main through useApiCall/useApiLoad (lib/use-api-call.ts).' }],
+    },
+  },
+  {
+    // Screens and widgets do not use the raw client: busy, errors and unmounting are the hook's.
+    // The exceptions own calls that outlive a screen (the assessment autosave) or are not
+    // calls (the menu subscription in Layout).
+    files: ['renderer/src/features/**/*.{ts,tsx}', 'renderer/src/components/**/*.{ts,tsx}'],
+    ignores: ['renderer/src/features/commune/assessment/assessment-store.ts', 'renderer/src/components/Layout.tsx'],
     rules: {
       'no-restricted-imports': ['error', {
-        paths: [noElectron, noBetterSqlite, ...nodeBuiltins.map((name) => ({ name, message: 'The renderer has no Node.' }))],
-        patterns: [...noNode, { group: ['**/electron/**'], message: 'The renderer reaches main only through window.api.' }],
+        ...rendererImports,
+        patterns: [...rendererImports.patterns, { group: ['**/lib/api'], message: 'Call main through useApiCall/useApiLoad (lib/use-api-call.ts).' }],
       }],
     },
   },

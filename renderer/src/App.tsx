@@ -2,18 +2,20 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HashRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { Layout } from './components/Layout';
+// Shared by both roles:
 import { AboutScreen } from './features/about/AboutScreen';
-import { AssessmentScreen } from './features/assessment/AssessmentScreen';
-import { LoadScreen } from './features/assessment/LoadScreen';
-import { SummaryScreen } from './features/assessment/SummaryScreen';
 import { AuditScreen } from './features/audit/AuditScreen';
 import { FrameworkScreen } from './features/framework/FrameworkScreen';
 import { HomeScreen } from './features/home/HomeScreen';
-import { ExportScreen } from './features/package/ExportScreen';
-import { KeysScreen } from './features/package/KeysScreen';
+import { KeysScreen } from './features/keys/KeysScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import { SetupScreen } from './features/setup/SetupScreen';
-import { SurveyRoutes } from './features/survey/routes';
+// The commune's own (the reviewing unit's go in features/review/):
+import { AssessmentScreen } from './features/commune/assessment/AssessmentScreen';
+import { LoadScreen } from './features/commune/assessment/LoadScreen';
+import { SummaryScreen } from './features/commune/assessment/SummaryScreen';
+import { ExportScreen } from './features/commune/package/ExportScreen';
+import { SurveyRoutes } from './features/commune/survey/SurveyRoutes';
 import { useAppStore } from './stores/app-store';
 
 export function App() {

@@ -76,7 +76,8 @@ describe('first-run setup, commune', () => {
     await again.shot('framework-replace-preview');
     await again.page.getByTestId('replace-apply').click();
     await again.page.getByTestId('replace-done').waitFor();
-    expect(await again.page.getByTestId('framework-overview').textContent()).toContain('Quảng Nam năm 2026');
+    // The overview reloads after the unit's identity does, a moment after the notice appears.
+    await expect.poll(() => again.page.getByTestId('framework-overview').textContent()).toContain('Quảng Nam năm 2026');
     expect(await again.page.getByTestId('sample-warning').count()).toBe(0);
     await again.shot('framework-replaced');
     await again.close();

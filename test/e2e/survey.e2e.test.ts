@@ -6,7 +6,7 @@ import { formatPoints } from '../../shared/framework/points';
 import { sampleSurvey } from '../../shared/framework/sample-survey';
 import type { SurveyForm } from '../../shared/scoring/survey';
 import { allQuestions } from '../../shared/scoring/survey';
-import { isOptionQuestion } from '../../renderer/src/features/survey/keying-model';
+import { isOptionQuestion } from '../../renderer/src/features/commune/survey/keying-model';
 import { completeSetup } from '../../electron/services/setup-service';
 import { surveyResults } from '../../electron/services/survey-results';
 import { openDatabase } from '../../electron/store/db';

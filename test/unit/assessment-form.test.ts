@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { sampleFramework } from '../../shared/framework/sample';
 import type { FrameworkItem } from '../../shared/framework/schema';
 import { adjustmentAsItem, computeScores } from '../../shared/scoring/engine';
-import { runChecks } from '../../renderer/src/features/assessment/checks';
-import { entryFromForm, formFromEntry } from '../../renderer/src/features/assessment/entry-form';
+import { runChecks } from '../../renderer/src/features/commune/assessment/checks';
+import { entryFromForm, formFromEntry } from '../../renderer/src/features/commune/assessment/entry-form';
 
 const items = new Map<string, FrameworkItem>();
 for (const f of sampleFramework.fields) for (const c of f.criteria) for (const i of c.items) items.set(i.code, i);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sampleSurvey } from '../../shared/framework/sample-survey';
-import { answerLabel, firstUnkeyed, keyingOrder, optionKeyOutcome, paperSections, typedOutcome } from '../../renderer/src/features/survey/keying-model';
+import { answerLabel, firstUnkeyed, keyingOrder, optionKeyOutcome, paperSections, typedOutcome } from '../../renderer/src/features/commune/survey/keying-model';
 
 const order = keyingOrder(sampleSurvey);
 const byCode = (c: string) => order.find((q) => q.code === c)!;

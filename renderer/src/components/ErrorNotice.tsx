@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { printable, printableJson } from '../../../shared/text';
-import { ApiError } from '../api';
+import { ApiError, errorCode } from '../lib/api-error';
+import { printable, printableJson } from '@shared/text';
 
 /** What happened and what to do, in the user's language; the technical part one click away. */
 export function ErrorNotice({ error }: { error: unknown }) {
@@ -9,7 +9,7 @@ export function ErrorNotice({ error }: { error: unknown }) {
   const [open, setOpen] = useState(false);
   if (!error) return null;
   const shape = error instanceof ApiError ? error.shape : null;
-  const code = shape?.code ?? 'INTERNAL';
+  const code = errorCode(error);
   const issues = (shape?.details?.['issues'] as { path: string; message: string }[] | undefined) ?? [];
   return (
     <div className="notice notice-error" role="alert" data-testid="error-notice" data-code={code}>

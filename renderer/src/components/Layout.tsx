@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useNavigate } from 'react-router-dom';
-import { api } from '../api';
+import { subscribe } from '../lib/api';
 import { useAppStore } from '../stores/app-store';
 
 /** The frame around every screen once the app is set up: title bar, unit, navigation. */
@@ -11,7 +11,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const identity = useAppStore((s) => s.identity);
   const navigate = useNavigate();
   // The application menu (main process) asks for screens by path.
-  useEffect(() => api().on('menu:navigate', (path) => { if (typeof path === 'string') navigate(path); }), [navigate]);
+  useEffect(() => subscribe('menu:navigate', (path) => { if (typeof path === 'string') navigate(path); }), [navigate]);
   return (
     <div className="layout">
       <header className="topbar">

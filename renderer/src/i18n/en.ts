@@ -1,8 +1,8 @@
-import { en as assessmentEN } from '../features/assessment/i18n';
-import { errorMessages, fieldMessages } from '../../../shared/i18n/errors';
-import { en as packageEn } from '../features/package/i18n';
+import { en as assessmentEN } from '../features/commune/assessment/i18n';
+import { errorMessages, fieldMessages } from '@shared/i18n/errors';
+import { en as packageEn } from '../features/commune/package/i18n';
 import type { Resources } from './vi';
-import { en as surveyEn } from '../features/survey/i18n';
+import { en as surveyEn } from '../features/commune/survey/i18n';
 
 /** English: every key of vi.ts, checked by the compiler. */
 export const en: Resources = {

@@ -1,7 +1,7 @@
-import { vi as assessmentVI } from '../features/assessment/i18n';
-import { errorMessages, fieldMessages } from '../../../shared/i18n/errors';
-import { vi as packageVi } from '../features/package/i18n';
-import { vi as surveyVi } from '../features/survey/i18n';
+import { vi as assessmentVI } from '../features/commune/assessment/i18n';
+import { errorMessages, fieldMessages } from '@shared/i18n/errors';
+import { vi as packageVi } from '../features/commune/package/i18n';
+import { vi as surveyVi } from '../features/commune/survey/i18n';
 
 /** Vietnamese: the default language and the source of every key. */
 export const vi = {

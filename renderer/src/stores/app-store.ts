@@ -1,8 +1,9 @@
 import { create } from 'zustand';
-import type { Identity } from '../../../shared/identity';
+import type { Identity } from '@shared/identity';
 import type { Lang } from '../i18n';
 import { setLanguage } from '../i18n';
-import { api, call } from '../api';
+// The app's own state (who this unit is, the language), loaded before any screen: no hook here.
+import { client } from '../lib/api';
 
 interface AppState {
   status: 'loading' | 'ready' | 'error';
@@ -22,8 +23,8 @@ export const useAppStore = create<AppState>((set) => ({
   async load() {
     try {
       const [identity, lang] = await Promise.all([
-        call(api().setup.get()),
-        call(api().settings.get({ key: 'language' })),
+        client.setup.get(),
+        client.settings.get({ key: 'language' }),
       ]);
       const l: Lang = lang === 'en' ? 'en' : 'vi';
       setLanguage(l);
@@ -36,7 +37,7 @@ export const useAppStore = create<AppState>((set) => ({
     set({ identity });
   },
   async changeLanguage(lang) {
-    await call(api().settings.set({ key: 'language', value: lang }));
+    await client.settings.set({ key: 'language', value: lang });
     setLanguage(lang);
     set({ lang });
   },

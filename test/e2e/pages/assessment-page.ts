@@ -1,8 +1,19 @@
 import type { Page } from 'playwright-core';
+import { EvidencePanel } from './evidence-panel';
 
 /** The criteria screen (Tự đánh giá). */
 export class AssessmentPage {
   constructor(private readonly page: Page) {}
+
+  /** From the side navigation. */
+  async open(): Promise<void> {
+    await this.page.getByTestId('nav-assessment').click();
+    await this.waitFor();
+  }
+
+  navLink() {
+    return this.page.getByTestId('nav-assessment');
+  }
 
   async waitFor(): Promise<void> {
     await this.page.locator('[data-testid="assessment-tree"][data-ready="yes"]').waitFor();
@@ -14,6 +25,14 @@ export class AssessmentPage {
 
   input(code: string, name: string) {
     return this.item(code).getByTestId(`in-${name}`);
+  }
+
+  explanation(code: string) {
+    return this.input(code, 'explanation');
+  }
+
+  evidence(code: string): EvidencePanel {
+    return new EvidencePanel(this.item(code));
   }
 
   points(code: string) {
@@ -58,10 +77,25 @@ export class AssessmentPage {
     return this.page.getByTestId('check-row');
   }
 
+  /** "Đến mục …" on the first check-list row of an item. */
+  async jumpTo(code: string): Promise<void> {
+    await this.page.getByTestId(`jump-${code}`).first().click();
+  }
+
   async openEvidence(code: string): Promise<void> {
-    const body = this.item(code).getByTestId('evidence-body');
-    if (!(await body.isVisible())) await this.item(code).getByTestId('evidence-toggle').click();
-    await body.waitFor();
+    await this.evidence(code).open();
+  }
+
+  finaliseButton() {
+    return this.page.getByTestId('finalise');
+  }
+
+  lockState() {
+    return this.page.getByTestId('lock-state');
+  }
+
+  reopenedNote() {
+    return this.page.getByTestId('reopened');
   }
 
   async finalise(): Promise<void> {

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import type { SurveyDefinition } from '../../../shared/framework/schema';
 import type { SurveyAnswer } from '../../../shared/scoring/survey';
 import { formatSurveyDate } from '../../../shared/scoring/survey-answer';
-import { isOptionQuestion, keyingOrder } from '../../../renderer/src/features/survey/keying-model';
+import { isOptionQuestion, keyingOrder } from '../../../renderer/src/features/commune/survey/keying-model';
 
 /**
  * The survey screens, driven by the keyboard alone. Every key sent goes through press()

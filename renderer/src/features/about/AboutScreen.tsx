@@ -1,14 +1,10 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppInfo } from '../../../../shared/ipc/contract';
-import { api, call } from '../../api';
+import { useApiLoad } from '../../lib/use-api-call';
 
 export function AboutScreen() {
   const { t } = useTranslation();
-  const [info, setInfo] = useState<AppInfo | null>(null);
-  useEffect(() => {
-    call(api().app.info()).then(setInfo, () => setInfo(null));
-  }, []);
+  // Only a version line: without it the page still says what the app is, so no error notice.
+  const { data: info } = useApiLoad((api) => api.app.info(), []);
   return (
     <div>
       <h1>{t('about.title')}</h1>

@@ -1,9 +1,7 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry } from '../../../../shared/ipc/contract';
-import { api, call } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { formatDateTime } from '../../format';
+import { formatDateTime } from '../../lib/format';
+import { useApiLoad } from '../../lib/use-api-call';
 
 function short(v: unknown): string {
   if (v === null || v === undefined) return '∅';
@@ -13,15 +11,11 @@ function short(v: unknown): string {
 
 export function AuditScreen() {
   const { t, i18n } = useTranslation();
-  const [rows, setRows] = useState<AuditEntry[] | null>(null);
+  const { data: rows, error } = useApiLoad((api) => api.audit.list({ limit: 500 }), []);
   // Action codes contain dots ("identity.setup"), i18next's key separator: look them up in
   // the translated objects instead of by key path.
   const actions = t('audit.actions', { returnObjects: true }) as unknown as Record<string, string>;
   const entities = t('audit.entities', { returnObjects: true }) as unknown as Record<string, string>;
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    call(api().audit.list({ limit: 500 })).then(setRows, setError);
-  }, []);
   return (
     <div>
       <h1>{t('audit.title')}</h1>

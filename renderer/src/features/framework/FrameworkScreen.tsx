@@ -1,58 +1,48 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Framework } from '../../../../shared/framework/schema';
-import type { FrameworkChoice, ReplacePreview } from '../../../../shared/ipc/contract';
-import { api, call } from '../../api';
+import type { FrameworkChoice, ReplacePreview } from '@shared/ipc/contract';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { useApiCall, useApiLoad } from '../../lib/use-api-call';
 import { useAppStore } from '../../stores/app-store';
-import { FrameworkOverview } from '../home/FrameworkOverview';
+import { FrameworkOverview } from './FrameworkOverview';
 
 /** The framework in use, and replacing it (the province's official one replacing the sample). */
 export function FrameworkScreen() {
   const { t } = useTranslation();
   const identity = useAppStore((s) => s.identity);
   const reload = useAppStore((s) => s.load);
-  const [framework, setFramework] = useState<Framework | null>(null);
+  const active = useApiLoad((api) => api.framework.active(), [identity?.framework?.sha256]);
+  const framework = active.data;
+  const { run, busy, error } = useApiCall();
   const [choice, setChoice] = useState<FrameworkChoice | null>(null);
   const [preview, setPreview] = useState<ReplacePreview | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    call(api().framework.active()).then(setFramework, setError);
-  }, [identity?.framework?.sha256]);
 
   async function choose(): Promise<void> {
-    setError(null);
     setDone(null);
-    try {
-      const c = await call(api().framework.choose());
-      if (!c) return;
-      setChoice(c);
-      setPreview(await call(api().framework.previewReplace({ token: c.token })));
-    } catch (err) {
-      setChoice(null);
-      setPreview(null);
-      setError(err);
-    }
+    await run(async (api) => {
+      try {
+        const c = await api.framework.choose();
+        if (!c) return;
+        setChoice(c);
+        setPreview(await api.framework.previewReplace({ token: c.token }));
+      } catch (err) {
+        setChoice(null);
+        setPreview(null);
+        throw err;
+      }
+    });
   }
 
   async function apply(): Promise<void> {
     if (!choice) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await call(api().framework.replace({ token: choice.token }));
+    await run(async (api) => {
+      const r = await api.framework.replace({ token: choice.token });
       setDone(t('framework.replaced', { title: r.framework.title, carried: r.carried.length, dropped: r.dropped.length }));
       setChoice(null);
       setPreview(null);
       await reload();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -65,7 +55,7 @@ export function FrameworkScreen() {
           {t('framework.choose')}
         </button>
         {done && <p className="notice notice-ok" role="status" data-testid="replace-done">{done}</p>}
-        <ErrorNotice error={error} />
+        <ErrorNotice error={error ?? active.error} />
         {choice && preview && (
           <div className="replace-preview" data-testid="replace-preview">
             <p>

@@ -1,21 +1,15 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Framework } from '../../../../shared/framework/schema';
-import { api, call } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { formatDateTime } from '../../format';
+import { formatDateTime } from '../../lib/format';
+import { useApiLoad } from '../../lib/use-api-call';
 import { useAppStore } from '../../stores/app-store';
-import { NoKeyCard } from '../package/NoKeyCard';
-import { FrameworkOverview } from './FrameworkOverview';
+import { NoKeyCard } from '../keys/NoKeyCard';
+import { FrameworkOverview } from '../framework/FrameworkOverview';
 
 export function HomeScreen() {
   const { t, i18n } = useTranslation();
   const identity = useAppStore((s) => s.identity);
-  const [framework, setFramework] = useState<Framework | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    call(api().framework.active()).then(setFramework, setError);
-  }, []);
+  const { data: framework, error } = useApiLoad((api) => api.framework.active(), []);
   if (!identity) return null;
   const commune = identity.role === 'commune';
   const roleLabel = commune ? t('roles.communeShort') : identity.level === 'province' ? t('roles.provinceShort') : t('roles.districtShort');

@@ -2,22 +2,18 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import type { Lang } from '../../i18n';
+import { useApiCall } from '../../lib/use-api-call';
 import { useAppStore } from '../../stores/app-store';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
   const { lang, changeLanguage } = useAppStore();
   const [saved, setSaved] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { run, error } = useApiCall();
   async function pick(l: Lang): Promise<void> {
     setSaved(false);
-    setError(null);
-    try {
-      await changeLanguage(l);
-      setSaved(true);
-    } catch (err) {
-      setError(err);
-    }
+    // The app store saves the setting (and switches i18n), so the action ignores `api`.
+    if (await run(async () => { await changeLanguage(l); return true; })) setSaved(true);
   }
   return (
     <div>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Role } from '../../../../shared/identity';
+import type { Role } from '@shared/identity';
 
 export function RoleStep({ onChoose }: { onChoose(role: Role): void }) {
   const { t } = useTranslation();

@@ -3,11 +3,12 @@ import { useState } from 'react';
 import type { Resolver } from 'react-hook-form';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { Role } from '../../../../shared/identity';
-import { setupInputSchema } from '../../../../shared/identity';
-import type { FrameworkChoice } from '../../../../shared/ipc/contract';
-import { api, ApiError, call } from '../../api';
+import type { Role } from '@shared/identity';
+import { setupInputSchema } from '@shared/identity';
+import type { FrameworkChoice } from '@shared/ipc/contract';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { ApiError } from '../../lib/api-error';
+import { useApiCall } from '../../lib/use-api-call';
 import { useAppStore } from '../../stores/app-store';
 import { RoleStep } from './RoleStep';
 import { TextField } from './TextField';
@@ -33,7 +34,7 @@ export function SetupScreen() {
   const [role, setRole] = useState<Role | null>(null);
   const [choice, setChoice] = useState<FrameworkChoice | null>(null);
   const [useFile, setUseFile] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { run, error } = useApiCall();
   const form = useForm<SetupFormValues>({
     resolver,
     mode: 'onSubmit',
@@ -57,38 +58,32 @@ export function SetupScreen() {
   }
 
   async function chooseFile(): Promise<void> {
-    setError(null);
-    try {
-      const c = await call(api().framework.choose());
-      if (c) {
-        setChoice(c);
-        setUseFile(true);
-      }
-    } catch (err) {
-      setError(err);
+    const c = await run((api) => api.framework.choose());
+    if (c) {
+      setChoice(c);
+      setUseFile(true);
     }
   }
 
   const onSubmit = form.handleSubmit(async (values) => {
-    setError(null);
-    try {
-      const identity = await call(
-        api().setup.complete({
+    const identity = await run(async (api) => {
+      try {
+        return await api.setup.complete({
           setup: values as never,
           ...(useFile && choice ? { frameworkToken: choice.token } : {}),
-        }),
-      );
-      setIdentity(identity);
-    } catch (err) {
-      // Field errors from main land on their fields; anything else is shown above the button.
-      const fields = err instanceof ApiError ? (err.shape.details?.['fields'] as Record<string, string> | undefined) : undefined;
-      if (fields) {
-        for (const [name, message] of Object.entries(fields)) {
-          form.setError(name.replace(/^setup\./u, '') as keyof SetupFormValues, { message });
+        });
+      } catch (err) {
+        // Field errors from main land on their fields; the notice above the button shows the rest.
+        const fields = err instanceof ApiError ? (err.shape.details?.['fields'] as Record<string, string> | undefined) : undefined;
+        if (fields) {
+          for (const [name, message] of Object.entries(fields)) {
+            form.setError(name.replace(/^setup\./u, '') as keyof SetupFormValues, { message });
+          }
         }
+        throw err;
       }
-      setError(err);
-    }
+    });
+    if (identity) setIdentity(identity);
   });
 
   const commune = role === 'commune';

@@ -1,0 +1,43 @@
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatPoints } from '@shared/framework/points';
+import type { FrameworkField } from '@shared/framework/schema';
+import { ItemCard } from './ItemCard';
+import { useAssessment } from './assessment-store';
+
+/** One field (lĩnh vực): progress header, its criteria and items. Items re-render on their own. */
+export const FieldSection = memo(function FieldSection({ field, version }: { field: FrameworkField; version: number }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  const node = useAssessment((s) => s.scores?.fields[field.code]);
+  return (
+    <section className="field-section card" data-field={field.code} data-testid={`field-${field.code}`}>
+      <header className="field-head">
+        <h2>{field.code}. {field.title}</h2>
+        {node && (
+          <span className="field-progress" data-testid={`progress-${field.code}`}>
+            {t('assessment.fieldProgress', { done: node.done, required: node.required, points: formatPoints(node.points, lang), max: formatPoints(node.max, lang) })}
+          </span>
+        )}
+      </header>
+      {field.criteria.map((c) => (
+        <div key={c.code} className="criterion">
+          {!(c.items.length === 1 && c.items[0]?.code === c.code) && <h3>{c.code}. {c.title}</h3>}
+          {c.items.map((i) => <ItemCard key={`${i.code}:${version}`} code={i.code} />)}
+        </div>
+      ))}
+    </section>
+  );
+});
+
+/** Bonus and penalty lines, entered like manual items. */
+export const AdjustmentsSection = memo(function AdjustmentsSection({ codes, version }: { codes: string[]; version: number }) {
+  const { t } = useTranslation();
+  if (codes.length === 0) return null;
+  return (
+    <section className="field-section card" data-field="adjustments" data-testid="field-adjustments">
+      <header className="field-head"><h2>{t('assessment.adjustments')}</h2></header>
+      {codes.map((c) => <ItemCard key={`${c}:${version}`} code={c} />)}
+    </section>
+  );
+});

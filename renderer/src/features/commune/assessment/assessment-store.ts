@@ -1,0 +1,174 @@
+/**
+ * The self-assessment in the renderer: entries, evidence, lock, live scores, autosave.
+ * An edit updates the item's entry, recomputes the scores (pure, fast) and keeps every
+ * unchanged score object as it was, so only the edited item and the totals re-render.
+ * Saves are debounced per item (≤ 250 ms) and flushed on blur and on leaving the screen.
+ */
+import { create } from 'zustand';
+import type { Framework, FrameworkItem } from '@shared/framework/schema';
+import type { EvidenceDocumentView, EvidenceFileView, LockInfo } from '@shared/ipc/assessment.contract';
+import type { ItemEntry, ItemScore, NodeScore, ScoreSummary } from '@shared/scoring/engine';
+import type { SurveyTally } from '@shared/scoring/survey';
+import { adjustmentAsItem, computeScores } from '@shared/scoring/engine';
+// Not through useApiCall: saves are debounced per item and outlive the screen (flushed on
+// leaving it and on pagehide), so the store owns these calls and reports through saveError.
+import { client } from '../../../lib/api';
+
+export const SAVE_DELAY_MS = 250;
+
+interface State {
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  /** Bumped by every load, so item forms start again from the stored values. */
+  version: number;
+  loadError: unknown;
+  framework: Framework | null;
+  /** Items and adjustments in screen order. */
+  order: string[];
+  itemsByCode: Map<string, FrameworkItem>;
+  fieldOf: Map<string, string>;
+  entries: Record<string, ItemEntry | null>;
+  explanations: Record<string, string | null>;
+  documents: EvidenceDocumentView[];
+  files: EvidenceFileView[];
+  lock: LockInfo | null;
+  scores: ScoreSummary | null;
+  /** The keyed survey's tally (main computes it): the index here is the one exported. */
+  surveyTally: SurveyTally | null;
+  savedAt: string | null;
+  pending: number;
+  saveError: unknown;
+  load(): Promise<void>;
+  setEntry(code: string, entry: ItemEntry | null): void;
+  setExplanation(code: string, text: string): void;
+  flush(): Promise<void>;
+  setEvidence(documents: EvidenceDocumentView[], files: EvidenceFileView[]): void;
+  setLock(lock: LockInfo): void;
+}
+
+const timers = new Map<string, ReturnType<typeof setTimeout>>();
+const queued = new Map<string, () => Promise<unknown>>();
+
+function sameScore(a: ItemScore | undefined, b: ItemScore): boolean {
+  return !!a && a.points === b.points && a.applicableMax === b.applicableMax && a.status === b.status && a.percent === b.percent &&
+    JSON.stringify(a.issues) === JSON.stringify(b.issues);
+}
+function sameNode(a: NodeScore | undefined, b: NodeScore): boolean {
+  return !!a && a.points === b.points && a.max === b.max && a.applicableMax === b.applicableMax && a.done === b.done && a.required === b.required && a.errors === b.errors;
+}
+
+/** New scores, keeping the previous object wherever nothing changed (stable selectors). */
+function rescore(framework: Framework, entries: Record<string, ItemEntry | null>, prev: ScoreSummary | null, tally: SurveyTally | null): ScoreSummary {
+  const clean: Record<string, ItemEntry> = {};
+  for (const [k, v] of Object.entries(entries)) if (v) clean[k] = v;
+  const next = computeScores(framework, clean, tally ?? undefined);
+  if (!prev) return next;
+  for (const k of Object.keys(next.items)) if (sameScore(prev.items[k], next.items[k]!)) next.items[k] = prev.items[k]!;
+  for (const k of Object.keys(next.adjustments.items)) if (sameScore(prev.adjustments.items[k], next.adjustments.items[k]!)) next.adjustments.items[k] = prev.adjustments.items[k]!;
+  for (const k of Object.keys(next.fields)) if (sameNode(prev.fields[k], next.fields[k]!)) next.fields[k] = prev.fields[k]!;
+  for (const k of Object.keys(next.criteria)) if (sameNode(prev.criteria[k], next.criteria[k]!)) next.criteria[k] = prev.criteria[k]!;
+  return next;
+}
+
+export const useAssessment = create<State>((set, get) => {
+  const schedule = (key: string, run: () => Promise<unknown>): void => {
+    const old = timers.get(key);
+    if (old) clearTimeout(old);
+    else set((s) => ({ pending: s.pending + 1 }));
+    queued.set(key, run);
+    timers.set(key, setTimeout(() => void fire(key), SAVE_DELAY_MS));
+  };
+  const fire = async (key: string): Promise<void> => {
+    const run = queued.get(key);
+    const t = timers.get(key);
+    if (t) clearTimeout(t);
+    timers.delete(key);
+    queued.delete(key);
+    if (!run) return;
+    try {
+      const ack = (await run()) as { savedAt: string };
+      set((s) => ({ pending: s.pending - 1, savedAt: ack.savedAt > (s.savedAt ?? '') ? ack.savedAt : s.savedAt, saveError: null }));
+    } catch (err) {
+      set((s) => ({ pending: s.pending - 1, saveError: err }));
+    }
+  };
+  return {
+    status: 'idle',
+    version: 0,
+    loadError: null,
+    framework: null,
+    order: [],
+    itemsByCode: new Map(),
+    fieldOf: new Map(),
+    entries: {},
+    explanations: {},
+    documents: [],
+    files: [],
+    lock: null,
+    scores: null,
+    surveyTally: null,
+    savedAt: null,
+    pending: 0,
+    saveError: null,
+    async load() {
+      set({ status: 'loading' });
+      try {
+        const v = await client.assessment.get();
+        const order: string[] = [];
+        const itemsByCode = new Map<string, FrameworkItem>();
+        const fieldOf = new Map<string, string>();
+        for (const f of v.framework.fields)
+          for (const c of f.criteria)
+            for (const i of c.items) {
+              order.push(i.code);
+              itemsByCode.set(i.code, i);
+              fieldOf.set(i.code, f.code);
+            }
+        for (const a of v.framework.adjustments ?? []) {
+          order.push(a.code);
+          itemsByCode.set(a.code, adjustmentAsItem(a));
+          fieldOf.set(a.code, 'adjustments');
+        }
+        const entries: Record<string, ItemEntry | null> = {};
+        const explanations: Record<string, string | null> = {};
+        for (const [code, e] of Object.entries(v.entries)) {
+          entries[code] = e.entry;
+          explanations[code] = e.explanation;
+        }
+        set((s) => ({
+          version: s.version + 1,
+          status: 'ready', framework: v.framework, order, itemsByCode, fieldOf, entries, explanations,
+          documents: v.documents, files: v.files, lock: v.lock, savedAt: v.lastSavedAt, loadError: null,
+          surveyTally: v.surveyTally,
+          scores: rescore(v.framework, entries, null, v.surveyTally),
+        }));
+      } catch (err) {
+        set({ status: 'error', loadError: err });
+      }
+    },
+    setEntry(code, entry) {
+      const { framework, entries, scores, surveyTally } = get();
+      if (!framework) return;
+      const next = { ...entries, [code]: entry };
+      set({ entries: next, scores: rescore(framework, next, scores, surveyTally) });
+      schedule(`entry:${code}`, () => client.assessment.setEntry({ code, entry }));
+    },
+    setExplanation(code, text) {
+      set((s) => ({ explanations: { ...s.explanations, [code]: text } }));
+      schedule(`explanation:${code}`, () => client.assessment.setExplanation({ code, text: text.trim() ? text : null }));
+    },
+    async flush() {
+      await Promise.all([...queued.keys()].map((k) => fire(k)));
+    },
+    setEvidence(documents, files) {
+      set({ documents, files });
+    },
+    setLock(lock) {
+      set({ lock });
+    },
+  };
+});
+
+/** Flush pending saves when the window goes away (closing, reloading). */
+if (typeof window !== 'undefined') {
+  window.addEventListener('pagehide', () => void useAssessment.getState().flush());
+}

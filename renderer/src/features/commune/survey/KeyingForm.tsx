@@ -1,0 +1,160 @@
+import type { KeyboardEvent } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SurveyDefinition } from '@shared/framework/schema';
+import type { SurveyAnswer } from '@shared/scoring/survey';
+import type { FinishResult, SurveyFormView } from '@shared/survey/types';
+import { ErrorNotice } from '../../../components/ErrorNotice';
+import { useApiCall } from '../../../lib/use-api-call';
+import { firstUnkeyed, isOptionQuestion, keyingOrder, NO_ANSWER_KEY, optionKeyOutcome, typedOutcome, typedText } from './keying-model';
+import { PaperForm } from './PaperForm';
+
+export type KeyingDone = { kind: 'saved'; form: SurveyFormView; typedAhead: string[] } | { kind: 'compared'; result: FinishResult } | { kind: 'exit' };
+
+/**
+ * One form keyed heads-down: one key per option question, typed input + Enter for numbers,
+ * dates and text, Backspace goes back, Enter on the last step saves. Each answer is sent to
+ * the store as soon as it is keyed (in order, through a queue), so nothing is lost on a crash.
+ */
+export function KeyingForm(props: {
+  def: SurveyDefinition;
+  form: SurveyFormView;
+  correcting: boolean;
+  /** Keys typed while the form was opening (a fast typist does not wait): applied first. */
+  pendingKeys?: readonly string[];
+  onDone(done: KeyingDone): void;
+}) {
+  const { def, form, correcting, onDone } = props;
+  const { t } = useTranslation();
+  const order = useMemo(() => keyingOrder(def), [def]);
+  const [answers, setAnswers] = useState<Record<string, SurveyAnswer>>(form.answers);
+  const [index, setIndex] = useState(() => (correcting ? 0 : firstUnkeyed(order, form.answers)));
+  const [typed, setTyped] = useState('');
+  const [hint, setHint] = useState<string | null>(null);
+  const { run, busy, error } = useApiCall();
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  // Keys typed while the form is being saved: the start of the next form number.
+  const typedAhead = useRef<string[]>([]);
+  const boxRef = useRef<HTMLDivElement>(null);
+  const typedRef = useRef<HTMLInputElement>(null);
+  const q = order[index];
+  const typedQuestion = q !== undefined && !isOptionQuestion(q);
+
+  // Focus follows the current question: the typed box, or the form itself for digit keys.
+  // A layout effect: focus moves in the same commit, so no key can fall between.
+  useLayoutEffect(() => {
+    if (typedQuestion && q) {
+      setTyped(typedText(q, answers[q.code]));
+      typedRef.current?.focus();
+    } else boxRef.current?.focus();
+    // Only when the question changes (not on every typed character).
+  }, [index]);
+
+  const go = useCallback((to: number) => {
+    setHint(null);
+    setIndex(Math.max(0, Math.min(order.length, to)));
+  }, [order.length]);
+
+  const answer = useCallback((code: string, value: SurveyAnswer) => {
+    setAnswers((a) => ({ ...a, [code]: value }));
+    // In the background: keying goes on while it is stored; a failure is shown all the same.
+    queue.current = queue.current.then(() => run((api) => api.survey.answer({ formId: form.id, pass: form.pass, code, value }), { background: true }));
+  }, [run, form.id, form.pass]);
+
+  // Replay keys typed before the form appeared, up to the first typed question.
+  useLayoutEffect(() => {
+    let at = index;
+    for (const key of props.pendingKeys ?? []) {
+      const cur = order[at];
+      if (!cur || !isOptionQuestion(cur)) break;
+      const out = optionKeyOutcome(cur, key === ' ' ? NO_ANSWER_KEY : key, at, order.length);
+      if (out.kind === 'answer') {
+        answer(cur.code, out.value);
+        at = out.to;
+      } else if (out.kind === 'move') at = out.to;
+      else if (out.kind !== 'ignore') break;
+    }
+    if (at !== index) go(at);
+    // Once, on mount: later keys go through onKey.
+  }, []);
+
+  const finish = useCallback(async () => {
+    await run(async (api) => {
+      await queue.current;
+      if (form.pass === 1) onDone({ kind: 'saved', form: await api.survey.save({ formId: form.id }), typedAhead: typedAhead.current });
+      else onDone({ kind: 'compared', result: await api.survey.compare({ formId: form.id }) });
+    });
+  }, [run, form.id, form.pass, onDone]);
+
+  const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.target !== boxRef.current || e.ctrlKey || e.altKey || e.metaKey) return;
+    if (busy) {
+      if (e.key.length === 1 || e.key === 'Enter') typedAhead.current.push(e.key);
+      e.preventDefault();
+      return;
+    }
+    const out = optionKeyOutcome(q, e.key === ' ' ? NO_ANSWER_KEY : e.key, index, order.length);
+    if (out.kind === 'ignore') return;
+    e.preventDefault();
+    if (out.kind === 'answer' && q) {
+      answer(q.code, out.value);
+      go(out.to);
+    } else if (out.kind === 'move') go(out.to);
+    else if (out.kind === 'bad-option' && q) setHint(t('survey.badOption', { code: q.code, key: out.key }));
+    else if (out.kind === 'save') void finish();
+    else if (out.kind === 'exit') void queue.current.then(() => onDone({ kind: 'exit' }));
+  };
+
+  const onTypedKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (!q) return;
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      const out = typedOutcome(q, typed);
+      if (!out.ok) {
+        setHint(t('survey.badTyped', { code: q.code, hint: q.type === 'date' ? t('survey.hintDate') : t('survey.hintNumber') }));
+        return;
+      }
+      answer(q.code, out.value);
+      go(index + 1);
+    } else if ((e.key === 'Backspace' && typed === '') || e.key === 'ArrowUp') {
+      e.preventDefault();
+      go(index - 1);
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      void queue.current.then(() => onDone({ kind: 'exit' }));
+    }
+  };
+
+  const blank = order.filter((x) => x.required && (answers[x.code] === undefined || answers[x.code] === null)).map((x) => x.code);
+  const typedBox = typedQuestion && q ? (
+    <input
+      ref={typedRef}
+      className="typed-answer"
+      data-testid="typed-answer"
+      aria-label={q.text}
+      inputMode={q.type === 'text' ? 'text' : 'numeric'}
+      placeholder={q.type === 'date' ? 'dd/mm/yyyy' : ''}
+      value={typed}
+      maxLength={q.type === 'text' ? 1000 : 20}
+      onChange={(e) => setTyped(e.target.value)}
+      onKeyDown={onTypedKey}
+    />
+  ) : null;
+
+  return (
+    <div className="keying" ref={boxRef} tabIndex={-1} onKeyDown={onKey} data-testid="keying" data-index={index}>
+      <div className="keying-legend" aria-live="polite">
+        <span>{q === undefined ? t('survey.legendSave') : typedQuestion ? `${t('survey.legendTyped')}${q.type === 'date' ? ` · ${t('survey.legendDate')}` : ''}` : t('survey.legendOptions')}</span>
+        <span className="muted small">{t('survey.autosaved')}</span>
+      </div>
+      {hint && <div className="notice notice-warn" role="status" data-testid="keying-hint">{hint}</div>}
+      <ErrorNotice error={error} />
+      <PaperForm def={def} answers={answers} current={index} typedBox={typedBox} />
+      <div className={`paper-save${q === undefined ? ' current' : ''}`} data-testid="save-step" data-current={q === undefined || undefined}>
+        <strong>{form.pass === 1 ? t('survey.saveStep') : t('survey.saveStepVerify')}</strong> <kbd>Enter</kbd>
+        {blank.length > 0 && <p className="muted small">{t('survey.blankRequired', { count: blank.length, codes: blank.join(', ') })}</p>}
+        {busy && <span className="muted"> {t('survey.saving')}</span>}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { useApiLoad } from '../../lib/use-api-call';
+import { useAppStore } from '../../stores/app-store';
+import { EnrolmentSection } from '../commune/package/EnrolmentSection';
+import { KeySection } from './KeySection';
+
+/** "Khóa và đăng ký": the unit's signing key, its backup, and (commune) enrolment. */
+export function KeysScreen() {
+  const { t } = useTranslation();
+  const identity = useAppStore((s) => s.identity);
+  const { data, error, reload } = useApiLoad(async (api) => {
+    const [keys, enrolment] = await Promise.all([api.keys.status(), api.enrolment.status()]);
+    return { keys, enrolment };
+  }, []);
+  const keys = data?.keys ?? null;
+  const enrolment = data?.enrolment ?? null;
+  const load = () => void reload();
+  return (
+    <div className="package-screen" data-testid="keys-screen">
+      <h1>{t('package.keys.title')}</h1>
+      <p className="lead">{t('package.keys.lead')}</p>
+      <ErrorNotice error={error} />
+      {keys && <KeySection status={keys} onChange={load} />}
+      {keys && enrolment && identity?.role === 'commune' && <EnrolmentSection keys={keys} status={enrolment} onChange={load} />}
+    </div>
+  );
+}
