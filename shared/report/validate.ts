@@ -163,7 +163,7 @@ export function validateReportInput(input: ReportInput, options: ReportOptions):
     if (seen.has(row.code)) {
       throw reportInputError(
         'REPORT_DUPLICATE_CODE',
-        `Mã đơn vị ${row.code} xuất hiện hai lần trong số liệu báo cáo. Mỗi đơn vị chỉ được có một dòng; hãy bỏ dòng trùng.`,
+        `Mã đơn vị ${row.code} xuất hiện hai lần trong số liệu báo cáo. Mỗi đơn vị chỉ được có một dòng. Hãy bỏ dòng trùng rồi lập lại báo cáo.`,
         { code: row.code },
       );
     }
