@@ -48,9 +48,11 @@ export function fractionAtLeast(points: number, max: number, minPercent: number)
 
 /** The index of points / max in hundredths of a percent, rounded by the rule. */
 export function indexFromFraction(points: number, max: number, rule: RoundingRule): number {
+  assertSafe('points', points);
+  assertSafe('max', max);
+  if (points < 0 || max <= 0) throw new RangeError(`indexFromFraction(${points}, ${max}): needs points ≥ 0, max > 0`);
   const num = BigInt(points) * 10000n;
   const den = BigInt(max);
-  if (points < 0 || max <= 0) throw new RangeError(`indexFromFraction(${points}, ${max}): needs points ≥ 0, max > 0`);
   const q = num / den;
   const rest = num - q * den;
   return Number(rule === 'half-up' && rest * 2n >= den ? q + 1n : q);
