@@ -37,8 +37,16 @@ function arbEntry(it: FrameworkItem): fc.Arbitrary<ItemEntry | undefined> {
     case 'deduction':
       input = fc.integer({ min: -1, max: 30 }).map((events) => ({ type: 'deduction' as const, events }));
       break;
+    case 'increment':
+      input = fc.integer({ min: -1, max: 30 }).map((units) => ({ type: 'increment' as const, units }));
+      break;
+    case 'formula': {
+      const names = rule.inputs.map((i) => i.name);
+      input = fc.tuple(...names.map(() => fc.integer({ min: -1, max: 200 }))).map((v) => ({ type: 'formula' as const, values: Object.fromEntries(names.map((n, i) => [n, v[i]!])) }));
+      break;
+    }
     case 'survey':
-      input = fc.constant(undefined);
+      input = rule.source === 'entered' ? fc.integer({ min: -25, max: max + 25 }).map((points) => ({ type: 'manual' as const, points })) : fc.constant(undefined);
       break;
   }
   return fc.oneof(
@@ -100,7 +108,7 @@ describe('engine properties', () => {
         expect(s.points).toBeLessThanOrEqual(s.applicableMax);
         if (s.status === 'error') expect(s.points).toBe(0);
         if (entry?.notApplicable) {
-          const expected = { 'not-allowed': 'error', exclude: 'na', full: 'na' }[it.notApplicable];
+          const expected = { 'not-allowed': 'error', exclude: 'na', full: 'na', points: 'na' }[it.notApplicable];
           expect(s.status).toBe(expected);
           if (it.notApplicable === 'exclude') expect(s.applicableMax).toBe(0);
           if (it.notApplicable === 'full') expect(s.points).toBe(it.maxPoints);
