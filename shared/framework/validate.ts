@@ -12,6 +12,7 @@ import { hasUnitTypeVariants, resolveForUnitType } from './unit-types';
 import { checkSurvey } from './validate-survey';
 import { checkTree } from './validate-tree';
 import { checkUnitTypes } from './validate-variants';
+import { own } from '../own';
 
 export interface FrameworkIssue {
   path: string;
@@ -113,7 +114,7 @@ const viErrorMap: z.core.$ZodErrorMap = (issue) => {
     case 'invalid_type':
       return issue.input === undefined
         ? 'Thiếu giá trị bắt buộc.'
-        : `Sai kiểu dữ liệu: cần ${TYPE_NAMES[issue.expected] ?? issue.expected}.`;
+        : `Sai kiểu dữ liệu: cần ${own(TYPE_NAMES, issue.expected) ?? issue.expected}.`;
     case 'unrecognized_keys':
       return `Khóa không có trong định dạng: ${issue.keys.join(', ')}.`;
     case 'invalid_union':

@@ -1,3 +1,4 @@
+import { own } from '../own';
 import type { ErrorCode } from '../errors';
 import { REFUSAL_MESSAGES } from '../package/verify-steps';
 
@@ -168,5 +169,5 @@ export const fieldMessages: Record<'vi' | 'en', Record<string, string>> = {
 };
 
 export function fieldMessage(lang: 'vi' | 'en', key: string): string {
-  return fieldMessages[lang][key] ?? fieldMessages[lang]['INVALID'] ?? key;
+  return own(fieldMessages[lang], key) ?? fieldMessages[lang]['INVALID'] ?? key;
 }
