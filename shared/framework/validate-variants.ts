@@ -36,7 +36,8 @@ export function checkUnitTypes(fw: Framework, add: Add): void {
         const first = claimed.get(t);
         if (first !== undefined) add(`${vPath}.unitTypes[${ti}]`, `${what}: loại đơn vị ${UNIT_TYPE_NAMES[t]} đã có ở biến thể thứ ${first + 1}.`);
         else claimed.set(t, vi);
-        if (!within.includes(t)) add(`${vPath}.unitTypes[${ti}]`, `${what}: biến thể cho ${UNIT_TYPE_NAMES[t]} nhưng ${what.toLowerCase()} không áp dụng cho ${UNIT_TYPE_NAMES[t]}.`);
+        if (!all.includes(t)) add(`${vPath}.unitTypes[${ti}]`, `${what}: loại đơn vị ${UNIT_TYPE_NAMES[t]} không có trong danh sách loại đơn vị của bộ tiêu chí (${names(all)}).`);
+        else if (!within.includes(t)) add(`${vPath}.unitTypes[${ti}]`, `${what}: biến thể cho ${UNIT_TYPE_NAMES[t]} nhưng ${what.toLowerCase()} không áp dụng cho ${UNIT_TYPE_NAMES[t]}.`);
       });
     });
   };
