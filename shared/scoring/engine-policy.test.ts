@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { sampleFramework } from '../framework/sample';
 import type { Framework } from '../framework/schema';
 import type { ItemEntry } from './entry';
+import { blockingProblems } from './blocking';
 import { computeScores } from './engine';
 import { framework, leaf } from './policy-helpers';
 import type { SurveyTally } from './survey';
@@ -260,5 +261,32 @@ describe('unit types', () => {
     const phuong = computeScores(sampleFramework, { '3.8': { input: { type: 'ratio-target', numerator: 60, denominator: 100 } } }, undefined, { unitType: 'phuong' });
     expect(phuong.items['3.8']!.points).toBe(86); // 60% of a 70% target on 1 point
     expect(phuong.surveyStatus.minForms).toBe(30);
+  });
+});
+
+describe('what must stop finalising', () => {
+  it('lists item, criterion, adjustment and survey problems with their Vietnamese sentences, nothing for warnings', () => {
+    const survey = {
+      targetForms: 2,
+      minForms: 2,
+      respondentFacts: [],
+      sections: [{ code: 'A', title: 'A', questions: [{ code: 'Q', text: 'Q', type: 'yesno' as const, options: [{ value: '1', label: 'Có', weight: 10000 }, { value: '2', label: 'Không', weight: 0 }], feeds: 'S.1', required: true }] }],
+    };
+    const fw = framework(
+      [
+        { code: '1', title: 'L', criteria: [{ code: '1.0', title: 'C', items: [leaf('1.1', 100, { type: 'binary' }), leaf('1.2', 100, { type: 'manual', step: 25 })] }] },
+        { code: 'S', title: 'S', criteria: [{ code: 'S.0', title: 'S', items: [leaf('S.1', 100, { type: 'survey' })] }] },
+      ],
+      { survey, surveyPolicy: { belowMinimum: 'block' }, adjustments: [{ code: '9.1', title: 'T', scoringText: 'T', kind: 'bonus', cap: 100, rule: { type: 'manual', step: 25 }, evidence: [] }], adjustmentCaps: { bonus: 100, penalty: 0 } },
+    );
+    const s = computeScores(fw, { '1.0': { notApplicable: true }, '1.2': manual(30), '9.1': manual(200) });
+    expect(blockingProblems(s).map((p) => [p.kind, p.code, p.issueCode])).toEqual([
+      ['item', '1.2', 'NOT_A_STEP'],
+      ['criterion', '1.0', 'NA_NOT_ALLOWED'],
+      ['adjustment', '9.1', 'ABOVE_MAX'],
+      ['survey', null, 'SURVEY_FORMS_BELOW_MINIMUM'],
+    ]);
+    const fine = computeScores(fw, { '1.1': binary(true) }, tallySurvey(survey, [{ formNo: '1', answers: { Q: '1' } }, { formNo: '2', answers: { Q: '2' } }]));
+    expect(blockingProblems(fine)).toEqual([]);
   });
 });
