@@ -125,8 +125,9 @@ export function resolveForUnitType(fw: Framework, unitType: UnitType): Resolved 
 const cache = new WeakMap<Framework, Map<UnitType, Framework>>();
 
 /**
- * The framework for `unitType` (cached per framework object). Without a unit type the
- * framework's first listed type is used, and `assumed` says so.
+ * The framework for `unitType` (cached per framework object: a framework is never changed in
+ * place once parsed — change a copy). Without a unit type the framework's first listed type
+ * is used, and `assumed` says so.
  */
 export function frameworkFor(fw: Framework, unitType?: UnitType | null): { framework: Framework; unitType: UnitType; assumed: boolean } {
   const ut = unitType ?? fw.unitTypes[0]!;

@@ -1,9 +1,11 @@
 /**
  * parseFramework: the only way a framework enters the app (import, bundled sample, tests).
  * Shape and ranges come from the zod schema; everything zod cannot see (codes unique across
- * the tree, declared sums, band order, survey wiring) is checked here. Messages are
- * Vietnamese sentences for the person who wrote the framework file; `path` points at the
- * offending value ("fields[2].criteria[0].items[3].maxPoints").
+ * the tree, declared sums, band order, formulas, not-applicable settings, survey wiring and
+ * policy, unit-type variants) is checked here: validate-tree, -rules, -survey and -variants.
+ * Messages are Vietnamese sentences for the person who wrote the framework file; `path` points
+ * at the offending value ("fields[2].criteria[0].items[3].maxPoints"), in the file as written
+ * even when the problem only appears for one unit type.
  */
 import { z } from 'zod';
 import type { Framework, UnitType } from './schema';
