@@ -122,7 +122,7 @@ export function resolveForUnitType(fw: Framework, unitType: UnitType): Resolved 
   return { framework, unitType, sourcePath };
 }
 
-const cache = new WeakMap<Framework, Map<UnitType, Framework>>();
+const cache = new WeakMap<Framework, Map<UnitType, Framework> | null>();
 
 /**
  * The framework for `unitType` (cached per framework object: a framework is never changed in
@@ -132,12 +132,13 @@ const cache = new WeakMap<Framework, Map<UnitType, Framework>>();
 export function frameworkFor(fw: Framework, unitType?: UnitType | null): { framework: Framework; unitType: UnitType; assumed: boolean } {
   const ut = unitType ?? fw.unitTypes[0]!;
   const assumed = unitType === undefined || unitType === null;
-  if (!hasUnitTypeVariants(fw)) return { framework: fw, unitType: ut, assumed };
   let perType = cache.get(fw);
-  if (!perType) {
-    perType = new Map();
+  if (perType === undefined) {
+    // The engine runs on every keystroke: walk the tree for variants once per framework.
+    perType = hasUnitTypeVariants(fw) ? new Map() : null;
     cache.set(fw, perType);
   }
+  if (perType === null) return { framework: fw, unitType: ut, assumed };
   let resolved = perType.get(ut);
   if (!resolved) {
     resolved = resolveForUnitType(fw, ut).framework;

@@ -49,8 +49,16 @@ export interface SurveyPlan {
   surveyItems: FrameworkItem[];
 }
 
+const surveyItemsCache = new WeakMap<Framework, FrameworkItem[]>();
+
+/** The survey items of a (resolved, never changed in place) framework, in order. */
 export function surveyItemsOf(fw: Framework): FrameworkItem[] {
-  return fw.fields.flatMap((f) => f.criteria.flatMap((c) => c.items.filter((i) => i.rule.type === 'survey')));
+  let items = surveyItemsCache.get(fw);
+  if (!items) {
+    items = fw.fields.flatMap((f) => f.criteria.flatMap((c) => c.items.filter((i) => i.rule.type === 'survey')));
+    surveyItemsCache.set(fw, items);
+  }
+  return items;
 }
 
 /** Decides the treatment from the framework's policy and what data exists. */
