@@ -156,7 +156,9 @@ describe('parseFramework: the new settings, misuse reported by place in Vietname
     fw.fields[2]!.variants = [{ unitTypes: ['dac-khu'], maxPoints: 1900 }];
     fw.variants![0]!.groups![1]!.minPercent = 9000;
     fw.fields[0]!.criteria[6]!.items[0]!.variants![0]!.maxPoints = 125;
+    fw.fields[2]!.criteria[7]!.items[0]!.variants![1]!.rule = { type: 'formula', inputs: [{ name: 'a', label: 'A' }], expression: 'a ×' };
     const issues = issuesOf(fw);
+    expect(issues).toContainEqual({ path: 'fields[2].criteria[7].items[0].variants[1].rule.expression', message: 'Với đặc khu: Mục 3.8: công thức không hợp lệ ở ký tự 4: công thức kết thúc khi còn thiếu một giá trị.' });
     expect(issues).toContainEqual({ path: 'fields[2].variants[0].maxPoints', message: 'Với đặc khu: Lĩnh vực 3 khai điểm tối đa 19,00 nhưng tổng các tiêu chí là 19,50.' });
     expect(issues).toContainEqual({ path: 'variants[0].groups[1].minPercent', message: 'Với đặc khu: Các nhóm phải xếp theo ngưỡng giảm dần: "Nhóm 2: từ 65% đến dưới 80%" (từ 90,00%) đứng sau "Nhóm 1: từ 80% trở lên" (từ 80,00%).' });
     expect(issues.some((i) => i.path === 'fields[0].maxPoints' && i.message.startsWith('Với đặc khu: Lĩnh vực 1 khai điểm tối đa 9,00 nhưng tổng các tiêu chí là 8,75.'))).toBe(true);
