@@ -55,6 +55,18 @@ export default tseslint.config(
     },
   },
   {
+    // Keys typed by people ("constructor" as a survey answer) must not reach a prototype.
+    // canonical.ts only asks `i in array` (holes in arrays), never with a text key.
+    files: ['shared/**/*.ts'],
+    ignores: ['shared/**/*.test.ts', 'shared/package/canonical.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: "BinaryExpression[operator='in']",
+        message: '`key in obj` also finds inherited names (constructor, toString, __proto__): use Object.hasOwn or own() from shared/own.ts.',
+      }],
+    },
+  },
+  {
     files: ['electron/**/*.ts'],
     ignores: ['electron/main/**', 'electron/preload/**'],
     rules: {

@@ -31,6 +31,8 @@ function facts(code: string, text: string, labels: string[]): SurveyQuestion {
 export const sampleSurvey: SurveyDefinition = {
   targetForms: 20,
   minForms: 20,
+  // Seen: 150 per xã, 200 per phường (Bình Dương 2018): a phường asks more people.
+  variants: [{ unitTypes: ['phuong'], targetForms: 30, minForms: 30 }],
   respondentFacts: [
     facts('TT1', 'Giới tính', ['Nam', 'Nữ']),
     facts('TT2', 'Nhóm tuổi', ['Dưới 30 tuổi', 'Từ 30 đến 45 tuổi', 'Từ 46 đến 60 tuổi', 'Trên 60 tuổi']),

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RULE_TYPES } from './schema';
 import { sampleFramework } from './sample';
+import { resolveForUnitType } from './unit-types';
 
 const items = sampleFramework.fields.flatMap((f) => f.criteria.flatMap((c) => c.items));
 
@@ -25,11 +26,31 @@ describe('sample framework', () => {
     expect(sampleFramework.survey?.targetForms).toBe(20);
   });
 
-  it('uses every rule type and both N/A treatments', () => {
-    const used = new Set([...items.map((i) => i.rule.type), ...(sampleFramework.adjustments ?? []).map((a) => a.rule.type)]);
+  it('uses every rule type (some only for a unit type) and every item N/A treatment', () => {
+    const variantRules = items.flatMap((i) => (i.variants ?? []).flatMap((v) => (v.rule ? [v.rule.type] : [])));
+    const used = new Set([...items.map((i) => i.rule.type), ...variantRules, ...(sampleFramework.adjustments ?? []).map((a) => a.rule.type)]);
     expect([...used].sort()).toEqual([...RULE_TYPES].sort());
     const na = Object.fromEntries(items.filter((i) => i.notApplicable !== 'not-allowed').map((i) => [i.code, i.notApplicable]));
-    expect(na).toEqual({ '2.1': 'full', '2.4': 'full', '3.4': 'full', '3.5': 'exclude', '4.3': 'full' });
+    expect(na).toEqual({ '1.6': 'points', '2.1': 'full', '2.4': 'full', '3.4': 'full', '3.5': 'exclude', '4.3': 'full' });
+  });
+
+  it('writes out every setting of the format: numbering, floors, deductions, variants, survey policy, rounding', () => {
+    expect(sampleFramework.fields.map((f) => f.numbering)).toEqual(['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII']);
+    expect(sampleFramework.fields[0]!.floor).toBe(0);
+    expect(items.find((i) => i.code === '1.1')!.rule).toEqual({ type: 'binary', notDonePoints: -25 });
+    expect(items.find((i) => i.code === '7.7')!.unitTypes).toEqual(['xa', 'phuong']);
+    expect(sampleFramework.surveyPolicy).toEqual({ whenMissing: 'count-zero', belowMinimum: 'warn' });
+    expect(sampleFramework.rounding).toEqual({ points: 'half-up', index: 'half-up', groupOn: 'rounded' });
+    expect(sampleFramework.variants?.[0]?.unitTypes).toEqual(['dac-khu']);
+    expect(sampleFramework.survey?.variants).toEqual([{ unitTypes: ['phuong'], targetForms: 30, minForms: 30 }]);
+  });
+
+  it('scores a xã without a unit type exactly as before the variants (same items, maxima and rules)', () => {
+    const xa = resolveForUnitType(sampleFramework, 'xa').framework;
+    const asBefore = (f: typeof xa) => f.fields.flatMap((fl) => fl.criteria.flatMap((c) => c.items.map((i) => [i.code, i.maxPoints, i.rule.type])));
+    expect(asBefore(xa)).toEqual(asBefore(sampleFramework));
+    expect(xa.groups).toEqual(sampleFramework.groups);
+    expect(xa.survey?.minForms).toBe(20);
   });
 
   it('is exported unchanged in docs/examples/sample-framework.json', () => {

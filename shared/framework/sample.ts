@@ -5,10 +5,18 @@
  * bonus/penalty points outside the 100. A province replaces it with its own framework.
  *
  * Items 1.1…7.8 are criteria scored directly: each is written as a criterion holding one
- * item with the same code. Deviation from the table, on purpose: 3.5 is N/A → excluded
- * (no petitions says nothing about how petitions are handled), to show the 'exclude' mode.
+ * item with the same code. Deviations from the table, on purpose, each showing a setting of
+ * the format (and none changing the points of a xã's entries written for earlier versions):
+ * - 3.5 is N/A → excluded (no petitions says nothing about how petitions are handled);
+ * - 1.1 not done: 0 points and 0,25 deducted, inside field 1, whose points never go below 0;
+ * - 1.6 N/A (no task assigned from above) counts a fixed 1,5 of its 2 points;
+ * - đặc khu: 1.7 counts 0,5 per initiative up to 1,5 and 1.8 weighs 0,5; 3.8 is a formula
+ *   weighing postal returns (islands) on 2,5 points; 7.7 (ISO) does not apply and field 7
+ *   shrinks to 13,5; three groups instead of four;
+ * - phường: 30 questionnaires instead of 20; 3.8's target is 70% instead of 50%.
+ * The rounding and the survey's place are written out although they are the defaults.
  */
-import type { Framework, FrameworkCriterion, FrameworkField, FrameworkItem, ManualRule, NotApplicableMode, Rule } from './schema';
+import type { Framework, FrameworkCriterion, FrameworkField, FrameworkItem, ItemVariant, ManualRule, NotApplicableMode, Rule, UnitType } from './schema';
 import { sampleSurvey } from './sample-survey';
 
 interface Spec {
@@ -16,6 +24,9 @@ interface Spec {
   scoringText: string;
   evidence: string[];
   notApplicable?: NotApplicableMode;
+  notApplicablePoints?: number;
+  unitTypes?: UnitType[];
+  variants?: ItemVariant[];
 }
 
 /** A criterion scored directly: one item carrying the criterion's code. */
@@ -28,13 +39,16 @@ function direct(code: string, maxPoints: number, rule: Rule, spec: Spec): Framew
     rule,
     evidence: spec.evidence,
     notApplicable: spec.notApplicable ?? 'not-allowed',
+    ...(spec.notApplicablePoints !== undefined ? { notApplicablePoints: spec.notApplicablePoints } : {}),
     required: true,
+    ...(spec.unitTypes ? { unitTypes: spec.unitTypes } : {}),
+    ...(spec.variants ? { variants: spec.variants } : {}),
   };
   return { code, title: spec.title, items: [item] };
 }
 
-function field(code: string, title: string, maxPoints: number, criteria: FrameworkCriterion[]): FrameworkField {
-  return { code, title, maxPoints, criteria };
+function field(code: string, numbering: string, title: string, maxPoints: number, criteria: FrameworkCriterion[], extra: Partial<FrameworkField> = {}): FrameworkField {
+  return { code, numbering, title, maxPoints, ...extra, criteria };
 }
 
 const BINARY: Rule = { type: 'binary' };
@@ -43,24 +57,25 @@ function tiers(...levels: [id: string, label: string, points: number][]): Rule {
   return { type: 'tiered', levels: levels.map(([id, label, points]) => ({ id, label, points })) };
 }
 
-function survey(code: string, title: string): FrameworkItem {
+function survey(code: string, numbering: string, title: string): FrameworkItem {
   return {
     code,
+    numbering,
     title,
     scoringText:
       'Điểm = 3,75 × mức hài lòng bình quân (theo trọng số phương án) của các câu hỏi thuộc tiêu chí này trên các phiếu hợp lệ; câu bỏ trống không tính.',
     maxPoints: 375,
-    rule: { type: 'survey' },
+    rule: { type: 'survey', source: 'forms' },
     evidence: [],
     notApplicable: 'not-allowed',
     required: true,
   };
 }
 
-const field1 = field('1', 'Công tác chỉ đạo, điều hành cải cách hành chính', 900, [
-  direct('1.1', 50, BINARY, {
+const field1 = field('1', 'I', 'Công tác chỉ đạo, điều hành cải cách hành chính', 900, [
+  direct('1.1', 50, { type: 'binary', notDonePoints: -25 }, {
     title: 'Ban hành kế hoạch cải cách hành chính năm đúng hạn',
-    scoringText: 'Ban hành kế hoạch CCHC năm trong thời hạn cấp trên yêu cầu: 0,5 điểm; ban hành chậm hoặc không ban hành: 0 điểm.',
+    scoringText: 'Ban hành kế hoạch CCHC năm trong thời hạn cấp trên yêu cầu: 0,5 điểm; ban hành chậm hoặc không ban hành: 0 điểm và bị trừ 0,25 điểm (trừ vào điểm lĩnh vực I, lĩnh vực không bị âm điểm).',
     evidence: ['Kế hoạch CCHC năm của UBND xã (số, ngày ban hành)'],
   }),
   direct('1.2', 150, { type: 'ratio', numeratorLabel: 'Số nhiệm vụ đã hoàn thành', denominatorLabel: 'Tổng số nhiệm vụ trong kế hoạch', complementLabel: 'Số nhiệm vụ chưa hoàn thành', zeroBelowPercent: 8000 }, {
@@ -85,22 +100,33 @@ const field1 = field('1', 'Công tác chỉ đạo, điều hành cải cách h�
   }),
   direct('1.6', 200, { type: 'ratio', numeratorLabel: 'Số nhiệm vụ hoàn thành đúng hạn', denominatorLabel: 'Tổng số nhiệm vụ cấp trên giao', complementLabel: 'Số nhiệm vụ quá hạn hoặc chưa hoàn thành' }, {
     title: 'Tỷ lệ nhiệm vụ cấp trên giao được hoàn thành đúng hạn',
-    scoringText: 'Điểm = tỷ lệ nhiệm vụ hoàn thành đúng hạn × 2 điểm.',
+    scoringText: 'Điểm = tỷ lệ nhiệm vụ hoàn thành đúng hạn × 2 điểm. Không có nhiệm vụ cấp trên giao trong năm: không áp dụng, được tính 1,5 điểm (đề xuất của bộ mẫu).',
     evidence: ['Bảng theo dõi nhiệm vụ được giao (trích xuất từ hệ thống quản lý văn bản)'],
+    notApplicable: 'points',
+    notApplicablePoints: 150,
   }),
   direct('1.7', 100, BINARY, {
     title: 'Sáng kiến, giải pháp mới về cải cách hành chính được công nhận',
     scoringText: 'Có ít nhất 01 sáng kiến, giải pháp mới về CCHC được cấp có thẩm quyền công nhận: 1 điểm; không có: 0 điểm.',
     evidence: ['Quyết định công nhận sáng kiến, giải pháp'],
+    variants: [
+      {
+        unitTypes: ['dac-khu'],
+        maxPoints: 150,
+        rule: { type: 'increment', perUnit: 50, unitLabel: 'Số sáng kiến, giải pháp được công nhận' },
+        scoringText: 'Đặc khu: cộng 0,5 điểm cho mỗi sáng kiến, giải pháp mới về CCHC được công nhận, tối đa 1,5 điểm.',
+      },
+    ],
   }),
   direct('1.8', 100, BINARY, {
     title: 'Gắn kết quả cải cách hành chính với thi đua, khen thưởng và đánh giá người đứng đầu',
     scoringText: 'Có gắn kết quả CCHC với thi đua, khen thưởng và đánh giá, xếp loại người đứng đầu: 1 điểm; không: 0 điểm.',
     evidence: ['Văn bản bình xét thi đua có tiêu chí CCHC', 'Phiếu đánh giá người đứng đầu'],
+    variants: [{ unitTypes: ['dac-khu'], maxPoints: 50, scoringText: 'Đặc khu: có gắn kết: 0,5 điểm; không: 0 điểm.' }],
   }),
-]);
+], { floor: 0 });
 
-const field2 = field('2', 'Cải cách thể chế', 700, [
+const field2 = field('2', 'II', 'Cải cách thể chế', 700, [
   direct('2.1', 200, tiers(['dung', 'Ban hành đúng thẩm quyền, trình tự, thủ tục', 200], ['chua-dung-trinh-tu', 'Có văn bản chưa đúng trình tự, thủ tục', 100], ['sai-tham-quyen', 'Có văn bản ban hành sai thẩm quyền', 0]), {
     title: 'Ban hành văn bản quy phạm pháp luật đúng thẩm quyền, trình tự',
     scoringText: 'Đúng thẩm quyền, trình tự, thủ tục: 2 điểm; có văn bản chưa đúng trình tự, thủ tục: 1 điểm; có văn bản sai thẩm quyền: 0 điểm. Không ban hành VBQPPL trong năm: không áp dụng, tính đủ điểm.',
@@ -125,7 +151,7 @@ const field2 = field('2', 'Cải cách thể chế', 700, [
   }),
 ]);
 
-const field3 = field('3', 'Cải cách thủ tục hành chính, thực hiện cơ chế một cửa, một cửa liên thông', 1800, [
+const field3 = field('3', 'III', 'Cải cách thủ tục hành chính, thực hiện cơ chế một cửa, một cửa liên thông', 1800, [
   direct('3.1', 200, tiers(['day-du', 'Công khai đầy đủ, đúng quy định', 200], ['chua-day-du', 'Công khai chưa đầy đủ hoặc chưa cập nhật kịp thời', 100], ['khong', 'Không công khai', 0]), {
     title: 'Công khai thủ tục hành chính đầy đủ, đúng quy định',
     scoringText: 'Công khai đầy đủ, kịp thời TTHC tại Bộ phận tiếp nhận và trả kết quả và trên Cổng dịch vụ công: 2 điểm; chưa đầy đủ hoặc chưa kịp thời: 1 điểm; không công khai: 0 điểm.',
@@ -167,15 +193,36 @@ const field3 = field('3', 'Cải cách thủ tục hành chính, thực hiện c
     title: 'Thanh toán trực tuyến, trả kết quả qua dịch vụ bưu chính công ích',
     scoringText: 'Từ 50% trở lên: 1 điểm; dưới 50%: tỷ lệ / 50% × 1 điểm.',
     evidence: ['Báo cáo thanh toán trực tuyến', 'Sổ theo dõi trả kết quả qua bưu chính'],
+    variants: [
+      {
+        unitTypes: ['phuong'],
+        rule: { type: 'ratio-target', targetPercent: 7000, numeratorLabel: 'Số hồ sơ thanh toán trực tuyến hoặc trả kết quả qua bưu chính công ích', denominatorLabel: 'Tổng số hồ sơ đã giải quyết' },
+        scoringText: 'Phường: từ 70% trở lên: 1 điểm; dưới 70%: tỷ lệ / 70% × 1 điểm.',
+      },
+      {
+        unitTypes: ['dac-khu'],
+        maxPoints: 250,
+        rule: {
+          type: 'formula',
+          inputs: [
+            { name: 'buu_chinh', label: 'Số hồ sơ trả kết quả qua dịch vụ bưu chính công ích' },
+            { name: 'thanh_toan', label: 'Số hồ sơ thanh toán phí, lệ phí trực tuyến' },
+            { name: 'tong_so', label: 'Tổng số hồ sơ đã giải quyết' },
+          ],
+          expression: 'min(2,5; 4 × buu_chinh / tong_so + 1 × thanh_toan / tong_so)',
+        },
+        scoringText: 'Đặc khu: Điểm = 4 × tỷ lệ trả kết quả qua bưu chính + 1 × tỷ lệ thanh toán trực tuyến, tối đa 2,5 điểm.',
+      },
+    ],
   }),
   direct('3.9', 200, tiers(['co-kien-nghi', 'Có rà soát và có kiến nghị đơn giản hóa', 200], ['khong-kien-nghi', 'Có rà soát nhưng không có kiến nghị', 100], ['khong', 'Không rà soát', 0]), {
     title: 'Rà soát, kiến nghị đơn giản hóa thủ tục hành chính',
     scoringText: 'Có kế hoạch rà soát và có kiến nghị đơn giản hóa gửi cấp có thẩm quyền: 2 điểm; có rà soát nhưng không có kiến nghị: 1 điểm; không rà soát: 0 điểm.',
     evidence: ['Kế hoạch rà soát TTHC', 'Văn bản kiến nghị đơn giản hóa'],
   }),
-]);
+], { variants: [{ unitTypes: ['dac-khu'], maxPoints: 1950 }] });
 
-const field4 = field('4', 'Cải cách tổ chức bộ máy hành chính', 500, [
+const field4 = field('4', 'IV', 'Cải cách tổ chức bộ máy hành chính', 500, [
   direct('4.1', 150, BINARY, {
     title: 'Quy chế làm việc, quy định chức năng, nhiệm vụ của các bộ phận',
     scoringText: 'Ban hành quy chế làm việc và phân công chức năng, nhiệm vụ các bộ phận, công chức đúng quy định: 1,5 điểm; không: 0 điểm.',
@@ -194,7 +241,7 @@ const field4 = field('4', 'Cải cách tổ chức bộ máy hành chính', 500,
   }),
 ]);
 
-const field5 = field('5', 'Cải cách chế độ công vụ', 1100, [
+const field5 = field('5', 'V', 'Cải cách chế độ công vụ', 1100, [
   direct('5.1', 300, { type: 'ratio', numeratorLabel: 'Số cán bộ, công chức đạt chuẩn', denominatorLabel: 'Tổng số cán bộ, công chức', complementLabel: 'Số cán bộ, công chức chưa đạt chuẩn' }, {
     title: 'Tỷ lệ cán bộ, công chức đạt chuẩn theo quy định',
     scoringText: 'Điểm = tỷ lệ CBCC đạt chuẩn × 3 điểm.',
@@ -222,7 +269,7 @@ const field5 = field('5', 'Cải cách chế độ công vụ', 1100, [
   }),
 ]);
 
-const field6 = field('6', 'Cải cách tài chính công', 500, [
+const field6 = field('6', 'VI', 'Cải cách tài chính công', 500, [
   direct('6.1', 150, BINARY, {
     title: 'Quy chế chi tiêu nội bộ',
     scoringText: 'Ban hành quy chế chi tiêu nội bộ đúng quy định, đúng thời hạn: 1,5 điểm; không: 0 điểm.',
@@ -245,7 +292,7 @@ const field6 = field('6', 'Cải cách tài chính công', 500, [
   }),
 ]);
 
-const field7 = field('7', 'Xây dựng, phát triển chính quyền điện tử, chính quyền số', 1500, [
+const field7 = field('7', 'VII', 'Xây dựng, phát triển chính quyền điện tử, chính quyền số', 1500, [
   direct('7.1', 300, { type: 'ratio', numeratorLabel: 'Số văn bản đi gửi dưới dạng điện tử', denominatorLabel: 'Tổng số văn bản đi (trừ văn bản mật)' }, {
     title: 'Tỷ lệ văn bản điện tử trên hệ thống quản lý văn bản',
     scoringText: 'Điểm = tỷ lệ văn bản đi dưới dạng điện tử × 3 điểm.',
@@ -278,18 +325,20 @@ const field7 = field('7', 'Xây dựng, phát triển chính quyền điện t�
   }),
   direct('7.7', 150, BINARY, {
     title: 'Duy trì, áp dụng hệ thống quản lý chất lượng theo TCVN ISO 9001:2015',
-    scoringText: 'Duy trì, áp dụng, cải tiến hệ thống quản lý chất lượng: 1,5 điểm; không: 0 điểm.',
+    scoringText: 'Duy trì, áp dụng, cải tiến hệ thống quản lý chất lượng: 1,5 điểm; không: 0 điểm. Không áp dụng đối với đặc khu.',
     evidence: ['Quyết định công bố hệ thống quản lý chất lượng', 'Báo cáo đánh giá nội bộ'],
+    unitTypes: ['xa', 'phuong'],
   }),
   direct('7.8', 150, tiers(['tot', 'Có quy chế và không để xảy ra sự cố', 150], ['su-co', 'Có quy chế nhưng để xảy ra sự cố mất an toàn thông tin', 75], ['khong', 'Không có quy chế', 0]), {
     title: 'Bảo đảm an toàn thông tin mạng',
     scoringText: 'Có quy chế, phương án bảo đảm an toàn thông tin và không để xảy ra sự cố: 1,5 điểm; có sự cố: 0,75 điểm; không có quy chế: 0 điểm.',
     evidence: ['Quy chế bảo đảm an toàn thông tin', 'Báo cáo tình hình an toàn thông tin'],
   }),
-]);
+], { variants: [{ unitTypes: ['dac-khu'], maxPoints: 1350 }] });
 
 const field8: FrameworkField = {
   code: '8',
+  numbering: 'VIII',
   title: 'Đánh giá của người dân, tổ chức (điều tra xã hội học)',
   maxPoints: 3000,
   criteria: [
@@ -298,10 +347,10 @@ const field8: FrameworkField = {
       title: 'Chất lượng phục vụ tại Bộ phận tiếp nhận và trả kết quả',
       maxPoints: 1500,
       items: [
-        survey('8.1.1', 'Khả năng tiếp cận, cơ sở vật chất của Bộ phận tiếp nhận và trả kết quả'),
-        survey('8.1.2', 'Công khai, minh bạch thông tin về thủ tục hành chính'),
-        survey('8.1.3', 'Thời gian giải quyết, số lần đi lại'),
-        survey('8.1.4', 'Kết quả giải quyết và việc tiếp nhận, xử lý góp ý'),
+        survey('8.1.1', 'a)', 'Khả năng tiếp cận, cơ sở vật chất của Bộ phận tiếp nhận và trả kết quả'),
+        survey('8.1.2', 'b)', 'Công khai, minh bạch thông tin về thủ tục hành chính'),
+        survey('8.1.3', 'c)', 'Thời gian giải quyết, số lần đi lại'),
+        survey('8.1.4', 'd)', 'Kết quả giải quyết và việc tiếp nhận, xử lý góp ý'),
       ],
     },
     {
@@ -309,10 +358,10 @@ const field8: FrameworkField = {
       title: 'Chất lượng công chức',
       maxPoints: 1500,
       items: [
-        survey('8.2.1', 'Thái độ giao tiếp của công chức'),
-        survey('8.2.2', 'Tinh thần trách nhiệm của công chức'),
-        survey('8.2.3', 'Năng lực, sự hướng dẫn của công chức'),
-        survey('8.2.4', 'Không gây phiền hà, sách nhiễu'),
+        survey('8.2.1', 'a)', 'Thái độ giao tiếp của công chức'),
+        survey('8.2.2', 'b)', 'Tinh thần trách nhiệm của công chức'),
+        survey('8.2.3', 'c)', 'Năng lực, sự hướng dẫn của công chức'),
+        survey('8.2.4', 'd)', 'Không gây phiền hà, sách nhiễu'),
       ],
     },
   ],
@@ -378,4 +427,16 @@ export const sampleFramework: Framework = {
   ],
   adjustmentCaps: { bonus: 500, penalty: 500 },
   survey: sampleSurvey,
+  surveyPolicy: { whenMissing: 'count-zero', belowMinimum: 'warn' },
+  rounding: { points: 'half-up', index: 'half-up', groupOn: 'rounded' },
+  variants: [
+    {
+      unitTypes: ['dac-khu'],
+      groups: [
+        { code: 'nhom-1', label: 'Nhóm 1: từ 80% trở lên', minPercent: 8000 },
+        { code: 'nhom-2', label: 'Nhóm 2: từ 65% đến dưới 80%', minPercent: 6500 },
+        { code: 'nhom-3', label: 'Nhóm 3: dưới 65%', minPercent: 0 },
+      ],
+    },
+  ],
 };

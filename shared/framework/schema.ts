@@ -7,117 +7,59 @@
  * of the question's points (0..10000).
  *
  * The schema checks shape and ranges only. Cross-references (unique codes, sums, band
- * order, survey questions feeding real items) are checked by parseFramework in validate.ts.
- * Objects are strict: an unknown key (a typo such as "maxpoint") is refused, not ignored.
+ * order, survey questions feeding real items, unit-type variants) are checked by
+ * parseFramework in validate.ts. Objects are strict: an unknown key (a typo such as
+ * "maxpoint") is refused, not ignored. Keys added after version 1 are optional without a
+ * zod default (see schema-rules.ts): old frameworks parse to the same object.
  */
 import { z } from 'zod';
+import { GROUP_ON, ROUNDING_MODES } from './rounding';
+import {
+  hundredthsSchema,
+  manualRuleSchema,
+  percentSchema,
+  ruleSchema,
+  signedHundredthsSchema,
+  slug,
+  text,
+} from './schema-rules';
 
-/** Integer hundredths of a point, ≥ 0. */
-export const hundredthsSchema = z.number().int({ error: 'Phải là số nguyên (phần trăm điểm).' }).min(0, {
-  error: 'Không được âm.',
-});
-/** Integer hundredths of a percent, 0..10000. */
-export const percentSchema = z
-  .number()
-  .int({ error: 'Phải là số nguyên (phần trăm của phần trăm, 80% = 8000).' })
-  .min(0, { error: 'Không được âm.' })
-  .max(10000, { error: 'Không được vượt 10000 (100%).' });
+export * from './schema-rules';
 
-const text = z.string().trim().min(1, { error: 'Không được để trống.' });
-/** "1", "3.3", "8.1.2", "9.1": what is printed in the table; the key of an entry. */
+/** "1", "3.3", "8.1.2", "9.1": the machine key of a node and of an entry. */
 export const codeSchema = z
   .string()
   .regex(/^[0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*$/u, { error: 'Mã không hợp lệ: chỉ gồm chữ, số và dấu chấm (ví dụ 3.3).' });
-const slug = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u, { error: 'Chỉ gồm chữ thường không dấu, số và dấu gạch nối.' });
 
-// ---- rules -----------------------------------------------------------------------------
+/** What the decision prints before the title ("I", "Tiêu chí 1", "Chỉ tiêu 2", "a)"); the code stays the key. */
+const numbering = z.string().trim().min(1, { error: 'Không được để trống.' }).max(40, { error: 'Dài quá 40 ký tự.' }).optional();
 
-const ratioLabels = {
-  /** e.g. "Số hồ sơ giải quyết đúng hạn". */
-  numeratorLabel: text,
-  /** e.g. "Tổng số hồ sơ đã giải quyết". */
-  denominatorLabel: text,
-  /** Optional third number (e.g. "Số hồ sơ trễ hạn"): numerator + complement must equal denominator. */
-  complementLabel: text.optional(),
-};
-
-export const manualRuleSchema = z.strictObject({
-  type: z.literal('manual'),
-  /** Points are entered in multiples of step (25 = quarter points). */
-  step: hundredthsSchema.min(1, { error: 'Bước điểm phải lớn hơn 0.' }),
-});
-
-export const binaryRuleSchema = z.strictObject({ type: z.literal('binary') });
-
-export const tierLevelSchema = z.strictObject({ id: slug, label: text, points: hundredthsSchema });
-
-export const tieredRuleSchema = z.strictObject({
-  type: z.literal('tiered'),
-  levels: z.array(tierLevelSchema).min(2, { error: 'Cần ít nhất 2 mức.' }),
-});
-
-export const bandSchema = z.strictObject({ minPercent: percentSchema, points: hundredthsSchema });
-
-export const bandsRuleSchema = z.strictObject({
-  type: z.literal('bands'),
-  /** Sorted by minPercent, descending; a percentage below the last band scores 0. */
-  bands: z.array(bandSchema).min(1, { error: 'Cần ít nhất 1 khoảng.' }),
-  ...ratioLabels,
-});
-
-export const ratioRuleSchema = z.strictObject({
-  type: z.literal('ratio'),
-  ...ratioLabels,
-  /** Below this percentage the item scores 0 (e.g. 8000: "<80% → 0"). */
-  zeroBelowPercent: percentSchema.optional(),
-});
-
-export const ratioTargetRuleSchema = z.strictObject({
-  type: z.literal('ratio-target'),
-  targetPercent: percentSchema.min(1, { error: 'Mục tiêu phải lớn hơn 0.' }),
-  ...ratioLabels,
-});
-
-export const deductionRuleSchema = z.strictObject({
-  type: z.literal('deduction'),
-  perEvent: hundredthsSchema.min(1, { error: 'Mức trừ mỗi lần phải lớn hơn 0.' }),
-  floor: hundredthsSchema.default(0),
-  /** e.g. "Số báo cáo chậm hoặc thiếu". */
-  eventLabel: text,
-});
-
-export const surveyRuleSchema = z.strictObject({ type: z.literal('survey') });
-
-export const ruleSchema = z.discriminatedUnion('type', [
-  manualRuleSchema,
-  binaryRuleSchema,
-  tieredRuleSchema,
-  bandsRuleSchema,
-  ratioRuleSchema,
-  ratioTargetRuleSchema,
-  deductionRuleSchema,
-  surveyRuleSchema,
-]);
-
-export const RULE_TYPES = [
-  'manual',
-  'binary',
-  'tiered',
-  'bands',
-  'ratio',
-  'ratio-target',
-  'deduction',
-  'survey',
-] as const;
+export const UNIT_TYPES = ['xa', 'phuong', 'dac-khu', 'thi-tran'] as const;
+const unitTypeList = z.array(z.enum(UNIT_TYPES)).min(1, { error: 'Cần ít nhất 1 loại đơn vị.' });
 
 // ---- tree ------------------------------------------------------------------------------
 
-export const NOT_APPLICABLE_MODES = ['not-allowed', 'exclude', 'full'] as const;
+/**
+ * Not applicable, for an item: 'not-allowed'; 'exclude' (removed from the applicable maximum);
+ * 'full' (counts as full points); 'points' (counts as `notApplicablePoints`, a fixed number the
+ * decision states: "không có nhiệm vụ được giao: được tính 03 điểm").
+ */
+export const NOT_APPLICABLE_MODES = ['not-allowed', 'exclude', 'full', 'points'] as const;
+/** For a whole criterion (absent = the criterion cannot be marked not applicable as a whole). */
+export const CRITERION_NA_MODES = ['exclude', 'full', 'points'] as const;
+
+const itemVariantSchema = z.strictObject({
+  unitTypes: unitTypeList,
+  maxPoints: hundredthsSchema.min(1, { error: 'Điểm tối đa phải lớn hơn 0.' }).optional(),
+  rule: ruleSchema.optional(),
+  scoringText: text.optional(),
+  notApplicable: z.enum(NOT_APPLICABLE_MODES).optional(),
+  notApplicablePoints: hundredthsSchema.optional(),
+});
 
 export const itemSchema = z.strictObject({
   code: codeSchema,
+  numbering,
   title: text,
   /** How points are given, as printed in the framework. */
   scoringText: text,
@@ -125,26 +67,63 @@ export const itemSchema = z.strictObject({
   rule: ruleSchema,
   /** Expected evidence (tài liệu kiểm chứng). */
   evidence: z.array(text),
-  /** not-allowed; exclude: removed from the applicable maximum; full: counts as full points. */
   notApplicable: z.enum(NOT_APPLICABLE_MODES),
+  /** With notApplicable 'points': what a N/A mark counts, 0..maxPoints. */
+  notApplicablePoints: hundredthsSchema.optional(),
   /** A required item must be filled before the package is complete. */
   required: z.boolean().default(true),
+  /** The unit types this item applies to (absent: every unit type of its criterion). */
+  unitTypes: unitTypeList.optional(),
+  /** What differs for some unit types: maximum, rule, scoring text, N/A treatment. */
+  variants: z.array(itemVariantSchema).optional(),
+});
+
+const criterionVariantSchema = z.strictObject({
+  unitTypes: unitTypeList,
+  maxPoints: hundredthsSchema.optional(),
+  floor: signedHundredthsSchema.optional(),
+  notApplicablePoints: hundredthsSchema.optional(),
 });
 
 export const criterionSchema = z.strictObject({
   code: codeSchema,
+  numbering,
   title: text,
   /** Optional declared maximum: must equal the sum of its items' maxima. */
   maxPoints: hundredthsSchema.optional(),
+  /** The criterion's points never go below this (deductions inside it); absent: no floor. */
+  floor: signedHundredthsSchema.optional(),
+  /**
+   * The whole criterion may be marked not applicable (an entry keyed by the criterion's code):
+   * every item then counts as the mode says. Only for a criterion with its own items; a
+   * criterion scored directly says it on its item.
+   */
+  notApplicable: z.enum(CRITERION_NA_MODES).optional(),
+  notApplicablePoints: hundredthsSchema.optional(),
+  /** The condition as printed: "Không có nhiệm vụ được giao trong năm". */
+  notApplicableWhen: text.optional(),
   items: z.array(itemSchema).min(1, { error: 'Tiêu chí cần ít nhất 1 tiêu chí thành phần.' }),
+  unitTypes: unitTypeList.optional(),
+  variants: z.array(criterionVariantSchema).optional(),
+});
+
+const fieldVariantSchema = z.strictObject({
+  unitTypes: unitTypeList,
+  maxPoints: hundredthsSchema.optional(),
+  floor: signedHundredthsSchema.optional(),
 });
 
 export const fieldSchema = z.strictObject({
   code: codeSchema,
+  numbering,
   title: text,
   /** Optional declared maximum: must equal the sum of its criteria. */
   maxPoints: hundredthsSchema.optional(),
+  /** The field's points never go below this; absent: no floor. */
+  floor: signedHundredthsSchema.optional(),
   criteria: z.array(criterionSchema).min(1, { error: 'Lĩnh vực cần ít nhất 1 tiêu chí.' }),
+  unitTypes: unitTypeList.optional(),
+  variants: z.array(fieldVariantSchema).optional(),
 });
 
 export const groupSchema = z.strictObject({
@@ -156,6 +135,7 @@ export const groupSchema = z.strictObject({
 
 export const adjustmentSchema = z.strictObject({
   code: codeSchema,
+  numbering,
   title: text,
   scoringText: text,
   kind: z.enum(['bonus', 'penalty']),
@@ -199,19 +179,43 @@ export const surveySectionSchema = z.strictObject({
   questions: z.array(surveyQuestionSchema).min(1, { error: 'Phần cần ít nhất 1 câu hỏi.' }),
 });
 
+const formCount = z.number().int({ error: 'Phải là số nguyên.' }).min(1, { error: 'Phải lớn hơn 0.' });
+
 export const surveyDefinitionSchema = z.strictObject({
   /** Questionnaires to collect per unit. */
-  targetForms: z.number().int().min(1),
-  /** Fewer valid questionnaires than this is reported as insufficient. */
-  minForms: z.number().int().min(1),
+  targetForms: formCount,
+  /** Fewer valid questionnaires than this: what happens is surveyPolicy.belowMinimum. */
+  minForms: formCount,
   /** Who answered: sex, age band, occupation, procedure, date, mode. Never scored. */
   respondentFacts: z.array(surveyQuestionSchema),
   sections: z.array(surveySectionSchema).min(1, { error: 'Phiếu cần ít nhất 1 phần câu hỏi.' }),
+  /** Other form counts for some unit types (150 per xã, 200 per phường). */
+  variants: z.array(z.strictObject({ unitTypes: unitTypeList, targetForms: formCount.optional(), minForms: formCount.optional() })).optional(),
 });
 
 // ---- framework -------------------------------------------------------------------------
 
-export const UNIT_TYPES = ['xa', 'phuong', 'dac-khu', 'thi-tran'] as const;
+export const SURVEY_WHEN_MISSING = ['count-zero', 'rescale'] as const;
+export const SURVEY_BELOW_MINIMUM = ['warn', 'block', 'scale'] as const;
+
+/**
+ * Where the survey sits in the index, as the decision says.
+ * whenMissing — no survey data at all: 'count-zero' (default: the survey's points stay in the
+ *   maximum with 0, so the index cannot pass the appraised share) or 'rescale' (the survey is
+ *   left out of the maximum: the appraised part alone is rescaled to 100, 62,62 of 70 → 89,45%).
+ * belowMinimum — fewer questionnaires than minForms: 'warn' (default: reported only), 'block'
+ *   (finalising is refused until enough are keyed), 'scale' (survey points × forms / minForms).
+ */
+export const surveyPolicySchema = z.strictObject({
+  whenMissing: z.enum(SURVEY_WHEN_MISSING).optional(),
+  belowMinimum: z.enum(SURVEY_BELOW_MINIMUM).optional(),
+});
+
+export const roundingSchema = z.strictObject({
+  points: z.enum(ROUNDING_MODES).optional(),
+  index: z.enum(ROUNDING_MODES).optional(),
+  groupOn: z.enum(GROUP_ON).optional(),
+});
 
 export const frameworkSchema = z.strictObject({
   schemaVersion: z.literal(1),
@@ -224,7 +228,7 @@ export const frameworkSchema = z.strictObject({
     name: text,
   }),
   year: z.number().int().min(2000).max(2100),
-  unitTypes: z.array(z.enum(UNIT_TYPES)).min(1, { error: 'Cần ít nhất 1 loại đơn vị.' }),
+  unitTypes: unitTypeList,
   version: z.string().regex(/^\d+(?:\.\d+)*$/u, { error: 'Phiên bản dạng số, ví dụ "1.0".' }),
   issuedBy: text.optional(),
   decision: text.optional(),
@@ -237,6 +241,12 @@ export const frameworkSchema = z.strictObject({
   adjustments: z.array(adjustmentSchema).optional(),
   adjustmentCaps: z.strictObject({ bonus: hundredthsSchema, penalty: hundredthsSchema }).optional(),
   survey: surveyDefinitionSchema.optional(),
+  surveyPolicy: surveyPolicySchema.optional(),
+  rounding: roundingSchema.optional(),
+  /** Another total or other group bands for some unit types. */
+  variants: z
+    .array(z.strictObject({ unitTypes: unitTypeList, totalMax: hundredthsSchema.min(1).optional(), groups: z.array(groupSchema).min(1).optional() }))
+    .optional(),
 });
 
 export type Framework = z.infer<typeof frameworkSchema>;
@@ -246,23 +256,20 @@ export type FrameworkCriterion = FrameworkField['criteria'][number];
 export type FrameworkItem = FrameworkCriterion['items'][number];
 export type FrameworkGroup = Framework['groups'][number];
 export type FrameworkAdjustment = z.infer<typeof adjustmentSchema>;
-export type Rule = z.infer<typeof ruleSchema>;
-export type RuleType = Rule['type'];
-export type ManualRule = z.infer<typeof manualRuleSchema>;
-export type TieredRule = z.infer<typeof tieredRuleSchema>;
-export type BandsRule = z.infer<typeof bandsRuleSchema>;
-export type RatioRule = z.infer<typeof ratioRuleSchema>;
-export type RatioTargetRule = z.infer<typeof ratioTargetRuleSchema>;
-export type DeductionRule = z.infer<typeof deductionRuleSchema>;
+export type ItemVariant = NonNullable<FrameworkItem['variants']>[number];
 export type NotApplicableMode = FrameworkItem['notApplicable'];
+export type CriterionNotApplicableMode = NonNullable<FrameworkCriterion['notApplicable']>;
 export type UnitType = Framework['unitTypes'][number];
 export type SurveyDefinition = z.infer<typeof surveyDefinitionSchema>;
 export type SurveySection = z.infer<typeof surveySectionSchema>;
 export type SurveyQuestion = z.infer<typeof surveyQuestionSchema>;
 export type SurveyQuestionType = SurveyQuestion['type'];
 export type SurveyOption = z.infer<typeof surveyOptionSchema>;
+export type SurveyPolicy = z.infer<typeof surveyPolicySchema>;
 
-// Compile-time guard: the constant lists above match the schema's unions.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const _ruleTypesMatch: Same<(typeof RULE_TYPES)[number], RuleType> = true;
-void _ruleTypesMatch;
+export const UNIT_TYPE_NAMES: Record<UnitType, string> = { xa: 'xã', phuong: 'phường', 'dac-khu': 'đặc khu', 'thi-tran': 'thị trấn' };
+
+/** What the table prints before a node's title: its numbering, or its code. */
+export function printedNumber(node: { code: string; numbering?: string | undefined }): string {
+  return node.numbering ?? node.code;
+}

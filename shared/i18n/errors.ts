@@ -1,3 +1,4 @@
+import { own } from '../own';
 import type { ErrorCode } from '../errors';
 import { REFUSAL_MESSAGES } from '../package/verify-steps';
 import { REPORT_REFUSAL_MESSAGES, REPORT_REFUSAL_MESSAGES_EN } from '../package/report-refusals';
@@ -171,5 +172,5 @@ export const fieldMessages: Record<'vi' | 'en', Record<string, string>> = {
 };
 
 export function fieldMessage(lang: 'vi' | 'en', key: string): string {
-  return fieldMessages[lang][key] ?? fieldMessages[lang]['INVALID'] ?? key;
+  return own(fieldMessages[lang], key) ?? fieldMessages[lang]['INVALID'] ?? key;
 }

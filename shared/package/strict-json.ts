@@ -93,7 +93,7 @@ export function parseStrictJson(text: string): StrictJsonResult {
           if (!/^[0-9a-fA-F]{4}$/u.test(hex)) fail('syntax', 'bad \\u escape');
           out += String.fromCharCode(parseInt(hex, 16));
           i += 6;
-        } else if (e !== undefined && e in ESCAPES) {
+        } else if (e !== undefined && Object.hasOwn(ESCAPES, e)) {
           out += ESCAPES[e]!;
           i += 2;
         } else fail('syntax', 'bad escape');

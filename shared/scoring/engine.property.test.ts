@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { FrameworkItem, Rule } from '../framework/schema';
+import type { Framework, FrameworkItem, Rule, UnitType } from '../framework/schema';
+import { lowestPoints } from '../framework/schema';
 import { sampleFramework } from '../framework/sample';
+import { frameworkFor } from '../framework/unit-types';
 import type { ItemEntry } from './entry';
 import type { ScoreSummary } from './engine';
 import { computeScores, scoreItem } from './engine';
@@ -10,7 +12,12 @@ import { surveyItemPoints, tallySurvey } from './survey';
 import { item } from './test-helpers';
 
 const fw = sampleFramework;
-const allItems: FrameworkItem[] = fw.fields.flatMap((f) => f.criteria.flatMap((c) => c.items));
+const itemsOf = (f: Framework): FrameworkItem[] => f.fields.flatMap((x) => x.criteria.flatMap((c) => c.items));
+const allItems: FrameworkItem[] = itemsOf(fw);
+const UNIT_TYPES: UnitType[] = ['xa', 'phuong', 'dac-khu'];
+/** The sample as each unit type is scored against it (variants: other rules, maxima, items). */
+const byType = new Map(UNIT_TYPES.map((ut) => [ut, frameworkFor(fw, ut).framework]));
+const everyItem: FrameworkItem[] = [...byType.values()].flatMap(itemsOf);
 
 /** Any entry for an item, valid or not: wrong numbers, N/A marks, nothing. */
 function arbEntry(it: FrameworkItem): fc.Arbitrary<ItemEntry | undefined> {
@@ -37,8 +44,16 @@ function arbEntry(it: FrameworkItem): fc.Arbitrary<ItemEntry | undefined> {
     case 'deduction':
       input = fc.integer({ min: -1, max: 30 }).map((events) => ({ type: 'deduction' as const, events }));
       break;
+    case 'increment':
+      input = fc.integer({ min: -1, max: 30 }).map((units) => ({ type: 'increment' as const, units }));
+      break;
+    case 'formula': {
+      const names = rule.inputs.map((i) => i.name);
+      input = fc.tuple(...names.map(() => fc.integer({ min: -1, max: 200 }))).map((v) => ({ type: 'formula' as const, values: Object.fromEntries(names.map((n, i) => [n, v[i]!])) }));
+      break;
+    }
     case 'survey':
-      input = fc.constant(undefined);
+      input = rule.source === 'entered' ? fc.integer({ min: -25, max: max + 25 }).map((points) => ({ type: 'manual' as const, points })) : fc.constant(undefined);
       break;
   }
   return fc.oneof(
@@ -48,15 +63,20 @@ function arbEntry(it: FrameworkItem): fc.Arbitrary<ItemEntry | undefined> {
   );
 }
 
-const arbEntries: fc.Arbitrary<Record<string, ItemEntry>> = fc
-  .tuple(...allItems.map((it) => arbEntry(it)))
-  .map((list) => {
+function arbEntriesFor(items: FrameworkItem[]): fc.Arbitrary<Record<string, ItemEntry>> {
+  return fc.tuple(...items.map((it) => arbEntry(it))).map((list) => {
     const out: Record<string, ItemEntry> = {};
     list.forEach((e, i) => {
-      if (e) out[allItems[i]!.code] = e;
+      if (e) out[items[i]!.code] = e;
     });
     return out;
   });
+}
+const arbEntries = arbEntriesFor(allItems);
+/** A unit type and entries written for what that type is scored against. */
+const arbTyped: fc.Arbitrary<[UnitType, Record<string, ItemEntry>]> = fc
+  .constantFrom(...UNIT_TYPES)
+  .chain((ut) => fc.tuple(fc.constant(ut), arbEntriesFor(itemsOf(byType.get(ut)!))));
 
 const arbAdjustments = fc.record({
   '9.1': fc.integer({ min: 0, max: 12 }).map((q) => ({ input: { type: 'manual' as const, points: q * 25 } })),
@@ -74,47 +94,58 @@ function sum(values: number[]): number {
   return values.reduce((a, b) => a + b, 0);
 }
 
-function checkTotals(s: ScoreSummary): void {
-  for (const field of fw.fields) {
+/**
+ * The oracle for sums: a criterion is its items' sum (or its fixed N/A points), raised to its
+ * floor; a field is its criteria's sum, raised to its floor; the total is the fields' sum and
+ * splits exactly into self-assessment and survey.
+ */
+function checkTotals(s: ScoreSummary, f: Framework = fw): void {
+  for (const field of f.fields) {
     for (const c of field.criteria) {
-      expect(s.criteria[c.code]!.points).toBe(sum(c.items.map((i) => s.items[i.code]!.points)));
-      expect(s.criteria[c.code]!.applicableMax).toBe(sum(c.items.map((i) => s.items[i.code]!.applicableMax)));
+      const node = s.criteria[c.code]!;
+      const items = sum(c.items.map((i) => s.items[i.code]!.points));
+      const base = node.notApplicable === 'points' ? Math.min(c.notApplicablePoints ?? 0, node.max) : items;
+      expect(node.points).toBe(c.floor === undefined ? base : Math.max(c.floor, base));
+      expect(node.applicableMax).toBe(sum(c.items.map((i) => s.items[i.code]!.applicableMax)));
     }
-    expect(s.fields[field.code]!.points).toBe(sum(field.criteria.map((c) => s.criteria[c.code]!.points)));
+    const criteria = sum(field.criteria.map((c) => s.criteria[c.code]!.points));
+    expect(s.fields[field.code]!.points).toBe(field.floor === undefined ? criteria : Math.max(field.floor, criteria));
     expect(s.fields[field.code]!.applicableMax).toBe(sum(field.criteria.map((c) => s.criteria[c.code]!.applicableMax)));
   }
-  expect(s.total.points).toBe(sum(fw.fields.map((f) => s.fields[f.code]!.points)));
-  expect(s.total.applicableMax).toBe(sum(fw.fields.map((f) => s.fields[f.code]!.applicableMax)));
+  expect(s.total.points).toBe(sum(f.fields.map((x) => s.fields[x.code]!.points)));
+  expect(s.total.applicableMax).toBe(sum(f.fields.map((x) => s.fields[x.code]!.applicableMax)));
   expect(s.total.points).toBe(s.selfAssessment.points + s.survey.points);
-  expect(s.total.max).toBe(fw.totalMax);
+  expect(s.total.max).toBe(f.totalMax);
 }
 
 describe('engine properties', () => {
-  it('every item scores an integer within 0..max; errors score 0; N/A follows the item', () => {
+  it('every item scores an integer within its rule\'s lowest..max; errors score 0; N/A follows the item', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...allItems).chain((it) => fc.tuple(fc.constant(it), arbEntry(it), fc.nat())), ([it, entry, n]) => {
+      fc.property(fc.constantFrom(...everyItem).chain((it) => fc.tuple(fc.constant(it), arbEntry(it), fc.nat())), ([it, entry, n]) => {
         const s = scoreItem(it, entry, it.rule.type === 'survey' ? n % (it.maxPoints + 1) : undefined);
         expect(Number.isSafeInteger(s.points)).toBe(true);
-        expect(s.points).toBeGreaterThanOrEqual(0);
+        expect(s.points).toBeGreaterThanOrEqual(lowestPoints(it.rule));
         expect(s.points).toBeLessThanOrEqual(s.max);
         expect(s.points).toBeLessThanOrEqual(s.applicableMax);
         if (s.status === 'error') expect(s.points).toBe(0);
         if (entry?.notApplicable) {
-          const expected = { 'not-allowed': 'error', exclude: 'na', full: 'na' }[it.notApplicable];
+          const expected = { 'not-allowed': 'error', exclude: 'na', full: 'na', points: 'na' }[it.notApplicable];
           expect(s.status).toBe(expected);
           if (it.notApplicable === 'exclude') expect(s.applicableMax).toBe(0);
           if (it.notApplicable === 'full') expect(s.points).toBe(it.maxPoints);
+          if (it.notApplicable === 'points') expect(s.points).toBe(it.notApplicablePoints);
         }
       }),
       { numRuns: 500 },
     );
   });
 
-  it('totals are the sums of their parts; the index stays in 0..100% without bonus', () => {
+  it('totals are the sums of their parts (floors and fixed N/A included) for every unit type; the index stays in 0..100% without bonus', () => {
     fc.assert(
-      fc.property(arbEntries, arbForms, (entries, forms) => {
-        const s = computeScores(fw, entries, tallySurvey(survey, forms));
-        checkTotals(s);
+      fc.property(arbTyped, arbForms, ([unitType, entries], forms) => {
+        const s = computeScores(fw, entries, tallySurvey(survey, forms), { unitType });
+        expect(s.unitType).toBe(unitType);
+        checkTotals(s, byType.get(unitType)!);
         expect(s.indexPercent).not.toBeNull();
         expect(s.indexPercent!).toBeGreaterThanOrEqual(0);
         expect(s.indexPercent!).toBeLessThanOrEqual(10000);

@@ -1,37 +1,38 @@
 /**
  * The scoring engine: pure, deterministic, integer arithmetic.
  *
- * Rounding: each item's points are rounded half up to the hundredth of a point (inside the
- * rule); sums are exact; the index is rounded half up to the hundredth of a percent.
- * Not applicable: 'exclude' removes the item from the applicable maximum, 'full' counts it
- * at full points, 'not-allowed' makes a N/A mark an error.
+ * The framework decides: which items apply to the unit type, how divisions round (half up or
+ * truncated), whether the group is decided on the rounded or the exact index, where the survey
+ * sits (counted, rescaled away when missing, scaled or blocking below the minimum of forms),
+ * deductions inside a criterion and its floor, and not-applicable criteria.
+ *
+ * Sums: an item's points are rounded once inside its rule; a criterion is the exact sum of its
+ * items (or the fixed points of a not-applicable criterion), raised to its floor if it has one;
+ * a field is the sum of its criteria, raised to its floor; the total is the sum of the fields.
+ * Any points a floor or a fixed N/A adds are counted in the self-assessment part, so
+ * total = selfAssessment + survey always holds.
  */
-import type { Framework, FrameworkAdjustment, FrameworkGroup, FrameworkItem } from '../framework/schema';
-import { divRoundHalfUp, formatPoints } from '../framework/points';
+import type { Framework, FrameworkCriterion, FrameworkGroup, FrameworkItem, UnitType } from '../framework/schema';
+import type { RoundingPolicy } from '../framework/rounding';
+import { divRound, roundingOf } from '../framework/rounding';
+import { frameworkFor } from '../framework/unit-types';
+import { own, ownRecord } from '../own';
 import type { ItemEntry } from './entry';
+import type { ItemScore } from './item-score';
+import { adjustmentAsItem, notApplicableScore, scoreItem, scoredFromForms } from './item-score';
 import type { ValidationIssue } from './issues';
-import { entryError, hasErrors } from './issues';
-import { evaluateRule, wrongTypeIssue } from './rules';
+import { entryError, entryWarning, hasErrors } from './issues';
 import type { SurveyTally } from './survey';
 import { surveyItemPoints } from './survey';
+import type { SurveyStatus } from './survey-status';
+import { finishSurvey, planSurvey } from './survey-status';
 
 export type { ItemEntry, ItemInput, Entries } from './entry';
 export { itemEntrySchema, itemInputSchema, entriesSchema } from './entry';
 export type { ValidationIssue, EntryIssueCode } from './issues';
-
-export type ItemStatus = 'empty' | 'scored' | 'na' | 'error';
-
-export interface ItemScore {
-  code: string;
-  points: number;
-  max: number;
-  /** max, or 0 when the item is not applicable and excluded from the maximum. */
-  applicableMax: number;
-  status: ItemStatus;
-  issues: ValidationIssue[];
-  /** Ratio-type rules: the entered ratio in hundredths of a percent. */
-  percent?: number;
-}
+export type { ItemScore, ItemStatus } from './item-score';
+export { adjustmentAsItem, scoreItem, validateEntry } from './item-score';
+export type { SurveyIssue, SurveyStatus, SurveyTreatment } from './survey-status';
 
 export interface NodeScore {
   points: number;
@@ -43,6 +44,19 @@ export interface NodeScore {
   required: number;
   /** Items whose entry has an error. */
   errors: number;
+}
+
+export interface CriterionScore extends NodeScore {
+  /** Present when the whole criterion was marked not applicable (its mode). */
+  notApplicable?: 'exclude' | 'full' | 'points';
+  /** Problems with the entry keyed by the criterion's own code. */
+  issues?: ValidationIssue[];
+  /** Points a floor added (the items summed below it). */
+  floorLift?: number;
+}
+
+export interface FieldScore extends NodeScore {
+  floorLift?: number;
 }
 
 export interface AdjustmentSummary {
@@ -57,87 +71,35 @@ export interface AdjustmentSummary {
 }
 
 export interface ScoreSummary {
+  /** The unit type scored against, and whether it was assumed (none given: the framework's first). */
+  unitType: UnitType;
+  unitTypeAssumed: boolean;
   items: Record<string, ItemScore>;
-  criteria: Record<string, NodeScore>;
-  fields: Record<string, NodeScore>;
-  /** Items not scored by the survey. */
+  criteria: Record<string, CriterionScore>;
+  fields: Record<string, FieldScore>;
+  /** Items not scored by the survey (plus what floors and fixed N/A points add). */
   selfAssessment: NodeScore;
   /** Items scored by the survey. */
   survey: NodeScore;
   adjustments: AdjustmentSummary;
   total: NodeScore;
-  /** (points + bonus − penalty) × 10000 / applicableMax, half up; ≥ 0; null when nothing applies. */
+  /** (points + bonus − penalty) × 10000 / applicableMax by the framework's rounding; ≥ 0; null when nothing applies. */
   indexPercent: number | null;
   group: FrameworkGroup | null;
+  /** The rounding the framework states (defaults filled in). */
+  rounding: RoundingPolicy;
+  /** Every applicable survey item has its points and there are enough forms. */
+  surveyComplete: boolean;
+  /** Fewer questionnaires than the framework's minimum (see surveyStatus for what that means). */
+  formsBelowMinimum: boolean;
+  surveyStatus: SurveyStatus;
 }
 
 export interface ComputeOptions {
-  /**
-   * Leave the survey items out of the maximum (as if not applicable, excluded), to rescale
-   * the appraised part alone before survey results exist (62.62 of 70 → 89.46%).
-   */
+  /** The unit's type (xã / phường / đặc khu): decides variants. Without it, the framework's first type. */
+  unitType?: UnitType;
+  /** Leave the survey items out of the maximum whatever the framework says (a what-if view). */
   excludeSurvey?: boolean;
-}
-
-/** Hard errors in one entry. An entry marked not applicable is only checked for that. */
-export function validateEntry(item: FrameworkItem, entry: ItemEntry | undefined): ValidationIssue[] {
-  if (!entry) return [];
-  if (entry.notApplicable) {
-    if (item.notApplicable !== 'not-allowed') return [];
-    return [entryError('NA_NOT_ALLOWED', 'notApplicable', `Mục ${item.code} không được đánh dấu "Không áp dụng"; hãy nhập kết quả.`)];
-  }
-  if (!entry.input) return [];
-  const wrong = wrongTypeIssue(item, entry.input);
-  if (wrong) return [wrong];
-  return evaluateRule(item.rule, item.maxPoints, entry.input).issues;
-}
-
-/**
- * Score one item. surveyPoints is the item's points from the survey tally (survey items
- * only; undefined or null → no survey data yet, the item is empty).
- */
-export function scoreItem(item: FrameworkItem, entry: ItemEntry | undefined, surveyPoints?: number | null): ItemScore {
-  const max = item.maxPoints;
-  const result = (points: number, applicableMax: number, status: ItemStatus, issues: ValidationIssue[] = [], percent?: number): ItemScore => ({
-    code: item.code,
-    points,
-    max,
-    applicableMax,
-    status,
-    issues,
-    ...(percent !== undefined ? { percent } : {}),
-  });
-
-  const issues = validateEntry(item, entry);
-  if (hasErrors(issues)) return result(0, max, 'error', issues);
-  if (entry?.notApplicable) {
-    return item.notApplicable === 'exclude' ? result(0, 0, 'na') : result(max, max, 'na');
-  }
-  if (item.rule.type === 'survey') {
-    if (surveyPoints === undefined || surveyPoints === null) return result(0, max, 'empty');
-    if (!Number.isSafeInteger(surveyPoints) || surveyPoints < 0 || surveyPoints > max) {
-      const issue = entryError('ABOVE_MAX', 'points', `Điểm khảo sát ${formatPoints(surveyPoints)} của mục ${item.code} nằm ngoài 0..${formatPoints(max)}.`);
-      return result(0, max, 'error', [issue]);
-    }
-    return result(surveyPoints, max, 'scored');
-  }
-  if (!entry?.input) return result(0, max, 'empty');
-  const evaluated = evaluateRule(item.rule, max, entry.input);
-  return result(evaluated.points, max, 'scored', evaluated.issues, evaluated.percent);
-}
-
-/** An adjustment is scored like a manual item whose maximum is its own cap. */
-export function adjustmentAsItem(a: FrameworkAdjustment): FrameworkItem {
-  return {
-    code: a.code,
-    title: a.title,
-    scoringText: a.scoringText,
-    maxPoints: a.cap,
-    rule: a.rule,
-    evidence: a.evidence,
-    notApplicable: 'not-allowed',
-    required: false,
-  };
 }
 
 function emptyNode(): NodeScore {
@@ -155,9 +117,46 @@ function addItem(node: NodeScore, item: FrameworkItem, score: ItemScore): void {
   if (score.status === 'error') node.errors += 1;
 }
 
+function addNode(into: NodeScore, node: NodeScore): void {
+  into.points += node.points;
+  into.max += node.max;
+  into.applicableMax += node.applicableMax;
+  into.done += node.done;
+  into.required += node.required;
+  into.errors += node.errors;
+}
+
+/** A criterion with its own items (not one scored directly through a single item of the same code). */
+function hasOwnItems(c: FrameworkCriterion): boolean {
+  return !(c.items.length === 1 && c.items[0]!.code === c.code);
+}
+
+/** The entry keyed by a criterion's code: only { notApplicable: true } means something there. */
+function criterionEntryIssues(c: FrameworkCriterion, entry: ItemEntry, entries: Readonly<Record<string, ItemEntry>>): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  if (entry.input) issues.push(entryError('NOT_A_CRITERION_ENTRY', 'input', `Tiêu chí ${c.code} không nhập kết quả trực tiếp; hãy nhập ở các tiêu chí thành phần.`));
+  if (entry.notApplicable && c.notApplicable === undefined) {
+    issues.push(entryError('NA_NOT_ALLOWED', 'notApplicable', `Tiêu chí ${c.code} không được đánh dấu "Không áp dụng" cả tiêu chí; hãy chấm từng tiêu chí thành phần.`));
+  }
+  if (!hasErrors(issues) && entry.notApplicable) {
+    const filled = c.items.filter((i) => own(entries, i.code) !== undefined).map((i) => i.code);
+    if (filled.length > 0) {
+      issues.push(entryWarning('IGNORED_BY_CRITERION_NA', 'notApplicable', `Tiêu chí ${c.code} được đánh dấu "Không áp dụng": số liệu đã nhập ở ${filled.join(', ')} không được tính.`));
+    }
+  }
+  return issues;
+}
+
+/** The group of an index, by the rounded index (groupOn 'rounded'). */
 export function groupFor(framework: Framework, indexPercent: number | null): FrameworkGroup | null {
   if (indexPercent === null) return null;
   return framework.groups.find((g) => indexPercent >= g.minPercent) ?? null;
+}
+
+/** The group of the exact index net / applicableMax (groupOn 'exact'). */
+export function groupForExact(groups: readonly FrameworkGroup[], net: number, applicableMax: number): FrameworkGroup | null {
+  if (applicableMax <= 0) return null;
+  return groups.find((g) => BigInt(net) * 10000n >= BigInt(g.minPercent) * BigInt(applicableMax)) ?? null;
 }
 
 export function computeScores(
@@ -166,41 +165,81 @@ export function computeScores(
   survey?: SurveyTally,
   options: ComputeOptions = {},
 ): ScoreSummary {
-  const items: Record<string, ItemScore> = {};
-  const criteria: Record<string, NodeScore> = {};
-  const fields: Record<string, NodeScore> = {};
+  const { framework: fw, unitType, assumed } = frameworkFor(framework, options.unitType);
+  const rounding = roundingOf(fw);
+  const plan = planSurvey(fw, entries, survey, options.excludeSurvey === true);
+  const items = ownRecord<ItemScore>();
+  const criteria = ownRecord<CriterionScore>();
+  const fields = ownRecord<FieldScore>();
   const selfAssessment = emptyNode();
   const surveyNode = emptyNode();
   const total = emptyNode();
 
-  for (const field of framework.fields) {
-    const fieldNode = emptyNode();
+  for (const field of fw.fields) {
+    const fieldNode: FieldScore = emptyNode();
     for (const criterion of field.criteria) {
-      const criterionNode = emptyNode();
+      const node: CriterionScore = emptyNode();
+      const entry = hasOwnItems(criterion) ? own(entries, criterion.code) : undefined;
+      const cIssues = entry ? criterionEntryIssues(criterion, entry, entries) : [];
+      const na = entry?.notApplicable && !hasErrors(cIssues) ? criterion.notApplicable : undefined;
       for (const item of criterion.items) {
         const isSurvey = item.rule.type === 'survey';
         let score: ItemScore;
-        if (isSurvey && options.excludeSurvey) {
+        if (isSurvey && plan.status.treatment === 'rescaled') {
           score = { code: item.code, points: 0, max: item.maxPoints, applicableMax: 0, status: 'na', issues: [] };
+        } else if (na) {
+          // Fixed points belong to the criterion as a whole: its items show N/A with 0.
+          const s = na === 'points' ? { points: 0, applicableMax: item.maxPoints } : notApplicableScore(item, na);
+          score = { code: item.code, ...s, max: item.maxPoints, status: 'na', issues: [] };
         } else {
-          const fromSurvey = isSurvey && survey && framework.survey ? surveyItemPoints(framework.survey, item, survey) : undefined;
-          score = scoreItem(item, entries[item.code], fromSurvey);
+          const fromSurvey =
+            scoredFromForms(item) && survey && fw.survey ? surveyItemPoints(fw.survey, item, survey, { rounding: rounding.points, ...(plan.scale ? { scale: plan.scale } : {}) }) : undefined;
+          score = scoreItem(item, own(entries, item.code), fromSurvey, rounding.points);
         }
         items[item.code] = score;
-        for (const node of [criterionNode, fieldNode, total, isSurvey ? surveyNode : selfAssessment]) addItem(node, item, score);
+        addItem(node, item, score);
+        addItem(isSurvey ? surveyNode : selfAssessment, item, score);
       }
-      criteria[criterion.code] = criterionNode;
+      let lift = 0;
+      if (na === 'points') {
+        node.notApplicable = na;
+        lift += Math.min(criterion.notApplicablePoints ?? 0, node.max) - node.points;
+      } else if (na) node.notApplicable = na;
+      if (criterion.floor !== undefined && node.points + lift < criterion.floor) {
+        node.floorLift = criterion.floor - (node.points + lift);
+        lift += node.floorLift;
+      }
+      node.points += lift;
+      selfAssessment.points += lift;
+      if (cIssues.length > 0) {
+        node.issues = cIssues;
+        if (hasErrors(cIssues)) node.errors += 1;
+        if (hasErrors(cIssues)) selfAssessment.errors += 1;
+      }
+      criteria[criterion.code] = node;
+      addNode(fieldNode, node);
+    }
+    if (field.floor !== undefined && fieldNode.points < field.floor) {
+      fieldNode.floorLift = field.floor - fieldNode.points;
+      selfAssessment.points += fieldNode.floorLift;
+      fieldNode.points = field.floor;
     }
     fields[field.code] = fieldNode;
+    addNode(total, fieldNode);
   }
 
-  const adjustments = scoreAdjustments(framework, entries);
+  const adjustments = scoreAdjustments(fw, entries);
   let indexPercent: number | null = null;
+  let group: FrameworkGroup | null = null;
   if (total.applicableMax > 0) {
     const net = Math.max(0, total.points + adjustments.bonus - adjustments.penalty);
-    indexPercent = divRoundHalfUp(net * 10000, total.applicableMax);
+    indexPercent = divRound(BigInt(net) * 10000n, BigInt(total.applicableMax), rounding.index);
+    group = rounding.groupOn === 'exact' ? groupForExact(fw.groups, net, total.applicableMax) : groupFor(fw, indexPercent);
   }
+  const surveyStatus = finishSurvey(plan, items);
   return {
+    unitType,
+    unitTypeAssumed: assumed,
     items,
     criteria,
     fields,
@@ -209,16 +248,20 @@ export function computeScores(
     adjustments,
     total,
     indexPercent,
-    group: groupFor(framework, indexPercent),
+    group,
+    rounding,
+    surveyComplete: surveyStatus.complete,
+    formsBelowMinimum: surveyStatus.formsBelowMinimum,
+    surveyStatus,
   };
 }
 
 function scoreAdjustments(framework: Framework, entries: Readonly<Record<string, ItemEntry>>): AdjustmentSummary {
-  const items: Record<string, ItemScore> = {};
+  const items = ownRecord<ItemScore>();
   let bonusClaimed = 0;
   let penaltyClaimed = 0;
   for (const a of framework.adjustments ?? []) {
-    const score = scoreItem(adjustmentAsItem(a), entries[a.code]);
+    const score = scoreItem(adjustmentAsItem(a), own(entries, a.code));
     // An adjustment left empty is simply zero: it is never "applicable maximum".
     score.applicableMax = 0;
     items[a.code] = score;

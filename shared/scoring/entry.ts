@@ -25,15 +25,22 @@ export const itemInputSchema = z.discriminatedUnion('type', [
   ratioInput('ratio'),
   ratioInput('ratio-target'),
   z.strictObject({ type: z.literal('deduction'), events: z.number() }),
+  z.strictObject({ type: z.literal('increment'), units: z.number() }),
+  /** Keyed by the rule's input names; checked against the rule by validateEntry. */
+  z.strictObject({ type: z.literal('formula'), values: z.record(z.string(), z.number()) }),
 ]);
 
-/** Survey items take no input: their points come from the survey tally. */
+/**
+ * Survey items take no input (their points come from the survey tally), except a survey item
+ * whose points are entered ('entered' source), which takes a manual input. An entry keyed by a
+ * criterion's code marks that whole criterion not applicable ({ notApplicable: true }).
+ */
 export const itemEntrySchema = z.strictObject({
   notApplicable: z.boolean().optional(),
   input: itemInputSchema.optional(),
 });
 
-/** All entries of one self-assessment, keyed by item or adjustment code. */
+/** All entries of one self-assessment, keyed by item, criterion (N/A only) or adjustment code. */
 export const entriesSchema = z.record(codeSchema, itemEntrySchema);
 
 export type ItemInput = z.infer<typeof itemInputSchema>;

@@ -14,6 +14,12 @@ export const ENTRY_ISSUE_CODES = [
   'DENOMINATOR_ZERO',
   'NUMERATOR_ABOVE_DENOMINATOR',
   'COMPLEMENT_MISMATCH',
+  'NOT_A_NUMBER',
+  'FORMULA_INPUT_MISSING',
+  'FORMULA_UNKNOWN_INPUT',
+  'DIVISION_BY_ZERO',
+  'NOT_A_CRITERION_ENTRY',
+  'IGNORED_BY_CRITERION_NA',
 ] as const;
 
 export type EntryIssueCode = (typeof ENTRY_ISSUE_CODES)[number];
@@ -27,7 +33,9 @@ export type EntryIssueField =
   | 'numerator'
   | 'denominator'
   | 'complement'
-  | 'events';
+  | 'events'
+  | 'units'
+  | 'values';
 
 export interface ValidationIssue {
   code: EntryIssueCode;
@@ -38,6 +46,10 @@ export interface ValidationIssue {
 
 export function entryError(code: EntryIssueCode, field: EntryIssueField, message: string): ValidationIssue {
   return { code, severity: 'error', field, message };
+}
+
+export function entryWarning(code: EntryIssueCode, field: EntryIssueField, message: string): ValidationIssue {
+  return { code, severity: 'warning', field, message };
 }
 
 export function hasErrors(issues: readonly ValidationIssue[]): boolean {

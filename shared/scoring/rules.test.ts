@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scoreItem, validateEntry } from './engine';
 import type { ItemEntry } from './entry';
-import { describeRule } from './rules';
+import { describeRule, evaluateRule } from './rules';
 import { item } from './test-helpers';
 
 const onTime = item(
@@ -186,5 +186,87 @@ describe('describeRule', () => {
       '1,00 điểm, trừ 0,25 mỗi lần (số báo cáo chậm), thấp nhất 0,00.',
     );
     expect(describeRule(onTime.rule, 400)).toBe('từ 100,00%: 4,00; từ 98,00%: 3,00; từ 95,00%: 2,00; thấp hơn: 0.');
+  });
+});
+
+describe('deductions as outcomes of a rule', () => {
+  it('binary: not done gives 0 and deducts (notDonePoints), done gives the maximum', () => {
+    const plan = item({ type: 'binary', notDonePoints: -25 }, 50);
+    expect(scoreItem(plan, { input: { type: 'binary', done: false } })).toMatchObject({ points: -25, status: 'scored' });
+    expect(scoreItem(plan, { input: { type: 'binary', done: true } }).points).toBe(50);
+    expect(describeRule(plan.rule, 50)).toBe('Đạt: 0,50 điểm; không đạt: 0 điểm và bị trừ 0,25 điểm.');
+  });
+  it('tiered: a level may deduct', () => {
+    const t = item({ type: 'tiered', levels: [{ id: 'dung-han', label: 'Đúng hạn', points: 100 }, { id: 'khong', label: 'Không gửi', points: -25 }] }, 100);
+    expect(scoreItem(t, { input: { type: 'tiered', level: 'khong' } }).points).toBe(-25);
+    expect(describeRule(t.rule, 100)).toBe('Đúng hạn: 1,00; Không gửi: 0 điểm và bị trừ 0,25.');
+  });
+  it('deduction: a negative floor lets the deduction go below zero, never further', () => {
+    const d = item({ type: 'deduction', perEvent: 25, floor: -50, eventLabel: 'Số báo cáo chậm' }, 100);
+    expect([0, 3, 4, 5, 6, 7, 1e15].map((events) => scoreItem(d, { input: { type: 'deduction', events } }).points)).toEqual([100, 25, 0, -25, -50, -50, -50]);
+  });
+});
+
+describe('increment: "+0,5 điểm cho mỗi …, tối đa …"', () => {
+  const inc = item({ type: 'increment', perUnit: 50, unitLabel: 'Số sáng kiến được công nhận' }, 150);
+  it('adds per unit up to the maximum', () => {
+    expect([0, 1, 2, 3, 4, Number.MAX_SAFE_INTEGER].map((units) => scoreItem(inc, { input: { type: 'increment', units } }).points)).toEqual([0, 50, 100, 150, 150, 150]);
+    expect(describeRule(inc.rule, 150)).toBe('Cộng 0,50 điểm cho mỗi đơn vị (số sáng kiến được công nhận), tối đa 1,50 điểm.');
+  });
+  it('refuses a count that is not a whole number ≥ 0', () => {
+    expect(codes(inc, { input: { type: 'increment', units: -1 } })).toEqual(['NEGATIVE']);
+    expect(codes(inc, { input: { type: 'increment', units: 1.5 } })).toEqual(['NOT_INTEGER']);
+    expect(validateEntry(inc, { input: { type: 'increment', units: -1 } })[0]).toMatchObject({ field: 'units', message: 'Số sáng kiến được công nhận không được âm.' });
+  });
+});
+
+describe('formula', () => {
+  const tasks = item(
+    {
+      type: 'formula',
+      inputs: [
+        { name: 'dung_han', label: 'Số nhiệm vụ hoàn thành đúng hạn' },
+        { name: 'duoc_giao', label: 'Số nhiệm vụ được giao' },
+        { name: 'ty_le_hl', label: 'Tỷ lệ hài lòng (%)', kind: 'number' },
+      ],
+      expression: '2 × dung_han / duoc_giao + (ty_le_hl >= 90) × 0,5 − (ty_le_hl < 50)',
+      floor: -100,
+    },
+    250,
+  );
+  const f = (values: Record<string, number>): ItemEntry => ({ input: { type: 'formula', values } });
+  it('evaluates exactly and rounds once to the hundredth, kept within floor..max', () => {
+    expect(scoreItem(tasks, f({ dung_han: 23, duoc_giao: 28, ty_le_hl: 90 })).points).toBe(214); // 1.642857… + 0.5
+    expect(scoreItem(tasks, f({ dung_han: 28, duoc_giao: 28, ty_le_hl: 98.5 })).points).toBe(250);
+    expect(scoreItem(tasks, f({ dung_han: 0, duoc_giao: 28, ty_le_hl: 10 })).points).toBe(-100);
+  });
+  it('names every problem with the input it is about', () => {
+    expect(codes(tasks, f({ dung_han: 23, duoc_giao: 28 }))).toEqual(['FORMULA_INPUT_MISSING']);
+    expect(validateEntry(tasks, f({ dung_han: 23, duoc_giao: 28 }))[0]!.message).toBe('Chưa nhập "Tỷ lệ hài lòng (%)".');
+    expect(codes(tasks, f({ dung_han: 23.5, duoc_giao: 28, ty_le_hl: 1 }))).toEqual(['NOT_INTEGER']);
+    expect(codes(tasks, f({ dung_han: -1, duoc_giao: 28, ty_le_hl: 1 }))).toEqual(['NEGATIVE']);
+    expect(codes(tasks, f({ dung_han: 1, duoc_giao: 28, ty_le_hl: Number.POSITIVE_INFINITY }))).toEqual(['NOT_A_NUMBER']);
+    expect(codes(tasks, f({ dung_han: 1, duoc_giao: 28, ty_le_hl: 1, constructor: 3 }))).toEqual(['FORMULA_UNKNOWN_INPUT']);
+    const zero = validateEntry(tasks, f({ dung_han: 0, duoc_giao: 0, ty_le_hl: 95 }));
+    expect(zero.map((i) => i.code)).toEqual(['DIVISION_BY_ZERO']);
+    expect(zero[0]!.message).toMatch(/^Công thức chia cho 0 \(ở ký tự 14 của/u);
+  });
+  it('a record without the names (or with only inherited ones) is missing them all', () => {
+    expect(codes(tasks, f(Object.create({ dung_han: 1, duoc_giao: 1, ty_le_hl: 1 }) as Record<string, number>))).toEqual(Array(3).fill('FORMULA_INPUT_MISSING'));
+  });
+  it('rounds by the framework: 2 × 2/3 = 1,33 either way; 2 × 5/6 = 1,67 half up, 1,66 truncated', () => {
+    const two = item({ type: 'formula', inputs: [{ name: 'a', label: 'a' }, { name: 'b', label: 'b' }], expression: '2 × a / b' }, 200);
+    expect(evaluateRule(two.rule, 200, { type: 'formula', values: { a: 2, b: 3 } }, 'half-up').points).toBe(133);
+    expect(evaluateRule(two.rule, 200, { type: 'formula', values: { a: 5, b: 6 } }, 'half-up').points).toBe(167);
+    expect(evaluateRule(two.rule, 200, { type: 'formula', values: { a: 5, b: 6 } }, 'truncate').points).toBe(166);
+  });
+});
+
+describe('survey points entered per aspect', () => {
+  const aspect = item({ type: 'survey', source: 'entered', step: 1 }, 650);
+  it('takes a manual input within the aspect\'s maximum', () => {
+    expect(scoreItem(aspect, { input: { type: 'manual', points: 650 } })).toMatchObject({ points: 650, status: 'scored' });
+    expect(codes(aspect, { input: { type: 'manual', points: 651 } })).toEqual(['ABOVE_MAX']);
+    expect(scoreItem(aspect, undefined, 300).status).toBe('empty');
   });
 });

@@ -10,7 +10,9 @@
  */
 import { z } from 'zod';
 import type { FrameworkItem, SurveyDefinition, SurveyQuestion } from '../framework/schema';
-import { roundHalfUpBig } from '../framework/points';
+import type { RoundingMode } from '../framework/rounding';
+import { divRound } from '../framework/rounding';
+import { own, ownRecord } from '../own';
 
 export const surveyAnswerSchema = z.union([z.string(), z.number(), z.null()]);
 
@@ -77,21 +79,25 @@ function isValidAnswer(q: SurveyQuestion, value: string, raw: SurveyAnswer | und
   }
 }
 
-/** Counts per option per question. Duplicate form numbers are counted: check forms first. */
+/**
+ * Counts per option per question. Duplicate form numbers are counted: check forms first.
+ * Answers are typed by people ("constructor" in a free-text box is a fine answer): every
+ * lookup by an answer or a question code is an own-property lookup.
+ */
 export function tallySurvey(def: SurveyDefinition, forms: readonly SurveyForm[]): SurveyTally {
-  const questions: Record<string, QuestionTally> = {};
+  const questions = ownRecord<QuestionTally>();
   for (const q of allQuestions(def)) {
-    const counts: Record<string, number> = {};
+    const counts = ownRecord<number>();
     for (const o of q.options ?? []) counts[o.value] = 0;
     const t: QuestionTally = { answered: 0, blank: 0, invalid: 0, counts };
     for (const form of forms) {
-      const raw = form.answers[q.code];
+      const raw = own(form.answers, q.code);
       const value = answerText(raw);
       if (value === null) t.blank += 1;
       else if (!isValidAnswer(q, value, raw)) t.invalid += 1;
       else {
         t.answered += 1;
-        if (value in counts) counts[value] = (counts[value] ?? 0) + 1;
+        if (Object.hasOwn(counts, value)) counts[value] = (counts[value] ?? 0) + 1;
       }
     }
     questions[q.code] = t;
@@ -99,21 +105,28 @@ export function tallySurvey(def: SurveyDefinition, forms: readonly SurveyForm[])
   return { forms: forms.length, questions };
 }
 
+export interface SurveyPointsOptions {
+  /** The framework's rounding of points (default half up). */
+  rounding?: RoundingMode;
+  /** Fewer forms than the minimum under belowMinimum 'scale': points × forms / minForms. */
+  scale?: { forms: number; minForms: number };
+}
+
 /**
  * Points of one survey-rule item from the tally, or null when no question feeding it has a
- * single counted answer (the item stays empty rather than scoring 0).
+ * single counted answer (the item stays empty rather than scoring 0). One rounding, at the end.
  */
-export function surveyItemPoints(def: SurveyDefinition, item: FrameworkItem, tally: SurveyTally): number | null {
+export function surveyItemPoints(def: SurveyDefinition, item: FrameworkItem, tally: SurveyTally, options: SurveyPointsOptions = {}): number | null {
   let weighted = 0n; // Σ count × weight (weight in hundredths of a percent)
   let answers = 0n; // Σ count
   for (const section of def.sections) {
     for (const q of section.questions) {
       if (q.feeds !== item.code) continue;
-      const t = tally.questions[q.code];
+      const t = own(tally.questions, q.code);
       if (!t) continue;
       for (const o of q.options ?? []) {
         if (o.weight === null) continue;
-        const count = t.counts[o.value] ?? 0;
+        const count = own(t.counts, o.value) ?? 0;
         if (!Number.isSafeInteger(count) || count < 0) continue;
         weighted += BigInt(count) * BigInt(o.weight);
         answers += BigInt(count);
@@ -121,7 +134,10 @@ export function surveyItemPoints(def: SurveyDefinition, item: FrameworkItem, tal
     }
   }
   if (answers === 0n) return null;
-  return roundHalfUpBig(BigInt(item.maxPoints) * weighted, answers * 10000n);
+  const scale = options.scale && options.scale.forms < options.scale.minForms ? options.scale : null;
+  const num = BigInt(item.maxPoints) * weighted * (scale ? BigInt(scale.forms) : 1n);
+  const den = answers * 10000n * (scale ? BigInt(scale.minForms) : 1n);
+  return divRound(num, den, options.rounding ?? 'half-up');
 }
 
 // ---- checking keyed forms ----------------------------------------------------------------
@@ -177,7 +193,7 @@ export function validateSurveyForms(def: SurveyDefinition, forms: readonly Surve
       }
     }
     for (const q of questions.values()) {
-      const raw = form.answers[q.code];
+      const raw = own(form.answers, q.code);
       const value = answerText(raw);
       if (value === null) {
         if (q.required) {

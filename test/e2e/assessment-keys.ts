@@ -37,7 +37,7 @@ export function strokesFor(item: FrameworkItem, entry: ItemEntry | undefined): S
     case 'deduction':
       out.push({ type: text(input.events) }, { press: 'Enter' });
       break;
-    default: {
+    case 'bands': case 'ratio': case 'ratio-target': {
       out.push({ type: text(input.numerator) }, { press: 'Enter' }, { type: text(input.denominator) }, { press: 'Enter' });
       const hasComplement = 'complementLabel' in item.rule && !!item.rule.complementLabel;
       if (hasComplement) out.push(...(input.complement !== undefined ? [{ type: text(input.complement) }] : []), { press: 'Enter' });

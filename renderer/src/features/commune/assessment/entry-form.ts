@@ -27,7 +27,7 @@ export function formFromEntry(entry: ItemEntry | null | undefined): ItemForm {
     case 'binary': f.done = i.done ? 'yes' : 'no'; break;
     case 'tiered': f.level = i.level; break;
     case 'deduction': f.events = String(i.events); break;
-    default:
+    case 'bands': case 'ratio': case 'ratio-target':
       f.numerator = String(i.numerator);
       f.denominator = String(i.denominator);
       f.complement = i.complement === undefined ? '' : String(i.complement);
