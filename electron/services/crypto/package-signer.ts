@@ -21,7 +21,8 @@ import {
 import { COMMUNE_CODE_PATTERN, embeddedPublicKeyOf, PAYLOAD_SCHEMAS, SIGNATURE_COUNT, type Envelope } from '../../../shared/package/envelope';
 import { isUtf8 } from 'node:buffer';
 import { DEFAULT_MAX_PACKAGE_BYTES, envelopeStep, parseStep, payloadStep, readStep, refuse, type VerifyFailure } from '../../../shared/package/verify-steps';
-import { keyIdOf, verify } from './ed25519';
+import { keyIdOf, verify, weakPublicKeyReason } from './ed25519';
+import { signatureProblem } from './ed25519-point';
 import type { Signer } from './signer';
 
 /** Builds a signed envelope. The payload is NFC-normalised and checked before anything is signed. */
@@ -168,6 +169,9 @@ export function verifyEnvelope(input: Uint8Array | string, opts: VerifyOptions):
       const commune = claimedCommune(envelope.payload);
       return refuse('KEY_UNKNOWN', { keyId: s.keyId, ...(commune ? { claimedCommuneCode: commune, unverified: true } : {}) });
     }
+    // A small-order or non-canonical key verifies forged signatures: refused wherever it came from.
+    const weak = weakPublicKeyReason(resolved.publicKey);
+    if (weak !== null) return refuse('KEY_WEAK', { keyId: s.keyId, reason: weak });
     if (resolved.status !== 'active') return refuse('KEY_REVOKED', { keyId: s.keyId });
     keys.push(resolved.publicKey);
   }
@@ -186,7 +190,10 @@ export function verifyEnvelope(input: Uint8Array | string, opts: VerifyOptions):
   const bytes = signedSpan(input, read.text, prefix, canonical) ?? new TextEncoder().encode(prefix + canonical);
   for (const [i, s] of envelope.signatures.entries()) {
     const sig = fromBase64Url(s.sig);
-    if (!sig || !verify(keys[i]!, bytes, sig)) return refuse('SIGNATURE_INVALID', { keyId: s.keyId });
+    // One spelling per signature (S < L): refused before OpenSSL, with the reason.
+    const problem = sig ? signatureProblem(sig) : 'length';
+    if (problem !== null) return refuse('SIGNATURE_INVALID', { keyId: s.keyId, reason: problem });
+    if (!verify(keys[i]!, bytes, sig!)) return refuse('SIGNATURE_INVALID', { keyId: s.keyId });
   }
 
   // 6 payload schema (and the value rules: NFC, safe integers)
