@@ -6,7 +6,8 @@ import { testKey } from '../../test/fixtures/test-keys';
 import { listAudit } from './audit';
 import { buildKeyRotation } from './crypto/enrolment';
 import { KeyStore } from './crypto/key-store';
-import { acceptEnrolmentApproval, acceptKeyRotation, approveEnrolmentRequest, enrolmentState, listEnrolledKeys, prepareEnrolmentRequest, recordEnrolmentRequest, registryResolver, revokeEnrolledKey } from './enrolment-service';
+import { acceptEnrolmentApproval, acceptKeyRotation, approveEnrolmentRequest, enrolmentState, listEnrolledKeys, pinnedReviewerResolver, prepareEnrolmentRequest, recordEnrolmentRequest, registryResolver, revokeEnrolledKey } from './enrolment-service';
+import { serializeEnvelope, signPackage, verifyEnvelope } from './crypto/package-signer';
 import { backupKey, createKey, enrolledKeyId, previewBackup, restoreKey, unlockKey } from './key-service';
 import { completeSetup } from './setup-service';
 import { verifyPackageBytes } from './verify-service';
@@ -109,6 +110,27 @@ describe('enrolment in the database', () => {
   });
 });
 
+describe('who may sign what, against real registries', () => {
+  it('the reviewing unit refuses a framework or an appraisal result signed by an enrolled commune key (KEY_WRONG_KIND)', () => {
+    enrol();
+    const registry = { kind: 'registry' as const, lookup: registryResolver(so.ctx) };
+    for (const type of ['framework', 'appraisal'] as const) {
+      const forged = Buffer.from(serializeEnvelope(signPackage(type, { id: 'bo-tieu-chi-2026' }, [commune])));
+      expect(verifyPackageBytes(forged, registry), type).toMatchObject({ ok: false, code: 'KEY_WRONG_KIND' });
+    }
+  });
+  it('a commune accepts a framework signed by the pinned reviewing unit key, and no other', () => {
+    const { approvalText } = enrol();
+    acceptEnrolmentApproval(xa.ctx, approvalText);
+    const resolveKey = pinnedReviewerResolver(xa.ctx);
+    expect(verifyEnvelope(serializeEnvelope(signPackage('framework', { id: 'x' }, [reviewer])), { resolveKey }).ok).toBe(true);
+    expect(verifyEnvelope(serializeEnvelope(signPackage('appraisal', { id: 'x' }, [stranger])), { resolveKey })).toMatchObject({ ok: false, code: 'KEY_UNKNOWN' });
+    // A report "signed by the reviewing unit" is not a report.
+    const report = signPackage('framework', { id: 'x' }, [reviewer]);
+    expect(verifyEnvelope(JSON.stringify({ ...report, format: 'chiso-cchc/commune-report' }), { resolveKey })).toMatchObject({ ok: false, code: 'KEY_WRONG_KIND' });
+  });
+});
+
 describe('key service', () => {
   const scrypt = { N: 2 ** 12, r: 8, p: 1 };
   it('restoring a backup of a key other than the enrolled one needs confirmation; the old key file is kept aside', async () => {
@@ -131,7 +153,7 @@ describe('key service', () => {
     const restored = await restoreKey(xa.ctx, keys, { path, backupPassphrase: 'sao lưu 789', newPassphrase: 'mới 12345678', confirmDifferent: true });
     expect(restored.keyId).toBe(otherKeys.status()?.keyId);
     expect(readFileSync(join(xa.dir, (await import('node:fs')).readdirSync(xa.dir).find((n) => n.includes('.replaced-'))!), 'utf8')).toContain(first.keyId);
-  });
+  }, 60_000); // several scrypt derivations at the real cost, on a shared machine
 
   it('never writes an unprotected key: no passphrase and no OS storage is refused', async () => {
     const keys = new KeyStore(join(xa.dir, 'k.json'), { scrypt });

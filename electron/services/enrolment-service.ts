@@ -159,6 +159,18 @@ export function checkEnrolmentApproval(ctx: ServiceContext, text: string | Uint8
   return { pin, previous: state.pinned };
 }
 
+/**
+ * Step 4 for a commune: the reviewing unit's key it pinned, as a reviewer key (approvals,
+ * frameworks, appraisal results). Nothing else is trusted.
+ */
+export function pinnedReviewerResolver(ctx: ServiceContext): KeyResolver {
+  return (keyId) => {
+    const pin = enrolmentState(ctx, null).pinned;
+    const raw = pin && pin.keyId === keyId ? fromBase64Url(pin.publicKey) : undefined;
+    return raw ? { publicKey: raw, status: 'active', kind: 'reviewer' } : undefined;
+  };
+}
+
 export function acceptEnrolmentApproval(ctx: ServiceContext, text: string | Uint8Array): PinnedReviewer {
   const { pin, previous } = checkEnrolmentApproval(ctx, text);
   const approvalText = typeof text === 'string' ? text : Buffer.from(text).toString('utf8');
@@ -207,7 +219,7 @@ export function registryResolver(ctx: ServiceContext): KeyResolver & ((keyId: st
   return (keyId: string) => {
     const k = enrolledKey(ctx, keyId);
     const raw = k ? fromBase64Url(k.publicKey) : undefined;
-    return k && raw ? { publicKey: raw, status: k.status, communeCode: k.communeCode } : undefined;
+    return k && raw ? { publicKey: raw, status: k.status, communeCode: k.communeCode, kind: 'commune' } : undefined;
   };
 }
 

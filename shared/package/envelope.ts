@@ -264,15 +264,27 @@ export const PAYLOAD_SCHEMAS: Readonly<Record<PackageType, z.ZodType<Record<stri
   appraisal: looseRecord,
 };
 
-/** How many signatures each type carries: a rotation is signed by the old and the new key. */
-export const SIGNATURE_COUNT: Readonly<Record<PackageType, number>> = {
-  'commune-report': 1,
-  'enrolment-request': 1,
-  'enrolment-approval': 1,
-  'key-rotation': 2,
-  framework: 1,
-  appraisal: 1,
+/** The two kinds of key: a commune's (enrolled by its reviewing unit) and a reviewing unit's (pinned by its communes). */
+export type SignerKind = 'commune' | 'reviewer';
+
+/**
+ * Who may sign what, signature by signature: a report and an enrolment request, the commune's
+ * key; a rotation, the commune's old key then its new key; an approval, a framework and an
+ * appraisal result, the reviewing unit's key. The verifier refuses any other kind (KEY_WRONG_KIND).
+ */
+export const SIGNER_KINDS: Readonly<Record<PackageType, readonly SignerKind[]>> = {
+  'commune-report': ['commune'],
+  'enrolment-request': ['commune'],
+  'enrolment-approval': ['reviewer'],
+  'key-rotation': ['commune', 'commune'],
+  framework: ['reviewer'],
+  appraisal: ['reviewer'],
 };
+
+/** How many signatures each type carries: a rotation is signed by the old and the new key. */
+export const SIGNATURE_COUNT: Readonly<Record<PackageType, number>> = Object.fromEntries(
+  Object.entries(SIGNER_KINDS).map(([type, kinds]) => [type, kinds.length]),
+) as Record<PackageType, number>;
 
 /**
  * The public key a payload carries for its own signer, if the type has one: an enrolment request

@@ -97,7 +97,7 @@ describe('enrolment', () => {
 
 describe('key rotation', () => {
   const registry = (entries: Record<string, RegisteredKey>) => (keyId: string) => entries[keyId];
-  const registered = { [commune.keyId]: { publicKey: commune.publicKey, status: 'active' as const, communeCode: '26734' } };
+  const registered = { [commune.keyId]: { publicKey: commune.publicKey, status: 'active' as const, communeCode: '26734', kind: 'commune' as const } };
   const rotation = buildKeyRotation({ communeCode: '26734', effectiveFrom: '2026-06-01', now }, commune, next);
 
   it('is signed by the old and the new key and verifies against the registry', () => {

@@ -11,7 +11,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { toBase64Url, fromBase64Url } from '../../../shared/package/base64url';
-import type { EnrolmentApproval, EnrolmentRequest, KeyRotation } from '../../../shared/package/envelope';
+import type { EnrolmentApproval, EnrolmentRequest, KeyRotation, SignerKind } from '../../../shared/package/envelope';
 import { refuse, type VerifyFailure } from '../../../shared/package/verify-steps';
 import { AppError } from '../../../shared/errors';
 import { fingerprintOf, keyIdOf, sha256Hex } from './ed25519';
@@ -47,7 +47,14 @@ function mismatch(message: string, details?: Record<string, unknown>): { ok: fal
   return { ok: false, code: 'ENROLMENT_MISMATCH', message, ...(details ? { details } : {}) };
 }
 
-const selfSigned: KeyResolver = (_keyId, ctx) => (ctx.embeddedPublicKey ? { publicKey: ctx.embeddedPublicKey, status: 'active' } : undefined);
+/**
+ * The key the package names for its own signer, as the given kind: only where trust comes from
+ * elsewhere (a person compares the fingerprint with a stamped paper before anything is recorded).
+ */
+const selfSigned =
+  (kind: SignerKind): KeyResolver =>
+  (_keyId, ctx) =>
+    ctx.embeddedPublicKey ? { publicKey: ctx.embeddedPublicKey, status: 'active', kind } : undefined;
 
 export interface VerifiedRequest {
   request: EnrolmentRequest;
@@ -59,7 +66,7 @@ export interface VerifiedRequest {
 
 /** Reviewing side: checks the request is well formed and signed by the key it names. */
 export function verifyEnrolmentRequest(text: string | Uint8Array): EnrolmentResult<VerifiedRequest> {
-  const r = verifyEnvelope(text, { resolveKey: selfSigned, accept: ['enrolment-request'] });
+  const r = verifyEnvelope(text, { resolveKey: selfSigned('commune'), accept: ['enrolment-request'] });
   if (!r.ok) return r;
   const request = r.payload as EnrolmentRequest;
   if (request.key.keyId !== r.keyIds[0]) return refuse('PAYLOAD_INVALID', { field: 'key.keyId' });
@@ -110,8 +117,8 @@ export function verifyEnrolmentApproval(
 ): EnrolmentResult<VerifiedApproval> {
   const pinned = mine.pinnedReviewerKey;
   const resolveKey: KeyResolver = pinned
-    ? (keyId) => (keyIdOf(pinned) === keyId ? { publicKey: pinned, status: 'active' } : undefined)
-    : selfSigned;
+    ? (keyId) => (keyIdOf(pinned) === keyId ? { publicKey: pinned, status: 'active', kind: 'reviewer' } : undefined)
+    : selfSigned('reviewer');
   const r = verifyEnvelope(text, { resolveKey, accept: ['enrolment-approval'] });
   if (!r.ok) return r;
   const approval = r.payload as EnrolmentApproval;
@@ -158,7 +165,7 @@ export function verifyKeyRotation(
   registry: (keyId: string) => RegisteredKey | undefined,
 ): EnrolmentResult<{ rotation: KeyRotation; newPublicKey: Uint8Array; newFingerprint: string }> {
   const resolveKey: KeyResolver = (keyId, ctx) =>
-    registry(keyId) ?? (ctx.embeddedPublicKey ? { publicKey: ctx.embeddedPublicKey, status: 'active' } : undefined);
+    registry(keyId) ?? (ctx.embeddedPublicKey ? { publicKey: ctx.embeddedPublicKey, status: 'active', kind: 'commune' } : undefined);
   const r = verifyEnvelope(text, { resolveKey, accept: ['key-rotation'] });
   if (!r.ok) return r;
   const rotation = r.payload as KeyRotation;

@@ -92,7 +92,7 @@ describe('golden packages (TEST keys)', () => {
   });
   it('key rotation', () => {
     golden('test/golden/key-rotation.json', rotation);
-    const r = verifyKeyRotation(rotation, (id) => (id === commune.keyId ? { publicKey: commune.publicKey, status: 'active', communeCode: '26734' } : undefined));
+    const r = verifyKeyRotation(rotation, (id) => (id === commune.keyId ? { publicKey: commune.publicKey, status: 'active', communeCode: '26734', kind: 'commune' } : undefined));
     expect(r.ok).toBe(true);
   });
 });
