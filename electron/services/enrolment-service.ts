@@ -14,7 +14,8 @@ import { refusalError, type VerifyFailure } from '../../shared/package/verify-st
 import { audit } from './audit';
 import type { ServiceContext } from './context';
 import { isoNow } from './context';
-import { approveEnrolment, buildEnrolmentRequest, verifyEnrolmentApproval, verifyEnrolmentRequest, verifyKeyRotation, type RegisteredKey } from './crypto/enrolment';
+import { approveEnrolment, buildEnrolmentRequest, verifyEnrolmentApproval, verifyEnrolmentRequest, verifyKeyRotation, type RegisteredKey, type VerifiedRequest } from './crypto/enrolment';
+import { dayOf, isCalendarDate } from '../../shared/calendar-date';
 import { keyIdOf } from './crypto/ed25519';
 import type { KeyResolver } from './crypto/package-signer';
 import type { Signer } from './crypto/signer';
@@ -224,43 +225,76 @@ export function registryResolver(ctx: ServiceContext): KeyResolver & ((keyId: st
 }
 
 /**
+ * The reviewing unit reads a request before a person compares its fingerprint: signed by the key
+ * it names, and a key the registry may take. A key belongs to one commune for ever
+ * (KEY_OTHER_COMMUNE) and a revoked key never comes back (KEY_ALREADY_REVOKED). `enrolled` is the
+ * key's row when it is already active for this very commune (the approval may be given again).
+ */
+export function checkEnrolmentRequest(ctx: ServiceContext, requestText: string | Uint8Array): { verified: VerifiedRequest; enrolled: EnrolledKey | null } {
+  requireRole(ctx, 'district');
+  const v = verifyEnrolmentRequest(requestText);
+  if (!v.ok) throw failure(v);
+  const existing = enrolledKey(ctx, v.request.key.keyId) ?? null;
+  refuseKnownKey(existing, v.request.commune.code);
+  return { verified: v, enrolled: existing };
+}
+
+/** The registry's answer to "may this key be enrolled for this commune?" (throws when not). */
+function refuseKnownKey(existing: EnrolledKey | null, communeCode: string): void {
+  if (!existing) return;
+  const details = { keyId: existing.keyId, enrolledCommuneCode: existing.communeCode, claimedCommuneCode: communeCode };
+  if (existing.communeCode !== communeCode) throw new AppError('KEY_OTHER_COMMUNE', 'key enrolled for another commune', details);
+  if (existing.status === 'revoked') throw new AppError('KEY_ALREADY_REVOKED', 'key revoked', { ...details, revokedFrom: existing.revokedFrom });
+}
+
+/**
  * The reviewing unit approves a request, AFTER a person compared the fingerprint with the stamped
  * paper form: writes nothing to disk, returns the signed approval, and enrols the key (active).
  */
 export function approveEnrolmentRequest(ctx: ServiceContext, requestText: string | Uint8Array, reviewerSigner: Signer): { approvalText: string; enrolled: EnrolledKey } {
   const identity = requireRole(ctx, 'district');
-  const v = verifyEnrolmentRequest(requestText);
-  if (!v.ok) throw failure(v);
+  const v = checkEnrolmentRequest(ctx, requestText).verified;
   const now = ctx.clock.now();
-  const validFrom = now.toISOString().slice(0, 10);
+  const validFrom = dayOf(now);
   const approvalText = approveEnrolment(v, { reviewer: { code: identity.unitCode, name: identity.unitName }, approvedAt: now, validFrom }, reviewerSigner);
   const req = v.request;
-  const enrolled: EnrolledKey = {
-    keyId: req.key.keyId, communeCode: req.commune.code, communeName: req.commune.name, publicKey: req.key.publicKey, fingerprint: v.fingerprint,
-    status: 'active', validFrom, revokedFrom: null, approvedAt: now.toISOString(),
-  };
-  ctx.db.transaction(() => {
-    const old = enrolledKey(ctx, enrolled.keyId);
-    ctx.db
-      .prepare(
-        `INSERT INTO enrolled_keys (key_id, commune_code, commune_name, public_key, fingerprint, status, valid_from, revoked_from, request_id, request_sha256, approved_at)
-         VALUES (@keyId, @communeCode, @communeName, @publicKey, @fingerprint, 'active', @validFrom, NULL, @requestId, @requestSha256, @approvedAt)
-         ON CONFLICT(key_id) DO UPDATE SET commune_code = excluded.commune_code, commune_name = excluded.commune_name, status = 'active', revoked_from = NULL,
-           request_id = excluded.request_id, request_sha256 = excluded.request_sha256, approved_at = excluded.approved_at`,
-      )
-      .run({ ...enrolled, requestId: req.requestId, requestSha256: v.requestSha256 });
-    audit(ctx, 'enrolment.approve', 'enrolled_key', enrolled.keyId, old ?? null, enrolled);
+  const enrolled = ctx.db.transaction((): EnrolledKey => {
+    // Checked again inside the transaction: the registry decides, not what was read before.
+    const old = enrolledKey(ctx, req.key.keyId) ?? null;
+    refuseKnownKey(old, req.commune.code);
+    const row = { requestId: req.requestId, requestSha256: v.requestSha256, approvedAt: now.toISOString() };
+    if (old) {
+      // The same key, the same commune, still active: a new answer to a new request, nothing else changes.
+      ctx.db.prepare('UPDATE enrolled_keys SET request_id = @requestId, request_sha256 = @requestSha256, approved_at = @approvedAt WHERE key_id = @keyId').run({ ...row, keyId: old.keyId });
+    } else {
+      ctx.db
+        .prepare(
+          `INSERT INTO enrolled_keys (key_id, commune_code, commune_name, public_key, fingerprint, status, valid_from, revoked_from, request_id, request_sha256, approved_at)
+           VALUES (@keyId, @communeCode, @communeName, @publicKey, @fingerprint, 'active', @validFrom, NULL, @requestId, @requestSha256, @approvedAt)`,
+        )
+        .run({ keyId: req.key.keyId, communeCode: req.commune.code, communeName: req.commune.name, publicKey: req.key.publicKey, fingerprint: v.fingerprint, validFrom, ...row });
+    }
+    const now_ = enrolledKey(ctx, req.key.keyId)!;
+    audit(ctx, 'enrolment.approve', 'enrolled_key', now_.keyId, old, now_);
+    return now_;
   })();
   return { approvalText, enrolled };
 }
 
-/** Lost or stolen key: packages signed with it are refused (KEY_REVOKED) from now on. */
+/**
+ * Lost or stolen key: packages signed with it are refused (KEY_REVOKED) from now on, for ever.
+ * `from` is the day the key is known or suspected lost: a real date, not after today. Revoking
+ * again may only move that date earlier.
+ */
 export function revokeEnrolledKey(ctx: ServiceContext, keyId: string, from: string): EnrolledKey {
   requireRole(ctx, 'district');
+  if (!isCalendarDate(from)) throw new AppError('INVALID_INPUT', 'revocation date', { fields: { from: 'ISO_DATE' } });
+  if (from > dayOf(ctx.clock.now())) throw new AppError('INVALID_INPUT', 'revocation date in the future', { fields: { from: 'DATE_FUTURE' } });
   return ctx.db.transaction(() => {
     const old = enrolledKey(ctx, keyId);
     if (!old) throw new AppError('KEY_UNKNOWN', 'no such enrolled key', { keyId });
-    ctx.db.prepare("UPDATE enrolled_keys SET status = 'revoked', revoked_from = ? WHERE key_id = ?").run(from, keyId);
+    const date = old.revokedFrom !== null && old.revokedFrom < from ? old.revokedFrom : from;
+    ctx.db.prepare("UPDATE enrolled_keys SET status = 'revoked', revoked_from = ? WHERE key_id = ?").run(date, keyId);
     const now = enrolledKey(ctx, keyId)!;
     audit(ctx, 'enrolment.revoke', 'enrolled_key', keyId, old, now);
     return now;

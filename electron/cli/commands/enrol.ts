@@ -2,14 +2,15 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../../shared/errors';
-import { verifyEnrolmentRequest } from '../../services/crypto/enrolment';
-import { acceptEnrolmentApproval, acceptKeyRotation, approveEnrolmentRequest, enrolmentFileNames, listEnrolledKeys, prepareEnrolmentRequest, recordEnrolmentRequest, revokeEnrolledKey } from '../../services/enrolment-service';
+import { acceptEnrolmentApproval, acceptKeyRotation, approveEnrolmentRequest, checkEnrolmentRequest, enrolmentFileNames, listEnrolledKeys, prepareEnrolmentRequest, recordEnrolmentRequest, revokeEnrolledKey } from '../../services/enrolment-service';
 import { unlockKey } from '../../services/key-service';
 import { writeFileSafely } from '../../services/package-file';
 import type { CliIO } from '../io';
 import { UsageError } from '../io';
 import { openServices } from '../open';
 import { CLI_APP_VERSION } from '../version';
+import { dateArg } from '../dates';
+import { dayOf } from '../../../shared/calendar-date';
 import { cliKeyStore, passphraseFor } from '../passphrase';
 
 export const enrolHelp = `chiso enrol request --db FILE --out DIR [--officer NAME --title TITLE]   (xã)
@@ -69,8 +70,8 @@ export async function enrolCommand(args: string[], io: CliIO): Promise<number> {
       case 'approve': {
         if (!values.out) throw new UsageError('thiếu --out DIR');
         const bytes = readArg(io, positionals[0], 'đề nghị đăng ký');
-        const v = verifyEnrolmentRequest(bytes);
-        if (!v.ok) throw new AppError(v.code, v.message, v.details);
+        // Signature, weak key, and the registry (another commune's key, a revoked key) before anything is asked.
+        const v = checkEnrolmentRequest(ctx, bytes).verified;
         io.out(`Đề nghị của ${v.request.commune.name} (${v.request.commune.code}), người lập ${v.request.officer.name}`);
         io.out(`Dấu vân tay: ${v.fingerprint}`);
         if (!values.fingerprint) {
@@ -94,7 +95,8 @@ export async function enrolCommand(args: string[], io: CliIO): Promise<number> {
       }
       case 'revoke': {
         if (!values.key) throw new UsageError('thiếu --key KEYID');
-        const k = revokeEnrolledKey(ctx, values.key, values.from ?? ctx.clock.now().toISOString().slice(0, 10));
+        const from = values.from === undefined ? dayOf(ctx.clock.now()) : dateArg('--from', values.from, { notAfter: ctx.clock.now() });
+        const k = revokeEnrolledKey(ctx, values.key, from);
         io.out(`Đã thu hồi khóa ${k.keyId} của ${k.communeName} (${k.communeCode}) từ ${k.revokedFrom}.`);
         return 0;
       }

@@ -5,6 +5,7 @@ import type { CliIO } from '../io';
 import { UsageError } from '../io';
 import { openServices } from '../open';
 import { cliKeyStore, passphraseFor } from '../passphrase';
+import { dateArg } from '../dates';
 
 export const keysHelp = `chiso keys show|create --db FILE
 chiso keys backup --db FILE --out DIR        chiso keys restore --db FILE [--yes] BACKUP
@@ -79,9 +80,10 @@ export async function keysCommand(args: string[], io: CliIO): Promise<number> {
       }
       case 'rotate': {
         if (!values.out) throw new UsageError('thiếu --out DIR');
+        const effectiveFrom = values.from === undefined ? undefined : dateArg('--from', values.from, { notBefore: ctx.clock.now() });
         const oldPassphrase = store.status()?.protection === 'passphrase' ? await passphraseFor(io, 'Mật khẩu khóa hiện tại: ') : undefined;
         const newPassphrase = await passphraseFor(io, 'Mật khẩu cho khóa mới: ', io.env['CHISO_NEW_PASSPHRASE'] ? 'CHISO_NEW_PASSPHRASE' : 'CHISO_PASSPHRASE');
-        const r = await rotateKey(ctx, store, { folder: resolve(io.cwd, values.out), oldPassphrase, newPassphrase, ...(values.from ? { effectiveFrom: values.from } : {}) });
+        const r = await rotateKey(ctx, store, { folder: resolve(io.cwd, values.out), oldPassphrase, newPassphrase, ...(effectiveFrom ? { effectiveFrom } : {}) });
         io.out(r.path);
         io.out(`Khóa cũ ${r.oldKeyId} → khóa mới ${r.key.keyId}`);
         io.out(`Dấu vân tay mới: ${r.key.fingerprint}`);

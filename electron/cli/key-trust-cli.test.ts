@@ -1,0 +1,93 @@
+/**
+ * The key-trust rules through the command line, with the capturing io: dates typed by a person,
+ * one commune per key, the fingerprint a person must confirm before pinning or approving a
+ * rotation. Databases are prepared through the services (TEST keys, cheap scrypt) to keep it fast.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { captureIO } from '../../test/helpers/cli-io';
+import { communeSetup, provinceSetup, tempDir } from '../../test/helpers/context';
+import { testKey } from '../../test/fixtures/test-keys';
+import { approveEnrolmentRequest, listEnrolledKeys, prepareEnrolmentRequest, recordEnrolmentRequest } from '../services/enrolment-service';
+import type { ServiceContext } from '../services/context';
+import { systemClock } from '../services/context';
+import { completeSetup } from '../services/setup-service';
+import { openDatabase } from '../store/db';
+import { runCli } from './chiso';
+
+const commune = testKey('commune');
+const reviewer = testKey('reviewer');
+let dir: string;
+let cleanup: () => void;
+
+function withDb<T>(name: string, f: (ctx: ServiceContext) => T): T {
+  const db = openDatabase(join(dir, name));
+  try {
+    return f({ db, clock: systemClock, actor: () => 'test' });
+  } finally {
+    db.close();
+  }
+}
+
+async function cli(argv: string[], env: Record<string, string> = {}) {
+  const c = captureIO(dir, env);
+  const code = await runCli(argv, c.io);
+  return { code, out: c.out.join('\n'), err: c.err.join('\n') };
+}
+
+beforeEach(() => {
+  ({ dir, cleanup } = tempDir());
+  mkdirSync(join(dir, 'usb'));
+  withDb('xa.sqlite', (ctx) => completeSetup(ctx, communeSetup));
+  withDb('xa2.sqlite', (ctx) => completeSetup(ctx, { ...communeSetup, unitCode: '26735', unitName: 'Xã Bình Nam' }));
+  withDb('so.sqlite', (ctx) => completeSetup(ctx, provinceSetup));
+});
+afterEach(() => cleanup());
+
+function requestText(db: string): string {
+  return withDb(db, (ctx) => {
+    const { record } = prepareEnrolmentRequest(ctx, commune, { appVersion: '0.1.0' });
+    recordEnrolmentRequest(ctx, record);
+    return record.text;
+  });
+}
+
+describe('dates typed on the command line', () => {
+  it.each([['garbage'], ['2026-02-30'], ['2026-2-3'], ['22/11/2026'], ['2026-11-22T00:00:00Z'], ['']])('enrol revoke --from %j is a usage error (exit 2); nothing is revoked', async (bad) => {
+    withDb('so.sqlite', (ctx) => approveEnrolmentRequest(ctx, requestText('xa.sqlite'), reviewer));
+    const r = await cli(['enrol', 'revoke', '--db', 'so.sqlite', '--key', commune.keyId, '--from', bad]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('YYYY-MM-DD');
+    expect(r.err).toContain('Lỗi cú pháp lệnh');
+    expect(withDb('so.sqlite', (ctx) => listEnrolledKeys(ctx))[0]).toMatchObject({ status: 'active', revokedFrom: null });
+  });
+
+  it('a revocation date in the future is refused (exit 2); a real past date is taken as typed', async () => {
+    withDb('so.sqlite', (ctx) => approveEnrolmentRequest(ctx, requestText('xa.sqlite'), reviewer));
+    const future = await cli(['enrol', 'revoke', '--db', 'so.sqlite', '--key', commune.keyId, '--from', '2999-01-01']);
+    expect(future.code).toBe(2);
+    expect(future.err).toContain('tương lai');
+    const ok = await cli(['enrol', 'revoke', '--db', 'so.sqlite', '--key', commune.keyId, '--from', '2024-02-29']);
+    expect(ok.code).toBe(0);
+    expect(withDb('so.sqlite', (ctx) => listEnrolledKeys(ctx))[0]).toMatchObject({ status: 'revoked', revokedFrom: '2024-02-29' });
+  });
+
+  it('keys rotate --from refuses a day that does not exist before touching any key (exit 2)', async () => {
+    const r = await cli(['keys', 'rotate', '--db', 'xa.sqlite', '--out', 'usb', '--from', '2026-02-29']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('YYYY-MM-DD');
+  });
+});
+
+describe('one commune per key, through enrol approve', () => {
+  it('a request by a key enrolled for another commune is refused before any fingerprint is asked (exit 1)', async () => {
+    withDb('so.sqlite', (ctx) => approveEnrolmentRequest(ctx, requestText('xa.sqlite'), reviewer));
+    const file = join(dir, 'usb', 'claim-b.json');
+    (await import('node:fs')).writeFileSync(file, requestText('xa2.sqlite'));
+    const r = await cli(['enrol', 'approve', '--db', 'so.sqlite', '--out', 'usb', '--fingerprint', commune.fingerprint, file], { CHISO_PASSPHRASE: 'x' });
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('KEY_OTHER_COMMUNE');
+    expect(withDb('so.sqlite', (ctx) => listEnrolledKeys(ctx))).toEqual([expect.objectContaining({ communeCode: '26734' })]);
+  });
+});
