@@ -3,13 +3,13 @@
  * one commune per key, the fingerprint a person must confirm before pinning or approving a
  * rotation. Databases are prepared through the services (TEST keys, cheap scrypt) to keep it fast.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { captureIO } from '../../test/helpers/cli-io';
 import { communeSetup, provinceSetup, tempDir } from '../../test/helpers/context';
 import { testKey } from '../../test/fixtures/test-keys';
-import { approveEnrolmentRequest, listEnrolledKeys, prepareEnrolmentRequest, recordEnrolmentRequest } from '../services/enrolment-service';
+import { approveEnrolmentRequest, enrolmentState, listEnrolledKeys, prepareEnrolmentRequest, recordEnrolmentRequest } from '../services/enrolment-service';
 import type { ServiceContext } from '../services/context';
 import { systemClock } from '../services/context';
 import { completeSetup } from '../services/setup-service';
@@ -18,6 +18,7 @@ import { runCli } from './chiso';
 
 const commune = testKey('commune');
 const reviewer = testKey('reviewer');
+const attacker = testKey('stranger');
 let dir: string;
 let cleanup: () => void;
 
@@ -42,6 +43,7 @@ beforeEach(() => {
   withDb('xa.sqlite', (ctx) => completeSetup(ctx, communeSetup));
   withDb('xa2.sqlite', (ctx) => completeSetup(ctx, { ...communeSetup, unitCode: '26735', unitName: 'Xã Bình Nam' }));
   withDb('so.sqlite', (ctx) => completeSetup(ctx, provinceSetup));
+  withDb('rogue.sqlite', (ctx) => completeSetup(ctx, provinceSetup));
 });
 afterEach(() => cleanup());
 
@@ -84,10 +86,48 @@ describe('one commune per key, through enrol approve', () => {
   it('a request by a key enrolled for another commune is refused before any fingerprint is asked (exit 1)', async () => {
     withDb('so.sqlite', (ctx) => approveEnrolmentRequest(ctx, requestText('xa.sqlite'), reviewer));
     const file = join(dir, 'usb', 'claim-b.json');
-    (await import('node:fs')).writeFileSync(file, requestText('xa2.sqlite'));
+    writeFileSync(file, requestText('xa2.sqlite'));
     const r = await cli(['enrol', 'approve', '--db', 'so.sqlite', '--out', 'usb', '--fingerprint', commune.fingerprint, file], { CHISO_PASSPHRASE: 'x' });
     expect(r.code).toBe(1);
     expect(r.err).toContain('KEY_OTHER_COMMUNE');
     expect(withDb('so.sqlite', (ctx) => listEnrolledKeys(ctx))).toEqual([expect.objectContaining({ communeCode: '26734' })]);
+  });
+});
+
+describe('enrol accept pins the reviewing unit key only with its fingerprint confirmed', () => {
+  function approvalFile(db: string, key: typeof reviewer, name: string): string {
+    const text = withDb(db, (ctx) => approveEnrolmentRequest(ctx, requestText('xa.sqlite'), key).approvalText);
+    const file = join(dir, 'usb', name);
+    writeFileSync(file, text);
+    return file;
+  }
+  const pinned = () => withDb('xa.sqlite', (ctx) => enrolmentState(ctx, null).pinned);
+
+  it('without --fingerprint: refused (exit 1), showing the fingerprint the file carries; nothing pinned', async () => {
+    const r = await cli(['enrol', 'accept', '--db', 'xa.sqlite', approvalFile('so.sqlite', reviewer, 'a.json')]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(reviewer.fingerprint);
+    expect(r.err).toContain('FINGERPRINT_REQUIRED');
+    expect(pinned()).toBeNull();
+  });
+
+  it('an attacker key claiming unit 49, checked against the fingerprint on the real letter: refused (exit 1)', async () => {
+    const r = await cli(['enrol', 'accept', '--db', 'xa.sqlite', '--fingerprint', reviewer.fingerprint, approvalFile('rogue.sqlite', attacker, 'forged.json')]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(attacker.fingerprint);
+    expect(r.err).toContain('FINGERPRINT_MISMATCH');
+    expect(pinned()).toBeNull();
+  });
+
+  it('the matching fingerprint pins the key (exit 0); later another key is refused, both fingerprints shown', async () => {
+    const ok = await cli(['enrol', 'accept', '--db', 'xa.sqlite', '--fingerprint', reviewer.fingerprint.replaceAll('-', ' '), approvalFile('so.sqlite', reviewer, 'a.json')]);
+    expect(ok.code).toBe(0);
+    expect(pinned()?.keyId).toBe(reviewer.keyId);
+    const other = await cli(['enrol', 'accept', '--db', 'xa.sqlite', '--fingerprint', attacker.fingerprint, approvalFile('rogue.sqlite', attacker, 'b.json')]);
+    expect(other.code).toBe(1);
+    expect(other.err).toContain('REVIEWER_KEY_CHANGED');
+    expect(other.out).toContain(reviewer.fingerprint);
+    expect(other.out).toContain(attacker.fingerprint);
+    expect(pinned()?.keyId).toBe(reviewer.keyId);
   });
 });

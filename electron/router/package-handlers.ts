@@ -119,10 +119,10 @@ export function createPackageHandlers(rt: Runtime): Pick<Handlers, PackageChanne
       approvals.set(token, bytes);
       return { token, unitCode: pin.unitCode, unitName: pin.unitName, fingerprint: pin.fingerprint, approvedAt: pin.approvedAt, alreadyPinned: previous !== null };
     },
-    'enrolment:accept': ({ token }) => {
+    'enrolment:accept': ({ token, fingerprint }) => {
       const bytes = approvals.get(token);
       if (!bytes) throw new AppError('FILE_NOT_FOUND', 'approval token expired');
-      acceptEnrolmentApproval(ctx, bytes);
+      acceptEnrolmentApproval(ctx, bytes, { fingerprint });
       approvals.delete(token);
       return enrolmentStatus();
     },

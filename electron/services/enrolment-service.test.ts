@@ -42,7 +42,7 @@ describe('enrolment in the database', () => {
   it('request → approval (key enrolled active) → accepted (reviewer key pinned), each with an audit row', () => {
     const { approvalText } = enrol();
     expect(listEnrolledKeys(so.ctx)).toEqual([expect.objectContaining({ keyId: commune.keyId, communeCode: '26734', status: 'active', fingerprint: commune.fingerprint })]);
-    const pin = acceptEnrolmentApproval(xa.ctx, approvalText);
+    const pin = acceptEnrolmentApproval(xa.ctx, approvalText, { fingerprint: reviewer.fingerprint });
     expect(pin).toMatchObject({ unitCode: '49', keyId: reviewer.keyId, fingerprint: reviewer.fingerprint });
     expect(enrolmentState(xa.ctx, commune.keyId).pinned?.keyId).toBe(reviewer.keyId);
     expect(enrolledKeyId(xa.ctx)).toBe(commune.keyId);
@@ -56,17 +56,17 @@ describe('enrolment in the database', () => {
       completeSetup(other.ctx, { ...communeSetup, unitCode: '26735' });
       const { record } = prepareEnrolmentRequest(other.ctx, stranger, { appVersion: '0.1.0' });
       const { approvalText } = approveEnrolmentRequest(so.ctx, record.text, reviewer);
-      expect(() => acceptEnrolmentApproval(xa.ctx, approvalText)).toThrowError(expect.objectContaining({ code: 'ENROLMENT_NOT_FOUND' }) as Error);
+      expect(() => acceptEnrolmentApproval(xa.ctx, approvalText, { fingerprint: reviewer.fingerprint })).toThrowError(expect.objectContaining({ code: 'ENROLMENT_NOT_FOUND' }) as Error);
     } finally {
       other.cleanup();
     }
     const first = enrol();
-    acceptEnrolmentApproval(xa.ctx, first.approvalText);
+    acceptEnrolmentApproval(xa.ctx, first.approvalText, { fingerprint: reviewer.fingerprint });
     // A second request approved by an impostor "reviewing unit" key: refused, the pin stays.
     const { record } = prepareEnrolmentRequest(xa.ctx, commune, { appVersion: '0.1.0' });
     recordEnrolmentRequest(xa.ctx, record);
     const { approvalText } = approveEnrolmentRequest(so.ctx, record.text, stranger);
-    expect(() => acceptEnrolmentApproval(xa.ctx, approvalText)).toThrowError(expect.objectContaining({ code: 'KEY_UNKNOWN' }) as Error);
+    expect(() => acceptEnrolmentApproval(xa.ctx, approvalText, { fingerprint: stranger.fingerprint })).toThrowError(expect.objectContaining({ code: 'REVIEWER_KEY_CHANGED' }) as Error);
     expect(enrolmentState(xa.ctx, null).pinned?.keyId).toBe(reviewer.keyId);
   });
 
@@ -121,7 +121,7 @@ describe('who may sign what, against real registries', () => {
   });
   it('a commune accepts a framework signed by the pinned reviewing unit key, and no other', () => {
     const { approvalText } = enrol();
-    acceptEnrolmentApproval(xa.ctx, approvalText);
+    acceptEnrolmentApproval(xa.ctx, approvalText, { fingerprint: reviewer.fingerprint });
     const resolveKey = pinnedReviewerResolver(xa.ctx);
     expect(verifyEnvelope(serializeEnvelope(signPackage('framework', { id: 'x' }, [reviewer])), { resolveKey }).ok).toBe(true);
     expect(verifyEnvelope(serializeEnvelope(signPackage('appraisal', { id: 'x' }, [stranger])), { resolveKey })).toMatchObject({ ok: false, code: 'KEY_UNKNOWN' });
@@ -139,7 +139,7 @@ describe('key service', () => {
     const signer = await unlockKey(keys, 'mật khẩu một 123');
     const { record } = prepareEnrolmentRequest(xa.ctx, signer, { appVersion: '0.1.0' });
     recordEnrolmentRequest(xa.ctx, record);
-    acceptEnrolmentApproval(xa.ctx, approveEnrolmentRequest(so.ctx, record.text, reviewer).approvalText);
+    acceptEnrolmentApproval(xa.ctx, approveEnrolmentRequest(so.ctx, record.text, reviewer).approvalText, { fingerprint: reviewer.fingerprint });
 
     // A backup of some other key (made on another installation).
     const otherKeys = new KeyStore(join(so.dir, 'other.signing-key.json'), { scrypt });

@@ -10,6 +10,7 @@ import { AppError } from '../../shared/errors';
 import { fromBase64Url, toBase64Url } from '../../shared/package/base64url';
 import type { EnrolmentRequest } from '../../shared/package/envelope';
 import { parseStrictJson } from '../../shared/package/strict-json';
+import { sameFingerprint } from '../../shared/package/fingerprint';
 import { refusalError, type VerifyFailure } from '../../shared/package/verify-steps';
 import { audit } from './audit';
 import type { ServiceContext } from './context';
@@ -134,30 +135,43 @@ export function enrolmentFileNames(record: EnrolmentRequestRecord): { json: stri
 }
 
 /**
- * The commune imports the reviewing unit's approval: it must answer one of OUR requests (the id
- * is read from the unverified file only to find which request to check against). Pins the
- * reviewing unit's key; once pinned, only that key may sign approvals.
+ * The commune reads the reviewing unit's approval: it must answer one of OUR requests (the id is
+ * read from the unverified file only to find which request to check against). Once a key is
+ * pinned, only that key may sign; an approval signed by another key is REVIEWER_KEY_CHANGED
+ * (with both fingerprints), unless `repin` asks to replace the pinned key deliberately.
  */
-export function checkEnrolmentApproval(ctx: ServiceContext, text: string | Uint8Array): { pin: PinnedReviewer; previous: PinnedReviewer | null } {
+export function checkEnrolmentApproval(
+  ctx: ServiceContext,
+  text: string | Uint8Array,
+  opts: { repin?: boolean | undefined } = {},
+): { pin: PinnedReviewer; previous: PinnedReviewer | null; keyChanged: boolean } {
   requireRole(ctx, 'commune');
   const parsed = parseStrictJson(typeof text === 'string' ? text : Buffer.from(text).toString('utf8'));
   const claimedId = parsed.ok ? (parsed.value as { payload?: { approved?: { requestId?: unknown } } })?.payload?.approved?.requestId : undefined;
   const row = typeof claimedId === 'string' ? (ctx.db.prepare('SELECT * FROM enrolment_requests WHERE request_id = ?').get(claimedId) as RequestRow | undefined) : undefined;
   if (parsed.ok && !row) throw new AppError('ENROLMENT_NOT_FOUND', 'no such request here');
-  const state = enrolmentState(ctx, null);
+  const previous = enrolmentState(ctx, null).pinned;
   const mine = row ? toRequest(row) : null;
-  const r = verifyEnrolmentApproval(text, {
-    request: mine?.request ?? ({} as EnrolmentRequest),
-    requestSha256: mine?.requestSha256 ?? '',
-    ...(state.pinned ? { pinnedReviewerKey: fromBase64Url(state.pinned.publicKey)! } : {}),
-  });
+  const against = { request: mine?.request ?? ({} as EnrolmentRequest), requestSha256: mine?.requestSha256 ?? '' };
+  let r = verifyEnrolmentApproval(text, { ...against, ...(previous ? { pinnedReviewerKey: fromBase64Url(previous.publicKey)! } : {}) });
+  let keyChanged = false;
+  if (!r.ok && r.code === 'KEY_UNKNOWN' && previous) {
+    // Signed by some other key: say so plainly (with both fingerprints), never pin it quietly.
+    const other = verifyEnrolmentApproval(text, against);
+    if (!other.ok) throw failure(other);
+    if (!opts.repin) {
+      throw new AppError('REVIEWER_KEY_CHANGED', 'approval signed by another reviewing unit key', { pinnedFingerprint: previous.fingerprint, fileFingerprint: other.reviewerFingerprint });
+    }
+    r = other;
+    keyChanged = true;
+  }
   if (!r.ok) throw failure(r);
   const a = r.approval;
   const pin: PinnedReviewer = {
     unitCode: a.reviewer.code, unitName: a.reviewer.name, keyId: a.reviewer.key.keyId, fingerprint: r.reviewerFingerprint, publicKey: a.reviewer.key.publicKey,
     requestId: a.approved.requestId, approvedAt: a.approvedAt, validFrom: a.validFrom, pinnedAt: isoNow(ctx),
   };
-  return { pin, previous: state.pinned };
+  return { pin, previous, keyChanged };
 }
 
 /**
@@ -172,19 +186,44 @@ export function pinnedReviewerResolver(ctx: ServiceContext): KeyResolver {
   };
 }
 
-export function acceptEnrolmentApproval(ctx: ServiceContext, text: string | Uint8Array): PinnedReviewer {
-  const { pin, previous } = checkEnrolmentApproval(ctx, text);
+export interface AcceptApprovalOptions {
+  /**
+   * The reviewing unit's fingerprint as a person read it from the unit's published letter or
+   * paper (not from the file): required, and must match the key that signed the approval.
+   */
+  fingerprint: string;
+  /** Replace an already pinned reviewing unit key by the one that signed this approval. */
+  repin?: boolean | undefined;
+}
+
+/** Pins the reviewing unit's key (first time, or deliberately re-pinned), or refreshes the approval. */
+export function acceptEnrolmentApproval(ctx: ServiceContext, text: string | Uint8Array, opts: AcceptApprovalOptions): PinnedReviewer {
+  const { pin, previous, keyChanged } = checkEnrolmentApproval(ctx, text, { repin: opts.repin });
+  if (!opts.fingerprint.trim()) throw new AppError('FINGERPRINT_REQUIRED', 'type the reviewing unit fingerprint', { fileFingerprint: pin.fingerprint });
+  if (!sameFingerprint(opts.fingerprint, pin.fingerprint)) throw new AppError('FINGERPRINT_MISMATCH', 'fingerprint differs', { fileFingerprint: pin.fingerprint });
   const approvalText = typeof text === 'string' ? text : Buffer.from(text).toString('utf8');
   ctx.db.transaction(() => {
-    ctx.db
-      .prepare(
-        `INSERT INTO reviewer_pin (id, unit_code, unit_name, key_id, public_key, fingerprint, request_id, approval_text, approved_at, valid_from, pinned_at)
-         VALUES (1, @unitCode, @unitName, @keyId, @publicKey, @fingerprint, @requestId, @approvalText, @approvedAt, @validFrom, @pinnedAt)
-         ON CONFLICT(id) DO UPDATE SET unit_code = excluded.unit_code, unit_name = excluded.unit_name, request_id = excluded.request_id,
-           approval_text = excluded.approval_text, approved_at = excluded.approved_at, valid_from = excluded.valid_from, pinned_at = excluded.pinned_at`,
-      )
-      .run({ ...pin, approvalText });
-    audit(ctx, 'enrolment.accept', 'enrolment', pin.requestId, previous, pin);
+    const row = { ...pin, approvalText };
+    if (keyChanged) {
+      // A re-pin is a delete and an insert: an UPDATE of the key is refused by the database.
+      ctx.db.prepare('DELETE FROM reviewer_pin WHERE id = 1').run();
+    }
+    if (previous && !keyChanged) {
+      ctx.db
+        .prepare(
+          `UPDATE reviewer_pin SET unit_code = @unitCode, unit_name = @unitName, request_id = @requestId, approval_text = @approvalText,
+             approved_at = @approvedAt, valid_from = @validFrom, pinned_at = @pinnedAt WHERE id = 1`,
+        )
+        .run(row);
+    } else {
+      ctx.db
+        .prepare(
+          `INSERT INTO reviewer_pin (id, unit_code, unit_name, key_id, public_key, fingerprint, request_id, approval_text, approved_at, valid_from, pinned_at)
+           VALUES (1, @unitCode, @unitName, @keyId, @publicKey, @fingerprint, @requestId, @approvalText, @approvedAt, @validFrom, @pinnedAt)`,
+        )
+        .run(row);
+    }
+    audit(ctx, keyChanged ? 'enrolment.repin' : 'enrolment.accept', 'enrolment', pin.requestId, previous, pin);
   })();
   return pin;
 }

@@ -84,7 +84,8 @@ export const packageContract = {
     output: out<EnrolmentWritten | null>(),
   },
   'enrolment:chooseApproval': { input: z.undefined(), output: out<ApprovalChoice | null>() },
-  'enrolment:accept': { input: z.object({ token: z.string().max(100) }), output: out<EnrolmentStatus>() },
+  /** `fingerprint`: the reviewing unit's fingerprint as the person typed it from the unit's letter. */
+  'enrolment:accept': { input: z.object({ token: z.string().max(100), fingerprint: z.string().max(200) }), output: out<EnrolmentStatus>() },
   'package:status': { input: z.undefined(), output: out<PackageStatus>() },
   'package:export': { input: z.object({ keyPassphrase: passphrase.optional() }), output: out<ExportView | null>() },
   'package:email': { input: z.object({ packageId: z.string().max(100) }), output: out<{ emlPath: string }>() },

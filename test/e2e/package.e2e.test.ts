@@ -88,7 +88,24 @@ describe('keys, enrolment and the signed export (commune)', () => {
     app.dialogs.openAnswers.push(approvalPath);
     await keys.chooseApproval();
     expect(await keys.fingerprint('approval-fingerprint')).toBe(rkey.fingerprint);
+    // Pinning needs the fingerprint from the reviewing unit's letter, typed: the button stays shut until all 13 groups match.
+    expect(await keys.acceptButton().isDisabled()).toBe(true);
+    expect(await keys.fingerprintState()).toBe('empty');
     await app.shot('approval-preview');
+    const groups = rkey.fingerprint.split('-');
+    await keys.typeReviewerFingerprint(groups.slice(0, 3).join(' ').toLowerCase());
+    await expect.poll(() => keys.fingerprintState()).toBe('partial');
+    expect((await keys.groupMatches()).slice(0, 4)).toEqual(['true', 'true', 'true', null]);
+    const wrong = [...groups.slice(0, 5), groups[5]!.replace(/^./u, (c) => (c === 'A' ? 'B' : 'A')), ...groups.slice(6)].join('-');
+    await keys.typeReviewerFingerprint(wrong);
+    await expect.poll(() => keys.fingerprintState()).toBe('differs');
+    expect((await keys.groupMatches())[5]).toBe('false');
+    expect(await keys.acceptButton().isDisabled()).toBe(true);
+    await app.shot('approval-fingerprint-differs');
+    await keys.typeReviewerFingerprint(rkey.fingerprint);
+    await expect.poll(() => keys.fingerprintState()).toBe('match');
+    expect(await keys.acceptButton().isDisabled()).toBe(false);
+    await app.shot('approval-fingerprint-match');
     await keys.acceptApproval();
     expect(await keys.pinned().textContent()).toContain('Sở Nội vụ tỉnh Quảng Nam');
     await app.shot('enrolled');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../../shared/errors';
-import { acceptEnrolmentApproval, acceptKeyRotation, approveEnrolmentRequest, checkEnrolmentRequest, enrolmentFileNames, listEnrolledKeys, prepareEnrolmentRequest, recordEnrolmentRequest, revokeEnrolledKey } from '../../services/enrolment-service';
+import { acceptEnrolmentApproval, acceptKeyRotation, approveEnrolmentRequest, checkEnrolmentApproval, checkEnrolmentRequest, enrolmentFileNames, listEnrolledKeys, prepareEnrolmentRequest, recordEnrolmentRequest, revokeEnrolledKey } from '../../services/enrolment-service';
 import { unlockKey } from '../../services/key-service';
 import { writeFileSafely } from '../../services/package-file';
 import type { CliIO } from '../io';
@@ -11,14 +11,17 @@ import { openServices } from '../open';
 import { CLI_APP_VERSION } from '../version';
 import { dateArg } from '../dates';
 import { dayOf } from '../../../shared/calendar-date';
+import { sameFingerprint } from '../../../shared/package/fingerprint';
 import { cliKeyStore, passphraseFor } from '../passphrase';
 
 export const enrolHelp = `chiso enrol request --db FILE --out DIR [--officer NAME --title TITLE]   (xã)
-chiso enrol accept --db FILE APPROVAL                                      (xã)
+chiso enrol accept --db FILE --fingerprint FP [--repin] APPROVAL           (xã)
 chiso enrol approve --db FILE --out DIR --fingerprint FP REQUEST           (đơn vị thẩm định)
 chiso enrol rotate --db FILE STATEMENT | revoke --db FILE --key KEYID [--from YYYY-MM-DD] | list --db FILE
   Đăng ký khóa ký: xã lập đề nghị (ký bằng khóa của xã) và in phiếu có dấu vân tay; đơn vị thẩm
-  định đối chiếu dấu vân tay trên phiếu đã đóng dấu rồi duyệt (--fingerprint phải khớp).`;
+  định đối chiếu dấu vân tay trên phiếu đã đóng dấu rồi duyệt (--fingerprint phải khớp). Xã chỉ ghi
+  nhận khóa của đơn vị thẩm định khi --fingerprint khớp dấu vân tay đơn vị đó công bố hoặc gửi bằng
+  văn bản; đã ghi nhận rồi thì không đổi sang khóa khác, trừ khi thêm --repin (có đối chiếu lại).`;
 
 function readArg(io: CliIO, file: string | undefined, what: string): Buffer {
   if (!file) throw new UsageError(`cần tệp ${what}`);
@@ -29,8 +32,6 @@ function readArg(io: CliIO, file: string | undefined, what: string): Buffer {
   }
 }
 
-const bare = (fp: string): string => fp.replace(/[\s-]/gu, '').toUpperCase();
-
 export async function enrolCommand(args: string[], io: CliIO): Promise<number> {
   const [sub, ...rest] = args;
   const { values, positionals } = parseArgs({
@@ -39,7 +40,7 @@ export async function enrolCommand(args: string[], io: CliIO): Promise<number> {
     allowPositionals: true,
     options: {
       db: { type: 'string' }, out: { type: 'string' }, officer: { type: 'string' }, title: { type: 'string' },
-      fingerprint: { type: 'string' }, key: { type: 'string' }, from: { type: 'string' },
+      fingerprint: { type: 'string' }, key: { type: 'string' }, from: { type: 'string' }, repin: { type: 'boolean' },
     },
   });
   if (!values.db) throw new UsageError('thiếu --db FILE');
@@ -61,10 +62,31 @@ export async function enrolCommand(args: string[], io: CliIO): Promise<number> {
         return 0;
       }
       case 'accept': {
-        const pin = acceptEnrolmentApproval(ctx, readArg(io, positionals[0], 'duyệt đăng ký'));
-        io.out(`Đã ghi nhận khóa của đơn vị thẩm định ${pin.unitName} (${pin.unitCode})`);
-        io.out(`Dấu vân tay: ${pin.fingerprint}`);
-        io.out('Hãy đối chiếu dấu vân tay này với dấu vân tay do đơn vị thẩm định công bố hoặc gửi bằng văn bản.');
+        const bytes = readArg(io, positionals[0], 'duyệt đăng ký');
+        let checked: ReturnType<typeof checkEnrolmentApproval>;
+        try {
+          checked = checkEnrolmentApproval(ctx, bytes, { repin: values.repin });
+        } catch (err) {
+          if (err instanceof AppError && err.code === 'REVIEWER_KEY_CHANGED') {
+            io.out(`Khóa đã ghi nhận:        ${String(err.details?.['pinnedFingerprint'])}`);
+            io.out(`Khóa đã ký tệp này:      ${String(err.details?.['fileFingerprint'])}`);
+          }
+          throw err;
+        }
+        const { pin } = checked;
+        io.out(`Tệp duyệt của ${pin.unitName} (${pin.unitCode})`);
+        io.out(`Dấu vân tay khóa của đơn vị thẩm định (trong tệp): ${pin.fingerprint}`);
+        if (!values.fingerprint) {
+          io.err('Chưa ghi nhận. Đối chiếu từng nhóm 4 ký tự với dấu vân tay do đơn vị thẩm định công bố hoặc gửi bằng văn bản (không lấy từ tệp), rồi chạy lại với --fingerprint <dấu vân tay trên văn bản>.');
+          throw new AppError('FINGERPRINT_REQUIRED', 'no --fingerprint', { fileFingerprint: pin.fingerprint });
+        }
+        if (!sameFingerprint(values.fingerprint, pin.fingerprint)) {
+          io.err(`Dấu vân tay đã nhập:  ${values.fingerprint}`);
+          io.err('Dấu vân tay đã nhập KHÁC dấu vân tay của khóa đã ký tệp duyệt: KHÔNG ghi nhận. Hãy gọi điện hoặc gửi văn bản cho đơn vị thẩm định để xác minh.');
+          throw new AppError('FINGERPRINT_MISMATCH', 'fingerprint differs', { fileFingerprint: pin.fingerprint });
+        }
+        const pinned = acceptEnrolmentApproval(ctx, bytes, { fingerprint: values.fingerprint, repin: values.repin });
+        io.out(`Đã ghi nhận khóa của đơn vị thẩm định ${pinned.unitName} (${pinned.unitCode}); từ nay chỉ chấp nhận quyết định duyệt, bộ tiêu chí và kết quả thẩm định ký bằng khóa này.`);
         return 0;
       }
       case 'approve': {
@@ -78,7 +100,7 @@ export async function enrolCommand(args: string[], io: CliIO): Promise<number> {
           io.err('Chưa duyệt. Đối chiếu dấu vân tay trên phiếu đã đóng dấu, rồi chạy lại với --fingerprint <dấu vân tay trên phiếu>.');
           return 1;
         }
-        if (bare(values.fingerprint) !== bare(v.fingerprint)) {
+        if (!sameFingerprint(values.fingerprint, v.fingerprint)) {
           io.err('Dấu vân tay trên phiếu KHÁC dấu vân tay của tệp đề nghị: KHÔNG duyệt. Hãy liên hệ xã để xác minh.');
           return 1;
         }

@@ -37,8 +37,23 @@ export class KeysPage {
     await this.page.getByTestId('enrol-choose-approval').click();
     await this.page.getByTestId('approval-preview').waitFor();
   }
+  /** Types the reviewing unit's fingerprint as read from its letter. */
+  async typeReviewerFingerprint(fingerprint: string): Promise<void> {
+    await this.page.getByTestId('input-reviewerFingerprint').fill(fingerprint);
+  }
+  acceptButton() {
+    return this.page.getByTestId('enrol-accept');
+  }
+  /** empty | partial | match | differs */
+  async fingerprintState(): Promise<string> {
+    return (await this.page.getByTestId('fingerprint-state').getAttribute('data-state')) ?? '';
+  }
+  /** data-match of each of the 13 groups shown: "true", "false" or null (not typed yet). */
+  async groupMatches(testId = 'approval-fingerprint'): Promise<(string | null)[]> {
+    return this.page.getByTestId(testId).locator('span').evaluateAll((spans) => spans.map((s) => s.getAttribute('data-match')));
+  }
   async acceptApproval(): Promise<void> {
-    await this.page.getByTestId('enrol-accept').click();
+    await this.acceptButton().click();
     await this.page.getByTestId('enrolment-pinned').waitFor();
   }
   pinned() {

@@ -5,7 +5,16 @@ import { api, call } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDate } from '../../format';
 import { useAppStore } from '../../stores/app-store';
+import { groupMatches, sameFingerprint } from '../../../../shared/package/fingerprint';
 import { Fingerprint, PassphraseInput } from './PassphraseInput';
+
+/** Where the person is in typing the fingerprint: nothing yet, matching so far, all of it, or a difference. */
+function fingerprintState(typed: string, fingerprint: string): 'empty' | 'partial' | 'match' | 'differs' {
+  if (sameFingerprint(typed, fingerprint)) return 'match';
+  const groups = groupMatches(typed, fingerprint);
+  if (groups.includes(false)) return 'differs';
+  return groups.every((g) => g === null) ? 'empty' : 'partial';
+}
 
 /** Commune side of enrolment: the signed request + printed form, then the approval to pin. */
 export function EnrolmentSection({ keys, status, onChange }: { keys: KeysStatus; status: EnrolmentStatus; onChange(): void }) {
@@ -16,6 +25,7 @@ export function EnrolmentSection({ keys, status, onChange }: { keys: KeysStatus;
   const [keyPass, setKeyPass] = useState('');
   const [written, setWritten] = useState<EnrolmentWritten | null>(null);
   const [approval, setApproval] = useState<ApprovalChoice | null>(null);
+  const [typedFingerprint, setTypedFingerprint] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const key = keys.key;
@@ -40,12 +50,19 @@ export function EnrolmentSection({ keys, status, onChange }: { keys: KeysStatus;
         onChange();
       }
     });
-  const chooseApproval = () => run(async () => setApproval(await call(api().enrolment.chooseApproval())));
+  const chooseApproval = () =>
+    run(async () => {
+      setTypedFingerprint('');
+      setApproval(await call(api().enrolment.chooseApproval()));
+    });
+  // Main checks the typed fingerprint again; the screen only keeps the button shut until it matches.
+  const fingerprintOk = approval !== null && sameFingerprint(typedFingerprint, approval.fingerprint);
   const accept = () =>
     run(async () => {
-      if (!approval) return;
-      await call(api().enrolment.accept({ token: approval.token }));
+      if (!approval || !fingerprintOk) return;
+      await call(api().enrolment.accept({ token: approval.token, fingerprint: typedFingerprint }));
       setApproval(null);
+      setTypedFingerprint('');
       onChange();
     });
   const enrolledHere = keys.enrolledKeyId === key.keyId;
@@ -90,9 +107,26 @@ export function EnrolmentSection({ keys, status, onChange }: { keys: KeysStatus;
       {approval && (
         <div className="notice notice-warn" data-testid="approval-preview">
           <p>{t('package.enrol.approvalShows', { unit: approval.unitName, code: approval.unitCode })}</p>
-          <Fingerprint value={approval.fingerprint} testId="approval-fingerprint" />
+          <Fingerprint value={approval.fingerprint} testId="approval-fingerprint" matches={groupMatches(typedFingerprint, approval.fingerprint)} />
           <p>{t('package.enrol.approvalCompare')}</p>
-          <button type="button" className="primary" disabled={busy} onClick={() => void accept()} data-testid="enrol-accept">{t('package.enrol.accept')}</button>
+          <div className="field">
+            <label htmlFor="reviewerFingerprint">{t('package.enrol.typeFingerprint')}</label>
+            <input
+              id="reviewerFingerprint"
+              className="fingerprint-input"
+              value={typedFingerprint}
+              onChange={(e) => setTypedFingerprint(e.target.value)}
+              autoComplete="off"
+              spellCheck={false}
+              placeholder="XXXX-XXXX-…"
+              aria-describedby="reviewerFingerprintState"
+              data-testid="input-reviewerFingerprint"
+            />
+            <span id="reviewerFingerprintState" className={fingerprintOk ? 'small ok-text' : 'small'} role="status" data-testid="fingerprint-state" data-state={fingerprintState(typedFingerprint, approval.fingerprint)}>
+              {t(`package.enrol.fingerprint_${fingerprintState(typedFingerprint, approval.fingerprint)}`)}
+            </span>
+          </div>
+          <button type="button" className="primary" disabled={busy || !fingerprintOk} onClick={() => void accept()} data-testid="enrol-accept">{t('package.enrol.accept')}</button>
         </div>
       )}
       <ErrorNotice error={error} />
