@@ -9,7 +9,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { captureIO } from '../../test/helpers/cli-io';
 import { communeSetup, provinceSetup, tempDir } from '../../test/helpers/context';
 import { testKey } from '../../test/fixtures/test-keys';
-import { approveEnrolmentRequest, enrolmentState, listEnrolledKeys, prepareEnrolmentRequest, recordEnrolmentRequest } from '../services/enrolment-service';
+import { acceptEnrolmentApproval, approveEnrolmentRequest, enrolmentState, listEnrolledKeys, prepareEnrolmentRequest, recordEnrolmentRequest } from '../services/enrolment-service';
+import { KeyStore, keyPathFor } from '../services/crypto/key-store';
+import { createKey, unlockKey } from '../services/key-service';
 import type { ServiceContext } from '../services/context';
 import { systemClock } from '../services/context';
 import { completeSetup } from '../services/setup-service';
@@ -26,6 +28,15 @@ function withDb<T>(name: string, f: (ctx: ServiceContext) => T): T {
   const db = openDatabase(join(dir, name));
   try {
     return f({ db, clock: systemClock, actor: () => 'test' });
+  } finally {
+    db.close();
+  }
+}
+
+async function withDbAsync<T>(name: string, f: (ctx: ServiceContext) => Promise<T>): Promise<T> {
+  const db = openDatabase(join(dir, name));
+  try {
+    return await f({ db, clock: systemClock, actor: () => 'test' });
   } finally {
     db.close();
   }
@@ -130,4 +141,55 @@ describe('enrol accept pins the reviewing unit key only with its fingerprint con
     expect(other.out).toContain(attacker.fingerprint);
     expect(pinned()?.keyId).toBe(reviewer.keyId);
   });
+});
+
+describe('key rotation through the command line: pending until the paper check, then a signed approval', () => {
+  const PASS = 'mật khẩu khóa xã 2026';
+  const SO_PASS = 'mật khẩu khóa Sở 2026';
+  const NEW_PASS = 'mật khẩu khóa mới 2026';
+  const scrypt = { N: 2 ** 10, r: 8, p: 1 };
+
+  it('keys rotate → enrol rotate (held, refused without or with a wrong fingerprint) → approved with it → keys accept-rotation', async () => {
+    const xaKeys = new KeyStore(keyPathFor(join(dir, 'xa.sqlite')), { scrypt });
+    const soKeys = new KeyStore(keyPathFor(join(dir, 'so.sqlite')), { scrypt });
+    const oldKey = await withDbAsync('xa.sqlite', (ctx) => createKey(ctx, xaKeys, PASS));
+    const soKey = await withDbAsync('so.sqlite', (ctx) => createKey(ctx, soKeys, SO_PASS));
+    const signer = await unlockKey(xaKeys, PASS);
+    const soSigner = await unlockKey(soKeys, SO_PASS);
+    withDb('xa.sqlite', (xa) =>
+      withDb('so.sqlite', (so) => {
+        const { record } = prepareEnrolmentRequest(xa, signer, { appVersion: '0.1.0' });
+        recordEnrolmentRequest(xa, record);
+        acceptEnrolmentApproval(xa, approveEnrolmentRequest(so, record.text, soSigner).approvalText, { fingerprint: soKey.fingerprint });
+      }),
+    );
+
+    const rot = await cli(['keys', 'rotate', '--db', 'xa.sqlite', '--out', 'usb'], { CHISO_PASSPHRASE: PASS, CHISO_NEW_PASSPHRASE: NEW_PASS });
+    expect(rot.code).toBe(0);
+    const statement = rot.out.split('\n')[0]!;
+    expect(statement).toMatch(/CCHC-ROTATE-26734-[0-9A-Z]{16}\.json$/u);
+    const newFingerprint = /Dấu vân tay khóa mới: (\S+)/u.exec(rot.out)![1]!;
+    expect((await cli(['keys', 'show', '--db', 'xa.sqlite'])).out).toContain(oldKey.keyId); // still the signing key
+
+    const held = await cli(['enrol', 'rotate', '--db', 'so.sqlite', statement]);
+    expect(held.code).toBe(1);
+    expect(held.out).toContain(newFingerprint);
+    expect(held.err).toContain('chờ duyệt');
+    expect((await cli(['enrol', 'list', '--db', 'so.sqlite'])).out).toContain('chờ duyệt đổi khóa');
+    const wrong = await cli(['enrol', 'rotate', '--db', 'so.sqlite', '--out', 'usb', '--fingerprint', attacker.fingerprint, statement], { CHISO_PASSPHRASE: SO_PASS });
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toContain('KHÔNG duyệt');
+    expect(withDb('so.sqlite', (ctx) => listEnrolledKeys(ctx))).toEqual([expect.objectContaining({ keyId: oldKey.keyId, status: 'active' })]);
+
+    const ok = await cli(['enrol', 'rotate', '--db', 'so.sqlite', '--out', 'usb', '--fingerprint', newFingerprint, statement], { CHISO_PASSPHRASE: SO_PASS });
+    expect(ok.code).toBe(0);
+    const approval = ok.out.split('\n').find((l) => l.endsWith('.json'))!;
+    expect(approval).toMatch(/CCHC-ROTATE-APPROVAL-26734-/u);
+    const accepted = await cli(['keys', 'accept-rotation', '--db', 'xa.sqlite', approval]);
+    expect(accepted.err).toBe('');
+    expect(accepted.code).toBe(0);
+    const shown = await cli(['keys', 'show', '--db', 'xa.sqlite']);
+    expect(shown.out).toContain(newFingerprint);
+    expect(shown.out).toContain('đã được đơn vị thẩm định duyệt');
+  }, 60_000);
 });

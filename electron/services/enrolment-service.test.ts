@@ -4,9 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { communeSetup, freshStore, provinceSetup, type TestStore } from '../../test/helpers/context';
 import { testKey } from '../../test/fixtures/test-keys';
 import { listAudit } from './audit';
-import { buildKeyRotation } from './crypto/enrolment';
 import { KeyStore } from './crypto/key-store';
-import { acceptEnrolmentApproval, acceptKeyRotation, approveEnrolmentRequest, enrolmentState, listEnrolledKeys, pinnedReviewerResolver, prepareEnrolmentRequest, recordEnrolmentRequest, registryResolver, revokeEnrolledKey } from './enrolment-service';
+import { acceptEnrolmentApproval, approveEnrolmentRequest, enrolmentState, listEnrolledKeys, pinnedReviewerResolver, prepareEnrolmentRequest, recordEnrolmentRequest, registryResolver, revokeEnrolledKey } from './enrolment-service';
 import { serializeEnvelope, signPackage, verifyEnvelope } from './crypto/package-signer';
 import { backupKey, createKey, enrolledKeyId, previewBackup, restoreKey, unlockKey } from './key-service';
 import { completeSetup } from './setup-service';
@@ -15,7 +14,6 @@ import { exportReport } from './export-service';
 import { goldenSources, setUpCommune } from '../../test/fixtures/commune-report';
 
 const commune = testKey('commune');
-const next = testKey('communeNext');
 const reviewer = testKey('reviewer');
 const stranger = testKey('stranger');
 let xa: TestStore;
@@ -99,15 +97,6 @@ describe('enrolment in the database', () => {
     }
   });
 
-  it('rotation signed by the old and new keys enrols the new key and retires the old one', () => {
-    enrol();
-    const text = buildKeyRotation({ communeCode: '26734', effectiveFrom: '2026-12-01', now: new Date('2026-11-22T08:00:00Z') }, commune, next);
-    const k = acceptKeyRotation(so.ctx, text);
-    expect(k).toMatchObject({ keyId: next.keyId, communeCode: '26734', status: 'active', validFrom: '2026-12-01' });
-    expect(listEnrolledKeys(so.ctx).find((e) => e.keyId === commune.keyId)).toMatchObject({ status: 'revoked', revokedFrom: '2026-12-01' });
-    // A rotation by a thief holding only a new key: refused.
-    expect(() => acceptKeyRotation(so.ctx, buildKeyRotation({ communeCode: '26734', effectiveFrom: '2026-12-01', now: new Date() }, stranger, testKey('commune')))).toThrow();
-  });
 });
 
 describe('who may sign what, against real registries', () => {

@@ -7,7 +7,7 @@
  * Reviewing side: enrolled_keys (commune code, name, key, status active/revoked, from date).
  */
 import { AppError } from '../../shared/errors';
-import { fromBase64Url, toBase64Url } from '../../shared/package/base64url';
+import { fromBase64Url } from '../../shared/package/base64url';
 import type { EnrolmentRequest } from '../../shared/package/envelope';
 import { parseStrictJson } from '../../shared/package/strict-json';
 import { sameFingerprint } from '../../shared/package/fingerprint';
@@ -15,9 +15,9 @@ import { refusalError, type VerifyFailure } from '../../shared/package/verify-st
 import { audit } from './audit';
 import type { ServiceContext } from './context';
 import { isoNow } from './context';
-import { approveEnrolment, buildEnrolmentRequest, verifyEnrolmentApproval, verifyEnrolmentRequest, verifyKeyRotation, type RegisteredKey, type VerifiedRequest } from './crypto/enrolment';
+import { approveEnrolment, buildEnrolmentRequest, verifyEnrolmentApproval, verifyEnrolmentRequest, type VerifiedRequest } from './crypto/enrolment';
+import type { RegisteredKey } from './crypto/rotation';
 import { dayOf, isCalendarDate } from '../../shared/calendar-date';
-import { keyIdOf } from './crypto/ed25519';
 import type { KeyResolver } from './crypto/package-signer';
 import type { Signer } from './crypto/signer';
 import { requireIdentity } from './setup-service';
@@ -254,12 +254,18 @@ function enrolledKey(ctx: ServiceContext, keyId: string): EnrolledKey | undefine
   return listEnrolledKeys(ctx).find((k) => k.keyId === keyId);
 }
 
-/** Step 4 for the reviewing unit: only keys it enrolled; never the key a package carries. */
+/**
+ * Step 4 for the reviewing unit: only keys it enrolled, as commune keys; never the key a package
+ * carries. A key a rotation retires from a later date stays usable until that date; a revoked
+ * key (lost, stolen) is revoked from today at the latest, so it is refused from then on.
+ */
 export function registryResolver(ctx: ServiceContext): KeyResolver & ((keyId: string) => RegisteredKey | undefined) {
   return (keyId: string) => {
     const k = enrolledKey(ctx, keyId);
     const raw = k ? fromBase64Url(k.publicKey) : undefined;
-    return k && raw ? { publicKey: raw, status: k.status, communeCode: k.communeCode, kind: 'commune' } : undefined;
+    if (!k || !raw) return undefined;
+    const retiredLater = k.status === 'revoked' && k.revokedFrom !== null && k.revokedFrom > dayOf(ctx.clock.now());
+    return { publicKey: raw, status: retiredLater ? 'active' : k.status, communeCode: k.communeCode, kind: 'commune' };
   };
 }
 
@@ -338,28 +344,4 @@ export function revokeEnrolledKey(ctx: ServiceContext, keyId: string, from: stri
     audit(ctx, 'enrolment.revoke', 'enrolled_key', keyId, old, now);
     return now;
   })();
-}
-
-/** A rotation statement signed by the registered old key and the new key: enrol new, retire old. */
-export function acceptKeyRotation(ctx: ServiceContext, text: string | Uint8Array): EnrolledKey {
-  requireRole(ctx, 'district');
-  const registry = registryResolver(ctx);
-  const r = verifyKeyRotation(text, registry);
-  if (!r.ok) throw failure(r);
-  const old = enrolledKey(ctx, r.rotation.oldKeyId)!;
-  const next: EnrolledKey = {
-    keyId: keyIdOf(r.newPublicKey), communeCode: old.communeCode, communeName: old.communeName, publicKey: toBase64Url(r.newPublicKey), fingerprint: r.newFingerprint,
-    status: 'active', validFrom: r.rotation.effectiveFrom, revokedFrom: null, approvedAt: isoNow(ctx),
-  };
-  ctx.db.transaction(() => {
-    ctx.db
-      .prepare(
-        `INSERT INTO enrolled_keys (key_id, commune_code, commune_name, public_key, fingerprint, status, valid_from, revoked_from, request_id, request_sha256, approved_at)
-         VALUES (@keyId, @communeCode, @communeName, @publicKey, @fingerprint, 'active', @validFrom, NULL, NULL, NULL, @approvedAt)`,
-      )
-      .run(next);
-    ctx.db.prepare("UPDATE enrolled_keys SET status = 'revoked', revoked_from = ? WHERE key_id = ?").run(r.rotation.effectiveFrom, old.keyId);
-    audit(ctx, 'enrolment.rotate', 'enrolled_key', next.keyId, old, next);
-  })();
-  return next;
 }

@@ -12,7 +12,7 @@
 import type { CommuneReport } from '../../shared/package/envelope';
 import { sha256Hex } from './crypto/ed25519';
 import { verifyEnvelope, type KeyResolver } from './crypto/package-signer';
-import type { RegisteredKey } from './crypto/enrolment';
+import type { RegisteredKey } from './crypto/rotation';
 
 export type TrustMode = { kind: 'self' } | { kind: 'registry'; lookup: (keyId: string) => RegisteredKey | undefined };
 

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../../shared/errors';
-import { acceptEnrolmentApproval, acceptKeyRotation, approveEnrolmentRequest, checkEnrolmentApproval, checkEnrolmentRequest, enrolmentFileNames, listEnrolledKeys, prepareEnrolmentRequest, recordEnrolmentRequest, revokeEnrolledKey } from '../../services/enrolment-service';
+import { acceptEnrolmentApproval, approveEnrolmentRequest, checkEnrolmentApproval, checkEnrolmentRequest, enrolmentFileNames, listEnrolledKeys, prepareEnrolmentRequest, recordEnrolmentRequest, revokeEnrolledKey } from '../../services/enrolment-service';
 import { unlockKey } from '../../services/key-service';
+import { approveKeyRotation, listKeyRotations, receiveKeyRotation } from '../../services/rotation-service';
 import { writeFileSafely } from '../../services/package-file';
 import type { CliIO } from '../io';
 import { UsageError } from '../io';
@@ -17,11 +18,14 @@ import { cliKeyStore, passphraseFor } from '../passphrase';
 export const enrolHelp = `chiso enrol request --db FILE --out DIR [--officer NAME --title TITLE]   (xã)
 chiso enrol accept --db FILE --fingerprint FP [--repin] APPROVAL           (xã)
 chiso enrol approve --db FILE --out DIR --fingerprint FP REQUEST           (đơn vị thẩm định)
-chiso enrol rotate --db FILE STATEMENT | revoke --db FILE --key KEYID [--from YYYY-MM-DD] | list --db FILE
+chiso enrol rotate --db FILE [--out DIR --fingerprint FP] STATEMENT       (đơn vị thẩm định)
+chiso enrol revoke --db FILE --key KEYID [--from YYYY-MM-DD] | list --db FILE
   Đăng ký khóa ký: xã lập đề nghị (ký bằng khóa của xã) và in phiếu có dấu vân tay; đơn vị thẩm
   định đối chiếu dấu vân tay trên phiếu đã đóng dấu rồi duyệt (--fingerprint phải khớp). Xã chỉ ghi
   nhận khóa của đơn vị thẩm định khi --fingerprint khớp dấu vân tay đơn vị đó công bố hoặc gửi bằng
-  văn bản; đã ghi nhận rồi thì không đổi sang khóa khác, trừ khi thêm --repin (có đối chiếu lại).`;
+  văn bản; đã ghi nhận rồi thì không đổi sang khóa khác, trừ khi thêm --repin (có đối chiếu lại).
+  Đổi khóa cũng cần phiếu giấy: văn bản đổi khóa được giữ ở trạng thái chờ cho đến khi đơn vị thẩm
+  định đối chiếu dấu vân tay khóa mới trên phiếu đổi khóa đã đóng dấu (--fingerprint) và duyệt.`;
 
 function readArg(io: CliIO, file: string | undefined, what: string): Buffer {
   if (!file) throw new UsageError(`cần tệp ${what}`);
@@ -111,8 +115,26 @@ export async function enrolCommand(args: string[], io: CliIO): Promise<number> {
         return 0;
       }
       case 'rotate': {
-        const k = acceptKeyRotation(ctx, readArg(io, positionals[0], 'văn bản đổi khóa'));
-        io.out(`Đã đăng ký khóa mới ${k.keyId} cho ${k.communeName} (${k.communeCode}) từ ${k.validFrom}; khóa cũ hết hiệu lực.`);
+        const bytes = readArg(io, positionals[0], 'văn bản đổi khóa');
+        // Checked and held as pending; nothing changes in the registry before the paper check.
+        const { record, old } = receiveKeyRotation(ctx, bytes);
+        io.out(`Văn bản đổi khóa của ${old.communeName} (${old.communeCode}): khóa ${old.keyId} → khóa mới ${record.newKeyId}, hiệu lực từ ${record.effectiveFrom}`);
+        io.out(`Dấu vân tay khóa mới: ${record.newFingerprint}`);
+        if (!values.fingerprint) {
+          io.err('Đang chờ duyệt. Đối chiếu dấu vân tay khóa mới với phiếu đổi khóa đã ký, đóng dấu của xã (chữ ký của khóa cũ không đủ: ai lấy được khóa cũ cũng ký được), rồi chạy lại với --fingerprint <dấu vân tay trên phiếu> --out DIR.');
+          return 1;
+        }
+        if (!sameFingerprint(values.fingerprint, record.newFingerprint)) {
+          io.err('Dấu vân tay trên phiếu KHÁC dấu vân tay khóa mới trong văn bản: KHÔNG duyệt. Khóa cũ của xã có thể đã bị lộ; hãy liên hệ xã để xác minh.');
+          return 1;
+        }
+        if (!values.out) throw new UsageError('thiếu --out DIR (nơi ghi tệp duyệt đổi khóa gửi xã)');
+        const out = resolve(io.cwd, values.out);
+        const { approvalText, enrolled, retired } = approveKeyRotation(ctx, bytes, { fingerprint: values.fingerprint }, await signer());
+        const w = writeFileSafely(out, `CCHC-ROTATE-APPROVAL-${enrolled.communeCode}-${enrolled.keyId}.json`, Buffer.from(approvalText, 'utf8'), () => undefined);
+        io.out(w.path);
+        io.out(`Đã đăng ký khóa mới ${enrolled.keyId} cho ${enrolled.communeName} (${enrolled.communeCode}); khóa cũ ${retired.keyId} thôi hiệu lực từ ${retired.revokedFrom}.`);
+        io.out('Gửi tệp duyệt này cho xã: xã chỉ chuyển sang khóa mới sau khi nhập tệp (chiso keys accept-rotation).');
         return 0;
       }
       case 'revoke': {
@@ -124,6 +146,9 @@ export async function enrolCommand(args: string[], io: CliIO): Promise<number> {
       }
       case 'list': {
         for (const k of listEnrolledKeys(ctx)) io.out(`${k.communeCode}  ${k.keyId}  ${k.status === 'active' ? 'đang hiệu lực' : `thu hồi từ ${k.revokedFrom}`}  ${k.communeName}`);
+        for (const r of listKeyRotations(ctx, { status: 'pending' })) {
+          io.out(`${r.communeCode}  ${r.newKeyId}  chờ duyệt đổi khóa (thay khóa ${r.oldKeyId}, từ ${r.effectiveFrom}), dấu vân tay ${r.newFingerprint}`);
+        }
         return 0;
       }
       default:

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { testKey } from '../../../test/fixtures/test-keys';
 import type { EnrolmentRequest } from '../../../shared/package/envelope';
 import { serializeEnvelope, signPackage } from './package-signer';
-import { approveEnrolment, buildEnrolmentRequest, buildKeyRotation, verifyEnrolmentApproval, verifyEnrolmentRequest, verifyKeyRotation, type RegisteredKey } from './enrolment';
+import { approveEnrolment, buildEnrolmentRequest, verifyEnrolmentApproval, verifyEnrolmentRequest } from './enrolment';
+import { buildKeyRotation, verifyKeyRotation, type RegisteredKey } from './rotation';
 
 const commune = testKey('commune');
 const next = testKey('communeNext');
