@@ -118,6 +118,14 @@ export function rotationFileNames(record: Pick<KeyRotationRecord, 'communeCode' 
   return { json: `${base}.json`, pdf: `${base}.pdf` };
 }
 
+/** A commune may start a rotation once enrolled (its reviewing unit key pinned), one at a time. */
+export function assertCanRotate(ctx: ServiceContext, store: KeyStore) {
+  const identity = requireRole(ctx, 'commune');
+  if (!enrolmentState(ctx, null).pinned) throw new AppError('NOT_ENROLLED', 'no pinned reviewing unit key');
+  if (pendingKeyRotation(ctx) || store.pending().status()) throw new AppError('ROTATION_PENDING', 'a rotation is waiting for approval');
+  return identity;
+}
+
 /**
  * The commune starts a rotation: a new key in the pending key file (the current key keeps signing
  * packages), the statement signed by the old and the new key, handed to `write` (the file, the
@@ -130,10 +138,8 @@ export async function startKeyRotation<T>(
   input: { oldPassphrase?: string | undefined; newPassphrase?: string | undefined; effectiveFrom?: string | undefined },
   write: (statement: { text: string; record: KeyRotationRecord }) => Promise<T> | T,
 ): Promise<{ record: KeyRotationRecord; pendingKey: KeyStatus; written: T }> {
-  const identity = requireRole(ctx, 'commune');
-  if (!enrolmentState(ctx, null).pinned) throw new AppError('NOT_ENROLLED', 'no pinned reviewing unit key');
+  const identity = assertCanRotate(ctx, store);
   const pendingStore = store.pending();
-  if (pendingKeyRotation(ctx) || pendingStore.status()) throw new AppError('ROTATION_PENDING', 'a rotation is waiting for approval');
   const today = dayOf(ctx.clock.now());
   const effectiveFrom = input.effectiveFrom ?? today;
   if (!isCalendarDate(effectiveFrom)) throw new AppError('INVALID_INPUT', 'effective date', { fields: { effectiveFrom: 'ISO_DATE' } });

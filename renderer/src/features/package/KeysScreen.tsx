@@ -6,8 +6,9 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { useAppStore } from '../../stores/app-store';
 import { EnrolmentSection } from './EnrolmentSection';
 import { KeySection } from './KeySection';
+import { RotationSection } from './RotationSection';
 
-/** "Khóa và đăng ký": the unit's signing key, its backup, and (commune) enrolment. */
+/** "Khóa và đăng ký": the unit's signing key, its backup, and (commune) enrolment and key rotation. */
 export function KeysScreen() {
   const { t } = useTranslation();
   const identity = useAppStore((s) => s.identity);
@@ -28,6 +29,7 @@ export function KeysScreen() {
       <ErrorNotice error={error} />
       {keys && <KeySection status={keys} onChange={load} />}
       {keys && enrolment && identity?.role === 'commune' && <EnrolmentSection keys={keys} status={enrolment} onChange={load} />}
+      {keys?.key && enrolment?.pinned && identity?.role === 'commune' && <RotationSection keys={keys} onChange={load} />}
     </div>
   );
 }
