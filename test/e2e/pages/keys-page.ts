@@ -73,4 +73,23 @@ export class KeysPage {
   error() {
     return this.page.getByTestId('error-notice');
   }
+  rotationCard() {
+    return this.page.getByTestId('rotation-card');
+  }
+  /** Starts a key rotation: current key passphrase, the new key's passphrase twice. */
+  async startRotation(keyPassphrase: string, newPassphrase: string): Promise<void> {
+    await this.page.getByTestId('input-rotateKeyPassphrase').fill(keyPassphrase);
+    await this.page.getByTestId('input-rotateNewPassphrase').fill(newPassphrase);
+    await this.page.getByTestId('input-rotateNewPassphraseConfirm').fill(newPassphrase);
+    await this.page.getByTestId('rotation-submit').click();
+    await this.page.getByTestId('rotation-written').waitFor();
+  }
+  async chooseRotationApproval(): Promise<void> {
+    await this.page.getByTestId('rotation-choose-approval').click();
+    await this.page.getByTestId('rotation-approval-preview').waitFor();
+  }
+  async acceptRotation(): Promise<void> {
+    await this.page.getByTestId('rotation-accept').click();
+    await this.page.getByTestId('rotation-switched').waitFor();
+  }
 }

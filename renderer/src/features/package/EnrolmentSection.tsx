@@ -122,7 +122,7 @@ export function EnrolmentSection({ keys, status, onChange }: { keys: KeysStatus;
               aria-describedby="reviewerFingerprintState"
               data-testid="input-reviewerFingerprint"
             />
-            <span id="reviewerFingerprintState" className={fingerprintOk ? 'small ok-text' : 'small'} role="status" data-testid="fingerprint-state" data-state={fingerprintState(typedFingerprint, approval.fingerprint)}>
+            <span id="reviewerFingerprintState" className={`small fingerprint-state-${fingerprintState(typedFingerprint, approval.fingerprint)}`} role="status" data-testid="fingerprint-state" data-state={fingerprintState(typedFingerprint, approval.fingerprint)}>
               {t(`package.enrol.fingerprint_${fingerprintState(typedFingerprint, approval.fingerprint)}`)}
             </span>
           </div>

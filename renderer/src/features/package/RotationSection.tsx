@@ -74,7 +74,7 @@ export function RotationSection({ keys, onChange }: { keys: KeysStatus; onChange
       {pending ? (
         <div data-testid="rotation-pending">
           <div className="notice notice-warn">
-            <p>{t('package.rotate.pending', { date: formatDate(pending.createdAt, i18n.language), from: pending.effectiveFrom })}</p>
+            <p>{t('package.rotate.pending', { date: formatDate(pending.createdAt, i18n.language), from: formatDate(pending.effectiveFrom, i18n.language) })}</p>
             <Fingerprint value={pending.newFingerprint} testId="rotation-new-fingerprint" />
             <p>{t('package.rotate.pendingStillOld')}</p>
           </div>
