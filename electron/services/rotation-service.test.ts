@@ -12,7 +12,7 @@ import { testKey } from '../../test/fixtures/test-keys';
 import { goldenSources, setUpCommune } from '../../test/fixtures/commune-report';
 import { KeyStore } from './crypto/key-store';
 import { buildKeyRotation } from './crypto/rotation';
-import { acceptEnrolmentApproval, approveEnrolmentRequest, listEnrolledKeys, prepareEnrolmentRequest, recordEnrolmentRequest, registryResolver } from './enrolment-service';
+import { acceptEnrolmentApproval, approveEnrolmentRequest, listEnrolledKeys, prepareEnrolmentRequest, recordEnrolmentRequest, registryResolver, revokeEnrolledKey } from './enrolment-service';
 import { exportReport } from './export-service';
 import { createKey, enrolledKeyId, unlockKey } from './key-service';
 import { acceptRotationApproval, approveKeyRotation, cancelKeyRotation, checkRotationApproval, listKeyRotations, pendingKeyRotation, receiveKeyRotation, startKeyRotation } from './rotation-service';
@@ -199,6 +199,13 @@ describe('what a rotation may not do', () => {
     const old = await unlockKey(keys, PASS);
     const onto = buildKeyRotation({ communeCode: '26734', effectiveFrom: '2026-11-22', now: new Date('2026-11-22T08:00:00Z') }, old, victim);
     expect(codeOf(() => receiveKeyRotation(so.ctx, onto))).toBe('KEY_OTHER_COMMUNE');
+    // A key of this very commune that was revoked never comes back as a "new" key.
+    const lost = testKey('communeNext');
+    const { record: lostRequest } = prepareEnrolmentRequest(xa.ctx, lost, { appVersion: '0.1.0' });
+    approveEnrolmentRequest(so.ctx, lostRequest.text, reviewer);
+    revokeEnrolledKey(so.ctx, lost.keyId, '2026-11-01');
+    const back = buildKeyRotation({ communeCode: '26734', effectiveFrom: '2026-11-22', now: new Date('2026-11-22T08:00:00Z') }, old, lost);
+    expect(codeOf(() => receiveKeyRotation(so.ctx, back))).toBe('KEY_ALREADY_REVOKED');
     // After an approved rotation, the old key cannot start another one.
     approveKeyRotation(so.ctx, rot.text, { fingerprint: rot.newFingerprint }, reviewer);
     const again = buildKeyRotation({ communeCode: '26734', effectiveFrom: '2026-11-22', now: new Date('2026-11-22T08:00:00Z') }, old, stranger);
