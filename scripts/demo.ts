@@ -60,7 +60,12 @@ if (!fingerprint) throw new Error('fingerprint not found in `keys show`');
 await chiso('Sở duyệt đăng ký sau khi đối chiếu dấu vân tay', ['enrol', 'approve', '--db', 'province/so.sqlite', '--out', 'mail', '--fingerprint', fingerprint, join('usb', request)], { env: reviewerEnv });
 const approval = readdirSync(join(dir, 'mail')).find((f) => f.endsWith('.json'));
 if (!approval) throw new Error('no approval written');
-await chiso('Xã ghi nhận khóa của Sở', ['enrol', 'accept', '--db', 'commune/xa.sqlite', join('mail', approval)]);
+// The Sở publishes its fingerprint (letter, website); the commune types it from there, not from the file.
+const published = (await chiso('Dấu vân tay khóa của Sở (Sở công bố bằng văn bản)', ['keys', 'show', '--db', 'province/so.sqlite'], { env: reviewerEnv }))
+  .join('\n')
+  .match(/([0-9A-Z]{4}(?:[ -][0-9A-Z]{4}){12})/u)?.[1];
+if (!published) throw new Error('reviewer fingerprint not found in `keys show`');
+await chiso('Xã ghi nhận khóa của Sở sau khi đối chiếu dấu vân tay trên văn bản của Sở', ['enrol', 'accept', '--db', 'commune/xa.sqlite', '--fingerprint', published, join('mail', approval)]);
 
 const [first] = await chiso('Xã xuất hồ sơ đã ký ra USB', ['export', '--db', 'commune/xa.sqlite', '--out', 'usb']);
 if (!first) throw new Error('export printed no path');

@@ -60,7 +60,8 @@ describe('chiso keys / enrol / export / verify', () => {
     const ok = await run(['enrol', 'approve', '--db', 'so.sqlite', '--out', 'usb', '--fingerprint', fingerprint, requestFile]);
     expect(ok.code).toBe(0);
     const approval = ok.out.split('\n').find((l) => l.endsWith('.json'))!;
-    const acc = await run(['enrol', 'accept', '--db', 'xa.sqlite', approval]);
+    const reviewerFingerprint = /Dấu vân tay:\s+(\S+)/u.exec((await run(['keys', 'show', '--db', 'so.sqlite'], {})).out)![1]!;
+    const acc = await run(['enrol', 'accept', '--db', 'xa.sqlite', '--fingerprint', reviewerFingerprint, approval]);
     expect(acc.err).toBe('');
     expect(acc.code).toBe(0);
     expect(acc.out).toContain('Sở Nội vụ tỉnh Quảng Nam');

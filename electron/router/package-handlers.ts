@@ -3,16 +3,17 @@ import { rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../shared/errors';
-import type { ApprovalChoice, EnrolmentStatus, ExportView, KeyInfoView } from '../../shared/ipc/package.contract';
+import type { ApprovalChoice, EnrolmentStatus, ExportView, KeyInfoView, KeysStatus, RotationApprovalChoice, RotationWritten } from '../../shared/ipc/package.contract';
 import type { PackageChannel } from '../../shared/ipc/package.channels';
 import type { KeyStatus } from '../services/crypto/key-store';
 import { buildEml } from '../services/eml';
-import { enrolmentFormHtml } from '../services/enrolment-form';
+import { enrolmentFormHtml, rotationFormHtml } from '../services/enrolment-form';
 import { acceptEnrolmentApproval, checkEnrolmentApproval, enrolmentFileNames, enrolmentState, prepareEnrolmentRequest, recordEnrolmentRequest } from '../services/enrolment-service';
 import { EMAIL_SIZE_LIMIT, exportReport, listExports, requireCommune, type ExportRecord } from '../services/export-service';
 import { backupKey, createKey, keyOverview, previewBackup, restoreKey, unlockKey } from '../services/key-service';
 import { writeFileSafely } from '../services/package-file';
-import { requireIdentity } from '../services/setup-service';
+import { getIdentity, requireIdentity } from '../services/setup-service';
+import { acceptRotationApproval, assertCanRotate, checkRotationApproval, pendingKeyRotation, rotationFileNames, startKeyRotation, type KeyRotationRecord } from '../services/rotation-service';
 import type { Handlers, Runtime } from './router';
 
 const view = (k: KeyStatus): KeyInfoView => ({ keyId: k.keyId, fingerprint: k.fingerprint, protection: k.protection, createdAt: k.createdAt });
@@ -31,15 +32,52 @@ async function readChosen(path: string): Promise<Buffer> {
 }
 
 /**
- * Keys, enrolment and the export. Paths never come from the renderer: files are chosen in main's
+ * Keys (with rotation), enrolment and the export. Paths never come from the renderer: files are chosen in main's
  * dialogs, and a chosen file waits here behind a token until the user confirms (after seeing the
  * fingerprint it holds).
  */
 export function createPackageHandlers(rt: Runtime): Pick<Handlers, PackageChannel> {
   const backups = new Map<string, string>();
   const approvals = new Map<string, Buffer>();
+  const rotationApprovals = new Map<string, Buffer>();
   const { ctx, keys } = rt;
   const signer = (passphrase: string | undefined) => unlockKey(keys, passphrase);
+
+  function keysStatus(): KeysStatus {
+    const o = keyOverview(ctx, keys);
+    const pending = getIdentity(ctx)?.role === 'commune' ? pendingKeyRotation(ctx) : null;
+    return {
+      key: o.key ? view(o.key) : null,
+      osStorageAvailable: o.osStorageAvailable,
+      enrolledKeyId: o.enrolledKeyId,
+      pendingRotation: pending
+        ? { oldKeyId: pending.oldKeyId, newKeyId: pending.newKeyId, newFingerprint: pending.newFingerprint, effectiveFrom: pending.effectiveFrom, createdAt: pending.createdAt }
+        : null,
+    };
+  }
+
+  /** The printed rotation form of a statement, written beside it (read back: a PDF). */
+  async function writeRotationForm(folder: string, record: KeyRotationRecord): Promise<string> {
+    const identity = requireCommune(ctx);
+    let pdf: Uint8Array;
+    try {
+      pdf = await rt.pdf.fromHtml(
+        await rotationFormHtml({
+          rotation: record.rotation,
+          statementSha256: record.statementSha256,
+          newFingerprint: record.newFingerprint,
+          unit: { name: identity.unitName, code: identity.unitCode, provinceCode: identity.provinceCode },
+          officer: { name: identity.officerName ?? '', title: identity.officerTitle ?? '' },
+          reviewerCode: identity.reviewerCode ?? identity.provinceCode,
+        }),
+      );
+    } catch (err) {
+      throw new AppError('PDF_FAILED', String(err));
+    }
+    return writeFileSafely(folder, rotationFileNames(record).pdf, pdf, (back) => {
+      if (back.subarray(0, 5).toString('latin1') !== '%PDF-') throw new AppError('EXPORT_VERIFY_FAILED', 'pdf read-back');
+    }).path;
+  }
 
   function enrolmentStatus(): EnrolmentStatus {
     const s = enrolmentState(ctx, keys.status()?.keyId ?? null);
@@ -50,10 +88,7 @@ export function createPackageHandlers(rt: Runtime): Pick<Handlers, PackageChanne
   }
 
   return {
-    'keys:status': () => {
-      const o = keyOverview(ctx, keys);
-      return { key: o.key ? view(o.key) : null, osStorageAvailable: o.osStorageAvailable, enrolledKeyId: o.enrolledKeyId };
-    },
+    'keys:status': () => keysStatus(),
     'keys:create': async ({ passphrase }) => {
       if (!keys.osStorageAvailable() && !passphrase) throw new AppError('PASSPHRASE_REQUIRED', 'no OS storage: a passphrase is needed');
       return view(await createKey(ctx, keys, passphrase));
@@ -79,6 +114,51 @@ export function createPackageHandlers(rt: Runtime): Pick<Handlers, PackageChanne
       const k = await restoreKey(ctx, keys, { path, backupPassphrase, newPassphrase, confirmDifferent });
       backups.delete(token);
       return view(k);
+    },
+    'keys:rotate': async ({ keyPassphrase, newPassphrase }): Promise<RotationWritten | null> => {
+      assertCanRotate(ctx, keys);
+      if (!keys.osStorageAvailable() && !newPassphrase) throw new AppError('PASSPHRASE_REQUIRED', 'no OS storage: a passphrase is needed');
+      await signer(keyPassphrase); // a wrong passphrase is said before any dialog
+      const folder = await rt.dialogs.chooseFolder({ titleKey: 'dialogs.chooseFolder' });
+      if (folder === null) return null;
+      const r = await startKeyRotation(ctx, keys, { oldPassphrase: keyPassphrase, newPassphrase }, async ({ text, record }) => {
+        const statement = writeFileSafely(folder, rotationFileNames(record).json, Buffer.from(text, 'utf8'), () => undefined);
+        try {
+          // Both files or neither: a statement without its printed form cannot be approved.
+          return { statementPath: statement.path, formPath: await writeRotationForm(folder, record) };
+        } catch (err) {
+          rmSync(statement.path, { force: true });
+          throw err;
+        }
+      });
+      await rt.dialogs.openPath(r.written.formPath);
+      return { ...r.written, newKeyId: r.record.newKeyId, newFingerprint: r.record.newFingerprint, effectiveFrom: r.record.effectiveFrom };
+    },
+    'keys:rotationForm': async () => {
+      const pending = pendingKeyRotation(ctx);
+      if (!pending) throw new AppError('ROTATION_NOT_FOUND', 'no pending rotation');
+      const folder = await rt.dialogs.chooseFolder({ titleKey: 'dialogs.chooseFolder' });
+      if (folder === null) return null;
+      const formPath = await writeRotationForm(folder, pending);
+      await rt.dialogs.openPath(formPath);
+      return { formPath };
+    },
+    'keys:chooseRotationApproval': async (): Promise<RotationApprovalChoice | null> => {
+      const path = await rt.dialogs.openFile({ titleKey: 'dialogs.chooseApproval', filters: [{ name: 'JSON', extensions: ['json'] }] });
+      if (path === null) return null;
+      const bytes = await readChosen(path);
+      const c = checkRotationApproval(ctx, keys, bytes);
+      const token = randomUUID();
+      rotationApprovals.clear();
+      rotationApprovals.set(token, bytes);
+      return { token, unitCode: c.unitCode, unitName: c.unitName, approvedAt: c.approvedAt, newKeyId: c.record.newKeyId, newFingerprint: c.record.newFingerprint, effectiveFrom: c.record.effectiveFrom };
+    },
+    'keys:acceptRotation': ({ token }) => {
+      const bytes = rotationApprovals.get(token);
+      if (!bytes) throw new AppError('FILE_NOT_FOUND', 'approval token expired');
+      acceptRotationApproval(ctx, keys, bytes);
+      rotationApprovals.delete(token);
+      return keysStatus();
     },
     'enrolment:status': () => enrolmentStatus(),
     'enrolment:request': async ({ keyPassphrase, officerName, officerTitle }) => {
@@ -119,10 +199,10 @@ export function createPackageHandlers(rt: Runtime): Pick<Handlers, PackageChanne
       approvals.set(token, bytes);
       return { token, unitCode: pin.unitCode, unitName: pin.unitName, fingerprint: pin.fingerprint, approvedAt: pin.approvedAt, alreadyPinned: previous !== null };
     },
-    'enrolment:accept': ({ token }) => {
+    'enrolment:accept': ({ token, fingerprint }) => {
       const bytes = approvals.get(token);
       if (!bytes) throw new AppError('FILE_NOT_FOUND', 'approval token expired');
-      acceptEnrolmentApproval(ctx, bytes);
+      acceptEnrolmentApproval(ctx, bytes, { fingerprint });
       approvals.delete(token);
       return enrolmentStatus();
     },

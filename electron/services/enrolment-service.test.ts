@@ -4,9 +4,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { communeSetup, freshStore, provinceSetup, type TestStore } from '../../test/helpers/context';
 import { testKey } from '../../test/fixtures/test-keys';
 import { listAudit } from './audit';
-import { buildKeyRotation } from './crypto/enrolment';
 import { KeyStore } from './crypto/key-store';
-import { acceptEnrolmentApproval, acceptKeyRotation, approveEnrolmentRequest, enrolmentState, listEnrolledKeys, prepareEnrolmentRequest, recordEnrolmentRequest, registryResolver, revokeEnrolledKey } from './enrolment-service';
+import { acceptEnrolmentApproval, approveEnrolmentRequest, enrolmentState, listEnrolledKeys, pinnedReviewerResolver, prepareEnrolmentRequest, recordEnrolmentRequest, registryResolver, revokeEnrolledKey } from './enrolment-service';
+import { serializeEnvelope, signPackage, verifyEnvelope } from './crypto/package-signer';
 import { backupKey, createKey, enrolledKeyId, previewBackup, restoreKey, unlockKey } from './key-service';
 import { completeSetup } from './setup-service';
 import { verifyPackageBytes } from './verify-service';
@@ -14,7 +14,6 @@ import { exportReport } from './export-service';
 import { goldenSources, setUpCommune } from '../../test/fixtures/commune-report';
 
 const commune = testKey('commune');
-const next = testKey('communeNext');
 const reviewer = testKey('reviewer');
 const stranger = testKey('stranger');
 let xa: TestStore;
@@ -41,7 +40,7 @@ describe('enrolment in the database', () => {
   it('request → approval (key enrolled active) → accepted (reviewer key pinned), each with an audit row', () => {
     const { approvalText } = enrol();
     expect(listEnrolledKeys(so.ctx)).toEqual([expect.objectContaining({ keyId: commune.keyId, communeCode: '26734', status: 'active', fingerprint: commune.fingerprint })]);
-    const pin = acceptEnrolmentApproval(xa.ctx, approvalText);
+    const pin = acceptEnrolmentApproval(xa.ctx, approvalText, { fingerprint: reviewer.fingerprint });
     expect(pin).toMatchObject({ unitCode: '49', keyId: reviewer.keyId, fingerprint: reviewer.fingerprint });
     expect(enrolmentState(xa.ctx, commune.keyId).pinned?.keyId).toBe(reviewer.keyId);
     expect(enrolledKeyId(xa.ctx)).toBe(commune.keyId);
@@ -55,17 +54,17 @@ describe('enrolment in the database', () => {
       completeSetup(other.ctx, { ...communeSetup, unitCode: '26735' });
       const { record } = prepareEnrolmentRequest(other.ctx, stranger, { appVersion: '0.1.0' });
       const { approvalText } = approveEnrolmentRequest(so.ctx, record.text, reviewer);
-      expect(() => acceptEnrolmentApproval(xa.ctx, approvalText)).toThrowError(expect.objectContaining({ code: 'ENROLMENT_NOT_FOUND' }) as Error);
+      expect(() => acceptEnrolmentApproval(xa.ctx, approvalText, { fingerprint: reviewer.fingerprint })).toThrowError(expect.objectContaining({ code: 'ENROLMENT_NOT_FOUND' }) as Error);
     } finally {
       other.cleanup();
     }
     const first = enrol();
-    acceptEnrolmentApproval(xa.ctx, first.approvalText);
+    acceptEnrolmentApproval(xa.ctx, first.approvalText, { fingerprint: reviewer.fingerprint });
     // A second request approved by an impostor "reviewing unit" key: refused, the pin stays.
     const { record } = prepareEnrolmentRequest(xa.ctx, commune, { appVersion: '0.1.0' });
     recordEnrolmentRequest(xa.ctx, record);
     const { approvalText } = approveEnrolmentRequest(so.ctx, record.text, stranger);
-    expect(() => acceptEnrolmentApproval(xa.ctx, approvalText)).toThrowError(expect.objectContaining({ code: 'KEY_UNKNOWN' }) as Error);
+    expect(() => acceptEnrolmentApproval(xa.ctx, approvalText, { fingerprint: stranger.fingerprint })).toThrowError(expect.objectContaining({ code: 'REVIEWER_KEY_CHANGED' }) as Error);
     expect(enrolmentState(xa.ctx, null).pinned?.keyId).toBe(reviewer.keyId);
   });
 
@@ -98,14 +97,26 @@ describe('enrolment in the database', () => {
     }
   });
 
-  it('rotation signed by the old and new keys enrols the new key and retires the old one', () => {
+});
+
+describe('who may sign what, against real registries', () => {
+  it('the reviewing unit refuses a framework or an appraisal result signed by an enrolled commune key (KEY_WRONG_KIND)', () => {
     enrol();
-    const text = buildKeyRotation({ communeCode: '26734', effectiveFrom: '2026-12-01', now: new Date('2026-11-22T08:00:00Z') }, commune, next);
-    const k = acceptKeyRotation(so.ctx, text);
-    expect(k).toMatchObject({ keyId: next.keyId, communeCode: '26734', status: 'active', validFrom: '2026-12-01' });
-    expect(listEnrolledKeys(so.ctx).find((e) => e.keyId === commune.keyId)).toMatchObject({ status: 'revoked', revokedFrom: '2026-12-01' });
-    // A rotation by a thief holding only a new key: refused.
-    expect(() => acceptKeyRotation(so.ctx, buildKeyRotation({ communeCode: '26734', effectiveFrom: '2026-12-01', now: new Date() }, stranger, testKey('commune')))).toThrow();
+    const registry = { kind: 'registry' as const, lookup: registryResolver(so.ctx) };
+    for (const type of ['framework', 'appraisal'] as const) {
+      const forged = Buffer.from(serializeEnvelope(signPackage(type, { id: 'bo-tieu-chi-2026' }, [commune])));
+      expect(verifyPackageBytes(forged, registry), type).toMatchObject({ ok: false, code: 'KEY_WRONG_KIND' });
+    }
+  });
+  it('a commune accepts a framework signed by the pinned reviewing unit key, and no other', () => {
+    const { approvalText } = enrol();
+    acceptEnrolmentApproval(xa.ctx, approvalText, { fingerprint: reviewer.fingerprint });
+    const resolveKey = pinnedReviewerResolver(xa.ctx);
+    expect(verifyEnvelope(serializeEnvelope(signPackage('framework', { id: 'x' }, [reviewer])), { resolveKey }).ok).toBe(true);
+    expect(verifyEnvelope(serializeEnvelope(signPackage('appraisal', { id: 'x' }, [stranger])), { resolveKey })).toMatchObject({ ok: false, code: 'KEY_UNKNOWN' });
+    // A report "signed by the reviewing unit" is not a report.
+    const report = signPackage('framework', { id: 'x' }, [reviewer]);
+    expect(verifyEnvelope(JSON.stringify({ ...report, format: 'chiso-cchc/commune-report' }), { resolveKey })).toMatchObject({ ok: false, code: 'KEY_WRONG_KIND' });
   });
 });
 
@@ -117,7 +128,7 @@ describe('key service', () => {
     const signer = await unlockKey(keys, 'mật khẩu một 123');
     const { record } = prepareEnrolmentRequest(xa.ctx, signer, { appVersion: '0.1.0' });
     recordEnrolmentRequest(xa.ctx, record);
-    acceptEnrolmentApproval(xa.ctx, approveEnrolmentRequest(so.ctx, record.text, reviewer).approvalText);
+    acceptEnrolmentApproval(xa.ctx, approveEnrolmentRequest(so.ctx, record.text, reviewer).approvalText, { fingerprint: reviewer.fingerprint });
 
     // A backup of some other key (made on another installation).
     const otherKeys = new KeyStore(join(so.dir, 'other.signing-key.json'), { scrypt });
@@ -131,7 +142,7 @@ describe('key service', () => {
     const restored = await restoreKey(xa.ctx, keys, { path, backupPassphrase: 'sao lưu 789', newPassphrase: 'mới 12345678', confirmDifferent: true });
     expect(restored.keyId).toBe(otherKeys.status()?.keyId);
     expect(readFileSync(join(xa.dir, (await import('node:fs')).readdirSync(xa.dir).find((n) => n.includes('.replaced-'))!), 'utf8')).toContain(first.keyId);
-  });
+  }, 60_000); // several scrypt derivations at the real cost, on a shared machine
 
   it('never writes an unprotected key: no passphrase and no OS storage is refused', async () => {
     const keys = new KeyStore(join(xa.dir, 'k.json'), { scrypt });

@@ -7,15 +7,17 @@
  * Reviewing side: enrolled_keys (commune code, name, key, status active/revoked, from date).
  */
 import { AppError } from '../../shared/errors';
-import { fromBase64Url, toBase64Url } from '../../shared/package/base64url';
+import { fromBase64Url } from '../../shared/package/base64url';
 import type { EnrolmentRequest } from '../../shared/package/envelope';
 import { parseStrictJson } from '../../shared/package/strict-json';
+import { sameFingerprint } from '../../shared/package/fingerprint';
 import { refusalError, type VerifyFailure } from '../../shared/package/verify-steps';
 import { audit } from './audit';
 import type { ServiceContext } from './context';
 import { isoNow } from './context';
-import { approveEnrolment, buildEnrolmentRequest, verifyEnrolmentApproval, verifyEnrolmentRequest, verifyKeyRotation, type RegisteredKey } from './crypto/enrolment';
-import { keyIdOf } from './crypto/ed25519';
+import { approveEnrolment, buildEnrolmentRequest, verifyEnrolmentApproval, verifyEnrolmentRequest, type VerifiedRequest } from './crypto/enrolment';
+import type { RegisteredKey } from './crypto/rotation';
+import { dayOf, isCalendarDate } from '../../shared/calendar-date';
 import type { KeyResolver } from './crypto/package-signer';
 import type { Signer } from './crypto/signer';
 import { requireIdentity } from './setup-service';
@@ -133,45 +135,95 @@ export function enrolmentFileNames(record: EnrolmentRequestRecord): { json: stri
 }
 
 /**
- * The commune imports the reviewing unit's approval: it must answer one of OUR requests (the id
- * is read from the unverified file only to find which request to check against). Pins the
- * reviewing unit's key; once pinned, only that key may sign approvals.
+ * The commune reads the reviewing unit's approval: it must answer one of OUR requests (the id is
+ * read from the unverified file only to find which request to check against). Once a key is
+ * pinned, only that key may sign; an approval signed by another key is REVIEWER_KEY_CHANGED
+ * (with both fingerprints), unless `repin` asks to replace the pinned key deliberately.
  */
-export function checkEnrolmentApproval(ctx: ServiceContext, text: string | Uint8Array): { pin: PinnedReviewer; previous: PinnedReviewer | null } {
+export function checkEnrolmentApproval(
+  ctx: ServiceContext,
+  text: string | Uint8Array,
+  opts: { repin?: boolean | undefined } = {},
+): { pin: PinnedReviewer; previous: PinnedReviewer | null; keyChanged: boolean } {
   requireRole(ctx, 'commune');
   const parsed = parseStrictJson(typeof text === 'string' ? text : Buffer.from(text).toString('utf8'));
   const claimedId = parsed.ok ? (parsed.value as { payload?: { approved?: { requestId?: unknown } } })?.payload?.approved?.requestId : undefined;
   const row = typeof claimedId === 'string' ? (ctx.db.prepare('SELECT * FROM enrolment_requests WHERE request_id = ?').get(claimedId) as RequestRow | undefined) : undefined;
   if (parsed.ok && !row) throw new AppError('ENROLMENT_NOT_FOUND', 'no such request here');
-  const state = enrolmentState(ctx, null);
+  const previous = enrolmentState(ctx, null).pinned;
   const mine = row ? toRequest(row) : null;
-  const r = verifyEnrolmentApproval(text, {
-    request: mine?.request ?? ({} as EnrolmentRequest),
-    requestSha256: mine?.requestSha256 ?? '',
-    ...(state.pinned ? { pinnedReviewerKey: fromBase64Url(state.pinned.publicKey)! } : {}),
-  });
+  const against = { request: mine?.request ?? ({} as EnrolmentRequest), requestSha256: mine?.requestSha256 ?? '' };
+  let r = verifyEnrolmentApproval(text, { ...against, ...(previous ? { pinnedReviewerKey: fromBase64Url(previous.publicKey)! } : {}) });
+  let keyChanged = false;
+  if (!r.ok && r.code === 'KEY_UNKNOWN' && previous) {
+    // Signed by some other key: say so plainly (with both fingerprints), never pin it quietly.
+    const other = verifyEnrolmentApproval(text, against);
+    if (!other.ok) throw failure(other);
+    if (!opts.repin) {
+      throw new AppError('REVIEWER_KEY_CHANGED', 'approval signed by another reviewing unit key', { pinnedFingerprint: previous.fingerprint, fileFingerprint: other.reviewerFingerprint });
+    }
+    r = other;
+    keyChanged = true;
+  }
   if (!r.ok) throw failure(r);
   const a = r.approval;
   const pin: PinnedReviewer = {
     unitCode: a.reviewer.code, unitName: a.reviewer.name, keyId: a.reviewer.key.keyId, fingerprint: r.reviewerFingerprint, publicKey: a.reviewer.key.publicKey,
     requestId: a.approved.requestId, approvedAt: a.approvedAt, validFrom: a.validFrom, pinnedAt: isoNow(ctx),
   };
-  return { pin, previous: state.pinned };
+  return { pin, previous, keyChanged };
 }
 
-export function acceptEnrolmentApproval(ctx: ServiceContext, text: string | Uint8Array): PinnedReviewer {
-  const { pin, previous } = checkEnrolmentApproval(ctx, text);
+/**
+ * Step 4 for a commune: the reviewing unit's key it pinned, as a reviewer key (approvals,
+ * frameworks, appraisal results). Nothing else is trusted.
+ */
+export function pinnedReviewerResolver(ctx: ServiceContext): KeyResolver {
+  return (keyId) => {
+    const pin = enrolmentState(ctx, null).pinned;
+    const raw = pin && pin.keyId === keyId ? fromBase64Url(pin.publicKey) : undefined;
+    return raw ? { publicKey: raw, status: 'active', kind: 'reviewer' } : undefined;
+  };
+}
+
+export interface AcceptApprovalOptions {
+  /**
+   * The reviewing unit's fingerprint as a person read it from the unit's published letter or
+   * paper (not from the file): required, and must match the key that signed the approval.
+   */
+  fingerprint: string;
+  /** Replace an already pinned reviewing unit key by the one that signed this approval. */
+  repin?: boolean | undefined;
+}
+
+/** Pins the reviewing unit's key (first time, or deliberately re-pinned), or refreshes the approval. */
+export function acceptEnrolmentApproval(ctx: ServiceContext, text: string | Uint8Array, opts: AcceptApprovalOptions): PinnedReviewer {
+  const { pin, previous, keyChanged } = checkEnrolmentApproval(ctx, text, { repin: opts.repin });
+  if (!opts.fingerprint.trim()) throw new AppError('FINGERPRINT_REQUIRED', 'type the reviewing unit fingerprint', { fileFingerprint: pin.fingerprint });
+  if (!sameFingerprint(opts.fingerprint, pin.fingerprint)) throw new AppError('FINGERPRINT_MISMATCH', 'fingerprint differs', { fileFingerprint: pin.fingerprint });
   const approvalText = typeof text === 'string' ? text : Buffer.from(text).toString('utf8');
   ctx.db.transaction(() => {
-    ctx.db
-      .prepare(
-        `INSERT INTO reviewer_pin (id, unit_code, unit_name, key_id, public_key, fingerprint, request_id, approval_text, approved_at, valid_from, pinned_at)
-         VALUES (1, @unitCode, @unitName, @keyId, @publicKey, @fingerprint, @requestId, @approvalText, @approvedAt, @validFrom, @pinnedAt)
-         ON CONFLICT(id) DO UPDATE SET unit_code = excluded.unit_code, unit_name = excluded.unit_name, request_id = excluded.request_id,
-           approval_text = excluded.approval_text, approved_at = excluded.approved_at, valid_from = excluded.valid_from, pinned_at = excluded.pinned_at`,
-      )
-      .run({ ...pin, approvalText });
-    audit(ctx, 'enrolment.accept', 'enrolment', pin.requestId, previous, pin);
+    const row = { ...pin, approvalText };
+    if (keyChanged) {
+      // A re-pin is a delete and an insert: an UPDATE of the key is refused by the database.
+      ctx.db.prepare('DELETE FROM reviewer_pin WHERE id = 1').run();
+    }
+    if (previous && !keyChanged) {
+      ctx.db
+        .prepare(
+          `UPDATE reviewer_pin SET unit_code = @unitCode, unit_name = @unitName, request_id = @requestId, approval_text = @approvalText,
+             approved_at = @approvedAt, valid_from = @validFrom, pinned_at = @pinnedAt WHERE id = 1`,
+        )
+        .run(row);
+    } else {
+      ctx.db
+        .prepare(
+          `INSERT INTO reviewer_pin (id, unit_code, unit_name, key_id, public_key, fingerprint, request_id, approval_text, approved_at, valid_from, pinned_at)
+           VALUES (1, @unitCode, @unitName, @keyId, @publicKey, @fingerprint, @requestId, @approvalText, @approvedAt, @validFrom, @pinnedAt)`,
+        )
+        .run(row);
+    }
+    audit(ctx, keyChanged ? 'enrolment.repin' : 'enrolment.accept', 'enrolment', pin.requestId, previous, pin);
   })();
   return pin;
 }
@@ -202,13 +254,42 @@ function enrolledKey(ctx: ServiceContext, keyId: string): EnrolledKey | undefine
   return listEnrolledKeys(ctx).find((k) => k.keyId === keyId);
 }
 
-/** Step 4 for the reviewing unit: only keys it enrolled; never the key a package carries. */
+/**
+ * Step 4 for the reviewing unit: only keys it enrolled, as commune keys; never the key a package
+ * carries. A key a rotation retires from a later date stays usable until that date; a revoked
+ * key (lost, stolen) is revoked from today at the latest, so it is refused from then on.
+ */
 export function registryResolver(ctx: ServiceContext): KeyResolver & ((keyId: string) => RegisteredKey | undefined) {
   return (keyId: string) => {
     const k = enrolledKey(ctx, keyId);
     const raw = k ? fromBase64Url(k.publicKey) : undefined;
-    return k && raw ? { publicKey: raw, status: k.status, communeCode: k.communeCode } : undefined;
+    if (!k || !raw) return undefined;
+    const retiredLater = k.status === 'revoked' && k.revokedFrom !== null && k.revokedFrom > dayOf(ctx.clock.now());
+    return { publicKey: raw, status: retiredLater ? 'active' : k.status, communeCode: k.communeCode, kind: 'commune' };
   };
+}
+
+/**
+ * The reviewing unit reads a request before a person compares its fingerprint: signed by the key
+ * it names, and a key the registry may take. A key belongs to one commune for ever
+ * (KEY_OTHER_COMMUNE) and a revoked key never comes back (KEY_ALREADY_REVOKED). `enrolled` is the
+ * key's row when it is already active for this very commune (the approval may be given again).
+ */
+export function checkEnrolmentRequest(ctx: ServiceContext, requestText: string | Uint8Array): { verified: VerifiedRequest; enrolled: EnrolledKey | null } {
+  requireRole(ctx, 'district');
+  const v = verifyEnrolmentRequest(requestText);
+  if (!v.ok) throw failure(v);
+  const existing = enrolledKey(ctx, v.request.key.keyId) ?? null;
+  refuseKnownKey(existing, v.request.commune.code);
+  return { verified: v, enrolled: existing };
+}
+
+/** The registry's answer to "may this key be enrolled for this commune?" (throws when not). */
+function refuseKnownKey(existing: EnrolledKey | null, communeCode: string): void {
+  if (!existing) return;
+  const details = { keyId: existing.keyId, enrolledCommuneCode: existing.communeCode, claimedCommuneCode: communeCode };
+  if (existing.communeCode !== communeCode) throw new AppError('KEY_OTHER_COMMUNE', 'key enrolled for another commune', details);
+  if (existing.status === 'revoked') throw new AppError('KEY_ALREADY_REVOKED', 'key revoked', { ...details, revokedFrom: existing.revokedFrom });
 }
 
 /**
@@ -217,64 +298,50 @@ export function registryResolver(ctx: ServiceContext): KeyResolver & ((keyId: st
  */
 export function approveEnrolmentRequest(ctx: ServiceContext, requestText: string | Uint8Array, reviewerSigner: Signer): { approvalText: string; enrolled: EnrolledKey } {
   const identity = requireRole(ctx, 'district');
-  const v = verifyEnrolmentRequest(requestText);
-  if (!v.ok) throw failure(v);
+  const v = checkEnrolmentRequest(ctx, requestText).verified;
   const now = ctx.clock.now();
-  const validFrom = now.toISOString().slice(0, 10);
+  const validFrom = dayOf(now);
   const approvalText = approveEnrolment(v, { reviewer: { code: identity.unitCode, name: identity.unitName }, approvedAt: now, validFrom }, reviewerSigner);
   const req = v.request;
-  const enrolled: EnrolledKey = {
-    keyId: req.key.keyId, communeCode: req.commune.code, communeName: req.commune.name, publicKey: req.key.publicKey, fingerprint: v.fingerprint,
-    status: 'active', validFrom, revokedFrom: null, approvedAt: now.toISOString(),
-  };
-  ctx.db.transaction(() => {
-    const old = enrolledKey(ctx, enrolled.keyId);
-    ctx.db
-      .prepare(
-        `INSERT INTO enrolled_keys (key_id, commune_code, commune_name, public_key, fingerprint, status, valid_from, revoked_from, request_id, request_sha256, approved_at)
-         VALUES (@keyId, @communeCode, @communeName, @publicKey, @fingerprint, 'active', @validFrom, NULL, @requestId, @requestSha256, @approvedAt)
-         ON CONFLICT(key_id) DO UPDATE SET commune_code = excluded.commune_code, commune_name = excluded.commune_name, status = 'active', revoked_from = NULL,
-           request_id = excluded.request_id, request_sha256 = excluded.request_sha256, approved_at = excluded.approved_at`,
-      )
-      .run({ ...enrolled, requestId: req.requestId, requestSha256: v.requestSha256 });
-    audit(ctx, 'enrolment.approve', 'enrolled_key', enrolled.keyId, old ?? null, enrolled);
+  const enrolled = ctx.db.transaction((): EnrolledKey => {
+    // Checked again inside the transaction: the registry decides, not what was read before.
+    const old = enrolledKey(ctx, req.key.keyId) ?? null;
+    refuseKnownKey(old, req.commune.code);
+    const row = { requestId: req.requestId, requestSha256: v.requestSha256, approvedAt: now.toISOString() };
+    if (old) {
+      // The same key, the same commune, still active: a new answer to a new request, nothing else changes.
+      ctx.db.prepare('UPDATE enrolled_keys SET request_id = @requestId, request_sha256 = @requestSha256, approved_at = @approvedAt WHERE key_id = @keyId').run({ ...row, keyId: old.keyId });
+    } else {
+      ctx.db
+        .prepare(
+          `INSERT INTO enrolled_keys (key_id, commune_code, commune_name, public_key, fingerprint, status, valid_from, revoked_from, request_id, request_sha256, approved_at)
+           VALUES (@keyId, @communeCode, @communeName, @publicKey, @fingerprint, 'active', @validFrom, NULL, @requestId, @requestSha256, @approvedAt)`,
+        )
+        .run({ keyId: req.key.keyId, communeCode: req.commune.code, communeName: req.commune.name, publicKey: req.key.publicKey, fingerprint: v.fingerprint, validFrom, ...row });
+    }
+    const now_ = enrolledKey(ctx, req.key.keyId)!;
+    audit(ctx, 'enrolment.approve', 'enrolled_key', now_.keyId, old, now_);
+    return now_;
   })();
   return { approvalText, enrolled };
 }
 
-/** Lost or stolen key: packages signed with it are refused (KEY_REVOKED) from now on. */
+/**
+ * Lost or stolen key: packages signed with it are refused (KEY_REVOKED) from now on, for ever.
+ * `from` is the day the key is known or suspected lost: a real date, not after today. Revoking
+ * again may only move that date earlier.
+ */
 export function revokeEnrolledKey(ctx: ServiceContext, keyId: string, from: string): EnrolledKey {
   requireRole(ctx, 'district');
+  if (!isCalendarDate(from)) throw new AppError('INVALID_INPUT', 'revocation date', { fields: { from: 'ISO_DATE' } });
+  if (from > dayOf(ctx.clock.now())) throw new AppError('INVALID_INPUT', 'revocation date in the future', { fields: { from: 'DATE_FUTURE' } });
   return ctx.db.transaction(() => {
     const old = enrolledKey(ctx, keyId);
     if (!old) throw new AppError('KEY_UNKNOWN', 'no such enrolled key', { keyId });
-    ctx.db.prepare("UPDATE enrolled_keys SET status = 'revoked', revoked_from = ? WHERE key_id = ?").run(from, keyId);
+    const date = old.revokedFrom !== null && old.revokedFrom < from ? old.revokedFrom : from;
+    ctx.db.prepare("UPDATE enrolled_keys SET status = 'revoked', revoked_from = ? WHERE key_id = ?").run(date, keyId);
     const now = enrolledKey(ctx, keyId)!;
     audit(ctx, 'enrolment.revoke', 'enrolled_key', keyId, old, now);
     return now;
   })();
-}
-
-/** A rotation statement signed by the registered old key and the new key: enrol new, retire old. */
-export function acceptKeyRotation(ctx: ServiceContext, text: string | Uint8Array): EnrolledKey {
-  requireRole(ctx, 'district');
-  const registry = registryResolver(ctx);
-  const r = verifyKeyRotation(text, registry);
-  if (!r.ok) throw failure(r);
-  const old = enrolledKey(ctx, r.rotation.oldKeyId)!;
-  const next: EnrolledKey = {
-    keyId: keyIdOf(r.newPublicKey), communeCode: old.communeCode, communeName: old.communeName, publicKey: toBase64Url(r.newPublicKey), fingerprint: r.newFingerprint,
-    status: 'active', validFrom: r.rotation.effectiveFrom, revokedFrom: null, approvedAt: isoNow(ctx),
-  };
-  ctx.db.transaction(() => {
-    ctx.db
-      .prepare(
-        `INSERT INTO enrolled_keys (key_id, commune_code, commune_name, public_key, fingerprint, status, valid_from, revoked_from, request_id, request_sha256, approved_at)
-         VALUES (@keyId, @communeCode, @communeName, @publicKey, @fingerprint, 'active', @validFrom, NULL, NULL, NULL, @approvedAt)`,
-      )
-      .run(next);
-    ctx.db.prepare("UPDATE enrolled_keys SET status = 'revoked', revoked_from = ? WHERE key_id = ?").run(r.rotation.effectiveFrom, old.keyId);
-    audit(ctx, 'enrolment.rotate', 'enrolled_key', next.keyId, old, next);
-  })();
-  return next;
 }

@@ -185,7 +185,7 @@ export function exportReport(ctx: ServiceContext, opts: ExportOptions): ExportRe
     audit(ctx, 'package.export', 'package', packageId, null, { revision, sha256, fileName, size: bytes.length });
     const written = writeFileSafely(opts.folder, fileName, bytes, (back) => {
       const own = opts.signer.publicKey;
-      const ok = verifyEnvelope(back, { resolveKey: (id) => (id === opts.signer.keyId ? { publicKey: own, status: 'active' } : undefined), accept: ['commune-report'] });
+      const ok = verifyEnvelope(back, { resolveKey: (id) => (id === opts.signer.keyId ? { publicKey: own, status: 'active', kind: 'commune' } : undefined), accept: ['commune-report'] });
       if (!ok.ok || sha256Hex(back) !== sha256) throw new AppError('EXPORT_VERIFY_FAILED', 'read-back does not verify', { code: ok.ok ? 'SHA256' : ok.code });
     }, ops);
     return { ...record, path: written.path, tooLargeForEmail: bytes.length > EMAIL_SIZE_LIMIT };

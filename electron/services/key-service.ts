@@ -1,6 +1,6 @@
 /**
- * The installation's signing key, as the app and the CLI use it: create, show, back up, restore,
- * rotate. The private key only ever moves between the key file, a backup file (both encrypted)
+ * The installation's signing key, as the app and the CLI use it: create, show, back up, restore
+ * (rotation: rotation-service.ts). The private key only ever moves between the key file, a backup file (both encrypted)
  * and memory; the database gets an audit row with the key id, never key material.
  */
 import { existsSync, readFileSync, renameSync } from 'node:fs';
@@ -9,10 +9,9 @@ import { fromBase64Url } from '../../shared/package/base64url';
 import { audit } from './audit';
 import type { ServiceContext } from './context';
 import { createKeyBackup, readKeyBackupInfo, restoreKeyBackup } from './crypto/key-backup';
-import { buildKeyRotation } from './crypto/enrolment';
-import { generateKeyPair, keyIdOf } from './crypto/ed25519';
+import { keyIdOf } from './crypto/ed25519';
 import type { KeyStatus, KeyStore } from './crypto/key-store';
-import { UnlockedKey } from './crypto/signer';
+import type { UnlockedKey } from './crypto/signer';
 import { enrolmentState } from './enrolment-service';
 import { writeFileSafely } from './package-file';
 import { requireIdentity } from './setup-service';
@@ -25,11 +24,18 @@ export interface KeyOverview {
   enrolledKeyId: string | null;
 }
 
-/** The key id a reviewing unit has approved for this commune, from the accepted approval. */
+/**
+ * The key id a reviewing unit has approved for this commune: the key of the accepted enrolment
+ * approval, or the new key of a rotation approved since.
+ */
 export function enrolledKeyId(ctx: ServiceContext): string | null {
   const pin = enrolmentState(ctx, null).pinned;
   if (!pin) return null;
   const row = ctx.db.prepare('SELECT key_id FROM enrolment_requests WHERE request_id = ?').get(pin.requestId) as { key_id: string } | undefined;
+  const rotated = ctx.db.prepare(`SELECT new_key_id, decided_at FROM key_rotations WHERE status = 'approved' ORDER BY decided_at DESC, rowid DESC LIMIT 1`).get() as
+    | { new_key_id: string; decided_at: string }
+    | undefined;
+  if (rotated && rotated.decided_at >= pin.pinnedAt) return rotated.new_key_id;
   return row?.key_id ?? null;
 }
 
@@ -117,34 +123,6 @@ export async function restoreKey(
   const status = store.status()!;
   ctx.db.transaction(() => audit(ctx, 'key.restore', 'key', status.keyId, old ? { keyId: old.keyId } : null, { keyId: status.keyId, fingerprint: status.fingerprint }))();
   return status;
-}
-
-/**
- * Rotation: a new key, and a statement signed by the old and the new key, written to `folder` for
- * the reviewing unit. The old key file is kept aside (renamed) so older packages stay explainable.
- */
-export async function rotateKey(
-  ctx: ServiceContext,
-  store: KeyStore,
-  input: { folder: string; oldPassphrase?: string | undefined; newPassphrase?: string | undefined; effectiveFrom?: string },
-): Promise<{ path: string; oldKeyId: string; key: KeyStatus }> {
-  const identity = requireIdentity(ctx);
-  const oldKey = await unlockKey(store, input.oldPassphrase);
-  const next = new UnlockedKey(generateKeyPair().privateKey);
-  const now = ctx.clock.now();
-  const text = buildKeyRotation({ communeCode: identity.unitCode, effectiveFrom: input.effectiveFrom ?? now.toISOString().slice(0, 10), now }, oldKey, next);
-  const written = writeFileSafely(input.folder, `CCHC-ROTATE-${identity.unitCode}-${next.keyId}.json`, Buffer.from(text, 'utf8'), () => undefined);
-  const aside = `${store.path}.retired-${oldKey.keyId}`;
-  renameSync(store.path, aside);
-  try {
-    await store.vaultForNewKey(input.newPassphrase).store(next.privateKeyObject(), input.newPassphrase ? { passphrase: input.newPassphrase } : {});
-  } catch (e) {
-    if (!existsSync(store.path)) renameSync(aside, store.path);
-    throw e;
-  }
-  const key = store.status()!;
-  ctx.db.transaction(() => audit(ctx, 'key.rotate', 'key', key.keyId, { keyId: oldKey.keyId }, { keyId: key.keyId, statement: written.path }))();
-  return { path: written.path, oldKeyId: oldKey.keyId, key };
 }
 
 /** For display: the raw public key of a status. */

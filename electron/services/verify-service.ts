@@ -14,8 +14,8 @@
  */
 import type { CommuneReport } from '../../shared/package/envelope';
 import { sha256Hex } from './crypto/ed25519';
-import { verifyEnvelope, type KeyResolver } from './crypto/package-signer';
-import type { RegisteredKey } from './crypto/enrolment';
+import { verifyEnvelope, type KeyResolver, type ResolvedKey } from './crypto/package-signer';
+import type { RegisteredKey } from './crypto/rotation';
 import { checkReport, type ReportFacts } from './report-checks';
 
 export type TrustMode =
@@ -63,8 +63,13 @@ export function verifyPackageBytes(bytes: Uint8Array, trust: TrustMode): Verdict
   // The keys step 4 handed to step 5, kept for step 7 (the signing key and, from the registry, its commune).
   const resolved = new Map<string, { publicKey: Uint8Array; communeCode?: string }>();
   const resolveKey: KeyResolver = (keyId, ctx) => {
-    const key: (RegisteredKey | { publicKey: Uint8Array; status: 'active'; communeCode?: undefined }) | undefined =
-      trust.kind === 'registry' ? trust.lookup(keyId) : ctx.embeddedPublicKey ? { publicKey: ctx.embeddedPublicKey, status: 'active' } : undefined;
+    const key: (RegisteredKey | (ResolvedKey & { communeCode?: undefined })) | undefined =
+      trust.kind === 'registry'
+        ? trust.lookup(keyId)
+        : // Self mode proves only that the file is intact: the carried key stands in for whichever kind the type needs.
+          ctx.embeddedPublicKey
+          ? { publicKey: ctx.embeddedPublicKey, status: 'active', kind: ctx.signerKind }
+          : undefined;
     if (key) resolved.set(keyId, key);
     return key;
   };

@@ -10,12 +10,40 @@ export interface KeyInfoView {
   createdAt: string;
 }
 
+export interface PendingRotationView {
+  oldKeyId: string;
+  newKeyId: string;
+  newFingerprint: string;
+  effectiveFrom: string;
+  createdAt: string;
+}
+
 export interface KeysStatus {
   key: KeyInfoView | null;
   /** A new key would go to the OS secret storage: no passphrase to set. */
   osStorageAvailable: boolean;
   /** The key id the reviewing unit approved (commune), null before. */
   enrolledKeyId: string | null;
+  /** Commune: a rotation waiting for the reviewing unit's approval (the current key still signs). */
+  pendingRotation: PendingRotationView | null;
+}
+
+export interface RotationWritten {
+  statementPath: string;
+  formPath: string;
+  newKeyId: string;
+  newFingerprint: string;
+  effectiveFrom: string;
+}
+
+export interface RotationApprovalChoice {
+  token: string;
+  unitCode: string;
+  unitName: string;
+  approvedAt: string;
+  newKeyId: string;
+  newFingerprint: string;
+  effectiveFrom: string;
 }
 
 export interface BackupChoice {
@@ -78,13 +106,20 @@ export const packageContract = {
     input: z.object({ token: z.string().max(100), backupPassphrase: passphrase, newPassphrase: newPassphrase.optional(), confirmDifferent: z.boolean() }),
     output: out<KeyInfoView>(),
   },
+  /** Commune: a new key kept aside, the statement and the printed rotation form (PDF) to a chosen folder. */
+  'keys:rotate': { input: z.object({ keyPassphrase: passphrase.optional(), newPassphrase: newPassphrase.optional() }), output: out<RotationWritten | null>() },
+  /** Commune: the rotation form of the pending rotation again (made on the command line, or lost). */
+  'keys:rotationForm': { input: z.undefined(), output: out<{ formPath: string } | null>() },
+  'keys:chooseRotationApproval': { input: z.undefined(), output: out<RotationApprovalChoice | null>() },
+  'keys:acceptRotation': { input: z.object({ token: z.string().max(100) }), output: out<KeysStatus>() },
   'enrolment:status': { input: z.undefined(), output: out<EnrolmentStatus>() },
   'enrolment:request': {
     input: z.object({ keyPassphrase: passphrase.optional(), officerName: z.string().trim().min(1).max(200), officerTitle: z.string().trim().min(1).max(200) }),
     output: out<EnrolmentWritten | null>(),
   },
   'enrolment:chooseApproval': { input: z.undefined(), output: out<ApprovalChoice | null>() },
-  'enrolment:accept': { input: z.object({ token: z.string().max(100) }), output: out<EnrolmentStatus>() },
+  /** `fingerprint`: the reviewing unit's fingerprint as the person typed it from the unit's letter. */
+  'enrolment:accept': { input: z.object({ token: z.string().max(100), fingerprint: z.string().max(200) }), output: out<EnrolmentStatus>() },
   'package:status': { input: z.undefined(), output: out<PackageStatus>() },
   'package:export': { input: z.object({ keyPassphrase: passphrase.optional() }), output: out<ExportView | null>() },
   'package:email': { input: z.object({ packageId: z.string().max(100) }), output: out<{ emlPath: string }>() },

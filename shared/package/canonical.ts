@@ -15,6 +15,7 @@ export const PACKAGE_TYPES = [
   'enrolment-request',
   'enrolment-approval',
   'key-rotation',
+  'key-rotation-approval',
   'framework',
   'appraisal',
 ] as const;
@@ -26,6 +27,7 @@ export const FORMAT_NAME: Readonly<Record<PackageType, string>> = {
   'enrolment-request': 'chiso-cchc/enrolment-request',
   'enrolment-approval': 'chiso-cchc/enrolment-approval',
   'key-rotation': 'chiso-cchc/key-rotation',
+  'key-rotation-approval': 'chiso-cchc/key-rotation-approval',
   framework: 'chiso-cchc/framework',
   appraisal: 'chiso-cchc/appraisal',
 };

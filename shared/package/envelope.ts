@@ -104,6 +104,23 @@ export const keyRotationSchema = z.strictObject({
 });
 export type KeyRotation = z.infer<typeof keyRotationSchema>;
 
+// ---------- key-rotation-approval: the reviewing unit answers a rotation, after the paper check ----------
+export const keyRotationApprovalSchema = z.strictObject({
+  reviewer: z.strictObject({ code: z.string().regex(UNIT_CODE_PATTERN), name: text(200), keyId: keyIdSchema }),
+  approved: z.strictObject({
+    /** SHA-256 (hex) of the rotation statement's signed bytes: binds the approval to that exact statement. */
+    rotationSha256: z.string().regex(SHA256_HEX_PATTERN),
+    communeCode: z.string().regex(COMMUNE_CODE_PATTERN),
+    oldKeyId: keyIdSchema,
+    newKeyId: keyIdSchema,
+    /** The new key's fingerprint, as the person compared it with the stamped paper form. */
+    newFingerprint: fingerprintSchema,
+    effectiveFrom: isoDate,
+  }),
+  approvedAt: utcTimestamp,
+});
+export type KeyRotationApproval = z.infer<typeof keyRotationApprovalSchema>;
+
 // ---------- commune-report (PACKAGE.md "What a commune report payload holds") ----------
 // Every number is a safe integer: points and maxima in hundredths of a point, percentages in
 // hundredths of a percent, sizes in bytes. Codes are the framework's own item/question codes.
@@ -277,19 +294,33 @@ export const PAYLOAD_SCHEMAS: Readonly<Record<PackageType, z.ZodType<Record<stri
   'enrolment-request': enrolmentRequestSchema,
   'enrolment-approval': enrolmentApprovalSchema,
   'key-rotation': keyRotationSchema,
+  'key-rotation-approval': keyRotationApprovalSchema,
   framework: looseRecord,
   appraisal: looseRecord,
 };
 
-/** How many signatures each type carries: a rotation is signed by the old and the new key. */
-export const SIGNATURE_COUNT: Readonly<Record<PackageType, number>> = {
-  'commune-report': 1,
-  'enrolment-request': 1,
-  'enrolment-approval': 1,
-  'key-rotation': 2,
-  framework: 1,
-  appraisal: 1,
+/** The two kinds of key: a commune's (enrolled by its reviewing unit) and a reviewing unit's (pinned by its communes). */
+export type SignerKind = 'commune' | 'reviewer';
+
+/**
+ * Who may sign what, signature by signature: a report and an enrolment request, the commune's
+ * key; a rotation, the commune's old key then its new key; an approval (of an enrolment or of a
+ * rotation), a framework and an appraisal result, the reviewing unit's key. The verifier refuses any other kind (KEY_WRONG_KIND).
+ */
+export const SIGNER_KINDS: Readonly<Record<PackageType, readonly SignerKind[]>> = {
+  'commune-report': ['commune'],
+  'enrolment-request': ['commune'],
+  'enrolment-approval': ['reviewer'],
+  'key-rotation': ['commune', 'commune'],
+  'key-rotation-approval': ['reviewer'],
+  framework: ['reviewer'],
+  appraisal: ['reviewer'],
 };
+
+/** How many signatures each type carries: a rotation is signed by the old and the new key. */
+export const SIGNATURE_COUNT: Readonly<Record<PackageType, number>> = Object.fromEntries(
+  Object.entries(SIGNER_KINDS).map(([type, kinds]) => [type, kinds.length]),
+) as Record<PackageType, number>;
 
 /**
  * The public key a payload carries for its own signer, if the type has one: an enrolment request

@@ -19,6 +19,8 @@ export const REFUSAL_CODES = [
   'VERSION_UNSUPPORTED',
   'KEY_UNKNOWN',
   'KEY_REVOKED',
+  'KEY_WEAK',
+  'KEY_WRONG_KIND',
   'SIGNATURE_INVALID',
   'PAYLOAD_INVALID',
 ] as const;
@@ -42,6 +44,10 @@ export const REFUSAL_MESSAGES: Readonly<Record<RefusalCode, string>> = {
     'Gói được ký bằng một khóa chưa được đăng ký. Hãy đối chiếu mã xã và dấu vân tay khóa trên phiếu đăng ký, duyệt đăng ký khóa, rồi nhập lại.',
   KEY_REVOKED:
     'Khóa ký gói này đã bị thu hồi nên gói không được chấp nhận. Hãy đề nghị đơn vị gửi ký lại bằng khóa mới đã được đăng ký.',
+  KEY_WEAK:
+    'Gói được ký bằng một khóa công khai không hợp lệ (khóa yếu hoặc sai định dạng), loại khóa mà bất kỳ ai cũng có thể giả chữ ký. Không dùng gói này; hãy báo cho đơn vị thẩm định.',
+  KEY_WRONG_KIND:
+    'Gói loại này không được ký bằng loại khóa đã ký nó: báo cáo và đề nghị đăng ký phải do khóa của xã ký; quyết định duyệt, bộ tiêu chí và kết quả thẩm định phải do khóa của đơn vị thẩm định ký. Không dùng gói này; hãy liên hệ đơn vị gửi.',
   SIGNATURE_INVALID:
     'Chữ ký không khớp với nội dung: gói đã bị sửa sau khi ký, hoặc bị hỏng. Không dùng gói này; hãy xin đơn vị gửi lại bản gốc.',
   PAYLOAD_INVALID:

@@ -1,15 +1,18 @@
 /**
  * Keys, enrolment and the signed export in Chromium: a commune creates its key from the home card,
  * makes the enrolment request and the printed form (PDF rendered to PNG to be looked at), pins the
- * reviewing unit's key from its approval, exports to a "USB stick", verifies, writes an .eml draft,
- * exports again (higher revision), backs up the key and previews a restore.
+ * reviewing unit's key from its approval once its fingerprint is typed from the unit's letter, exports to a "USB stick", verifies, writes an .eml draft,
+ * exports again (higher revision), backs up the key and previews a restore, then rotates its key
+ * (printed rotation form, the reviewing unit's approval after the paper check, the switch).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeSetup } from '../../electron/services/setup-service';
 import { approveEnrolmentRequest, registryResolver } from '../../electron/services/enrolment-service';
+import { approveKeyRotation, receiveKeyRotation } from '../../electron/services/rotation-service';
 import { createKey, unlockKey } from '../../electron/services/key-service';
 import { KeyStore, keyPathFor } from '../../electron/services/crypto/key-store';
 import { verifyPackageBytes } from '../../electron/services/verify-service';
@@ -21,6 +24,15 @@ import { HomePage } from './pages/home-page';
 import { KeysPage } from './pages/keys-page';
 
 const PASS = 'mật khẩu khóa xã 2026';
+
+/** What a person sees on a 1093×614 screen (a common office laptop) with `testId` scrolled into view. */
+async function smallScreen(page: Page, testId: string, name: string): Promise<void> {
+  await page.setViewportSize({ width: 1093, height: 614 });
+  await page.getByTestId(testId).scrollIntoViewIfNeeded();
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await page.screenshot({ path: join(SCREENSHOTS, 'package', `${name}.png`) });
+  await page.setViewportSize({ width: 1280, height: 860 });
+}
 const scrypt = { N: 2 ** 12, r: 8, p: 1 };
 
 describe('keys, enrolment and the signed export (commune)', () => {
@@ -88,7 +100,25 @@ describe('keys, enrolment and the signed export (commune)', () => {
     app.dialogs.openAnswers.push(approvalPath);
     await keys.chooseApproval();
     expect(await keys.fingerprint('approval-fingerprint')).toBe(rkey.fingerprint);
+    // Pinning needs the fingerprint from the reviewing unit's letter, typed: the button stays shut until all 13 groups match.
+    expect(await keys.acceptButton().isDisabled()).toBe(true);
+    expect(await keys.fingerprintState()).toBe('empty');
     await app.shot('approval-preview');
+    const groups = rkey.fingerprint.split('-');
+    await keys.typeReviewerFingerprint(groups.slice(0, 3).join(' ').toLowerCase());
+    await expect.poll(() => keys.fingerprintState()).toBe('partial');
+    expect((await keys.groupMatches()).slice(0, 4)).toEqual(['true', 'true', 'true', null]);
+    const wrong = [...groups.slice(0, 5), groups[5]!.replace(/^./u, (c) => (c === 'A' ? 'B' : 'A')), ...groups.slice(6)].join('-');
+    await keys.typeReviewerFingerprint(wrong);
+    await expect.poll(() => keys.fingerprintState()).toBe('differs');
+    expect((await keys.groupMatches())[5]).toBe('false');
+    expect(await keys.acceptButton().isDisabled()).toBe(true);
+    await app.shot('approval-fingerprint-differs');
+    await keys.typeReviewerFingerprint(rkey.fingerprint);
+    await expect.poll(() => keys.fingerprintState()).toBe('match');
+    expect(await keys.acceptButton().isDisabled()).toBe(false);
+    await app.shot('approval-fingerprint-match');
+    await smallScreen(app.page, 'approval-preview', 'approval-fingerprint-match-1093x614');
     await keys.acceptApproval();
     expect(await keys.pinned().textContent()).toContain('Sở Nội vụ tỉnh Quảng Nam');
     await app.shot('enrolled');
@@ -149,6 +179,46 @@ describe('keys, enrolment and the signed export (commune)', () => {
     await keys.chooseBackup();
     expect(await keys.fingerprint('restore-fingerprint')).toBe(fingerprint);
     await app.shot('restore-preview');
+
+    // Key rotation: a new key kept aside, the statement and the printed form; the old key signs until approval.
+    const NEW_PASS = 'mật khẩu khóa mới 2027';
+    const rotateDir = join(h.dataDir, 'rotate');
+    mkdirSync(rotateDir);
+    app.dialogs.folderAnswers.push(rotateDir);
+    await keys.startRotation(PASS, NEW_PASS);
+    const rotationForm = app.dialogs.opened[app.dialogs.opened.length - 1]!;
+    expect(rotationForm).toMatch(/CCHC-ROTATE-26734-[0-9A-Z]{16}\.pdf$/u);
+    const newFingerprint = await keys.fingerprint('rotation-new-fingerprint');
+    expect(newFingerprint).not.toBe(fingerprint);
+    execFileSync('pdftoppm', ['-png', '-r', '90', '-singlefile', rotationForm, join(SCREENSHOTS, 'package', 'rotation-form')]);
+    const formText = execFileSync('pdftotext', [rotationForm, '-']).toString();
+    expect(formText.replace(/\s+/gu, '')).toContain(newFingerprint.replace(/-/gu, '')); // the NEW key's fingerprint, on paper
+    expect(formText).toContain('PHIẾU ĐỔI KHÓA KÝ SỐ');
+    await app.shot('rotation-pending');
+    await smallScreen(app.page, 'rotation-card', 'rotation-pending-1093x614');
+    expect(await keys.keyId().textContent()).toBe(fingerprint.replace(/-/gu, '').slice(0, 16));
+
+    // The reviewing unit holds the statement, compares the fingerprint with the stamped form, approves.
+    const statement = readFileSync(rotationForm.replace(/\.pdf$/u, '.json'));
+    receiveKeyRotation(rctx, statement);
+    const rotationApproval = approveKeyRotation(rctx, statement, { fingerprint: newFingerprint }, await unlockKey(rkeys, 'mật khẩu của Sở 2026'));
+    const rotationApprovalPath = join(usb, 'CCHC-ROTATE-APPROVAL.json');
+    writeFileSync(rotationApprovalPath, rotationApproval.approvalText);
+    app.dialogs.openAnswers.push(rotationApprovalPath);
+    await keys.chooseRotationApproval();
+    expect(await keys.fingerprint('rotation-approved-fingerprint')).toBe(newFingerprint);
+    await app.shot('rotation-approval-preview');
+    await keys.acceptRotation();
+    await expect.poll(() => keys.fingerprint()).toBe(newFingerprint);
+    await app.shot('rotation-switched');
+
+    // The next export is signed with the new key and verifies against the reviewing unit's registry.
+    await app.page.getByTestId('nav-package').click();
+    await exp.waitFor();
+    app.dialogs.folderAnswers.push(usb);
+    await exp.exportWith(NEW_PASS);
+    const third = await exp.result();
+    expect(verifyPackageBytes(readFileSync(third.path), registry)).toMatchObject({ ok: true, keyId: newFingerprint.replace(/-/gu, '').slice(0, 16) });
 
     rdb.close();
     await app.close();

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { vectorsPath } from '../../../test/helpers/vectors';
 import fc from 'fast-check';
-import { fingerprintOf, generateKeyPair, keyIdOf, privateKeyFromSeed, publicKeyFromRaw, rawPublicKeyOf, sign, verify } from './ed25519';
+import { assertStrongPublicKey, fingerprintOf, generateKeyPair, isStrongPublicKey, keyIdOf, privateKeyFromSeed, publicKeyFromRaw, rawPublicKeyOf, sign, verify } from './ed25519';
 import { FINGERPRINT_PATTERN, KEY_ID_PATTERN } from '../../../shared/package/envelope';
 
 interface Rfc8032Vector {
@@ -11,7 +11,7 @@ interface Rfc8032Vector {
   message: string;
   signature: string;
 }
-const file = fileURLToPath(new URL('../../../../shared/vectors/ed25519-rfc8032.json', import.meta.url));
+const file = vectorsPath('ed25519-rfc8032.json');
 const { vectors } = JSON.parse(readFileSync(file, 'utf8')) as { vectors: Rfc8032Vector[] };
 const fromHex = (h: string) => new Uint8Array(Buffer.from(h, 'hex'));
 const toHex = (b: Uint8Array) => Buffer.from(b).toString('hex');
@@ -62,5 +62,38 @@ describe('key ids and fingerprints', () => {
     const a = generateKeyPair().publicKey;
     const b = generateKeyPair().publicKey;
     expect(keyIdOf(a)).not.toBe(keyIdOf(b));
+  });
+});
+
+describe('weak keys and non-canonical signatures never verify', () => {
+  const identity = fromHex('0100000000000000000000000000000000000000000000000000000000000000');
+  // R = identity, S = 0: [0]B = identity + [k]·identity holds for any message under the identity key.
+  const trivial = fromHex('01'.padEnd(128, '0'));
+  const message = new TextEncoder().encode('bất kỳ nội dung nào');
+  it('the identity key with the trivial signature is refused (OpenSSL alone accepts it)', () => {
+    expect(verify(identity, message, trivial)).toBe(false);
+    expect(isStrongPublicKey(identity)).toBe(false);
+  });
+  it('the identity key spelled y = p + 1 is refused too', () => {
+    const p1 = fromHex('eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f');
+    expect(verify(p1, message, trivial)).toBe(false);
+    expect(isStrongPublicKey(p1)).toBe(false);
+  });
+  it('S ≥ L is refused before OpenSSL: S + L of a valid RFC 8032 signature', () => {
+    const v = vectors[1]!;
+    const sig = fromHex(v.signature);
+    let s = 0n;
+    for (let i = 63; i >= 32; i--) s = (s << 8n) | BigInt(sig[i]!);
+    s += 2n ** 252n + 27742317777372353535851937790883648493n;
+    for (let i = 32; i < 64; i++) {
+      sig[i] = Number(s & 0xffn);
+      s >>= 8n;
+    }
+    expect(verify(fromHex(v.publicKey), fromHex(v.message), sig)).toBe(false);
+    expect(verify(fromHex(v.publicKey), fromHex(v.message), fromHex(v.signature))).toBe(true);
+  });
+  it('assertStrongPublicKey throws KEY_WEAK, with the reason', () => {
+    expect(() => assertStrongPublicKey(identity)).toThrowError(expect.objectContaining({ code: 'KEY_WEAK', details: { reason: 'small-order' } }) as Error);
+    expect(() => assertStrongPublicKey(fromHex(vectors[0]!.publicKey))).not.toThrow();
   });
 });

@@ -5,6 +5,7 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign as nodeSign, verify as nodeVerify, type KeyObject } from 'node:crypto';
 import { groupsOfFour, toCrockfordBase32 } from '../../../shared/package/base32';
 import { AppError } from '../../../shared/errors';
+import { publicKeyProblem, signatureProblem, type PublicKeyProblem } from './ed25519-point';
 
 // DER headers of Ed25519 keys (RFC 8410): SubjectPublicKeyInfo and a PKCS#8 v1 wrapping a seed.
 const SPKI_PREFIX = Uint8Array.from([0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00]);
@@ -62,27 +63,52 @@ export function sign(privateKey: KeyObject, bytes: Uint8Array): Uint8Array {
   return new Uint8Array(nodeSign(null, bytes, privateKey));
 }
 
-// Importing a key costs about as much as verifying a small package, and a reviewing unit checks
-// many packages from few keys. A KeyObject is immutable and depends only on the 32 raw bytes.
+// Importing a key costs about as much as verifying a small package, and checking that a key is
+// sound (ed25519-point.ts) costs more; a reviewing unit checks many packages from few keys. The
+// answer depends only on the 32 raw bytes: a KeyObject (immutable), or the reason it is refused.
 const KEY_CACHE_LIMIT = 1024;
-const keyCache = new Map<string, KeyObject>();
+const keyCache = new Map<string, KeyObject | PublicKeyProblem>();
 
-function cachedPublicKey(raw: Uint8Array): KeyObject {
+function cachedPublicKey(raw: Uint8Array): KeyObject | PublicKeyProblem {
   const id = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('hex');
   let key = keyCache.get(id);
-  if (!key) {
-    key = publicKeyFromRaw(raw);
+  if (key === undefined) {
+    key = publicKeyProblem(raw) ?? publicKeyFromRaw(raw);
     if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
     keyCache.set(id, key);
   }
   return key;
 }
 
-/** False for a bad signature, a malformed key or a signature of the wrong length; never throws. */
+/** Why a raw public key is refused (small order, not canonical, not on the curve…), or null. */
+export function weakPublicKeyReason(raw: Uint8Array): PublicKeyProblem | null {
+  if (raw.length !== 32) return 'length';
+  const key = cachedPublicKey(raw);
+  return typeof key === 'string' ? key : null;
+}
+
+/** A key that may be trusted with anything: canonical, on the curve, in the prime-order subgroup. */
+export function isStrongPublicKey(raw: Uint8Array): boolean {
+  return weakPublicKeyReason(raw) === null;
+}
+
+/** Wherever a key enters (request, rotation, approval, backup): refuse a weak one with KEY_WEAK. */
+export function assertStrongPublicKey(raw: Uint8Array): void {
+  const reason = weakPublicKeyReason(raw);
+  if (reason !== null) {
+    throw new AppError('KEY_WEAK', 'Khóa công khai không hợp lệ (khóa yếu hoặc sai định dạng), không được dùng để ký hay đăng ký.', { reason });
+  }
+}
+
+/**
+ * False for a bad signature, a weak or malformed key, or a non-canonical signature (S ≥ L, or a
+ * wrong length), the last two refused before OpenSSL sees them; never throws.
+ */
 export function verify(rawPublicKey: Uint8Array, bytes: Uint8Array, signature: Uint8Array): boolean {
-  if (signature.length !== 64) return false;
+  if (signatureProblem(signature) !== null || rawPublicKey.length !== 32) return false;
   try {
-    return nodeVerify(null, bytes, cachedPublicKey(rawPublicKey), signature);
+    const key = cachedPublicKey(rawPublicKey);
+    return typeof key !== 'string' && nodeVerify(null, bytes, key, signature);
   } catch {
     return false;
   }

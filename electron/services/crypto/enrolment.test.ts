@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { testKey } from '../../../test/fixtures/test-keys';
 import type { EnrolmentRequest } from '../../../shared/package/envelope';
 import { serializeEnvelope, signPackage } from './package-signer';
-import { approveEnrolment, buildEnrolmentRequest, buildKeyRotation, verifyEnrolmentApproval, verifyEnrolmentRequest, verifyKeyRotation, type RegisteredKey } from './enrolment';
+import { approveEnrolment, buildEnrolmentRequest, verifyEnrolmentApproval, verifyEnrolmentRequest } from './enrolment';
+import { buildKeyRotation, verifyKeyRotation, type RegisteredKey } from './rotation';
 
 const commune = testKey('commune');
 const next = testKey('communeNext');
@@ -97,7 +98,7 @@ describe('enrolment', () => {
 
 describe('key rotation', () => {
   const registry = (entries: Record<string, RegisteredKey>) => (keyId: string) => entries[keyId];
-  const registered = { [commune.keyId]: { publicKey: commune.publicKey, status: 'active' as const, communeCode: '26734' } };
+  const registered = { [commune.keyId]: { publicKey: commune.publicKey, status: 'active' as const, communeCode: '26734', kind: 'commune' as const } };
   const rotation = buildKeyRotation({ communeCode: '26734', effectiveFrom: '2026-06-01', now }, commune, next);
 
   it('is signed by the old and the new key and verifies against the registry', () => {

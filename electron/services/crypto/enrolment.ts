@@ -7,15 +7,14 @@
  *    answers with an approval signed by its own key, bound to the exact request bytes.
  * 3. The commune verifies the approval against its own request and pins the reviewing unit's key
  *    (after comparing that fingerprint out of band too, the first time).
- * Rotation: a statement naming the new key, signed by the old (registered) key and the new one.
+ * Rotation (rotation.ts): the same paper check for the new key, answered by a signed approval.
  */
 import { randomUUID } from 'node:crypto';
 import { toBase64Url, fromBase64Url } from '../../../shared/package/base64url';
-import type { EnrolmentApproval, EnrolmentRequest, KeyRotation } from '../../../shared/package/envelope';
+import type { EnrolmentApproval, EnrolmentRequest, SignerKind } from '../../../shared/package/envelope';
 import { refuse, type VerifyFailure } from '../../../shared/package/verify-steps';
-import { AppError } from '../../../shared/errors';
 import { fingerprintOf, keyIdOf, sha256Hex } from './ed25519';
-import { serializeEnvelope, signPackage, verifyEnvelope, type KeyResolver, type ResolvedKey } from './package-signer';
+import { serializeEnvelope, signPackage, verifyEnvelope, type KeyResolver } from './package-signer';
 import type { Signer } from './signer';
 
 export interface EnrolmentRequestInput {
@@ -43,11 +42,18 @@ export function buildEnrolmentRequest(input: EnrolmentRequestInput, signer: Sign
 
 export type EnrolmentResult<T> = ({ ok: true } & T) | VerifyFailure | { ok: false; code: 'ENROLMENT_MISMATCH'; message: string; details?: Record<string, unknown> };
 
-function mismatch(message: string, details?: Record<string, unknown>): { ok: false; code: 'ENROLMENT_MISMATCH'; message: string; details?: Record<string, unknown> } {
+export function mismatch(message: string, details?: Record<string, unknown>): { ok: false; code: 'ENROLMENT_MISMATCH'; message: string; details?: Record<string, unknown> } {
   return { ok: false, code: 'ENROLMENT_MISMATCH', message, ...(details ? { details } : {}) };
 }
 
-const selfSigned: KeyResolver = (_keyId, ctx) => (ctx.embeddedPublicKey ? { publicKey: ctx.embeddedPublicKey, status: 'active' } : undefined);
+/**
+ * The key the package names for its own signer, as the given kind: only where trust comes from
+ * elsewhere (a person compares the fingerprint with a stamped paper before anything is recorded).
+ */
+const selfSigned =
+  (kind: SignerKind): KeyResolver =>
+  (_keyId, ctx) =>
+    ctx.embeddedPublicKey ? { publicKey: ctx.embeddedPublicKey, status: 'active', kind } : undefined;
 
 export interface VerifiedRequest {
   request: EnrolmentRequest;
@@ -59,7 +65,7 @@ export interface VerifiedRequest {
 
 /** Reviewing side: checks the request is well formed and signed by the key it names. */
 export function verifyEnrolmentRequest(text: string | Uint8Array): EnrolmentResult<VerifiedRequest> {
-  const r = verifyEnvelope(text, { resolveKey: selfSigned, accept: ['enrolment-request'] });
+  const r = verifyEnvelope(text, { resolveKey: selfSigned('commune'), accept: ['enrolment-request'] });
   if (!r.ok) return r;
   const request = r.payload as EnrolmentRequest;
   if (request.key.keyId !== r.keyIds[0]) return refuse('PAYLOAD_INVALID', { field: 'key.keyId' });
@@ -110,8 +116,8 @@ export function verifyEnrolmentApproval(
 ): EnrolmentResult<VerifiedApproval> {
   const pinned = mine.pinnedReviewerKey;
   const resolveKey: KeyResolver = pinned
-    ? (keyId) => (keyIdOf(pinned) === keyId ? { publicKey: pinned, status: 'active' } : undefined)
-    : selfSigned;
+    ? (keyId) => (keyIdOf(pinned) === keyId ? { publicKey: pinned, status: 'active', kind: 'reviewer' } : undefined)
+    : selfSigned('reviewer');
   const r = verifyEnvelope(text, { resolveKey, accept: ['enrolment-approval'] });
   if (!r.ok) return r;
   const approval = r.payload as EnrolmentApproval;
@@ -129,53 +135,4 @@ export function verifyEnrolmentApproval(
     });
   }
   return { ok: true, approval, reviewerPublicKey, reviewerFingerprint: fingerprintOf(reviewerPublicKey) };
-}
-
-/** Commune side: the rotation statement, signed by the old key and by the new key. */
-export function buildKeyRotation(input: { communeCode: string; effectiveFrom: string; now: Date }, oldSigner: Signer, newSigner: Signer): string {
-  if (oldSigner.keyId === newSigner.keyId) throw new AppError('INVALID_INPUT', 'The new key must differ from the old key.');
-  const payload: KeyRotation = {
-    communeCode: input.communeCode,
-    oldKeyId: oldSigner.keyId,
-    newKey: { alg: 'Ed25519', publicKey: toBase64Url(newSigner.publicKey), keyId: newSigner.keyId },
-    effectiveFrom: input.effectiveFrom,
-    createdAt: input.now.toISOString(),
-  };
-  return serializeEnvelope(signPackage('key-rotation', payload, [oldSigner, newSigner]));
-}
-
-export interface RegisteredKey extends ResolvedKey {
-  communeCode: string;
-}
-
-/**
- * Reviewing side: the old key must be registered, active and the commune's; the new key is the
- * one the statement names, proven by its own signature. The caller then registers the new key and
- * retires the old one from `effectiveFrom`, in one transaction.
- */
-export function verifyKeyRotation(
-  text: string | Uint8Array,
-  registry: (keyId: string) => RegisteredKey | undefined,
-): EnrolmentResult<{ rotation: KeyRotation; newPublicKey: Uint8Array; newFingerprint: string }> {
-  const resolveKey: KeyResolver = (keyId, ctx) =>
-    registry(keyId) ?? (ctx.embeddedPublicKey ? { publicKey: ctx.embeddedPublicKey, status: 'active' } : undefined);
-  const r = verifyEnvelope(text, { resolveKey, accept: ['key-rotation'] });
-  if (!r.ok) return r;
-  const rotation = r.payload as KeyRotation;
-  const newPublicKey = fromBase64Url(rotation.newKey.publicKey)!;
-  // The embedded key can only stand in for the new key's id, so the old key must be registered.
-  const oldRegistered = registry(rotation.oldKeyId);
-  if (
-    rotation.newKey.keyId !== keyIdOf(newPublicKey) ||
-    rotation.oldKeyId === rotation.newKey.keyId ||
-    !r.keyIds.includes(rotation.oldKeyId) ||
-    !r.keyIds.includes(rotation.newKey.keyId) ||
-    !oldRegistered
-  ) {
-    return mismatch('Văn bản đổi khóa không được ký bởi đúng khóa cũ đã đăng ký và khóa mới. Hãy đề nghị xã lập lại văn bản đổi khóa.');
-  }
-  if (oldRegistered.communeCode !== rotation.communeCode) {
-    return mismatch('Khóa cũ đã đăng ký cho một xã khác với xã ghi trong văn bản đổi khóa. Không dùng tệp này.', { communeCode: rotation.communeCode });
-  }
-  return { ok: true, rotation, newPublicKey, newFingerprint: fingerprintOf(newPublicKey) };
 }

@@ -35,6 +35,14 @@ export function keyPathFor(dbPath: string): string {
   return join(dirname(dbPath), `${basename(dbPath, ext)}.signing-key.json`);
 }
 
+/**
+ * Where a key rotation keeps the new key until the reviewing unit has approved it (after its paper
+ * check): beside the current key file, never used to sign packages before then.
+ */
+export function pendingKeyPathFor(keyPath: string): string {
+  return keyPath.endsWith('.json') ? `${keyPath.slice(0, -'.json'.length)}.pending.json` : `${keyPath}.pending`;
+}
+
 function readHead(path: string): { kind: string; keyId: string; fingerprint: string; publicKey: string; createdAt: string } | null {
   if (!existsSync(path)) return null;
   try {
@@ -65,6 +73,11 @@ export class KeyStore {
     if (!head) return null;
     const protection: KeyProtection = head.kind === 'chiso-cchc/protected-key' ? 'os' : 'passphrase';
     return { keyId: head.keyId, fingerprint: head.fingerprint, publicKey: head.publicKey, protection, createdAt: head.createdAt };
+  }
+
+  /** The new key of a rotation waiting for approval, in the same kind of store. */
+  pending(): KeyStore {
+    return new KeyStore(pendingKeyPathFor(this.path), this.options);
   }
 
   /** The vault of the existing key file. */

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import { fromBase64Url, toBase64Url } from '../../../shared/package/base64url';
 import { fingerprintSchema, keyIdSchema, publicKeySchema } from '../../../shared/package/envelope';
-import { fingerprintOf, generateKeyPair, keyIdOf, pkcs8Of, privateKeyFromPkcs8, rawPublicKeyOf } from './ed25519';
+import { assertStrongPublicKey, fingerprintOf, generateKeyPair, keyIdOf, pkcs8Of, privateKeyFromPkcs8, rawPublicKeyOf } from './ed25519';
 import { openSealedKey, parseSealedKey, sealPrivateKey, type ScryptParams } from './sealed-key';
 import { UnlockedKey } from './signer';
 import { writeFileAtomic } from './atomic-file';
@@ -139,6 +139,9 @@ export class ProtectedKeyVault implements KeyVault {
     }
     const r = protectedKeySchema.safeParse(json);
     if (!r.success) throw new AppError('KEY_FILE_INVALID', 'Tệp khóa ký không đúng định dạng.');
+    const raw = fromBase64Url(r.data.publicKey)!;
+    assertStrongPublicKey(raw);
+    if (keyIdOf(raw) !== r.data.keyId || fingerprintOf(raw) !== r.data.fingerprint) throw new AppError('KEY_FILE_INVALID', 'Mã khóa hoặc dấu vân tay ghi trên tệp không khớp với khóa công khai của tệp.');
     return r.data;
   }
   has(): boolean {

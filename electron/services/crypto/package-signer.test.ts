@@ -9,7 +9,8 @@ import { serializeEnvelope, signPackage, verifyEnvelope, type KeyResolver, type 
 
 const commune = testKey('commune');
 const stranger = testKey('stranger');
-const registry: KeyResolver = (keyId) => (keyId === commune.keyId ? { publicKey: commune.publicKey, status: 'active' } : undefined);
+// These tests are about bytes and signatures, not who may sign what (signer-kinds.test.ts): the key stands in for whichever kind the type needs.
+const registry: KeyResolver = (keyId, ctx) => (keyId === commune.keyId ? { publicKey: commune.publicKey, status: 'active', kind: ctx.signerKind } : undefined);
 
 // ---------- generators ----------
 const vietnamese = fc.constantFrom('Ủy ban nhân dân', 'xã Hòa Bình', 'Nguyễn Thị Hường', 'điểm', 'Phường Bến Nghé', 'ĐTXHH', 'tài liệu kiểm chứng');
@@ -124,7 +125,7 @@ describe('signPackage / verifyEnvelope round trip (property)', () => {
   });
 
   it('an enrolment-request signature never verifies as any other package type (domain separation)', () => {
-    const selfSigned: KeyResolver = (_id, ctx) => (ctx.embeddedPublicKey ? { publicKey: ctx.embeddedPublicKey, status: 'active' } : registry(_id, ctx));
+    const selfSigned: KeyResolver = (_id, ctx) => (ctx.embeddedPublicKey ? { publicKey: ctx.embeddedPublicKey, status: 'active', kind: ctx.signerKind } : registry(_id, ctx));
     const payload = {
       requestId: 'req-00000001',
       commune: { code: '26734', name: 'Xã Hòa Bình', provinceCode: '26' },
@@ -200,14 +201,14 @@ describe('verification order and refusal codes', () => {
     const r = verifyEnvelope(JSON.stringify(report), { resolveKey: () => undefined });
     expectRefused(r, 'KEY_UNKNOWN');
     if (!r.ok) expect(r.details).toEqual({ keyId: commune.keyId, claimedCommuneCode: '26734', unverified: true });
-    expectRefused(verifyEnvelope(good, { resolveKey: () => ({ publicKey: commune.publicKey, status: 'revoked' }) }), 'KEY_REVOKED');
+    expectRefused(verifyEnvelope(good, { resolveKey: () => ({ publicKey: commune.publicKey, status: 'revoked', kind: 'reviewer' }) }), 'KEY_REVOKED');
     // A registry entry whose key does not hash to the key id is not that key.
-    expectRefused(verifyEnvelope(good, { resolveKey: () => ({ publicKey: stranger.publicKey, status: 'active' }) }), 'KEY_UNKNOWN');
+    expectRefused(verifyEnvelope(good, { resolveKey: () => ({ publicKey: stranger.publicKey, status: 'active', kind: 'reviewer' }) }), 'KEY_UNKNOWN');
   });
   it('4 key: a report never offers an embedded key to the resolver', () => {
     const seen: unknown[] = [];
     verifyEnvelope(good, { resolveKey: (id, ctx) => (seen.push(ctx), registry(id, ctx)) });
-    expect(seen).toEqual([{ type: 'framework' }]);
+    expect(seen).toEqual([{ type: 'framework', signerKind: 'reviewer' }]);
   });
   it('5 signature: a signature by another key under our key id is SIGNATURE_INVALID', () => {
     const forged = { ...env, signatures: [{ ...env.signatures[0]!, sig: toBase64Url(stranger.sign(verificationBytes('framework', env.payload))) }] };

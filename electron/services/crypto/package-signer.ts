@@ -18,10 +18,11 @@ import {
   toPackageValue,
   type PackageType,
 } from '../../../shared/package/canonical';
-import { COMMUNE_CODE_PATTERN, embeddedPublicKeyOf, PAYLOAD_SCHEMAS, SIGNATURE_COUNT, type Envelope } from '../../../shared/package/envelope';
+import { COMMUNE_CODE_PATTERN, embeddedPublicKeyOf, PAYLOAD_SCHEMAS, SIGNATURE_COUNT, SIGNER_KINDS, type Envelope, type SignerKind } from '../../../shared/package/envelope';
 import { isUtf8 } from 'node:buffer';
 import { DEFAULT_MAX_PACKAGE_BYTES, envelopeStep, parseStep, payloadStep, readStep, refuse, type VerifyFailure } from '../../../shared/package/verify-steps';
-import { keyIdOf, verify } from './ed25519';
+import { keyIdOf, verify, weakPublicKeyReason } from './ed25519';
+import { signatureProblem } from './ed25519-point';
 import type { Signer } from './signer';
 
 /** Builds a signed envelope. The payload is NFC-normalised and checked before anything is signed. */
@@ -90,10 +91,14 @@ export interface ResolvedKey {
   /** Raw 32-byte Ed25519 public key. */
   publicKey: Uint8Array;
   status: 'active' | 'revoked';
+  /** Whose key it is: a commune's (enrolled) or a reviewing unit's (pinned). */
+  kind: SignerKind;
 }
 
 export interface ResolveContext {
   type: PackageType;
+  /** The kind of key this package type requires for this signature (SIGNER_KINDS). */
+  signerKind: SignerKind;
   /**
    * The public key the payload names for its own signer (enrolment request, approval, rotation),
    * offered only when it hashes to the keyId being resolved. Unverified: return it only where the
@@ -160,14 +165,20 @@ export function verifyEnvelope(input: Uint8Array | string, opts: VerifyOptions):
   const embeddedText = embeddedPublicKeyOf(type, envelope.payload);
   const embedded = embeddedText === undefined ? undefined : fromBase64Url(embeddedText);
   const keys: Uint8Array[] = [];
-  for (const s of envelope.signatures) {
+  for (const [i, s] of envelope.signatures.entries()) {
     const offered = embedded && keyIdOf(embedded) === s.keyId ? embedded : undefined;
-    const resolved = opts.resolveKey(s.keyId, { type, ...(offered ? { embeddedPublicKey: offered } : {}) });
+    const signerKind = SIGNER_KINDS[type][i]!;
+    const resolved = opts.resolveKey(s.keyId, { type, signerKind, ...(offered ? { embeddedPublicKey: offered } : {}) });
     // A registry entry whose key does not hash to the id is as good as no entry.
     if (!resolved || keyIdOf(resolved.publicKey) !== s.keyId) {
       const commune = claimedCommune(envelope.payload);
       return refuse('KEY_UNKNOWN', { keyId: s.keyId, ...(commune ? { claimedCommuneCode: commune, unverified: true } : {}) });
     }
+    // A small-order or non-canonical key verifies forged signatures: refused wherever it came from.
+    const weak = weakPublicKeyReason(resolved.publicKey);
+    if (weak !== null) return refuse('KEY_WEAK', { keyId: s.keyId, reason: weak });
+    // A commune key never signs for the reviewing unit, nor the other way round.
+    if (resolved.kind !== signerKind) return refuse('KEY_WRONG_KIND', { keyId: s.keyId, expected: signerKind, actual: resolved.kind });
     if (resolved.status !== 'active') return refuse('KEY_REVOKED', { keyId: s.keyId });
     keys.push(resolved.publicKey);
   }
@@ -186,7 +197,10 @@ export function verifyEnvelope(input: Uint8Array | string, opts: VerifyOptions):
   const bytes = signedSpan(input, read.text, prefix, canonical) ?? new TextEncoder().encode(prefix + canonical);
   for (const [i, s] of envelope.signatures.entries()) {
     const sig = fromBase64Url(s.sig);
-    if (!sig || !verify(keys[i]!, bytes, sig)) return refuse('SIGNATURE_INVALID', { keyId: s.keyId });
+    // One spelling per signature (S < L): refused before OpenSSL, with the reason.
+    const problem = sig ? signatureProblem(sig) : 'length';
+    if (problem !== null) return refuse('SIGNATURE_INVALID', { keyId: s.keyId, reason: problem });
+    if (!verify(keys[i]!, bytes, sig!)) return refuse('SIGNATURE_INVALID', { keyId: s.keyId });
   }
 
   // 6 payload schema (and the value rules: NFC, safe integers)

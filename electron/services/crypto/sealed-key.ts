@@ -18,7 +18,7 @@ import { canonicalJson } from '../../../shared/package/canonical';
 import { fromBase64Url, toBase64Url } from '../../../shared/package/base64url';
 import { fingerprintSchema, keyIdSchema, publicKeySchema } from '../../../shared/package/envelope';
 import { AppError } from '../../../shared/errors';
-import { fingerprintOf, keyIdOf, pkcs8Of, privateKeyFromPkcs8, rawPublicKeyOf } from './ed25519';
+import { assertStrongPublicKey, fingerprintOf, keyIdOf, pkcs8Of, privateKeyFromPkcs8, rawPublicKeyOf } from './ed25519';
 import type { KeyObject } from 'node:crypto';
 
 export interface ScryptParams {
@@ -112,6 +112,13 @@ export function parseSealedKey(text: string, kind: SealedKind): SealedKey {
   const r = sealedKeySchema.safeParse(json);
   if (!r.success || r.data.kind !== kind) {
     throw new AppError('KEY_FILE_INVALID', kind === 'chiso-cchc/key-backup' ? 'Tệp này không phải bản sao lưu khóa ký.' : 'Tệp khóa ký không đúng định dạng.');
+  }
+  // What a person is shown before the passphrase (key id, fingerprint) must be the key's own, and
+  // the key a sound one: a weak key in a backup header is refused before anything else.
+  const raw = fromBase64Url(r.data.publicKey)!;
+  assertStrongPublicKey(raw);
+  if (keyIdOf(raw) !== r.data.keyId || fingerprintOf(raw) !== r.data.fingerprint) {
+    throw new AppError('KEY_FILE_INVALID', 'Mã khóa hoặc dấu vân tay ghi trên tệp không khớp với khóa công khai của tệp.');
   }
   return r.data;
 }

@@ -26,7 +26,8 @@ import { testKey } from '../../../test/fixtures/test-keys';
 import { serializeEnvelope, signPackage, verifyEnvelope, type KeyResolver, type VerifyResult } from './package-signer';
 
 const commune = testKey('commune');
-const registry: KeyResolver = (keyId) => (keyId === commune.keyId ? { publicKey: commune.publicKey, status: 'active' } : undefined);
+// These tests are about bytes and signatures, not who may sign what (signer-kinds.test.ts): the key stands in for whichever kind the type needs.
+const registry: KeyResolver = (keyId, ctx) => (keyId === commune.keyId ? { publicKey: commune.publicKey, status: 'active', kind: ctx.signerKind } : undefined);
 
 // Strings that stress the NFC rule and the escaping: decomposed Vietnamese, lone combining
 // marks, characters JSON escapes, U+2028, astral characters, lone surrogates.

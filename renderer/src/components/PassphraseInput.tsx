@@ -28,13 +28,21 @@ export function newPassphraseError(pass: string, confirm: string): { pass: strin
   return { pass: null, confirm: null };
 }
 
-/** The fingerprint as people compare it: 13 groups of four, in large monospaced type. */
-export function Fingerprint({ value, testId }: { value: string; testId?: string }) {
+/**
+ * The fingerprint as people compare it: 13 groups of four, in large monospaced type. With
+ * `matches`, each group shows whether what the person typed agrees with it (null: not typed yet).
+ */
+export function Fingerprint({ value, testId, matches }: { value: string; testId?: string; matches?: readonly (boolean | null)[] }) {
   return (
-    <div className="fingerprint mono" data-testid={testId ?? "fingerprint"} data-value={value} aria-label={value}>
-      {value.split('-').map((g, i) => (
-        <span key={i}>{printable(g)}</span>
-      ))}
+    <div className="fingerprint mono" data-testid={testId ?? 'fingerprint'} data-value={value} aria-label={value}>
+      {value.split('-').map((g, i) => {
+        const m = matches?.[i];
+        return (
+          <span key={i} className={m === true ? 'fp-match' : m === false ? 'fp-differs' : undefined} data-match={m === undefined || m === null ? undefined : String(m)}>
+            {printable(g)}
+          </span>
+        );
+      })}
     </div>
   );
 }

@@ -37,8 +37,23 @@ export class KeysPage {
     await this.page.getByTestId('enrol-choose-approval').click();
     await this.page.getByTestId('approval-preview').waitFor();
   }
+  /** Types the reviewing unit's fingerprint as read from its letter. */
+  async typeReviewerFingerprint(fingerprint: string): Promise<void> {
+    await this.page.getByTestId('input-reviewerFingerprint').fill(fingerprint);
+  }
+  acceptButton() {
+    return this.page.getByTestId('enrol-accept');
+  }
+  /** empty | partial | match | differs */
+  async fingerprintState(): Promise<string> {
+    return (await this.page.getByTestId('fingerprint-state').getAttribute('data-state')) ?? '';
+  }
+  /** data-match of each of the 13 groups shown: "true", "false" or null (not typed yet). */
+  async groupMatches(testId = 'approval-fingerprint'): Promise<(string | null)[]> {
+    return this.page.getByTestId(testId).locator('span').evaluateAll((spans) => spans.map((s) => s.getAttribute('data-match')));
+  }
   async acceptApproval(): Promise<void> {
-    await this.page.getByTestId('enrol-accept').click();
+    await this.acceptButton().click();
     await this.page.getByTestId('enrolment-pinned').waitFor();
   }
   pinned() {
@@ -57,5 +72,24 @@ export class KeysPage {
   }
   error() {
     return this.page.getByTestId('error-notice');
+  }
+  rotationCard() {
+    return this.page.getByTestId('rotation-card');
+  }
+  /** Starts a key rotation: current key passphrase, the new key's passphrase twice. */
+  async startRotation(keyPassphrase: string, newPassphrase: string): Promise<void> {
+    await this.page.getByTestId('input-rotateKeyPassphrase').fill(keyPassphrase);
+    await this.page.getByTestId('input-rotateNewPassphrase').fill(newPassphrase);
+    await this.page.getByTestId('input-rotateNewPassphraseConfirm').fill(newPassphrase);
+    await this.page.getByTestId('rotation-submit').click();
+    await this.page.getByTestId('rotation-written').waitFor();
+  }
+  async chooseRotationApproval(): Promise<void> {
+    await this.page.getByTestId('rotation-choose-approval').click();
+    await this.page.getByTestId('rotation-approval-preview').waitFor();
+  }
+  async acceptRotation(): Promise<void> {
+    await this.page.getByTestId('rotation-accept').click();
+    await this.page.getByTestId('rotation-switched').waitFor();
   }
 }

@@ -11,12 +11,13 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { signingPrefix, canonicalJson } from '../../../shared/package/canonical';
-import { ANSWERS_JSON_SCHEMA, answersSchema, communeReportSchema, enrolmentApprovalSchema, enrolmentRequestSchema, envelopeSchema, keyRotationSchema } from '../../../shared/package/envelope';
+import { ANSWERS_JSON_SCHEMA, answersSchema, communeReportSchema, enrolmentApprovalSchema, enrolmentRequestSchema, envelopeSchema, keyRotationApprovalSchema, keyRotationSchema } from '../../../shared/package/envelope';
 import { exportReport } from '../../../electron/services/export-service';
 import { verifyPackageBytes } from '../../../electron/services/verify-service';
 import { freshStore } from '../../helpers/context';
 import { goldenSources, setUpCommune } from '../../fixtures/commune-report';
-import { approveEnrolment, buildEnrolmentRequest, buildKeyRotation, verifyEnrolmentApproval, verifyEnrolmentRequest, verifyKeyRotation } from '../../../electron/services/crypto/enrolment';
+import { approveEnrolment, buildEnrolmentRequest, verifyEnrolmentApproval, verifyEnrolmentRequest } from '../../../electron/services/crypto/enrolment';
+import { approveRotation, buildKeyRotation, verifyKeyRotation, verifyRotationApproval } from '../../../electron/services/crypto/rotation';
 import { testKey } from '../../fixtures/test-keys';
 
 const update = process.env['UPDATE_GOLDEN'] === '1';
@@ -92,8 +93,16 @@ describe('golden packages (TEST keys)', () => {
   });
   it('key rotation', () => {
     golden('test/golden/key-rotation.json', rotation);
-    const r = verifyKeyRotation(rotation, (id) => (id === commune.keyId ? { publicKey: commune.publicKey, status: 'active', communeCode: '26734' } : undefined));
+    const r = verifyKeyRotation(rotation, (id) => (id === commune.keyId ? { publicKey: commune.publicKey, status: 'active', communeCode: '26734', kind: 'commune' } : undefined));
     expect(r.ok).toBe(true);
+  });
+  it('key rotation approval (after the paper check of the new fingerprint)', () => {
+    const r = verifyKeyRotation(rotation, (id) => (id === commune.keyId ? { publicKey: commune.publicKey, status: 'active', communeCode: '26734', kind: 'commune' } : undefined));
+    if (!r.ok) throw new Error(r.code);
+    const text = approveRotation(r, { reviewer: { code: '26', name: 'Sở Nội vụ tỉnh Mẫu' }, approvedAt: new Date('2026-05-25T02:00:00.000Z') }, reviewer);
+    golden('test/golden/key-rotation-approval.json', text);
+    const back = readFileSync(fileURLToPath(new URL('test/golden/key-rotation-approval.json', root)));
+    expect(verifyRotationApproval(back, { pinnedReviewerKey: reviewer.publicKey, statementSha256: r.statementSha256, rotation: r.rotation }).ok).toBe(true);
   });
 });
 
@@ -103,6 +112,7 @@ describe('docs/schemas are generated from the zod schemas', () => {
     ['enrolment-request', enrolmentRequestSchema, 'Payload of chiso-cchc/enrolment-request v1'],
     ['enrolment-approval', enrolmentApprovalSchema, 'Payload of chiso-cchc/enrolment-approval v1'],
     ['key-rotation', keyRotationSchema, 'Payload of chiso-cchc/key-rotation v1'],
+    ['key-rotation-approval', keyRotationApprovalSchema, 'Payload of chiso-cchc/key-rotation-approval v1'],
     ['commune-report', communeReportSchema, 'Payload of chiso-cchc/commune-report v1'],
   ];
   for (const [name, schema, title] of schemas) {

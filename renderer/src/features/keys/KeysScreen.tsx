@@ -4,8 +4,9 @@ import { useApiLoad } from '../../lib/use-api-call';
 import { useAppStore } from '../../stores/app-store';
 import { EnrolmentSection } from '../commune/package/EnrolmentSection';
 import { KeySection } from './KeySection';
+import { RotationSection } from './RotationSection';
 
-/** "Khóa và đăng ký": the unit's signing key, its backup, and (commune) enrolment. */
+/** "Khóa và đăng ký": the unit's signing key, its backup, and (commune) enrolment and key rotation. */
 export function KeysScreen() {
   const { t } = useTranslation();
   const identity = useAppStore((s) => s.identity);
@@ -23,6 +24,7 @@ export function KeysScreen() {
       <ErrorNotice error={error} />
       {keys && <KeySection status={keys} onChange={load} />}
       {keys && enrolment && identity?.role === 'commune' && <EnrolmentSection keys={keys} status={enrolment} onChange={load} />}
+      {keys?.key && enrolment?.pinned && identity?.role === 'commune' && <RotationSection keys={keys} onChange={load} />}
     </div>
   );
 }

@@ -1,12 +1,21 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApprovalChoice, EnrolmentStatus, EnrolmentWritten, KeysStatus } from '@shared/ipc/package.contract';
+import { groupMatches, sameFingerprint } from '@shared/package/fingerprint';
+import { printable } from '@shared/text';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { formatDate } from '../../../lib/format';
 import { useApiCall } from '../../../lib/use-api-call';
 import { useAppStore } from '../../../stores/app-store';
 import { Fingerprint, PassphraseInput } from '../../../components/PassphraseInput';
-import { printable } from '@shared/text';
+
+/** Where the person is in typing the fingerprint: nothing yet, matching so far, all of it, or a difference. */
+function fingerprintState(typed: string, fingerprint: string): 'empty' | 'partial' | 'match' | 'differs' {
+  if (sameFingerprint(typed, fingerprint)) return 'match';
+  const groups = groupMatches(typed, fingerprint);
+  if (groups.includes(false)) return 'differs';
+  return groups.every((g) => g === null) ? 'empty' : 'partial';
+}
 
 /** Commune side of enrolment: the signed request + printed form, then the approval to pin. */
 export function EnrolmentSection({ keys, status, onChange }: { keys: KeysStatus; status: EnrolmentStatus; onChange(): void }) {
@@ -17,6 +26,7 @@ export function EnrolmentSection({ keys, status, onChange }: { keys: KeysStatus;
   const [keyPass, setKeyPass] = useState('');
   const [written, setWritten] = useState<EnrolmentWritten | null>(null);
   const [approval, setApproval] = useState<ApprovalChoice | null>(null);
+  const [typedFingerprint, setTypedFingerprint] = useState('');
   const { run, busy, error } = useApiCall();
   const key = keys.key;
   if (!key) return null;
@@ -29,12 +39,19 @@ export function EnrolmentSection({ keys, status, onChange }: { keys: KeysStatus;
         onChange();
       }
     });
-  const chooseApproval = () => run(async (api) => setApproval(await api.enrolment.chooseApproval()));
+  const chooseApproval = () =>
+    run(async (api) => {
+      setTypedFingerprint('');
+      setApproval(await api.enrolment.chooseApproval());
+    });
+  // Main checks the typed fingerprint again; the screen only keeps the button shut until it matches.
+  const fingerprintOk = approval !== null && sameFingerprint(typedFingerprint, approval.fingerprint);
   const accept = () =>
     run(async (api) => {
-      if (!approval) return;
-      await api.enrolment.accept({ token: approval.token });
+      if (!approval || !fingerprintOk) return;
+      await api.enrolment.accept({ token: approval.token, fingerprint: typedFingerprint });
       setApproval(null);
+      setTypedFingerprint('');
       onChange();
     });
   const enrolledHere = keys.enrolledKeyId === key.keyId;
@@ -79,9 +96,26 @@ export function EnrolmentSection({ keys, status, onChange }: { keys: KeysStatus;
       {approval && (
         <div className="notice notice-warn" data-testid="approval-preview">
           <p>{t('package.enrol.approvalShows', { unit: printable(approval.unitName), code: printable(approval.unitCode) })}</p>
-          <Fingerprint value={approval.fingerprint} testId="approval-fingerprint" />
+          <Fingerprint value={approval.fingerprint} testId="approval-fingerprint" matches={groupMatches(typedFingerprint, approval.fingerprint)} />
           <p>{t('package.enrol.approvalCompare')}</p>
-          <button type="button" className="primary" disabled={busy} onClick={() => void accept()} data-testid="enrol-accept">{t('package.enrol.accept')}</button>
+          <div className="field">
+            <label htmlFor="reviewerFingerprint">{t('package.enrol.typeFingerprint')}</label>
+            <input
+              id="reviewerFingerprint"
+              className="fingerprint-input"
+              value={typedFingerprint}
+              onChange={(e) => setTypedFingerprint(e.target.value)}
+              autoComplete="off"
+              spellCheck={false}
+              placeholder="XXXX-XXXX-…"
+              aria-describedby="reviewerFingerprintState"
+              data-testid="input-reviewerFingerprint"
+            />
+            <span id="reviewerFingerprintState" className={`small fingerprint-state-${fingerprintState(typedFingerprint, approval.fingerprint)}`} role="status" data-testid="fingerprint-state" data-state={fingerprintState(typedFingerprint, approval.fingerprint)}>
+              {t(`package.enrol.fingerprint_${fingerprintState(typedFingerprint, approval.fingerprint)}`)}
+            </span>
+          </div>
+          <button type="button" className="primary" disabled={busy || !fingerprintOk} onClick={() => void accept()} data-testid="enrol-accept">{t('package.enrol.accept')}</button>
         </div>
       )}
       <ErrorNotice error={error} />

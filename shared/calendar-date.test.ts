@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { dayOf, isCalendarDate } from './calendar-date';
+
+describe('isCalendarDate', () => {
+  it('accepts real days, leap days included', () => {
+    for (const d of ['2026-11-22', '2024-02-29', '2000-02-29', '2026-12-31', '2026-01-01']) expect(isCalendarDate(d), d).toBe(true);
+  });
+  it('refuses days that do not exist, other spellings and garbage', () => {
+    for (const d of ['2026-02-29', '1900-02-29', '2026-02-30', '2026-04-31', '2026-13-01', '2026-00-10', '2026-01-00', '2026-1-01', '22/11/2026', '2026-11-22T00:00', ' 2026-11-22', '2026-11-22 ', 'garbage', '', '２０２６-11-22', '0000-01-01'])
+      expect(isCalendarDate(d), d).toBe(false);
+  });
+  it('agrees with the day of every instant', () => {
+    fc.assert(fc.property(fc.date({ min: new Date('1950-01-01'), max: new Date('2999-12-31'), noInvalidDate: true }), (t) => {
+      expect(isCalendarDate(dayOf(t))).toBe(true);
+    }));
+  });
+});

@@ -1,0 +1,21 @@
+/**
+ * Dates people type (a revocation date, a rotation's effective date): exactly yyyy-mm-dd, naming
+ * a day that exists in the Gregorian calendar. "2026-02-30", "2026-2-3", "22/11/2026" and
+ * "2026-11-22T00:00" are refused, never "corrected", because a silently moved date in a key
+ * registry decides which packages are accepted.
+ */
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/u;
+
+export function isCalendarDate(s: string): boolean {
+  const m = ISO_DATE.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1900 || y > 2999) return false;
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** The UTC calendar day of an instant, yyyy-mm-dd. */
+export function dayOf(instant: Date): string {
+  return instant.toISOString().slice(0, 10);
+}
