@@ -105,7 +105,10 @@ describe('who may sign what, against real registries', () => {
     const registry = { kind: 'registry' as const, lookup: registryResolver(so.ctx) };
     for (const type of ['framework', 'appraisal'] as const) {
       const forged = Buffer.from(serializeEnvelope(signPackage(type, { id: 'bo-tieu-chi-2026' }, [commune])));
-      expect(verifyPackageBytes(forged, registry), type).toMatchObject({ ok: false, code: 'KEY_WRONG_KIND' });
+      // `chiso verify --db` takes commune reports only (FORMAT_UNKNOWN); the key kind is refused underneath.
+      expect(verifyPackageBytes(forged, registry), type).toMatchObject({ ok: false, code: 'FORMAT_UNKNOWN' });
+      const underneath = verifyEnvelope(forged, { resolveKey: (keyId) => registry.lookup(keyId) });
+      expect(underneath, type).toMatchObject({ ok: false, code: 'KEY_WRONG_KIND' });
     }
   });
   it('a commune accepts a framework signed by the pinned reviewing unit key, and no other', () => {
