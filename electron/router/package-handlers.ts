@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { ApprovalChoice, EnrolmentStatus, ExportView, KeyInfoView } from '../../shared/ipc/package.contract';
@@ -13,6 +12,7 @@ import { EMAIL_SIZE_LIMIT, exportReport, listExports, requireCommune, type Expor
 import { backupKey, createKey, keyOverview, previewBackup, restoreKey, unlockKey } from '../services/key-service';
 import { writeFileSafely } from '../services/package-file';
 import { requireIdentity } from '../services/setup-service';
+import { readUserFile, type UserFileKind } from '../services/user-file';
 import type { Handlers, Runtime } from './router';
 
 const view = (k: KeyStatus): KeyInfoView => ({ keyId: k.keyId, fingerprint: k.fingerprint, protection: k.protection, createdAt: k.createdAt });
@@ -22,12 +22,9 @@ const exportView = (e: ExportRecord): ExportView => ({
   path: join(e.folder, e.fileName), createdAt: e.createdAt, tooLargeForEmail: e.size > EMAIL_SIZE_LIMIT,
 });
 
-async function readChosen(path: string): Promise<Buffer> {
-  try {
-    return await readFile(path);
-  } catch (err) {
-    throw new AppError((err as NodeJS.ErrnoException).code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE', String(err));
-  }
+/** A file chosen in a dialog (or one we wrote to a folder the person chose), through the bounded reader. */
+function readChosen(path: string, kind: UserFileKind): Buffer {
+  return readUserFile(path, { kind });
 }
 
 /**
@@ -112,7 +109,7 @@ export function createPackageHandlers(rt: Runtime): Pick<Handlers, PackageChanne
     'enrolment:chooseApproval': async (): Promise<ApprovalChoice | null> => {
       const path = await rt.dialogs.openFile({ titleKey: 'dialogs.chooseApproval', filters: [{ name: 'JSON', extensions: ['json'] }] });
       if (path === null) return null;
-      const bytes = await readChosen(path);
+      const bytes = readChosen(path, 'enrolment');
       const { pin, previous } = checkEnrolmentApproval(ctx, bytes);
       const token = randomUUID();
       approvals.clear();
@@ -139,7 +136,7 @@ export function createPackageHandlers(rt: Runtime): Pick<Handlers, PackageChanne
       const identity = requireIdentity(ctx);
       const e = listExports(ctx).find((x) => x.packageId === packageId);
       if (!e) throw new AppError('FILE_NOT_FOUND', 'no such export');
-      const bytes = await readChosen(join(e.folder, e.fileName));
+      const bytes = readChosen(join(e.folder, e.fileName), 'package');
       const pinned = enrolmentState(ctx, null).pinned;
       const eml = buildEml({
         subject: `Hồ sơ Chỉ số CCHC năm ${e.year} — ${identity.unitName} (${identity.unitCode}), lần gửi ${e.revision}`,

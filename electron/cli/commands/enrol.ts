@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../../shared/errors';
@@ -6,6 +5,7 @@ import { verifyEnrolmentRequest } from '../../services/crypto/enrolment';
 import { acceptEnrolmentApproval, acceptKeyRotation, approveEnrolmentRequest, enrolmentFileNames, listEnrolledKeys, prepareEnrolmentRequest, recordEnrolmentRequest, revokeEnrolledKey } from '../../services/enrolment-service';
 import { unlockKey } from '../../services/key-service';
 import { writeFileSafely } from '../../services/package-file';
+import { readUserFile } from '../../services/user-file';
 import type { CliIO } from '../io';
 import { UsageError } from '../io';
 import { openServices } from '../open';
@@ -21,11 +21,7 @@ chiso enrol rotate --db FILE STATEMENT | revoke --db FILE --key KEYID [--from YY
 
 function readArg(io: CliIO, file: string | undefined, what: string): Buffer {
   if (!file) throw new UsageError(`cần tệp ${what}`);
-  try {
-    return readFileSync(resolve(io.cwd, file));
-  } catch {
-    throw new AppError('FILE_NOT_FOUND', file);
-  }
+  return readUserFile(resolve(io.cwd, file), { kind: 'enrolment' });
 }
 
 const bare = (fp: string): string => fp.replace(/[\s-]/gu, '').toUpperCase();

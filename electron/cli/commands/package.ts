@@ -1,11 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../../shared/errors';
+import { errorMessages } from '../../../shared/i18n/errors';
 import { registryResolver } from '../../services/enrolment-service';
 import { EMAIL_SIZE_LIMIT, exportReport } from '../../services/export-service';
 import { liveReportSources } from '../../services/report-sources-live';
 import { unlockKey } from '../../services/key-service';
+import { readUserFile } from '../../services/user-file';
 import { verifyPackageBytes, type Verdict } from '../../services/verify-service';
 import { openDatabase } from '../../store/db';
 import type { CliIO } from '../io';
@@ -61,14 +63,14 @@ export async function verifyCommand(args: string[], io: CliIO): Promise<number> 
     lookup = { kind: 'registry', lookup: registryResolver({ db, clock: { now: () => new Date() }, actor: () => 'chiso-cli' }) };
   }
   try {
-    const verdicts = positionals.map((file) => {
-      let bytes: Buffer;
+    const verdicts = positionals.map((file): Verdict & { file: string } => {
+      // One file's problem (missing, a FIFO, too large, or a fault of ours) never ends the batch.
       try {
-        bytes = readFileSync(resolve(io.cwd, file));
-      } catch {
-        return { file, ok: false, code: 'FILE_NOT_FOUND', message: 'Không đọc được tệp.', enrolmentChecked: lookup.kind === 'registry', sha256: '' } as Verdict & { file: string };
+        return { file, ...verifyPackageBytes(readUserFile(resolve(io.cwd, file), { kind: 'package' }), lookup) };
+      } catch (err) {
+        const e = err instanceof AppError ? err : new AppError('INTERNAL', String(err));
+        return { file, ok: false, code: e.code, message: errorMessages.vi[e.code], enrolmentChecked: lookup.kind === 'registry', sha256: '', ...(e.details ? { details: e.details } : {}) };
       }
-      return { file, ...verifyPackageBytes(bytes, lookup) };
     });
     if (values.json) io.out(JSON.stringify(verdicts, null, 2));
     else {
