@@ -55,7 +55,8 @@ function isPlainObject(v: object): v is Record<string, unknown> {
 }
 
 // ASCII text is always NFC and has no surrogates: most strings (codes, base64) skip both checks.
-const NON_ASCII = /[^\p{ASCII}]/u;
+// (No `u` flag: the same test, several times faster on long one-byte strings such as evidence.)
+const NON_ASCII = /[^\x00-\x7f]/; // eslint-disable-line no-control-regex -- the whole ASCII range, controls included
 
 function checkString(s: string, path: string): void {
   if (!NON_ASCII.test(s)) return;
@@ -313,8 +314,19 @@ class ByteWriter {
   }
 }
 
+/** What JSON.stringify escapes in a string: `"`, `\\`, controls, and (well-formed JSON.stringify) lone surrogates. */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/; // eslint-disable-line no-control-regex -- controls are what JSON escapes
+
 /** canonicalize's algorithm (keys sorted by UTF-16 units, scalars as JSON.stringify writes them). */
 function writeCanonical(w: ByteWriter, v: unknown): void {
+  if (typeof v === 'string' && !NEEDS_ESCAPE.test(v)) {
+    // Written as is between quotes (what JSON.stringify would write), without copying a long
+    // evidence string into a second string first.
+    w.byte(0x22);
+    w.text(v);
+    w.byte(0x22);
+    return;
+  }
   if (v === null || typeof v !== 'object') {
     const text = typeof v === 'number' && !Number.isFinite(v) ? undefined : JSON.stringify(v);
     if (text === undefined) throw new AppError('PACKAGE_VALUE_INVALID', 'Giá trị không có dạng JSON.');

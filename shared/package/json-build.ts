@@ -36,7 +36,14 @@ export function buildJson(b: Uint8Array): BuildResult {
     let out = '';
     for (;;) {
       let c = b[j]!;
-      while (c !== 0x22 && c !== 0x5c) c = b[++j]!;
+      for (let k = 0; k < 64 && c !== 0x22 && c !== 0x5c; k++) c = b[++j]!;
+      if (c !== 0x22 && c !== 0x5c) {
+        // A long run (evidence content): let the native search find its end.
+        const quote = b.indexOf(0x22, j);
+        const slash = b.subarray(j, quote).indexOf(0x5c);
+        j = slash < 0 ? quote : j + slash;
+        c = b[j]!;
+      }
       if (j > run) out += decodeRun(b, run, j);
       if (c === 0x22) {
         i = j + 1;
