@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'DB_IO',
   'FILE_NOT_FOUND',
   'FILE_UNREADABLE',
+  'NOT_A_FILE',
   // Signed packages (docs/package-format.md): refusals at import, in verification order.
   'FILE_TOO_LARGE',
   'NOT_JSON',

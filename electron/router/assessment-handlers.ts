@@ -1,8 +1,6 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { AppError } from '../../shared/errors';
 import type { AssessmentChannel } from '../../shared/ipc/assessment.channels';
 import type { AssessmentView } from '../../shared/ipc/assessment.contract';
 import { activeFramework, finalise, listEntries, lockState, reopen, setEntry, setExplanation } from '../services/assessment-service';
@@ -15,6 +13,7 @@ import {
 } from '../services/evidence-service';
 import { writeFileAtomic } from '../services/file-write';
 import { requireIdentity } from '../services/setup-service';
+import { readUserFile } from '../services/user-file';
 import { summaryHtml } from '../services/summary-html';
 import { summaryData } from '../services/summary-model';
 import { summaryXlsx } from '../services/summary-xlsx';
@@ -55,12 +54,7 @@ export function createAssessmentHandlers(rt: Runtime): Pick<Handlers, Assessment
     'assessment:loadFile': async () => {
       const path = await rt.dialogs.openFile({ titleKey: 'dialogs.chooseEntries', filters: [{ name: 'JSON', extensions: ['json'] }] });
       if (path === null) return null;
-      let text: string;
-      try {
-        text = await readFile(path, 'utf8');
-      } catch (err) {
-        throw new AppError((err as NodeJS.ErrnoException).code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE', String(err));
-      }
+      const text = readUserFile(path, { kind: 'entries' }).toString('utf8');
       return { file: basename(path), ...loadEntriesText(rt.ctx, text) };
     },
     'assessment:exportPdf': async () => {

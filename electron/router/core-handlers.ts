@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { AppError } from '../../shared/errors';
 import type { Framework } from '../../shared/framework/schema';
 import type { FrameworkChoice } from '../../shared/ipc/contract';
@@ -7,6 +6,8 @@ import { listAudit } from '../services/audit';
 import { loadFramework, validateFramework } from '../services/framework-service';
 import { previewReplaceFramework, replaceFramework } from '../services/framework-replace';
 import { completeSetup, getIdentity, getSetting, requireIdentity, setSetting } from '../services/setup-service';
+import { parseUserJson } from '../services/json-lines';
+import { readUserFile } from '../services/user-file';
 import { schemaVersion } from '../store/db';
 import type { CoreChannel } from '../../shared/ipc/core.channels';
 import type { Handlers, Runtime } from './router';
@@ -15,20 +16,15 @@ function countItems(f: Framework): number {
   return f.fields.reduce((n, field) => n + field.criteria.reduce((m, c) => m + c.items.length, 0), 0);
 }
 
-/** Read a user-chosen JSON file; a missing or unreadable file gets its own code. */
+/**
+ * Read a user-chosen JSON file (a criteria framework) through the bounded reader; a missing,
+ * special, oversized or non-JSON file gets its own code. Async for its callers' sake.
+ */
 export async function readJsonFile(path: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new AppError(code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE', String(err));
-  }
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/u, ''));
-  } catch {
-    throw new AppError('FILE_UNREADABLE', 'not JSON', { reason: 'NOT_JSON' });
-  }
+  const text = readUserFile(path, { kind: 'framework' }).toString('utf8');
+  const parsed = parseUserJson(text.replace(/^\uFEFF/u, ''));
+  if (!parsed.ok) throw new AppError('FILE_UNREADABLE', 'not JSON', { reason: 'NOT_JSON', ...parsed.details });
+  return parsed.value;
 }
 
 export function createCoreHandlers(rt: Runtime): Pick<Handlers, CoreChannel> {

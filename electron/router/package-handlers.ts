@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { ApprovalChoice, EnrolmentStatus, ExportView, KeyInfoView, KeysStatus, RotationApprovalChoice, RotationWritten } from '../../shared/ipc/package.contract';
@@ -14,6 +13,7 @@ import { backupKey, createKey, keyOverview, previewBackup, restoreKey, unlockKey
 import { writeFileSafely } from '../services/package-file';
 import { getIdentity, requireIdentity } from '../services/setup-service';
 import { acceptRotationApproval, assertCanRotate, checkRotationApproval, pendingKeyRotation, rotationFileNames, startKeyRotation, type KeyRotationRecord } from '../services/rotation-service';
+import { readUserFile, type UserFileKind } from '../services/user-file';
 import type { Handlers, Runtime } from './router';
 
 const view = (k: KeyStatus): KeyInfoView => ({ keyId: k.keyId, fingerprint: k.fingerprint, protection: k.protection, createdAt: k.createdAt });
@@ -23,12 +23,9 @@ const exportView = (e: ExportRecord): ExportView => ({
   path: join(e.folder, e.fileName), createdAt: e.createdAt, tooLargeForEmail: e.size > EMAIL_SIZE_LIMIT,
 });
 
-async function readChosen(path: string): Promise<Buffer> {
-  try {
-    return await readFile(path);
-  } catch (err) {
-    throw new AppError((err as NodeJS.ErrnoException).code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE', String(err));
-  }
+/** A file chosen in a dialog (or one we wrote to a folder the person chose), through the bounded reader. */
+function readChosen(path: string, kind: UserFileKind): Buffer {
+  return readUserFile(path, { kind });
 }
 
 /**
@@ -146,7 +143,7 @@ export function createPackageHandlers(rt: Runtime): Pick<Handlers, PackageChanne
     'keys:chooseRotationApproval': async (): Promise<RotationApprovalChoice | null> => {
       const path = await rt.dialogs.openFile({ titleKey: 'dialogs.chooseApproval', filters: [{ name: 'JSON', extensions: ['json'] }] });
       if (path === null) return null;
-      const bytes = await readChosen(path);
+      const bytes = readChosen(path, 'package');
       const c = checkRotationApproval(ctx, keys, bytes);
       const token = randomUUID();
       rotationApprovals.clear();
@@ -192,7 +189,7 @@ export function createPackageHandlers(rt: Runtime): Pick<Handlers, PackageChanne
     'enrolment:chooseApproval': async (): Promise<ApprovalChoice | null> => {
       const path = await rt.dialogs.openFile({ titleKey: 'dialogs.chooseApproval', filters: [{ name: 'JSON', extensions: ['json'] }] });
       if (path === null) return null;
-      const bytes = await readChosen(path);
+      const bytes = readChosen(path, 'enrolment');
       const { pin, previous } = checkEnrolmentApproval(ctx, bytes);
       const token = randomUUID();
       approvals.clear();
@@ -219,7 +216,7 @@ export function createPackageHandlers(rt: Runtime): Pick<Handlers, PackageChanne
       const identity = requireIdentity(ctx);
       const e = listExports(ctx).find((x) => x.packageId === packageId);
       if (!e) throw new AppError('FILE_NOT_FOUND', 'no such export');
-      const bytes = await readChosen(join(e.folder, e.fileName));
+      const bytes = readChosen(join(e.folder, e.fileName), 'package');
       const pinned = enrolmentState(ctx, null).pinned;
       const eml = buildEml({
         subject: `Hồ sơ Chỉ số CCHC năm ${e.year} — ${identity.unitName} (${identity.unitCode}), lần gửi ${e.revision}`,

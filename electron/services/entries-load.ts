@@ -12,7 +12,7 @@ import { activeFramework, assertUnlocked } from './assessment-service';
 import type { ServiceContext } from './context';
 import { itemsSection } from './entries-items';
 import { surveyEntriesSection } from './survey-entries';
-import { jsonLines, lineAt, syntaxErrorOffset } from './json-lines';
+import { jsonLines, jsonShapeProblem, lineAt, syntaxErrorOffset, USER_JSON_LIMITS } from './json-lines';
 
 export interface LoadIssue {
   /** 1-based line in the file; 0 when unknown. */
@@ -69,6 +69,18 @@ function refuse(issues: LoadIssue[]): never {
 /** Check then apply an entries file given as text. Throws ENTRIES_INVALID and writes nothing on any problem. */
 export function loadEntriesText(ctx: ServiceContext, text: string): LoadReport {
   const clean = text.replace(/^\uFEFF/u, '');
+  // Shape first: nothing below (JSON.parse, the line map, the sections' checks) sees a value
+  // nested deeper than the limit or made of millions of tiny parts.
+  const shape = jsonShapeProblem(clean);
+  if (shape) {
+    refuse([{
+      line: lineAt(clean, shape.offset),
+      path: '',
+      message: shape.reason === 'depth'
+        ? `Dữ liệu lồng nhau quá sâu (quá ${USER_JSON_LIMITS.maxDepth} cấp) từ dòng này: tệp không đúng định dạng số liệu.`
+        : `Tệp có quá nhiều phần tử (quá ${USER_JSON_LIMITS.maxValues.toLocaleString('vi-VN')}): tệp không đúng định dạng số liệu.`,
+    }]);
+  }
   let json: unknown;
   try {
     json = JSON.parse(clean);

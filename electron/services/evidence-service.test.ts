@@ -85,7 +85,7 @@ describe('evidence files', () => {
     const locked = writeTinyPdf(src, 'khoa.pdf', 'Khoa');
     chmodSync(locked, 0o000);
     const asRoot = process.getuid?.() === 0;
-    const unreadable = asRoot ? { ...nodeFs, readFileSync: (p: string) => { if (p === locked) throw Object.assign(new Error('EACCES'), { code: 'EACCES' }); return nodeFs.readFileSync(p); } } : nodeFs;
+    const unreadable = asRoot ? { ...nodeFs, readUserFile: (p: string, max: number) => { if (p === locked) throw Object.assign(new Error('EACCES'), { code: 'EACCES' }); return nodeFs.readUserFile(p, max); } } : nodeFs;
     expect(caught(() => attachFiles(s.ctx, data, '1.1', [good, locked], unreadable))?.code).toBe('FILE_UNREADABLE');
     writeFileSync(join(src, 'virus.exe'), 'MZ');
     expect(caught(() => attachFiles(s.ctx, data, '1.1', [join(src, 'virus.exe')]))?.code).toBe('EVIDENCE_TYPE');

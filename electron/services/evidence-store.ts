@@ -8,8 +8,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { AppError } from '../../shared/errors';
+import { readUserFile, USER_FILE_LIMITS } from './user-file';
 
-export const EVIDENCE_MAX_BYTES = 50 * 1024 * 1024;
+export const EVIDENCE_MAX_BYTES = USER_FILE_LIMITS.evidence;
 
 /** Accepted evidence: PDF, images, Office documents. Keyed by lower-case extension. */
 export const EVIDENCE_TYPES: Record<string, string> = {
@@ -29,6 +30,9 @@ export const EVIDENCE_EXTENSIONS = Object.keys(EVIDENCE_TYPES).map((e) => e.slic
 
 /** The few fs calls used, so tests can fail one of them. */
 export interface EvidenceFs {
+  /** A user-chosen file, through the bounded reader (user-file.ts). */
+  readUserFile(path: string, maxBytes: number): Buffer;
+  /** A file the app stored itself. */
   readFileSync(path: string): Buffer;
   writeFileSync(path: string, data: Uint8Array): void;
   renameSync(from: string, to: string): void;
@@ -38,6 +42,7 @@ export interface EvidenceFs {
 }
 
 export const nodeFs: EvidenceFs = {
+  readUserFile: (p, maxBytes) => readUserFile(p, { kind: 'evidence', maxBytes }),
   readFileSync: (p) => fs.readFileSync(p),
   writeFileSync: (p, d) => {
     // Open, write, fsync, close: the bytes are on disk before the rename publishes them.
@@ -74,19 +79,25 @@ export function blobPath(dataDir: string, sha256: string): string {
   return join(evidenceDir(dataDir), sha256);
 }
 
-/** Read and check a user-chosen file: type by extension, size, readability. */
+/**
+ * Read and check a user-chosen file: type by extension, then through the bounded reader (a regular
+ * file, at most EVIDENCE_MAX_BYTES, never read past that).
+ */
 export function readEvidence(path: string, fsx: EvidenceFs = nodeFs): ReadEvidence {
   const name = basename(path).normalize('NFC');
   const mediaType = EVIDENCE_TYPES[extname(name).toLowerCase()];
   if (!mediaType) throw new AppError('EVIDENCE_TYPE', `unsupported type ${name}`, { name });
   let bytes: Buffer;
   try {
-    bytes = fsx.readFileSync(path);
+    bytes = fsx.readUserFile(path, EVIDENCE_MAX_BYTES);
   } catch (err) {
+    if (err instanceof AppError) {
+      const code = err.code === 'FILE_TOO_LARGE' ? 'EVIDENCE_TOO_LARGE' : err.code;
+      throw new AppError(code, err.message, { ...err.details, name });
+    }
     const code = (err as NodeJS.ErrnoException).code;
     throw new AppError(code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE', String(err), { name });
   }
-  if (bytes.length > EVIDENCE_MAX_BYTES) throw new AppError('EVIDENCE_TOO_LARGE', 'too large', { name, size: bytes.length });
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return { name, mediaType, bytes, size: bytes.length, sha256 };
 }

@@ -3,7 +3,7 @@
  * (rotation: rotation-service.ts). The private key only ever moves between the key file, a backup file (both encrypted)
  * and memory; the database gets an audit row with the key id, never key material.
  */
-import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, renameSync } from 'node:fs';
 import { AppError } from '../../shared/errors';
 import { fromBase64Url } from '../../shared/package/base64url';
 import { audit } from './audit';
@@ -15,6 +15,7 @@ import type { UnlockedKey } from './crypto/signer';
 import { enrolmentState } from './enrolment-service';
 import { writeFileSafely } from './package-file';
 import { requireIdentity } from './setup-service';
+import { readUserFile } from './user-file';
 
 export interface KeyOverview {
   key: KeyStatus | null;
@@ -87,14 +88,13 @@ export interface BackupPreview {
   differsFromEnrolled: boolean;
 }
 
+/** A key backup file the person chose, through the bounded reader. */
+function readBackupText(path: string): string {
+  return readUserFile(path, { kind: 'keyBackup' }).toString('utf8');
+}
+
 export function previewBackup(ctx: ServiceContext, store: KeyStore, path: string): BackupPreview {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new AppError('FILE_NOT_FOUND', path);
-  }
-  const info = readKeyBackupInfo(text);
+  const info = readKeyBackupInfo(readBackupText(path));
   const enrolled = enrolledKeyId(ctx);
   return { ...info, sameAsCurrent: store.status()?.keyId === info.keyId, differsFromEnrolled: enrolled !== null && enrolled !== info.keyId };
 }
@@ -110,7 +110,7 @@ export async function restoreKey(
 ): Promise<KeyStatus> {
   const preview = previewBackup(ctx, store, input.path);
   if (preview.differsFromEnrolled && !input.confirmDifferent) throw new AppError('KEY_NOT_ENROLLED_KEY', 'backup holds another key', { keyId: preview.keyId });
-  const key = await restoreKeyBackup(readFileSync(input.path, 'utf8'), input.backupPassphrase);
+  const key = await restoreKeyBackup(readBackupText(input.path), input.backupPassphrase);
   const old = store.status();
   const aside = old ? `${store.path}.replaced-${old.keyId}-${Date.now()}` : null;
   if (aside) renameSync(store.path, aside);

@@ -3,12 +3,13 @@
  * (xlsx, one row per form, header row of question codes), a CSV of the same layout, or the
  * JSON section format ({ "forms": [{ "formNo", "answers" }] }). See docs/survey-format.md.
  */
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { AppError } from '../../shared/errors';
 import type { ImportIssue } from '../../shared/survey/types';
+import { parseUserJson } from './json-lines';
+import { readUserFile } from './user-file';
 
 export interface RawRow {
   line: number | null;
@@ -100,25 +101,15 @@ export async function rowsFromXlsx(buffer: Buffer): Promise<RawRows> {
   return rowsFromTable(table);
 }
 
-/** Read any supported file by its extension. */
+/** Read any supported file by its extension, through the bounded reader. */
 export async function readSurveyFile(path: string): Promise<RawRows> {
-  let buffer: Buffer;
-  try {
-    buffer = await readFile(path);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new AppError(code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE', String(err));
-  }
   const ext = extname(path).toLowerCase();
+  if (ext !== '.xlsx' && ext !== '.csv' && ext !== '.json') throw new AppError('FILE_UNREADABLE', `unsupported extension ${ext}`, { reason: 'EXTENSION' });
+  const buffer = readUserFile(path, { kind: 'survey' });
   if (ext === '.xlsx') return rowsFromXlsx(buffer);
   const text = buffer.toString('utf8');
   if (ext === '.csv') return rowsFromCsv(text);
-  if (ext === '.json') {
-    try {
-      return rowsFromJson(JSON.parse(text.replace(/^\uFEFF/u, '')), text);
-    } catch {
-      throw new AppError('FILE_UNREADABLE', 'not JSON', { reason: 'NOT_JSON' });
-    }
-  }
-  throw new AppError('FILE_UNREADABLE', `unsupported extension ${ext}`, { reason: 'EXTENSION' });
+  const parsed = parseUserJson(text.replace(/^\uFEFF/u, ''));
+  if (!parsed.ok) throw new AppError('FILE_UNREADABLE', 'not JSON', { reason: 'NOT_JSON', ...parsed.details });
+  return rowsFromJson(parsed.value, text);
 }

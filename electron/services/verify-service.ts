@@ -14,7 +14,8 @@
  */
 import type { CommuneReport } from '../../shared/package/envelope';
 import { sha256Hex } from './crypto/ed25519';
-import { verifyEnvelope, type KeyResolver, type ResolvedKey } from './crypto/package-signer';
+import type { VerifyFailure } from '../../shared/package/verify-steps';
+import { verifyEnvelope, type KeyResolver, type ResolvedKey, type VerifiedPackage, type VerifyOptions } from './crypto/package-signer';
 import type { RegisteredKey } from './crypto/rotation';
 import { checkReport, type ReportFacts } from './report-checks';
 
@@ -52,6 +53,12 @@ export interface Verdict {
   details?: Record<string, unknown>;
 }
 
+/** Only what the later steps use is kept: the signed bytes (as large as the file) can go before the attachments are decoded. */
+function verifiedFacts(bytes: Uint8Array, opts: VerifyOptions): Omit<VerifiedPackage, 'signedBytes'> | VerifyFailure {
+  const r = verifyEnvelope(bytes, opts);
+  return r.ok ? { ok: true, type: r.type, payload: r.payload, keyIds: r.keyIds } : r;
+}
+
 export function verifyPackageBytes(bytes: Uint8Array, trust: TrustMode): Verdict {
   const sha256 = sha256Hex(bytes);
   const enrolmentChecked = trust.kind === 'registry';
@@ -76,7 +83,7 @@ export function verifyPackageBytes(bytes: Uint8Array, trust: TrustMode): Verdict
   // A reviewing unit's registry holds commune keys, and a commune key signs only reports (and the
   // request enrolling it, which is checked by its own flow): any other type signed by one is not a
   // package this unit imports, so it is never HỢP LỆ here.
-  const r = verifyEnvelope(bytes, { resolveKey, ...(trust.kind === 'registry' ? { accept: ['commune-report'] as const } : {}) });
+  const r = verifiedFacts(bytes, { resolveKey, ...(trust.kind === 'registry' ? { accept: ['commune-report'] as const } : {}) });
   const modes = { enrolmentChecked, audienceChecked };
   if (!r.ok) return { ok: false, code: r.code, message: r.message, ...modes, notChecked: unchecked(), sha256, ...(r.details ? { details: r.details } : {}) };
   const keyId = r.keyIds[0]!;

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { AppError } from '../errors';
-import { assertPackageValue, canonicalJson, jcs, PACKAGE_TYPES, signedBytes, signingPrefix, toPackageValue } from './canonical';
+import { assertPackageValue, canonicalBytes, canonicalJson, jcs, PACKAGE_TYPES, signedBytes, signingPrefix, toPackageValue } from './canonical';
 
 // The project's shared folder sits beside the checkout (../shared from the repository root).
 const JCS = fileURLToPath(new URL('../../../shared/vectors/jcs/', import.meta.url));
@@ -35,6 +35,8 @@ describe('RFC 8785 vectors (cyberphone/json-canonicalization testdata)', () => {
       const text = jcs(input);
       expect(text).toBe(expected);
       expect(hex(new TextEncoder().encode(text))).toBe(expectedHex);
+      // The byte writer used for large files gives the same bytes, whatever room it starts with.
+      for (const capacity of [0, 7, 1 << 16]) expect(hex(canonicalBytes('', input, capacity))).toBe(expectedHex);
     });
   }
 
@@ -74,6 +76,9 @@ describe('assertPackageValue', () => {
     ['a lone surrogate', '\ud83d'],
     ['an NFD value', 'Pho\u031b\u0300ng'],
     ['an NFD key', { 'ha\u0300nh chi\u0301nh': 1 }],
+    ['a "__proto__" member', JSON.parse('{"a":{"__proto__":{"x":1}}}')],
+    ['a "constructor" member', { constructor: 1 }],
+    ['a "prototype" member', [{ prototype: {} }]],
   ];
   for (const [what, value] of refused) {
     it(`refuses ${what}`, () => expect(code(() => assertPackageValue(value))).toBe('PACKAGE_VALUE_INVALID'));
@@ -96,10 +101,15 @@ describe('toPackageValue (the exporter normalises to NFC)', () => {
   it('refuses two keys that become one after NFC instead of merging them', () => {
     expect(code(() => toPackageValue({ 'é': 1, ['é'.normalize('NFD')]: 2 }))).toBe('PACKAGE_VALUE_INVALID');
   });
-  it('keeps a "__proto__" key as data', () => {
-    const v = toPackageValue(JSON.parse('{"__proto__":{"x":1}}')) as Record<string, unknown>;
-    expect(Object.keys(v)).toEqual(['__proto__']);
-    expect(Object.getPrototypeOf(v)).toBe(Object.prototype);
+  it('refuses a "__proto__" key (kept as data, never as the prototype, and named in the refusal)', () => {
+    let refused: AppError | undefined;
+    try {
+      toPackageValue(JSON.parse('{"__proto__":{"x":1}}'));
+    } catch (e) {
+      refused = e as AppError;
+    }
+    expect(refused?.details).toEqual({ path: '.__proto__' });
+    expect(({} as Record<string, unknown>)['x']).toBeUndefined();
   });
   it('still refuses floats', () => expect(code(() => toPackageValue({ a: 0.5 }))).toBe('PACKAGE_VALUE_INVALID'));
   it('is idempotent and its result always passes assertPackageValue', () => {
@@ -109,7 +119,7 @@ describe('toPackageValue (the exporter normalises to NFC)', () => {
         try {
           once = toPackageValue(v);
         } catch (e) {
-          // Only floats, -0 and NFC key collisions may be refused.
+          // Only floats, -0, NFC key collisions and reserved member names may be refused.
           expect((e as AppError).code).toBe('PACKAGE_VALUE_INVALID');
           return;
         }
@@ -146,5 +156,37 @@ describe('jcs fast path (JSON.stringify when already in canonical order)', () =>
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('canonicalBytes (large files: bytes written without the canonical text)', () => {
+  const { json } = fc.letrec<{ json: unknown }>((tie) => ({
+    json: fc.oneof(
+      { depthSize: 'small' },
+      fc.string({ unit: 'binary' }),
+      fc.string({ unit: 'grapheme' }),
+      fc.constantFrom('\u2028', '\u0000\u001f', '"\\/', '\uD800', 'x\uDC00', '😀', '\ufeff'),
+      fc.maxSafeInteger(),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(tie('json'), { maxLength: 5 }),
+      fc.dictionary(fc.oneof(fc.string({ maxLength: 5, unit: 'binary' }), fc.constantFrom('1', '10', '__proto__', 'a')), tie('json'), { maxKeys: 5 }),
+    ),
+  }));
+  it('equals UTF-8(prefix + jcs(value)) for any JSON value and any starting capacity', () => {
+    fc.assert(
+      fc.property(json, fc.constantFrom(...PACKAGE_TYPES), fc.nat(64), (v, type, capacity) => {
+        const expected = new TextEncoder().encode(signingPrefix(type) + jcs(v));
+        expect(Buffer.from(canonicalBytes(signingPrefix(type), v, capacity)).equals(Buffer.from(expected))).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it('refuses what RFC 8785 cannot write, as jcs does', () => {
+    for (const v of [Number.NaN, Number.POSITIVE_INFINITY, { a: Number.NEGATIVE_INFINITY }]) {
+      expect(() => jcs(v)).toThrow();
+      expect(() => canonicalBytes('', v, 0)).toThrow();
+    }
   });
 });

@@ -1,21 +1,34 @@
 /**
- * A strict RFC 8259 parser for imported packages. Hand-written because JSON.parse silently keeps
+ * The strict JSON reader for imported packages. JSON.parse alone is not enough: it silently keeps
  * the last of two duplicate keys (so a file could show one value to a person reading it and
- * another to us) and nothing installed reports duplicates: json5 is lenient by design, and the
- * stable-stringify packages only write. It is small, has no dependencies and is tested against
- * JSON.parse by property tests.
+ * another to us), turns `8279.00000000000000001` into 8279, and builds whatever shape it is
+ * given, however deep or large. Nothing installed reports these, so:
  *
- * Refuses: a byte order mark, anything after the value but white space, duplicate keys in any
- * object, nesting deeper than MAX_DEPTH, and everything RFC 8259 forbids (comments, trailing
- * commas, single quotes, control characters in strings, NaN, leading zeros...).
+ *  1. scanJson (json-scan.ts) reads the bytes once, as a loop (no recursion), and decides syntax,
+ *     byte order mark, trailing text, depth, number spelling and the size limits before any value
+ *     exists;
+ *  2. the value is then built natively by JSON.parse from the decoded text when the caller has it
+ *     (small files), else straight from the bytes (json-build.ts, large files: no whole-file
+ *     string); either way duplicate keys are found after the scan, so a duplicate is reported
+ *     only for a text that is otherwise acceptable.
+ *
+ * Refuses, with NOT_JSON: a byte order mark, anything after the value but white space, nesting
+ * deeper than MAX_DEPTH, a number token that is not a safe integer written as one (fraction,
+ * exponent, `-0`, beyond ±(2^53−1)), and everything RFC 8259 forbids (comments, trailing commas,
+ * single quotes, control characters in strings, NaN, leading zeros...). With FILE_TOO_LARGE: a
+ * text beyond one of the JsonLimits. With DUPLICATE_KEY: a member name repeated in one object.
  */
+import { buildJson } from './json-build';
+import { scanJson, type JsonLimitName, type JsonLimits, type ScanResult } from './json-scan';
 
-export type StrictJsonReason = 'bom' | 'empty' | 'syntax' | 'trailing' | 'depth' | 'duplicate-key';
+export type { JsonLimitName, JsonLimits } from './json-scan';
+
+export type StrictJsonReason = 'bom' | 'empty' | 'syntax' | 'trailing' | 'depth' | 'number' | 'limit' | 'utf-8' | 'duplicate-key';
 
 export interface StrictJsonFailure {
   ok: false;
-  /** NOT_JSON for everything but duplicates, which get their own code. */
-  code: 'NOT_JSON' | 'DUPLICATE_KEY';
+  /** DUPLICATE_KEY for a repeated key, FILE_TOO_LARGE for a limit, NOT_JSON for everything else. */
+  code: 'NOT_JSON' | 'DUPLICATE_KEY' | 'FILE_TOO_LARGE';
   reason: StrictJsonReason;
   /** UTF-16 index into the text, and 1-based line and column, of the offending character. */
   offset: number;
@@ -23,6 +36,9 @@ export interface StrictJsonFailure {
   column: number;
   /** The repeated key, for DUPLICATE_KEY. */
   key?: string;
+  /** The limit exceeded, for FILE_TOO_LARGE. */
+  limit?: JsonLimitName;
+  max?: number;
   detail: string;
 }
 
@@ -30,220 +46,112 @@ export type StrictJsonResult = { ok: true; value: unknown } | StrictJsonFailure;
 
 export const MAX_DEPTH = 128;
 
-class Failure {
-  constructor(
-    readonly reason: StrictJsonReason,
-    readonly offset: number,
-    readonly detail: string,
-    readonly key?: string,
-  ) {}
-}
+/**
+ * Limits for a package file, derived from the largest honest package: a commune report with a
+ * few hundred items, 200 questionnaires × ~30 answers, survey counts, and up to ~100 MB of
+ * evidence in files of at most 50 MB each (base64url: ≤ 69.9 million characters per file). That
+ * package has well under 50,000 values and 20,000 members; every limit leaves a margin of 20× or
+ * more, and bounds the memory of the parsed value to a small multiple of the file's size.
+ */
+export const PACKAGE_JSON_LIMITS: Readonly<JsonLimits> = {
+  maxDepth: MAX_DEPTH,
+  maxValues: 1_000_000,
+  maxArrayLength: 100_000,
+  maxObjectMembers: 10_000,
+  maxTotalMembers: 250_000,
+  maxStringBytes: 72 * 1024 * 1024,
+  maxKeyBytes: 1024,
+};
 
-const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
-const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+// With the `u` flag a well-formed pair is one code point, so this class matches only lone halves.
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
-function position(text: string, offset: number): { line: number; column: number } {
+/** Line, column and UTF-16 offset of byte `at`, counted on the (valid UTF-8) bytes. */
+function position(b: Uint8Array, at: number): { offset: number; line: number; column: number } {
+  let offset = 0;
   let line = 1;
   let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
+  const end = Math.min(at, b.length);
+  for (let k = 0; k < end; k++) {
+    const c = b[k]!;
+    if (c === 0x0a) {
       line++;
-      lineStart = i + 1;
+      lineStart = offset + 1;
     }
+    // One UTF-16 unit per character start, two for a four-byte sequence; none for continuations.
+    if ((c & 0xc0) !== 0x80) offset += c >= 0xf0 ? 2 : 1;
   }
-  return { line, column: offset - lineStart + 1 };
+  return { offset, line, column: offset - lineStart + 1 };
 }
 
-export function parseStrictJson(text: string): StrictJsonResult {
-  let i = 0;
-
-  const fail = (reason: StrictJsonReason, detail: string, at = i, key?: string): never => {
-    throw new Failure(reason, at, detail, key);
+function failure(b: Uint8Array, f: Exclude<ScanResult, { ok: true }> | { reason: 'duplicate-key'; at: number; key: string }): StrictJsonFailure {
+  const code = f.reason === 'duplicate-key' ? 'DUPLICATE_KEY' : f.reason === 'limit' ? 'FILE_TOO_LARGE' : 'NOT_JSON';
+  return {
+    ok: false,
+    code,
+    reason: f.reason,
+    ...position(b, f.at),
+    // eslint-disable-next-line no-restricted-syntax -- narrows our own union; no lookup by people's text
+    ...('key' in f ? { key: f.key } : {}),
+    ...(f.reason === 'limit' ? { limit: f.limit, max: f.max } : {}),
+    // eslint-disable-next-line no-restricted-syntax -- narrows our own union; no lookup by people's text
+    detail: 'detail' in f ? f.detail : `duplicate key "${f.key}"`,
   };
-  const skipWhite = (): void => {
-    for (;;) {
-      const c = text.charCodeAt(i);
-      if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) i++;
-      else return;
-    }
-  };
-  const expect = (ch: string): void => {
-    if (text[i] !== ch) fail('syntax', `expected '${ch}'`);
-    i++;
-  };
-
-  const parseString = (): string => {
-    expect('"');
-    let out = '';
-    let start = i;
-    for (;;) {
-      if (i >= text.length) fail('syntax', 'unterminated string');
-      const c = text.charCodeAt(i);
-      if (c === 0x22) {
-        out += text.slice(start, i);
-        i++;
-        return out;
-      }
-      if (c < 0x20) fail('syntax', 'control character in string');
-      if (c === 0x5c) {
-        out += text.slice(start, i);
-        const e = text[i + 1];
-        if (e === 'u') {
-          const hex = text.slice(i + 2, i + 6);
-          if (!/^[0-9a-fA-F]{4}$/u.test(hex)) fail('syntax', 'bad \\u escape');
-          out += String.fromCharCode(parseInt(hex, 16));
-          i += 6;
-        } else if (e !== undefined && Object.hasOwn(ESCAPES, e)) {
-          out += ESCAPES[e]!;
-          i += 2;
-        } else fail('syntax', 'bad escape');
-        start = i;
-        continue;
-      }
-      i++;
-    }
-  };
-
-  const parseValue = (depth: number): unknown => {
-    skipWhite();
-    const c = text[i];
-    if (c === '{' || c === '[') {
-      if (depth >= MAX_DEPTH) fail('depth', `nesting deeper than ${MAX_DEPTH}`);
-      return c === '{' ? parseObject(depth + 1) : parseArray(depth + 1);
-    }
-    if (c === '"') return parseString();
-    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) {
-      NUMBER.lastIndex = i;
-      const m = NUMBER.exec(text);
-      if (!m) return fail('syntax', 'bad number');
-      i += m[0].length;
-      return Number(m[0]);
-    }
-    for (const [word, value] of [['true', true], ['false', false], ['null', null]] as const) {
-      if (text.startsWith(word, i)) {
-        i += word.length;
-        return value;
-      }
-    }
-    return fail('syntax', i >= text.length ? 'unexpected end of text' : 'unexpected character');
-  };
-
-  const parseArray = (depth: number): unknown[] => {
-    expect('[');
-    const out: unknown[] = [];
-    skipWhite();
-    if (text[i] === ']') {
-      i++;
-      return out;
-    }
-    for (;;) {
-      out.push(parseValue(depth));
-      skipWhite();
-      if (text[i] === ',') {
-        i++;
-        continue;
-      }
-      expect(']');
-      return out;
-    }
-  };
-
-  const parseObject = (depth: number): Record<string, unknown> => {
-    expect('{');
-    const out: Record<string, unknown> = {};
-    skipWhite();
-    if (text[i] === '}') {
-      i++;
-      return out;
-    }
-    for (;;) {
-      skipWhite();
-      const keyAt = i;
-      const key = parseString();
-      if (Object.prototype.hasOwnProperty.call(out, key)) fail('duplicate-key', `duplicate key "${key}"`, keyAt, key);
-      skipWhite();
-      expect(':');
-      const value = parseValue(depth);
-      // defineProperty, not assignment: a key "__proto__" must stay data, as with JSON.parse.
-      Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
-      skipWhite();
-      if (text[i] === ',') {
-        i++;
-        continue;
-      }
-      expect('}');
-      return out;
-    }
-  };
-
-  try {
-    if (text.charCodeAt(0) === 0xfeff) fail('bom', 'the file starts with a byte order mark', 0);
-    skipWhite();
-    if (i >= text.length) fail('empty', 'no JSON value');
-    const value = parseValue(0);
-    skipWhite();
-    if (i < text.length) fail('trailing', 'text after the JSON value');
-    return { ok: true, value };
-  } catch (e) {
-    if (!(e instanceof Failure)) throw e;
-    const { line, column } = position(text, e.offset);
-    return {
-      ok: false,
-      code: e.reason === 'duplicate-key' ? 'DUPLICATE_KEY' : 'NOT_JSON',
-      reason: e.reason,
-      offset: e.offset,
-      line,
-      column,
-      ...(e.key !== undefined ? { key: e.key } : {}),
-      detail: e.detail,
-    };
-  }
 }
 
-/**
- * Every object member's colon follows its key's closing quote (JSON white space between), so
- * this counts each member once, plus any `":` inside string values. A count equal to the number
- * of keys JSON.parse kept therefore proves there was no duplicate key (JSON.parse keeps only the
- * last of duplicates, so duplicates always leave fewer keys than counted).
- */
-function countMembers(text: string): number {
+/** Members JSON.parse kept, at most MAX_DEPTH levels deep (the scan has proven the depth). */
+function countMembers(v: unknown): number {
+  if (v === null || typeof v !== 'object') return 0;
   let n = 0;
-  for (let i = text.indexOf(':'); i >= 0; i = text.indexOf(':', i + 1)) {
-    let b = i - 1;
-    for (let c = text.charCodeAt(b); c === 32 || c === 10 || c === 13 || c === 9; c = text.charCodeAt(--b));
-    if (text.charCodeAt(b) === 34) n++;
+  if (Array.isArray(v)) {
+    for (const x of v) if (x !== null && typeof x === 'object') n += countMembers(x);
+    return n;
+  }
+  for (const k in v) {
+    n++;
+    const x = (v as Record<string, unknown>)[k];
+    if (x !== null && typeof x === 'object') n += countMembers(x);
   }
   return n;
 }
 
-/** Keys kept by JSON.parse, and the deepest nesting of objects and arrays. */
-function countKeys(v: unknown, depth: number, out: { keys: number; depth: number }): void {
-  if (v === null || typeof v !== 'object') return;
-  if (depth > out.depth) out.depth = depth;
-  if (Array.isArray(v)) {
-    for (const x of v) countKeys(x, depth + 1, out);
-    return;
-  }
-  for (const k in v) {
-    out.keys++;
-    countKeys((v as Record<string, unknown>)[k], depth + 1, out);
-  }
+export interface StrictJsonOptions {
+  /** The same text already decoded (it must be exactly the bytes' UTF-8): the value is then built by JSON.parse. */
+  text?: string;
+  /** Limits to apply instead of PACKAGE_JSON_LIMITS (any subset). */
+  limits?: Partial<JsonLimits>;
 }
 
-/**
- * The same result as parseStrictJson, faster on large, well-formed files: JSON.parse (native),
- * then a scan proving there is no duplicate key and no excessive nesting. Anything unusual is
- * handed to parseStrictJson, which finds and locates the problem.
- */
-export function parseStrictJsonFast(text: string): StrictJsonResult {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return parseStrictJson(text);
+/** Strict parse of UTF-8 bytes (already validated as UTF-8 by the caller). */
+export function parseStrictJsonBytes(bytes: Uint8Array, opts: StrictJsonOptions = {}): StrictJsonResult {
+  const limits = opts.limits ? { ...PACKAGE_JSON_LIMITS, ...opts.limits } : PACKAGE_JSON_LIMITS;
+  const scan = scanJson(bytes, limits);
+  if (!scan.ok) return failure(bytes, scan);
+  if (opts.text !== undefined) {
+    let value: unknown;
+    let parsed = false;
+    try {
+      value = JSON.parse(opts.text);
+      parsed = true;
+    } catch {
+      // Not reached for a text the scan accepted; the byte builder below decides.
+    }
+    // JSON.parse keeps one member per distinct name, so as many members as the scan counted
+    // means there was no duplicate.
+    if (parsed && countMembers(value) === scan.members) return { ok: true, value };
   }
-  const seen = { keys: 0, depth: 0 };
-  countKeys(value, 1, seen);
-  if (text.charCodeAt(0) === 0xfeff || seen.depth > MAX_DEPTH || countMembers(text) !== seen.keys) return parseStrictJson(text);
-  return { ok: true, value };
+  const built = buildJson(bytes);
+  if (!built.ok) return failure(bytes, { reason: 'duplicate-key', at: built.at, key: built.key });
+  return built;
+}
+
+/** Strict parse of a text; one that cannot be UTF-8 (a lone surrogate) is refused as such. */
+export function parseStrictJson(text: string, limits?: Partial<JsonLimits>): StrictJsonResult {
+  const lone = LONE_SURROGATE.exec(text);
+  if (lone) {
+    const before = text.slice(0, lone.index);
+    const line = before.split('\n').length;
+    return { ok: false, code: 'NOT_JSON', reason: 'utf-8', offset: lone.index, line, column: lone.index - before.lastIndexOf('\n'), detail: 'lone surrogate: the text is not UTF-8' };
+  }
+  return parseStrictJsonBytes(new TextEncoder().encode(text), { text, ...(limits ? { limits } : {}) });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { envelopeStep, payloadStep, readStep } from './verify-steps';
+import { envelopeStep, parseStep, payloadStep, readStep } from './verify-steps';
 import { FORMAT_NAME } from './canonical';
 
 const sig = { alg: 'Ed25519', keyId: '62A394VF5SN054V7', sig: 'A'.repeat(86) };
@@ -73,5 +73,37 @@ describe('readStep', () => {
   it('counts UTF-8 bytes, not characters', () => {
     expect(readStep('ạạạ', 8)).toMatchObject({ ok: false, code: 'FILE_TOO_LARGE' });
     expect(readStep('ạạạ', 9)).toMatchObject({ ok: true });
+  });
+  it('refuses text no UTF-8 file can hold, and bytes that are not UTF-8', () => {
+    expect(readStep('{"a":"\uD800"}')).toMatchObject({ ok: false, code: 'NOT_JSON', details: { reason: 'utf-8' } });
+    expect(readStep(Uint8Array.from([0x22, 0xed, 0xa0, 0x80, 0x22]))).toMatchObject({ ok: false, code: 'NOT_JSON', details: { reason: 'utf-8' } });
+  });
+  it('decodes the text only up to the text-path size', () => {
+    const bytes = new TextEncoder().encode('{"a":1}');
+    expect(readStep(bytes, 100, 7)).toEqual({ ok: true, bytes, text: '{"a":1}' });
+    expect(readStep(bytes, 100, 6)).toEqual({ ok: true, bytes });
+  });
+});
+
+describe('the payload handed on is the parsed object itself, never a schema copy', () => {
+  const parse = (text: string) => {
+    const read = readStep(text);
+    if (!read.ok) throw new Error(read.code);
+    return parseStep(read);
+  };
+  it('envelopeStep and payloadStep pass the very objects along', () => {
+    const parsed = parse(JSON.stringify({ format: FORMAT_NAME['commune-report'], formatVersion: 1, payload: report, signatures: [sig] }));
+    if (!parsed.ok) throw new Error(parsed.code);
+    const env = envelopeStep(parsed.value);
+    if (!env.ok) throw new Error(env.code);
+    expect(env.envelope.payload).toBe((parsed.value as { payload: unknown }).payload);
+    const p = payloadStep('commune-report', env.envelope.payload);
+    expect(p.ok && p.payload).toBe(env.envelope.payload);
+  });
+  it('a "__proto__" member stays in the payload handed on (a schema copy would drop it)', () => {
+    const parsed = parse(`{"format":"${FORMAT_NAME.framework}","formatVersion":1,"payload":{"a":1,"__proto__":{"b":2}},"signatures":[${JSON.stringify(sig)}]}`);
+    const env = parsed.ok ? envelopeStep(parsed.value) : parsed;
+    expect(env.ok && Object.keys(env.envelope.payload)).toEqual(['a', '__proto__']);
+    expect(env.ok && payloadStep('framework', env.envelope.payload)).toMatchObject({ ok: false, code: 'PAYLOAD_INVALID', details: { path: '.__proto__' } });
   });
 });

@@ -7,7 +7,7 @@
  */
 import { assertPackageValue, isPackageValue, packageTypeOfFormat, stringsAreNfcIn, FORMAT_VERSION, type PackageType } from './canonical';
 import { envelopeHeadSchema, envelopeSchema, PAYLOAD_SCHEMAS, SIGNATURE_COUNT, type Envelope } from './envelope';
-import { parseStrictJsonFast } from './strict-json';
+import { parseStrictJsonBytes, type JsonLimits } from './strict-json';
 import { AppError } from '../errors';
 
 export const REFUSAL_CODES = [
@@ -29,7 +29,7 @@ export type RefusalCode = (typeof REFUSAL_CODES)[number];
 /** What happened and what to do, for the person importing. Technical details go in `details`. */
 export const REFUSAL_MESSAGES: Readonly<Record<RefusalCode, string>> = {
   FILE_TOO_LARGE:
-    'Tệp quá lớn so với giới hạn của một gói. Hãy kiểm tra đã chọn đúng tệp chưa, hoặc liên hệ đơn vị gửi.',
+    'Tệp quá lớn, hoặc có quá nhiều phần tử so với giới hạn cho loại tệp này (giới hạn ghi trong chi tiết). Hãy kiểm tra đã chọn đúng tệp chưa, hoặc liên hệ đơn vị gửi.',
   NOT_JSON:
     'Tệp không đọc được như một gói dữ liệu: có thể tệp bị hỏng hoặc chưa chép xong. Hãy xin đơn vị gửi lại tệp.',
   DUPLICATE_KEY:
@@ -73,28 +73,49 @@ export function refusalError(f: VerifyFailure): AppError {
 /** 256 MiB: evidence is embedded, so a report can be large; anything bigger is not ours. */
 export const DEFAULT_MAX_PACKAGE_BYTES = 256 * 1024 * 1024;
 
-/** Step 1: size, then UTF-8 decoding (invalid UTF-8 is NOT_JSON; a BOM is kept for step 2). */
-export function readStep(input: Uint8Array | string, maxBytes = DEFAULT_MAX_PACKAGE_BYTES): { ok: true; text: string } | VerifyFailure {
+/**
+ * Files up to this size are decoded to one string and parsed by JSON.parse (fastest); larger ones
+ * are parsed straight from their bytes and their signed bytes written without a canonical string,
+ * which keeps the memory of a 240 MB package near three times its size instead of ten.
+ */
+export const TEXT_PATH_MAX_BYTES = 4 * 1024 * 1024;
+
+// With the `u` flag a well-formed pair is one code point, so this class matches only lone halves.
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+/** What step 1 hands to step 2: the file's bytes, and its text when it is small enough to decode. */
+export interface ReadOk {
+  ok: true;
+  bytes: Uint8Array;
+  text?: string;
+}
+
+/**
+ * Step 1: size, then UTF-8 (invalid UTF-8 is NOT_JSON; a BOM is kept for step 2). A string is
+ * taken as the text of a file: one that no UTF-8 file can hold (a lone surrogate) is NOT_JSON too.
+ */
+export function readStep(input: Uint8Array | string, maxBytes = DEFAULT_MAX_PACKAGE_BYTES, textMaxBytes = TEXT_PATH_MAX_BYTES): ReadOk | VerifyFailure {
   if (typeof input === 'string') {
     // UTF-8 never takes fewer bytes than UTF-16 code units, so this cheap bound is safe.
     if (input.length > maxBytes) return refuse('FILE_TOO_LARGE', { maxBytes });
-    // …and never more than three bytes per code unit, so small texts need no counting.
-    if (input.length * 3 <= maxBytes) return { ok: true, text: input };
-    const size = new TextEncoder().encode(input).length;
-    if (size > maxBytes) return refuse('FILE_TOO_LARGE', { size, maxBytes });
-    return { ok: true, text: input };
+    if (LONE_SURROGATE.test(input)) return refuse('NOT_JSON', { reason: 'utf-8' });
+    const bytes = new TextEncoder().encode(input);
+    if (bytes.length > maxBytes) return refuse('FILE_TOO_LARGE', { size: bytes.length, maxBytes });
+    return { ok: true, bytes, text: input };
   }
   if (input.length > maxBytes) return refuse('FILE_TOO_LARGE', { size: input.length, maxBytes });
+  let text: string;
   try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(input) };
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(input);
   } catch {
     return refuse('NOT_JSON', { reason: 'utf-8' });
   }
+  return input.length <= textMaxBytes ? { ok: true, bytes: input, text } : { ok: true, bytes: input };
 }
 
-/** Step 2: strict parse (BOM, duplicate keys, trailing text). */
-export function parseStep(text: string): { ok: true; value: unknown } | VerifyFailure {
-  const r = parseStrictJsonFast(text);
+/** Step 2: strict parse (BOM, syntax, depth, integer numbers, size limits, duplicate keys). */
+export function parseStep(read: ReadOk, limits?: Partial<JsonLimits>): { ok: true; value: unknown } | VerifyFailure {
+  const r = parseStrictJsonBytes(read.bytes, { ...(read.text !== undefined ? { text: read.text } : {}), ...(limits ? { limits } : {}) });
   if (r.ok) return r;
   return refuse(r.code, {
     reason: r.reason,
@@ -102,16 +123,22 @@ export function parseStep(text: string): { ok: true; value: unknown } | VerifyFa
     column: r.column,
     offset: r.offset,
     ...(r.key !== undefined ? { key: r.key } : {}),
+    ...(r.limit !== undefined ? { limit: r.limit, max: r.max } : {}),
   });
 }
 
 export interface EnvelopeOk {
   ok: true;
   type: PackageType;
+  /** The parsed objects themselves, not a schema's copy: `payload` is exactly what the file holds. */
   envelope: Envelope;
 }
 
-/** Step 3: the envelope's shape, then its format, then its version, then the signature count. */
+/**
+ * Step 3: the envelope's shape, then its format, then its version, then the signature count.
+ * The schema only judges; what is handed on are the parsed objects, because a schema's output
+ * can differ from its input (zod's record drops a member named "__proto__").
+ */
 export function envelopeStep(value: unknown): EnvelopeOk | VerifyFailure {
   const head = envelopeHeadSchema.safeParse(value);
   if (!head.success) return refuse('ENVELOPE_INVALID', { issues: head.error.issues.map((i) => i.path.join('.') || '(root)') });
@@ -126,12 +153,15 @@ export function envelopeStep(value: unknown): EnvelopeOk | VerifyFailure {
   if (keyIds.length !== SIGNATURE_COUNT[type] || new Set(keyIds).size !== keyIds.length) {
     return refuse('ENVELOPE_INVALID', { signatures: keyIds.length, expected: SIGNATURE_COUNT[type] });
   }
-  return { ok: true, type, envelope: full.data };
+  const parsed = value as Envelope;
+  return { ok: true, type, envelope: { format: parsed.format, formatVersion: parsed.formatVersion, payload: parsed.payload, signatures: parsed.signatures } };
 }
 
 /**
- * Step 6, run only after every signature passed: the value rules (NFC, safe integers...) and the
- * type's payload schema. Failures list paths and zod messages, never payload values.
+ * Step 6, run only after every signature passed: the value rules (NFC, safe integers, no member
+ * named __proto__, constructor or prototype...) and the type's payload schema. Failures list paths
+ * and zod messages, never payload values. On success the payload handed back is the very object
+ * that was checked and signed, not the schema's copy of it.
  */
 export function payloadStep<T extends PackageType>(
   type: T,
@@ -140,11 +170,13 @@ export function payloadStep<T extends PackageType>(
    * What the verifier already knows: the payload's RFC 8785 text (one pass checks every string's
    * NFC) and scanPayload(payload).values (the rest of the value rules).
    */
-  known?: { canonical: string; values: boolean },
+  known?: { canonical?: string | undefined; values: boolean },
 ): { ok: true; payload: Record<string, unknown> } | VerifyFailure {
   // The quick walk decides; the reference walk (same decision, property-tested) runs only on a
   // refusal, to name the offending path.
-  const valuesOk = known ? known.values && (stringsAreNfcIn(known.canonical) || isPackageValue(payload)) : isPackageValue(payload);
+  const valuesOk = known
+    ? known.values && ((known.canonical !== undefined && stringsAreNfcIn(known.canonical)) || isPackageValue(payload))
+    : isPackageValue(payload);
   if (!valuesOk) {
     let path: unknown;
     try {
@@ -158,5 +190,5 @@ export function payloadStep<T extends PackageType>(
   if (!r.success) {
     return refuse('PAYLOAD_INVALID', { issues: r.error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message })) });
   }
-  return { ok: true, payload: r.data };
+  return { ok: true, payload: payload as Record<string, unknown> };
 }

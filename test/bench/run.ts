@@ -5,6 +5,7 @@ import { assessmentBench } from './assessment.bench';
 import { foundationBench } from './foundation.bench';
 import { rows } from './harness';
 import { packageBench } from './package.bench';
+import { parseLimitsBench } from './parse-limits.bench';
 import { surveyBench } from './survey.bench';
 
 /** `npm run bench`: every suite; add a feature's suite here. Results also in test-output/bench.json. */
@@ -12,6 +13,7 @@ const SUITES: [string, () => Promise<void>][] = [
   ['foundation', foundationBench],
   ['assessment', assessmentBench],
   ['package', packageBench],
+  ['parse-limits', parseLimitsBench],
   ['survey', surveyBench],
 ];
 

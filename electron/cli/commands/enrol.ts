@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { printable } from '../../../shared/text';
@@ -7,6 +6,7 @@ import { acceptEnrolmentApproval, approveEnrolmentRequest, checkEnrolmentApprova
 import { unlockKey } from '../../services/key-service';
 import { approveKeyRotation, listKeyRotations, receiveKeyRotation } from '../../services/rotation-service';
 import { writeFileSafely } from '../../services/package-file';
+import { readUserFile } from '../../services/user-file';
 import type { CliIO } from '../io';
 import { UsageError } from '../io';
 import { openServices } from '../open';
@@ -30,11 +30,7 @@ chiso enrol revoke --db FILE --key KEYID [--from YYYY-MM-DD] | list --db FILE
 
 function readArg(io: CliIO, file: string | undefined, what: string): Buffer {
   if (!file) throw new UsageError(`cần tệp ${what}`);
-  try {
-    return readFileSync(resolve(io.cwd, file));
-  } catch {
-    throw new AppError('FILE_NOT_FOUND', file);
-  }
+  return readUserFile(resolve(io.cwd, file), { kind: 'enrolment' });
 }
 
 export async function enrolCommand(args: string[], io: CliIO): Promise<number> {

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { printable } from '../../../shared/text';
-import { readFileSync } from 'node:fs';
+import { readUserFile } from '../../services/user-file';
 import { backupKey, createKey, keyOverview, previewBackup, restoreKey } from '../../services/key-service';
 import { writeFileSafely } from '../../services/package-file';
 import { acceptRotationApproval, cancelKeyRotation, pendingKeyRotation, rotationFileNames, startKeyRotation } from '../../services/rotation-service';
@@ -110,7 +110,7 @@ export async function keysCommand(args: string[], io: CliIO): Promise<number> {
       case 'accept-rotation': {
         const file = positionals[0];
         if (!file) throw new UsageError('keys accept-rotation cần tệp duyệt đổi khóa');
-        const k = acceptRotationApproval(ctx, store, readFileSync(resolve(io.cwd, file)));
+        const k = acceptRotationApproval(ctx, store, readUserFile(resolve(io.cwd, file), { kind: 'enrolment' }));
         io.out(`Đã chuyển sang khóa mới ${printable(k.keyId)}; từ nay hồ sơ được ký bằng khóa này (khóa cũ được cất riêng, không bị xóa).`);
         io.out(`Dấu vân tay: ${printable(k.fingerprint)}`);
         return 0;

@@ -1,12 +1,11 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { printable } from '../../../shared/text';
 import { formatPercent, formatPoints } from '../../../shared/framework/points';
-import { AppError } from '../../../shared/errors';
 import { assessmentSnapshot } from '../../services/assessment-snapshot';
 import { surveyTallyFor } from '../../services/survey-snapshot';
 import { loadEntriesText } from '../../services/entries-load';
+import { readUserFile } from '../../services/user-file';
 import type { CliIO } from '../io';
 import { UsageError } from '../io';
 import { openServices } from '../open';
@@ -20,12 +19,7 @@ export async function loadCommand(args: string[], io: CliIO): Promise<number> {
   if (!values.db) throw new UsageError('thiếu --db FILE');
   const file = positionals[0];
   if (!file || positionals.length > 1) throw new UsageError('load cần đúng một tệp số liệu');
-  let text: string;
-  try {
-    text = await readFile(resolve(io.cwd, file), 'utf8');
-  } catch (err) {
-    throw new AppError((err as NodeJS.ErrnoException).code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE', String(err));
-  }
+  const text = readUserFile(resolve(io.cwd, file), { kind: 'entries' }).toString('utf8');
   const services = openServices(resolve(io.cwd, values.db));
   try {
     const report = loadEntriesText(services.ctx, text);

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../../shared/errors';
@@ -10,6 +10,7 @@ import { liveReportSources } from '../../services/report-sources-live';
 import { unlockKey } from '../../services/key-service';
 import { requireIdentity } from '../../services/setup-service';
 import { verifyPackageBytes, type NotChecked, type TrustMode, type Verdict } from '../../services/verify-service';
+import { readUserFile } from '../../services/user-file';
 import { openDatabase } from '../../store/db';
 import { formatDetails } from '../format';
 import type { CliIO } from '../io';
@@ -104,17 +105,17 @@ export async function verifyCommand(args: string[], io: CliIO): Promise<number> 
   const trust: TrustMode = reviewer?.trust ?? { kind: 'self' };
   try {
     const verdicts = positionals.map((file): Verdict & { file: string } => {
-      let bytes: Buffer;
+      // One file's problem (missing, a FIFO, too large, or a fault of ours) never ends the batch.
       try {
-        bytes = readFileSync(resolve(io.cwd, file));
-      } catch {
+        return { file, ...verifyPackageBytes(readUserFile(resolve(io.cwd, file), { kind: 'package' }), trust) };
+      } catch (err) {
+        const e = err instanceof AppError ? err : new AppError('INTERNAL', String(err));
         const registry = trust.kind === 'registry';
         return {
-          file, ok: false, code: 'FILE_NOT_FOUND', message: errorMessages.vi.FILE_NOT_FOUND, enrolmentChecked: registry, audienceChecked: registry,
-          notChecked: registry ? [] : ['enrolment', 'audience'], sha256: '',
+          file, ok: false, code: e.code, message: errorMessages.vi[e.code], enrolmentChecked: registry, audienceChecked: registry,
+          notChecked: registry ? [] : ['enrolment', 'audience'], sha256: '', ...(e.details ? { details: e.details } : {}),
         };
       }
-      return { file, ...verifyPackageBytes(bytes, trust) };
     });
     // JSON.stringify escapes C0 controls; printableJson the C1, bidi and invisible ones too.
     if (values.json) io.out(printableJson(JSON.stringify(verdicts, null, 2)));

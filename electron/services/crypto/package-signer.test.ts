@@ -214,11 +214,11 @@ describe('verification order and refusal codes', () => {
     const forged = { ...env, signatures: [{ ...env.signatures[0]!, sig: toBase64Url(stranger.sign(verificationBytes('framework', env.payload))) }] };
     expectRefused(verifyEnvelope(JSON.stringify(forged), { resolveKey: registry }), 'SIGNATURE_INVALID');
   });
-  it('5 signature: a number too large for RFC 8785 is SIGNATURE_INVALID, not a crash', () => {
+  it('2 parse: a number too large for RFC 8785 is NOT_JSON (judged on the token), not a crash', () => {
     const huge = good.replace(/"a": ?1\b/u, '"a":1e400');
     expect(huge).not.toBe(good);
-    expectRefused(verifyEnvelope(huge, { resolveKey: registry }), 'SIGNATURE_INVALID');
-    expectRefused(verifyEnvelope(Buffer.from(huge), { resolveKey: registry }), 'SIGNATURE_INVALID');
+    expectRefused(verifyEnvelope(huge, { resolveKey: registry }), 'NOT_JSON');
+    expectRefused(verifyEnvelope(Buffer.from(huge), { resolveKey: registry }), 'NOT_JSON');
   });
   it('6 payload: a well-signed payload that breaks its schema is PAYLOAD_INVALID', () => {
     const payload = { packageId: 'not a valid id!' };

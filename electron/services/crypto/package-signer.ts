@@ -7,6 +7,7 @@
 import { AppError } from '../../../shared/errors';
 import { fromBase64Url, toBase64Url } from '../../../shared/package/base64url';
 import {
+  canonicalBytes,
   canonicalJson,
   FORMAT_NAME,
   FORMAT_VERSION,
@@ -20,7 +21,18 @@ import {
 } from '../../../shared/package/canonical';
 import { COMMUNE_CODE_PATTERN, embeddedPublicKeyOf, PAYLOAD_SCHEMAS, SIGNATURE_COUNT, SIGNER_KINDS, type Envelope, type SignerKind } from '../../../shared/package/envelope';
 import { isUtf8 } from 'node:buffer';
-import { DEFAULT_MAX_PACKAGE_BYTES, envelopeStep, parseStep, payloadStep, readStep, refuse, type VerifyFailure } from '../../../shared/package/verify-steps';
+import type { JsonLimits } from '../../../shared/package/strict-json';
+import {
+  DEFAULT_MAX_PACKAGE_BYTES,
+  envelopeStep,
+  parseStep,
+  payloadStep,
+  readStep,
+  refuse,
+  TEXT_PATH_MAX_BYTES,
+  type ReadOk,
+  type VerifyFailure,
+} from '../../../shared/package/verify-steps';
 import { keyIdOf, verify, weakPublicKeyReason } from './ed25519';
 import { signatureProblem } from './ed25519-point';
 import type { Signer } from './signer';
@@ -114,6 +126,13 @@ export interface VerifyOptions {
   maxBytes?: number;
   /** Package types this caller accepts; others are refused as FORMAT_UNKNOWN. */
   accept?: readonly PackageType[];
+  /** Parse limits instead of PACKAGE_JSON_LIMITS (tests lower them). */
+  limits?: Partial<JsonLimits>;
+  /**
+   * Byte inputs up to this size are parsed from their text (JSON.parse) and larger ones from their
+   * bytes; both give the same decision (property-tested). Default TEXT_PATH_MAX_BYTES.
+   */
+  textPathMaxBytes?: number;
 }
 
 export interface VerifiedPackage {
@@ -139,21 +158,23 @@ function claimedCommune(payload: Record<string, unknown>): string | undefined {
 
 /**
  * Step 1 in Node: the same checks as readStep (size, then strict UTF-8, BOM kept for step 2), with
- * Node's native UTF-8 validation and decoding, several times faster than TextDecoder on big files.
+ * Node's native UTF-8 validation and decoding, several times faster than TextDecoder on big files,
+ * and no decoding at all for a file too large for the text path.
  */
-function readBytes(input: Uint8Array | string, maxBytes = DEFAULT_MAX_PACKAGE_BYTES): ReturnType<typeof readStep> {
-  if (typeof input === 'string') return readStep(input, maxBytes);
+function readBytes(input: Uint8Array | string, maxBytes: number, textMaxBytes: number): ReadOk | VerifyFailure {
+  if (typeof input === 'string') return readStep(input, maxBytes, textMaxBytes);
   if (input.length > maxBytes) return refuse('FILE_TOO_LARGE', { size: input.length, maxBytes });
   if (!isUtf8(input)) return refuse('NOT_JSON', { reason: 'utf-8' });
-  return readStep(Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString('utf8'), maxBytes);
+  if (input.length > textMaxBytes) return { ok: true, bytes: input };
+  return { ok: true, bytes: input, text: Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString('utf8') };
 }
 
 export function verifyEnvelope(input: Uint8Array | string, opts: VerifyOptions): VerifyResult {
   // 1 read (size limit, UTF-8)
-  const read = readBytes(input, opts.maxBytes);
+  const read = readBytes(input, opts.maxBytes ?? DEFAULT_MAX_PACKAGE_BYTES, opts.textPathMaxBytes ?? TEXT_PATH_MAX_BYTES);
   if (!read.ok) return read;
-  // 2 parse (duplicate keys, BOM, trailing text)
-  const parsed = parseStep(read.text);
+  // 2 parse (syntax, depth, integer numbers, size limits, duplicate keys, BOM, trailing text)
+  const parsed = parseStep(read, opts.limits);
   if (!parsed.ok) return parsed;
   // 3 envelope schema, format, version
   const env = envelopeStep(parsed.value);
@@ -183,18 +204,24 @@ export function verifyEnvelope(input: Uint8Array | string, opts: VerifyOptions):
     keys.push(resolved.publicKey);
   }
 
-  // 5 signatures
+  // 5 signatures, over the canonical form of the very payload object parsed from the file.
   // One walk serves step 5 (is the payload already in canonical order?) and step 6 (value rules);
   // step 6's answer is not looked at before every signature has passed.
   const scanned = scanPayload(envelope.payload);
-  let canonical: string;
+  const prefix = signingPrefix(type);
+  let canonical: string | undefined;
+  let bytes: Uint8Array;
   try {
-    canonical = jcsKnowingOrder(envelope.payload, scanned.ordered);
+    if (read.text !== undefined) {
+      canonical = jcsKnowingOrder(envelope.payload, scanned.ordered);
+      bytes = signedSpan(input, read.text, prefix, canonical) ?? new TextEncoder().encode(prefix + canonical);
+    } else {
+      // Large file: the bytes are written directly, never the canonical text as a string.
+      bytes = canonicalBytes(prefix, envelope.payload, read.bytes.length + prefix.length);
+    }
   } catch {
     return refuse('SIGNATURE_INVALID', { reason: 'not-canonicalisable' });
   }
-  const prefix = signingPrefix(type);
-  const bytes = signedSpan(input, read.text, prefix, canonical) ?? new TextEncoder().encode(prefix + canonical);
   for (const [i, s] of envelope.signatures.entries()) {
     const sig = fromBase64Url(s.sig);
     // One spelling per signature (S < L): refused before OpenSSL, with the reason.
