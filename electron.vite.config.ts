@@ -17,7 +17,7 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
-          chiso: resolve(__dirname, 'electron/cli/chiso.ts'),
+          chiso: resolve(__dirname, 'electron/app/cli/chiso.ts'),
         },
         output: { banner: (chunk) => (chunk.name === 'chiso' ? '#!/usr/bin/env node' : '') },
       },

@@ -8,8 +8,8 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runCli } from '../electron/cli/chiso';
-import type { CliIO } from '../electron/cli/io';
+import { runCli } from '../electron/app/cli/chiso';
+import type { CliIO } from '../electron/kernel/commands/io';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dir = join(root, 'test-output', 'demo');

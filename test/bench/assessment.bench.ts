@@ -1,10 +1,10 @@
 import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { setEntry } from '../../electron/services/assessment-service';
-import { loadEntriesText } from '../../electron/services/entries-load';
-import { completeSetup } from '../../electron/services/setup-service';
-import { openDatabase } from '../../electron/store/db';
+import { setEntry } from '../../electron/features/assessment/assessment';
+import { loadEntriesText } from '../../electron/features/assessment/entries-load';
+import { completeSetup } from '../../electron/features/setup/identity';
+import { openDatabase } from '../../electron/kernel/db/open';
 import { Harness } from '../e2e/harness';
 import { communeStore } from '../helpers/assessment';
 import { communeSetup, fixedClock } from '../helpers/context';

@@ -11,7 +11,7 @@ import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, statSync, symlinkS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { exportReport } from '../../electron/services/export-service';
+import { exportReport } from '../../electron/features/export/export';
 import { evidenceBytes, evidenceFile, fixtureSources, setUpCommune } from '../fixtures/commune-report';
 import { testKey } from '../fixtures/test-keys';
 import { freshStore } from '../helpers/context';

@@ -8,8 +8,8 @@
  * memory at the fork (the kernel carries it across exec), which would hide the child's own peak.
  */
 import { readFileSync } from 'node:fs';
-import { readUserFile } from '../../electron/services/user-file';
-import { verifyPackageBytes } from '../../electron/services/verify-service';
+import { readUserFile } from '../../electron/kernel/files/user-file';
+import { verifyPackageBytes } from '../../electron/features/verify/verify';
 
 const [mode, file] = process.argv.slice(2);
 const t0 = performance.now();

@@ -1,7 +1,7 @@
 import * as zlib from 'node:zlib';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { completeSetup } from '../../electron/services/setup-service';
+import { completeSetup } from '../../electron/features/setup/identity';
 import type { TestStore } from './context';
 import { communeSetup, freshStore } from './context';
 

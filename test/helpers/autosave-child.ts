@@ -3,10 +3,10 @@
  * entries as the renderer's autosave does, printing "ACK n code" after each committed
  * write. The parent SIGKILLs it mid-stream.
  */
-import { setEntry, setExplanation } from '../../electron/services/assessment-service';
-import type { ServiceContext } from '../../electron/services/context';
-import { systemClock } from '../../electron/services/context';
-import { openDatabase } from '../../electron/store/db';
+import { setEntry, setExplanation } from '../../electron/features/assessment/assessment';
+import type { ServiceContext } from '../../electron/kernel/context';
+import { systemClock } from '../../electron/kernel/context';
+import { openDatabase } from '../../electron/kernel/db/open';
 
 const [dbPath] = process.argv.slice(2);
 if (!dbPath) throw new Error('usage: autosave-child DB');

@@ -1,4 +1,4 @@
-import type { CliIO } from '../../electron/cli/io';
+import type { CliIO } from '../../electron/kernel/commands/io';
 
 /** A CLI io that records what a command prints, working in `cwd`. */
 export function captureIO(cwd: string, env: Record<string, string | undefined> = {}): { io: CliIO; out: string[]; err: string[] } {

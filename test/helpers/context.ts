@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Clock, ServiceContext } from '../../electron/services/context';
-import type { Db, OpenOptions } from '../../electron/store/db';
-import { openDatabase } from '../../electron/store/db';
+import type { Clock, ServiceContext } from '../../electron/kernel/context';
+import type { Db, OpenOptions } from '../../electron/kernel/db/open';
+import { openDatabase } from '../../electron/kernel/db/open';
 
 export const FIXED_NOW = '2026-11-22T08:00:00.000Z';
 

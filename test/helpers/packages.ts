@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { KeyResolver } from '../../electron/services/crypto/package-signer';
+import type { KeyResolver } from '../../electron/kernel/signing/package-signer';
 import type { PackageType } from '../../shared/package/canonical';
 import { testKey } from '../fixtures/test-keys';
 

@@ -12,12 +12,12 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { signingPrefix, canonicalJson } from '../../../shared/package/canonical';
 import { ANSWERS_JSON_SCHEMA, answersSchema, communeReportSchema, enrolmentApprovalSchema, enrolmentRequestSchema, envelopeSchema, keyRotationApprovalSchema, keyRotationSchema } from '../../../shared/package/envelope';
-import { exportReport } from '../../../electron/services/export-service';
-import { verifyPackageBytes } from '../../../electron/services/verify-service';
+import { exportReport } from '../../../electron/features/export/export';
+import { verifyPackageBytes } from '../../../electron/features/verify/verify';
 import { freshStore } from '../../helpers/context';
 import { goldenSources, setUpCommune } from '../../fixtures/commune-report';
-import { approveEnrolment, buildEnrolmentRequest, verifyEnrolmentApproval, verifyEnrolmentRequest } from '../../../electron/services/crypto/enrolment';
-import { approveRotation, buildKeyRotation, verifyKeyRotation, verifyRotationApproval } from '../../../electron/services/crypto/rotation';
+import { approveEnrolment, buildEnrolmentRequest, verifyEnrolmentApproval, verifyEnrolmentRequest } from '../../../electron/kernel/signing/enrolment';
+import { approveRotation, buildKeyRotation, verifyKeyRotation, verifyRotationApproval } from '../../../electron/kernel/signing/rotation';
 import { testKey } from '../../fixtures/test-keys';
 
 const update = process.env['UPDATE_GOLDEN'] === '1';

@@ -8,7 +8,7 @@ import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { exportReport, lastExport } from '../../../electron/services/export-service';
+import { exportReport, lastExport } from '../../../electron/features/export/export';
 import { freshStore, type TestStore } from '../../helpers/context';
 import { goldenSources, setUpCommune } from '../../fixtures/commune-report';
 import { testKey } from '../../fixtures/test-keys';

@@ -1,0 +1,87 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tinyPdf } from '../../../test/helpers/assessment';
+import { communeSetup, fixedClock, tempDir } from '../../../test/helpers/context';
+import type { AppRuntime } from '../../app/runtime';
+import { createAppRuntime } from '../../app/runtime';
+
+const trusted = { url: 'app://chiso/index.html' };
+let rt: AppRuntime;
+let dir: string;
+let cleanup: () => void;
+const opened: string[] = [];
+let many: string[] = [];
+let one: string | null = null;
+let save: string | null = null;
+
+beforeEach(async () => {
+  ({ dir, cleanup } = tempDir());
+  opened.length = 0;
+  rt = createAppRuntime({
+    dbPath: join(dir, 'app.sqlite'),
+    appVersion: '0.0.0-test',
+    platform: 'test',
+    clock: fixedClock(),
+    isTrustedSender: (s) => s.url.startsWith('app://chiso/'),
+    dialogs: {
+      openFile: async () => one,
+      openFiles: async () => many,
+      chooseFolder: async () => null,
+      saveFile: async () => save,
+      openPath: async (p) => {
+        opened.push(p);
+      },
+    },
+    pdf: { fromHtml: async (html) => new TextEncoder().encode(`%PDF-fake ${html.length}`) },
+  });
+  await rt.route('setup:complete', { setup: communeSetup }, trusted);
+});
+afterEach(() => {
+  rt.close();
+  cleanup();
+});
+
+describe('assessment and evidence channels', () => {
+  it('attach goes through main\'s dialog; preview returns the bytes; open hands a named copy to the system', async () => {
+    many = [];
+    expect(await rt.route('evidence:attach', { code: '1.1' }, trusted)).toEqual({ ok: true, value: null });
+    const pdf = join(dir, 'Kế hoạch.pdf');
+    writeFileSync(pdf, tinyPdf());
+    many = [pdf];
+    const r = await rt.route('evidence:attach', { code: '1.1' }, trusted);
+    expect(r.ok).toBe(true);
+    const id = (r as { value: { added: { id: number }[] } }).value.added[0]!.id;
+    const p = await rt.route('evidence:preview', { id }, trusted);
+    expect(p).toMatchObject({ ok: true, value: { name: 'Kế hoạch.pdf', mediaType: 'application/pdf' } });
+    expect(Buffer.from((p as { value: { base64: string } }).value.base64, 'base64')).toEqual(readFileSync(pdf));
+    expect(await rt.route('evidence:open', { id }, trusted)).toEqual({ ok: true, value: null });
+    expect(basename(opened[0]!)).toBe('Kế hoạch.pdf');
+    expect(readFileSync(opened[0]!)).toEqual(readFileSync(pdf));
+  });
+
+  it('refuses a path sent by the renderer (no such input) and an unknown item', async () => {
+    many = [];
+    const r = await rt.route('evidence:attach', { code: '1.1', path: '/etc/passwd' }, trusted);
+    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    many = [join(dir, 'x.pdf')];
+    writeFileSync(many[0]!, tinyPdf());
+    expect(await rt.route('evidence:attach', { code: '42' }, trusted)).toMatchObject({ ok: false, error: { code: 'ITEM_NOT_FOUND' } });
+  });
+
+  it('loads a file chosen in main, and writes the summary where the user saves it', async () => {
+    one = null;
+    expect(await rt.route('assessment:loadFile', undefined, trusted)).toEqual({ ok: true, value: null });
+    one = join(dir, 'e.json');
+    writeFileSync(one, JSON.stringify({ items: { '1.1': { input: { type: 'binary', done: true } } } }));
+    expect(await rt.route('assessment:loadFile', undefined, trusted)).toMatchObject({ ok: true, value: { file: 'e.json', sections: [{ name: 'items', count: 1 }] } });
+    save = join(dir, 'out.pdf');
+    expect(await rt.route('assessment:exportPdf', undefined, trusted)).toEqual({ ok: true, value: { path: save } });
+    expect(readFileSync(save, 'utf8')).toMatch(/^%PDF-fake \d+$/u);
+    save = join(dir, 'out.xlsx');
+    expect(await rt.route('assessment:exportXlsx', undefined, trusted)).toEqual({ ok: true, value: { path: save } });
+    expect(readFileSync(save).subarray(0, 2).toString()).toBe('PK');
+    const view = await rt.route('assessment:get', undefined, trusted);
+    expect(view).toMatchObject({ ok: true, value: { entries: { '1.1': { entry: { input: { type: 'binary', done: true } } } }, lock: { finalised: false, revision: 0 } } });
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * Everything the export (issue 5) and the printed summary need about the self-assessment
+ * of the active framework, read in one transaction so the parts agree with each other.
+ */
+import type { Framework } from '../../../shared/framework/schema';
+import type { ItemEntry, ItemStatus, ScoreSummary } from '../../../shared/scoring/engine';
+import { computeScores } from '../../../shared/scoring/engine';
+import type { SurveyTally } from '../../../shared/scoring/survey';
+import type { LockState } from './assessment';
+import { activeFramework, listEntries, lockState } from './assessment';
+import type { ServiceContext } from '../../kernel/context';
+import type { EvidenceDocument } from '../evidence/evidence';
+import { listDocuments, listFiles } from '../evidence/evidence';
+
+export interface SnapshotFile {
+  name: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  /** Relative to the data folder (the folder of the database): "evidence/<sha256>". */
+  storagePath: string;
+}
+
+export interface SnapshotItem {
+  code: string;
+  /** 'adjustment' for a bonus/penalty line (framework.adjustments). */
+  kind: 'item' | 'adjustment';
+  entry: ItemEntry | null;
+  points: number;
+  max: number;
+  applicableMax: number;
+  status: ItemStatus;
+  explanation: string | null;
+  documents: Omit<EvidenceDocument, 'itemCode'>[];
+  files: SnapshotFile[];
+}
+
+export interface AssessmentSnapshot {
+  frameworkRef: number;
+  framework: Framework;
+  items: SnapshotItem[];
+  scores: ScoreSummary;
+  lock: LockState;
+}
+
+export function assessmentSnapshot(ctx: ServiceContext, survey?: SurveyTally): AssessmentSnapshot {
+  return ctx.db.transaction((): AssessmentSnapshot => {
+    const active = activeFramework(ctx);
+    const stored = listEntries(ctx, active.ref);
+    const entries: Record<string, ItemEntry> = {};
+    for (const [code, s] of Object.entries(stored)) if (s.entry) entries[code] = s.entry;
+    const scores = computeScores(active.framework, entries, survey);
+    const docs = listDocuments(ctx, active.ref);
+    const files = listFiles(ctx, active.ref);
+    const line = (code: string, kind: SnapshotItem['kind']): SnapshotItem => {
+      const score = kind === 'item' ? scores.items[code] : scores.adjustments.items[code];
+      return {
+        code,
+        kind,
+        entry: stored[code]?.entry ?? null,
+        points: score?.points ?? 0,
+        max: score?.max ?? 0,
+        applicableMax: score?.applicableMax ?? 0,
+        status: score?.status ?? 'empty',
+        explanation: stored[code]?.explanation ?? null,
+        documents: docs.filter((d) => d.itemCode === code).map(({ itemCode: _drop, ...d }) => d),
+        files: files
+          .filter((f) => f.itemCode === code)
+          .map((f) => ({ name: f.name, mediaType: f.mediaType, size: f.size, sha256: f.sha256, storagePath: `evidence/${f.sha256}` })),
+      };
+    };
+    const items: SnapshotItem[] = [];
+    for (const f of active.framework.fields) for (const c of f.criteria) for (const i of c.items) items.push(line(i.code, 'item'));
+    for (const a of active.framework.adjustments ?? []) items.push(line(a.code, 'adjustment'));
+    return { frameworkRef: active.ref, framework: active.framework, items, scores, lock: lockState(ctx, active.ref) };
+  })();
+}

@@ -1,0 +1,193 @@
+/**
+ * The commune's signed report (docs/package-format.md §8): gathered through ReportSources, signed
+ * with the commune key, written safely, read back and verified, and recorded, all in ONE
+ * transaction: a failed write leaves the revision where it was. The revision grows with every
+ * export (never reused, even after a key rotation), so it also grows per signing key.
+ */
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../../shared/errors';
+import { toBase64Url } from '../../../shared/package/base64url';
+import type { CommuneReport } from '../../../shared/package/envelope';
+import type { Identity } from '../../../shared/identity';
+import { audit } from '../../kernel/audit';
+import type { ServiceContext } from '../../kernel/context';
+import { sha256Hex } from '../../kernel/signing/ed25519';
+import { serializeEnvelope, signPackage, verifyEnvelope } from '../../kernel/signing/package-signer';
+import type { Signer } from '../../kernel/signing/signer';
+import { cleanStaleTemps, nodeFileOps, writeFileSafely, type FileOps } from '../../kernel/files/package-file';
+import type { ReportSources } from './report-sources';
+import { requireIdentity } from '../setup/identity';
+
+/** Above this, many mail servers refuse the attachment (and base64 grows it by a third). */
+export const EMAIL_SIZE_LIMIT = 20 * 1024 * 1024;
+
+export interface ExportRecord {
+  packageId: string;
+  revision: number;
+  keyId: string;
+  year: number;
+  sha256: string;
+  size: number;
+  fileName: string;
+  folder: string;
+  supersedes: string | null;
+  createdAt: string;
+}
+
+export interface ExportResult extends ExportRecord {
+  path: string;
+  /** Larger than email usually accepts: suggest a USB stick. */
+  tooLargeForEmail: boolean;
+}
+
+interface ExportRow {
+  package_id: string;
+  revision: number;
+  key_id: string;
+  year: number;
+  sha256: string;
+  size: number;
+  file_name: string;
+  folder: string;
+  supersedes: string | null;
+  created_at: string;
+}
+
+const toRecord = (r: ExportRow): ExportRecord => ({
+  packageId: r.package_id,
+  revision: r.revision,
+  keyId: r.key_id,
+  year: r.year,
+  sha256: r.sha256,
+  size: r.size,
+  fileName: r.file_name,
+  folder: r.folder,
+  supersedes: r.supersedes,
+  createdAt: r.created_at,
+});
+
+export function listExports(ctx: ServiceContext): ExportRecord[] {
+  return (ctx.db.prepare('SELECT * FROM package_exports ORDER BY revision DESC').all() as ExportRow[]).map(toRecord);
+}
+
+export function lastExport(ctx: ServiceContext): ExportRecord | null {
+  const row = ctx.db.prepare('SELECT * FROM package_exports ORDER BY revision DESC LIMIT 1').get() as ExportRow | undefined;
+  return row ? toRecord(row) : null;
+}
+
+/** ASCII, FAT32- and Windows-safe, and telling: kind, year, commune, revision. */
+export function packageFileName(year: number, communeCode: string, revision: number): string {
+  return `CCHC-${year}-${communeCode}-r${revision}.json`;
+}
+
+export function requireCommune(ctx: ServiceContext): Identity {
+  const identity = requireIdentity(ctx);
+  if (identity.role !== 'commune') throw new AppError('WRONG_ROLE', 'only a commune exports a report');
+  return identity;
+}
+
+export interface BuildInput {
+  revision: number;
+  packageId: string;
+  supersedes: CommuneReport['supersedes'];
+  now: Date;
+  appVersion: string;
+}
+
+/** The payload, before signing (strings are NFC-normalised by signPackage). */
+export function buildReportPayload(ctx: ServiceContext, sources: ReportSources, signer: Signer, input: BuildInput): CommuneReport {
+  const identity = requireCommune(ctx);
+  if (!identity.framework) throw new AppError('FRAMEWORK_NOT_FOUND', 'no framework installed');
+  const assessment = sources.assessment(ctx);
+  const survey = sources.survey(ctx);
+  const evidence = sources.evidenceFiles(ctx).map((f) => {
+    const bytes = f.read();
+    if (bytes.length !== f.size || sha256Hex(bytes) !== f.sha256) throw new AppError('EVIDENCE_CHANGED', `evidence ${f.id} changed`, { id: f.id, name: f.name });
+    // Buffer's base64url is the canonical unpadded spelling (same as shared/package/base64url), much faster on megabytes.
+    return { id: f.id, name: f.name, mediaType: f.mediaType, size: f.size, sha256: f.sha256, content: Buffer.from(bytes).toString('base64url') };
+  });
+  return {
+    packageId: input.packageId,
+    revision: input.revision,
+    supersedes: input.supersedes,
+    createdAt: input.now.toISOString(),
+    issuer: {
+      communeCode: identity.unitCode,
+      communeName: identity.unitName,
+      provinceCode: identity.provinceCode,
+      keyId: signer.keyId,
+      publicKey: toBase64Url(signer.publicKey),
+      appVersion: input.appVersion,
+    },
+    audience: { reviewingUnitCode: identity.reviewerCode ?? identity.provinceCode },
+    subject: { year: identity.year, framework: { id: identity.framework.id, version: identity.framework.version, sha256: identity.framework.sha256 } },
+    assessment: assessment.lock,
+    items: assessment.items,
+    questionnaires: survey.questionnaires,
+    surveyCounts: survey.counts,
+    totals: assessment.totals,
+    evidence,
+  };
+}
+
+export interface ExportOptions {
+  folder: string;
+  signer: Signer;
+  sources: ReportSources;
+  appVersion: string;
+  fileOps?: FileOps;
+  /** Fixed id (golden files, tests); a random UUID otherwise. */
+  packageId?: string;
+}
+
+export function exportReport(ctx: ServiceContext, opts: ExportOptions): ExportResult {
+  const ops = opts.fileOps ?? nodeFileOps;
+  const identity = requireCommune(ctx);
+  cleanStaleTemps(opts.folder, ops);
+  // better-sqlite3 transactions are synchronous: the write below happens inside it, so a failed
+  // write rolls the revision back. A kill between rename and commit leaves a file whose revision
+  // the next export reuses under the same name, overwriting it: never two contents per name here.
+  return ctx.db.transaction((): ExportResult => {
+    const prev = lastExport(ctx);
+    const revision = (prev?.revision ?? 0) + 1;
+    const packageId = opts.packageId ?? randomUUID();
+    const now = ctx.clock.now();
+    const payload = buildReportPayload(ctx, opts.sources, opts.signer, {
+      revision,
+      packageId,
+      supersedes: prev ? { packageId: prev.packageId, sha256: prev.sha256 } : null,
+      now,
+      appVersion: opts.appVersion,
+    });
+    const text = serializeEnvelope(signPackage('commune-report', payload, [opts.signer]));
+    const bytes = Buffer.from(text, 'utf8');
+    const sha256 = sha256Hex(bytes);
+    const fileName = packageFileName(identity.year, identity.unitCode, revision);
+    // The row first: a database failure happens before anything is on the disk.
+    const record: ExportRecord = {
+      packageId,
+      revision,
+      keyId: opts.signer.keyId,
+      year: identity.year,
+      sha256,
+      size: bytes.length,
+      fileName,
+      folder: opts.folder,
+      supersedes: prev?.packageId ?? null,
+      createdAt: now.toISOString(),
+    };
+    ctx.db
+      .prepare(
+        `INSERT INTO package_exports (package_id, revision, key_id, year, sha256, size, file_name, folder, supersedes, created_at)
+         VALUES (@packageId, @revision, @keyId, @year, @sha256, @size, @fileName, @folder, @supersedes, @createdAt)`,
+      )
+      .run(record);
+    audit(ctx, 'package.export', 'package', packageId, null, { revision, sha256, fileName, size: bytes.length });
+    const written = writeFileSafely(opts.folder, fileName, bytes, (back) => {
+      const own = opts.signer.publicKey;
+      const ok = verifyEnvelope(back, { resolveKey: (id) => (id === opts.signer.keyId ? { publicKey: own, status: 'active', kind: 'commune' } : undefined), accept: ['commune-report'] });
+      if (!ok.ok || sha256Hex(back) !== sha256) throw new AppError('EXPORT_VERIFY_FAILED', 'read-back does not verify', { code: ok.ok ? 'SHA256' : ok.code });
+    }, ops);
+    return { ...record, path: written.path, tooLargeForEmail: bytes.length > EMAIL_SIZE_LIMIT };
+  })();
+}

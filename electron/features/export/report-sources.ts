@@ -1,0 +1,159 @@
+/**
+ * The seam between the commune's data and the signed report (PACKAGE.md "What a commune report
+ * payload holds"). The export service asks three questions and nothing else:
+ *
+ *   assessment(ctx)    every item with its inputs, points, evidence metadata and explanation;
+ *                      the totals and index as the commune computed them; the lock state
+ *   survey(ctx)        every questionnaire's raw answers and the per-option counts
+ *   evidenceFiles(ctx) the evidence files themselves (name, type, size, SHA-256, bytes)
+ *
+ * The Part types are exactly the payload's shapes (shared/package/envelope.ts), so a source only
+ * has to produce safe integers and strings; the export service checks and signs.
+ *
+ * MERGE NOTE: `defaultReportSources` reads what main holds today (assessment_entries scored with
+ * computeScores, no evidence, no questionnaires). The assessment and survey features replace it
+ * with `{ assessment: assessmentSnapshot, survey: surveySnapshot, evidenceFiles: ... }`, passed to
+ * createAppRuntime({ reportSources }) and openServices(); nothing else needs to change.
+ */
+import type { Framework, FrameworkItem } from '../../../shared/framework/schema';
+import { computeScores, type ItemEntry, type ItemScore } from '../../../shared/scoring/engine';
+import { entriesSchema } from '../../../shared/scoring/engine';
+import type { SurveyTally } from '../../../shared/scoring/survey';
+import type { EvidenceRef, Questionnaire, ReportDocument, ReportItem, ReportTotals, SurveyCount } from '../../../shared/package/envelope';
+import { AppError } from '../../../shared/errors';
+import type { ServiceContext } from '../../kernel/context';
+import { loadFramework } from '../framework/frameworks';
+import { requireIdentity } from '../setup/identity';
+
+export interface AssessmentPart {
+  items: ReportItem[];
+  totals: ReportTotals;
+  /** Whether the self-assessment was locked (final) and its own edit revision. */
+  lock: { locked: boolean; lockedAt: string | null; revision: number };
+}
+
+export interface SurveyPart {
+  questionnaires: Questionnaire[];
+  counts: { forms: number; questions: SurveyCount[] };
+}
+
+export interface EvidenceFile extends EvidenceRef {
+  /** The bytes, read only when the package is built. */
+  read(): Buffer;
+}
+
+export interface ReportSources {
+  assessment(ctx: ServiceContext): AssessmentPart;
+  survey(ctx: ServiceContext): SurveyPart;
+  evidenceFiles(ctx: ServiceContext): EvidenceFile[];
+}
+
+/** The framework in force for this installation (throws NOT_SET_UP / FRAMEWORK_NOT_FOUND). */
+export function activeFramework(ctx: ServiceContext): Framework {
+  const identity = requireIdentity(ctx);
+  if (!identity.framework) throw new AppError('FRAMEWORK_NOT_FOUND', 'no framework installed');
+  return loadFramework(ctx, identity.framework.ref);
+}
+
+/** One scored item as the payload carries it. Adjustments have no field or criterion. */
+export function reportItem(
+  item: Pick<FrameworkItem, 'code'>,
+  kind: ReportItem['kind'],
+  place: { fieldCode: string | null; criterionCode: string | null },
+  entry: ItemEntry | undefined,
+  score: ItemScore,
+  explanation: string | null,
+  evidence: EvidenceRef[],
+  documents: ReportDocument[] = [],
+): ReportItem {
+  return {
+    code: item.code,
+    kind,
+    ...place,
+    notApplicable: entry?.notApplicable === true,
+    input: (entry?.input ?? null) as ReportItem['input'],
+    status: score.status,
+    points: score.points,
+    max: score.max,
+    applicableMax: score.applicableMax,
+    percent: score.percent ?? null,
+    explanation,
+    documents,
+    evidence,
+  };
+}
+
+/**
+ * Items and totals from entries, the way the commune screen computes them. Shared by the default
+ * source and usable by the real one: pass the survey tally when there is one.
+ */
+export function assessmentFromEntries(
+  framework: Framework,
+  entries: Record<string, ItemEntry>,
+  explanations: Record<string, string | null>,
+  evidenceOf: (code: string) => EvidenceRef[],
+  tally?: SurveyTally,
+  documentsOf: (code: string) => ReportDocument[] = () => [],
+): Pick<AssessmentPart, 'items' | 'totals'> {
+  const s = computeScores(framework, entries, tally);
+  const items: ReportItem[] = [];
+  for (const field of framework.fields) {
+    for (const criterion of field.criteria) {
+      for (const item of criterion.items) {
+        items.push(reportItem(item, 'item', { fieldCode: field.code, criterionCode: criterion.code }, entries[item.code], s.items[item.code]!, explanations[item.code] ?? null, evidenceOf(item.code), documentsOf(item.code)));
+      }
+    }
+  }
+  for (const a of framework.adjustments ?? []) {
+    items.push(reportItem(a, a.kind, { fieldCode: null, criterionCode: null }, entries[a.code], s.adjustments.items[a.code]!, explanations[a.code] ?? null, evidenceOf(a.code), documentsOf(a.code)));
+  }
+  const node = (n: { points: number; max: number; applicableMax: number }) => ({ points: n.points, max: n.max, applicableMax: n.applicableMax });
+  return {
+    items,
+    totals: {
+      selfAssessment: node(s.selfAssessment),
+      survey: node(s.survey),
+      total: node(s.total),
+      bonus: s.adjustments.bonus,
+      penalty: s.adjustments.penalty,
+      indexPercent: s.indexPercent,
+      groupCode: s.group?.code ?? null,
+      fields: framework.fields.map((f) => ({ code: f.code, ...node(s.fields[f.code]!) })),
+    },
+  };
+}
+
+interface EntryRow {
+  item_code: string;
+  entry_json: string;
+  explanation: string | null;
+}
+
+/** Items and totals from assessment_entries, the survey items scored from `tally` when given. */
+export function assessmentFromDb(ctx: ServiceContext, tally?: SurveyTally): AssessmentPart {
+    const identity = requireIdentity(ctx);
+    const framework = activeFramework(ctx);
+    const rows = ctx.db
+      .prepare('SELECT item_code, entry_json, explanation FROM assessment_entries WHERE framework_ref = ?')
+      .all(identity.framework!.ref) as EntryRow[];
+    const raw: Record<string, unknown> = {};
+    const explanations: Record<string, string | null> = {};
+    for (const r of rows) {
+      raw[r.item_code] = JSON.parse(r.entry_json);
+      explanations[r.item_code] = r.explanation;
+    }
+    const parsed = entriesSchema.safeParse(raw);
+    if (!parsed.success) throw new AppError('PACKAGE_VALUE_INVALID', 'stored entries do not match the entry schema');
+    return { ...assessmentFromEntries(framework, parsed.data, explanations, () => [], tally), lock: { locked: false, lockedAt: null, revision: 0 } };
+}
+
+/** What main holds today: assessment_entries only; no evidence, no questionnaires, no lock. */
+export const defaultReportSources: ReportSources = {
+  assessment: (ctx) => assessmentFromDb(ctx),
+  survey() {
+    return { questionnaires: [], counts: { forms: 0, questions: [] } };
+  },
+  evidenceFiles() {
+    return [];
+  },
+};

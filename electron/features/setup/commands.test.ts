@@ -1,0 +1,99 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { captureIO } from '../../../test/helpers/cli-io';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sampleFramework } from '../../../shared/framework/sample';
+import { tempDir } from '../../../test/helpers/context';
+import { openDatabase } from '../../kernel/db/open';
+import { getIdentity } from './identity';
+import { runCli } from '../../app/cli/chiso';
+import type { CliIO } from '../../kernel/commands/io';
+
+let dir: string;
+let cleanup: () => void;
+let out: string[];
+let err: string[];
+let io: CliIO;
+
+beforeEach(() => {
+  ({ dir, cleanup } = tempDir());
+  ({ io, out, err } = captureIO(dir));
+});
+afterEach(() => cleanup());
+
+function identityIn(file: string) {
+  const db = openDatabase(file);
+  try {
+    return getIdentity({ db, clock: { now: () => new Date() }, actor: () => 't' });
+  } finally {
+    db.close();
+  }
+}
+
+describe('chiso init', () => {
+  it('sets up a commune with the sample framework', async () => {
+    const code = await runCli(['init', '--db', 'x.sqlite', '--role', 'commune', '--unit', '26734', '--name', 'Xã Bình Đào', '--province', '49', '--year', '2026'], io);
+    expect(err).toEqual([]);
+    expect(code).toBe(0);
+    expect(out.join('\n')).toContain('Xã Bình Đào (26734)');
+    const id = identityIn(join(dir, 'x.sqlite'));
+    expect(id).toMatchObject({ role: 'commune', unitCode: '26734', reviewerCode: '49', year: 2026 });
+    expect(id?.framework?.sample).toBe(true);
+  });
+
+  it('sets up a reviewing unit with a framework file', async () => {
+    writeFileSync(join(dir, 'fw.json'), JSON.stringify({ ...sampleFramework, sample: false, id: 'qn-2026' }));
+    const code = await runCli(['init', '--db', 'r.sqlite', '--role', 'district', '--unit', '49', '--name', 'Sở Nội vụ tỉnh Quảng Nam', '--year', '2026', '--framework', 'fw.json'], io);
+    expect(err).toEqual([]);
+    expect(code).toBe(0);
+    const id = identityIn(join(dir, 'r.sqlite'));
+    expect(id).toMatchObject({ role: 'district', level: 'province', unitCode: '49', provinceCode: '49' });
+    expect(id?.framework).toMatchObject({ id: 'qn-2026', sample: false });
+  });
+
+  it('explains a bad commune code in Vietnamese and exits 1 without setting up', async () => {
+    const code = await runCli(['init', '--db', 'x.sqlite', '--role', 'commune', '--unit', '123', '--name', 'Xã A', '--province', '49'], io);
+    expect(code).toBe(1);
+    expect(err.join('\n')).toContain('Mã xã gồm đúng 5 chữ số');
+    expect(identityIn(join(dir, 'x.sqlite'))).toBeNull();
+  });
+
+  it.each([
+    [['init', '--role', 'commune']],
+    [['init', '--db', 'x.sqlite', '--role', 'mayor', '--unit', '1', '--name', 'A']],
+    [['init', '--db', 'x.sqlite', '--bogus']],
+    [['frobnicate']],
+    [[]],
+  ])('exits 2 on bad arguments %j', async (argv) => {
+    expect(await runCli(argv, io)).toBe(2);
+    expect(err.join('\n') + out.join('\n')).toMatch(/Lỗi cú pháp|chiso/u);
+  });
+});
+
+describe('chiso framework validate', () => {
+  it('accepts the sample and reports what it is', async () => {
+    writeFileSync(join(dir, 'fw.json'), JSON.stringify(sampleFramework));
+    expect(await runCli(['framework', 'validate', 'fw.json'], io)).toBe(0);
+    expect(out.join('\n')).toMatch(/^Hợp lệ: /u);
+  });
+
+  it('lists the problems of a broken framework and exits 1', async () => {
+    const broken = structuredClone(sampleFramework) as { fields: { code: string }[] };
+    broken.fields[1]!.code = broken.fields[0]!.code;
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify(broken));
+    expect(await runCli(['framework', 'validate', 'bad.json'], io)).toBe(1);
+    expect(err[0]).toMatch(/^Không hợp lệ: \d+ lỗi/u);
+    expect(await runCli(['framework', 'validate', '--json', 'bad.json'], io)).toBe(1);
+    const parsed = JSON.parse(out.at(-1)!) as { ok: boolean; issues: unknown[] };
+    expect(parsed.ok).toBe(false);
+    expect(parsed.issues.length).toBeGreaterThan(0);
+  });
+
+  it('says a truncated file is damaged, and a missing file is missing', async () => {
+    writeFileSync(join(dir, 'cut.json'), JSON.stringify(sampleFramework).slice(0, 500));
+    expect(await runCli(['framework', 'validate', 'cut.json'], io)).toBe(1);
+    expect(err.join('\n')).toContain('FILE_UNREADABLE');
+    expect(await runCli(['framework', 'validate', 'nope.json'], io)).toBe(1);
+    expect(err.join('\n')).toContain('FILE_NOT_FOUND');
+  });
+});

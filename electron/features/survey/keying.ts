@@ -1,0 +1,215 @@
+/**
+ * Keying paper questionnaires: a form is opened by its number, every answer is written as
+ * it is keyed (a draft row; crash-safe), and saving marks it complete. Each change writes
+ * an audit row in the same transaction. Only saved, undeleted forms count in results.
+ */
+import { AppError } from '../../../shared/errors';
+import type { Framework, SurveyDefinition } from '../../../shared/framework/schema';
+import type { SurveyAnswer, SurveyForm } from '../../../shared/scoring/survey';
+import { allQuestions, formNoKey } from '../../../shared/scoring/survey';
+import { normaliseAnswer, questionIndex } from '../../../shared/scoring/survey-answer';
+import type { BeginResult, SurveyFormSummary, SurveyFormView, SurveyPass, VerifyStatus } from '../../../shared/survey/types';
+import { audit } from '../../kernel/audit';
+import type { ServiceContext } from '../../kernel/context';
+import { isoNow } from '../../kernel/context';
+import { loadFramework } from '../framework/frameworks';
+import { requireIdentity } from '../setup/identity';
+
+export interface FormRow {
+  id: number;
+  framework_ref: number;
+  form_no: string;
+  form_key: string;
+  source: 'keyed' | 'import';
+  status: 'draft' | 'saved';
+  answers_json: string;
+  keyed_by: string;
+  created_at: string;
+  updated_at: string;
+  v_status: Exclude<VerifyStatus, 'none'> | null;
+  v_answers_json: string | null;
+  v_keyed_by: string | null;
+  v_diff_json: string | null;
+  v_at: string | null;
+  deleted_at: string | null;
+}
+
+export interface ActiveSurvey {
+  ref: number;
+  framework: Framework;
+  def: SurveyDefinition;
+}
+
+/** The survey of the framework this unit assesses against. */
+export function activeSurvey(ctx: ServiceContext): ActiveSurvey {
+  const identity = requireIdentity(ctx);
+  if (!identity.framework) throw new AppError('FRAMEWORK_NOT_FOUND', 'no framework installed');
+  const framework = loadFramework(ctx, identity.framework.ref);
+  if (!framework.survey) throw new AppError('SURVEY_NOT_DEFINED', 'framework has no survey');
+  return { ref: identity.framework.ref, framework, def: framework.survey };
+}
+
+export const answersOf = (json: string | null): Record<string, SurveyAnswer> =>
+  json === null ? {} : (JSON.parse(json) as Record<string, SurveyAnswer>);
+
+export function verifyOf(row: FormRow): VerifyStatus {
+  return row.v_status ?? 'none';
+}
+
+export function getRow(ctx: ServiceContext, id: number): FormRow {
+  const row = ctx.db.prepare('SELECT * FROM survey_forms WHERE id = ? AND deleted_at IS NULL').get(id) as FormRow | undefined;
+  if (!row) throw new AppError('SURVEY_FORM_NOT_FOUND', `no form ${id}`);
+  return row;
+}
+
+function liveByKey(ctx: ServiceContext, ref: number, formNo: string): FormRow | undefined {
+  return ctx.db
+    .prepare('SELECT * FROM survey_forms WHERE framework_ref = ? AND form_key = ? AND deleted_at IS NULL')
+    .get(ref, formNoKey(formNo)) as FormRow | undefined;
+}
+
+export function viewOf(row: FormRow, pass: SurveyPass): SurveyFormView {
+  return {
+    id: row.id,
+    formNo: row.form_no,
+    pass,
+    status: row.status,
+    verify: verifyOf(row),
+    keyedBy: pass === 1 ? row.keyed_by : (row.v_keyed_by ?? ''),
+    createdAt: row.created_at,
+    answers: answersOf(pass === 1 ? row.answers_json : row.v_answers_json),
+  };
+}
+
+function cleanFormNo(formNo: string): string {
+  const s = formNo.normalize('NFC').trim();
+  if (s === '' || s.length > 30) throw new AppError('INVALID_INPUT', 'bad form number', { fields: { formNo: 'REQUIRED' } });
+  return s;
+}
+
+/**
+ * Open a form for the first pass: a new number creates a draft, a draft of the same number
+ * is resumed (after a crash), a saved number is refused by showing the existing form.
+ */
+export function beginForm(ctx: ServiceContext, input: { formNo: string; keyedBy: string }): BeginResult {
+  const { ref } = activeSurvey(ctx);
+  const formNo = cleanFormNo(input.formNo);
+  return ctx.db.transaction((): BeginResult => {
+    const existing = liveByKey(ctx, ref, formNo);
+    if (existing) return { kind: existing.status === 'draft' ? 'resume' : 'exists', form: viewOf(existing, 1) };
+    const now = isoNow(ctx);
+    const info = ctx.db
+      .prepare(
+        `INSERT INTO survey_forms (framework_ref, form_no, form_key, source, status, answers_json, keyed_by, created_at, updated_at)
+         VALUES (?, ?, ?, 'keyed', 'draft', '{}', ?, ?, ?)`,
+      )
+      .run(ref, formNo, formNoKey(formNo), input.keyedBy, now, now);
+    const id = Number(info.lastInsertRowid);
+    audit(ctx, 'survey.form.begin', 'survey_form', String(id), null, { formNo, keyedBy: input.keyedBy });
+    return { kind: 'new', form: viewOf(getRow(ctx, id), 1) };
+  })();
+}
+
+/** Write one keyed answer of one pass (null: "no answer"), as it is keyed. */
+export function setAnswer(
+  ctx: ServiceContext,
+  input: { formId: number; pass: SurveyPass; code: string; value: SurveyAnswer },
+): SurveyAnswer {
+  const { def } = activeSurvey(ctx);
+  const q = questionIndex(def).get(input.code);
+  if (!q) throw new AppError('SURVEY_BAD_ANSWER', `no question ${input.code}`, { questionCode: input.code });
+  const norm = normaliseAnswer(q, input.value);
+  if (!norm.ok) throw new AppError('SURVEY_BAD_ANSWER', norm.problem, { questionCode: q.code, problem: norm.problem });
+  ctx.db.transaction(() => {
+    const row = getRow(ctx, input.formId);
+    const column = input.pass === 1 ? 'answers_json' : 'v_answers_json';
+    if (input.pass === 2 && row.v_status !== 'keying') throw new AppError('SURVEY_FORM_NOT_SAVED', 'second pass not open');
+    const answers = answersOf(input.pass === 1 ? row.answers_json : row.v_answers_json);
+    const old = input.code in answers ? answers[input.code] : undefined;
+    if (old === norm.value && input.code in answers) return;
+    answers[input.code] = norm.value;
+    ctx.db.prepare(`UPDATE survey_forms SET ${column} = ?, updated_at = ? WHERE id = ?`).run(JSON.stringify(answers), isoNow(ctx), row.id);
+    // A correction of a saved form is logged under its own action, so the log tells keying from fixing.
+    const action = input.pass === 2 ? 'survey.answer.verify' : row.status === 'saved' ? 'survey.answer.correct' : 'survey.answer';
+    audit(ctx, action, 'survey_form', String(row.id), { formNo: row.form_no, code: input.code, value: old ?? null }, { formNo: row.form_no, code: input.code, value: norm.value });
+  })();
+  return norm.value;
+}
+
+/** Save the first pass. Questions never reached are stored as "no answer". */
+export function saveForm(ctx: ServiceContext, formId: number): SurveyFormView {
+  const { def } = activeSurvey(ctx);
+  return ctx.db.transaction(() => {
+    const row = getRow(ctx, formId);
+    const answers = answersOf(row.answers_json);
+    for (const q of allQuestions(def)) if (!(q.code in answers)) answers[q.code] = null;
+    ctx.db
+      .prepare(`UPDATE survey_forms SET status = 'saved', answers_json = ?, updated_at = ? WHERE id = ?`)
+      .run(JSON.stringify(answers), isoNow(ctx), row.id);
+    if (row.status === 'draft') audit(ctx, 'survey.form.save', 'survey_form', String(row.id), { status: 'draft' }, { status: 'saved', formNo: row.form_no });
+    return viewOf(getRow(ctx, row.id), 1);
+  })();
+}
+
+export function getForm(ctx: ServiceContext, formId: number): SurveyFormView {
+  return viewOf(getRow(ctx, formId), 1);
+}
+
+/** Soft delete: the row stays with who, when and why; the number becomes free again. */
+export function deleteForm(ctx: ServiceContext, input: { formId: number; reason: string }): void {
+  const reason = input.reason.normalize('NFC').trim();
+  if (reason === '') throw new AppError('INVALID_INPUT', 'reason required', { fields: { reason: 'REQUIRED' } });
+  ctx.db.transaction(() => {
+    const row = getRow(ctx, input.formId);
+    ctx.db
+      .prepare('UPDATE survey_forms SET deleted_at = ?, deleted_by = ?, delete_reason = ? WHERE id = ?')
+      .run(isoNow(ctx), ctx.actor(), reason, row.id);
+    audit(ctx, 'survey.form.delete', 'survey_form', String(row.id), { formNo: row.form_no, answers: answersOf(row.answers_json) }, { reason });
+  })();
+}
+
+function summaryOf(def: SurveyDefinition, row: FormRow): SurveyFormSummary {
+  const answers = answersOf(row.answers_json);
+  let answered = 0;
+  let blankRequired = 0;
+  for (const q of allQuestions(def)) {
+    const a = answers[q.code];
+    if (a !== undefined && a !== null) answered += 1;
+    else if (q.required) blankRequired += 1;
+  }
+  return {
+    id: row.id,
+    formNo: row.form_no,
+    status: row.status,
+    source: row.source,
+    keyedBy: row.keyed_by,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    verify: verifyOf(row),
+    verifiedBy: row.v_keyed_by,
+    answered,
+    blankRequired,
+  };
+}
+
+export function liveRows(ctx: ServiceContext, ref: number): FormRow[] {
+  return ctx.db.prepare('SELECT * FROM survey_forms WHERE framework_ref = ? AND deleted_at IS NULL').all(ref) as FormRow[];
+}
+
+/** Every live form (drafts too), numeric form numbers in numeric order; search by number. */
+export function listForms(ctx: ServiceContext, input: { search?: string } = {}): SurveyFormSummary[] {
+  const { ref, def } = activeSurvey(ctx);
+  const q = input.search?.normalize('NFC').trim().toUpperCase() ?? '';
+  const rows = liveRows(ctx, ref).filter((r) => q === '' || r.form_key.includes(q) || r.form_no.toUpperCase().includes(q));
+  const collator = new Intl.Collator('vi', { numeric: true });
+  return rows.map((r) => summaryOf(def, r)).sort((a, b) => collator.compare(a.formNo, b.formNo));
+}
+
+/** The saved, undeleted forms: what results, the export and the index count. */
+export function savedForms(ctx: ServiceContext, ref: number): SurveyForm[] {
+  return (
+    ctx.db
+      .prepare(`SELECT form_no, answers_json FROM survey_forms WHERE framework_ref = ? AND status = 'saved' AND deleted_at IS NULL ORDER BY id`)
+      .all(ref) as { form_no: string; answers_json: string }[]
+  ).map((r) => ({ formNo: r.form_no, answers: answersOf(r.answers_json) }));
+}
