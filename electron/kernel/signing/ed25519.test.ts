@@ -11,7 +11,7 @@ interface Rfc8032Vector {
   message: string;
   signature: string;
 }
-const file = fileURLToPath(new URL('../../../../shared/vectors/ed25519-rfc8032.json', import.meta.url));
+const file = fileURLToPath(new URL('../../../test/vectors/ed25519-rfc8032.json', import.meta.url));
 const { vectors } = JSON.parse(readFileSync(file, 'utf8')) as { vectors: Rfc8032Vector[] };
 const fromHex = (h: string) => new Uint8Array(Buffer.from(h, 'hex'));
 const toHex = (b: Uint8Array) => Buffer.from(b).toString('hex');
