@@ -257,7 +257,7 @@ describe('a reviewing unit does not self-assess', () => {
   beforeAll(async () => {
     await h.start();
     const db = openDatabase(h.dbPath);
-    completeSetup({ db, clock: fixedClock(), actor: () => 'setup' }, { role: 'district', level: 'province', unitCode: '49', unitName: 'Sở Nội vụ tỉnh Quảng Nam', provinceCode: '49', year: 2026 });
+    completeSetup({ db, clock: fixedClock(), actor: () => 'setup' }, { role: 'reviewer', level: 'province', unitCode: '49', unitName: 'Sở Nội vụ tỉnh Quảng Nam', provinceCode: '49', year: 2026 });
     db.close();
   });
   afterAll(() => h.stop());

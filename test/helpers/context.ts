@@ -55,7 +55,7 @@ export const communeSetup = {
 } as const;
 
 export const provinceSetup = {
-  role: 'district',
+  role: 'reviewer',
   level: 'province',
   unitCode: '49',
   unitName: 'Sở Nội vụ tỉnh Quảng Nam',

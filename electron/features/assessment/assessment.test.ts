@@ -120,8 +120,8 @@ describe('a reviewing unit', () => {
   it('cannot write a self-assessment', () => {
     const r = freshStore();
     completeSetup(r.ctx, provinceSetup);
-    expect(codeOf(() => setEntry(r.ctx, '1.1', { input: { type: 'binary', done: true } }))).toBe('NOT_COMMUNE');
-    expect(codeOf(() => finalise(r.ctx))).toBe('NOT_COMMUNE');
+    expect(codeOf(() => setEntry(r.ctx, '1.1', { input: { type: 'binary', done: true } }))).toBe('WRONG_ROLE');
+    expect(codeOf(() => finalise(r.ctx))).toBe('WRONG_ROLE');
     expect(listEntries(r.ctx)).toEqual({});
     r.cleanup();
   });

@@ -89,7 +89,7 @@ export function lockState(ctx: ServiceContext, ref = activeFramework(ctx).ref): 
  * changes while finalised. Call inside the writing transaction.
  */
 export function assertUnlocked(ctx: ServiceContext, ref: number): void {
-  if (!isCommune(ctx)) throw new AppError('NOT_COMMUNE', 'reviewing units do not self-assess');
+  if (!isCommune(ctx)) throw new AppError('WRONG_ROLE', 'reviewing units do not self-assess');
   if (lockState(ctx, ref).finalised) throw new AppError('ASSESSMENT_LOCKED', 'assessment is finalised');
 }
 
@@ -225,7 +225,7 @@ export function reopen(ctx: ServiceContext, reason: string): LockState {
   const why = nfc(reason).trim();
   if (why.length < 5) throw new AppError('INVALID_INPUT', 'reason required', { fields: { reason: 'REASON_REQUIRED' } });
   ctx.db.transaction(() => {
-    if (!isCommune(ctx)) throw new AppError('NOT_COMMUNE', 'reviewing units do not self-assess');
+    if (!isCommune(ctx)) throw new AppError('WRONG_ROLE', 'reviewing units do not self-assess');
     const old = lockState(ctx, active.ref);
     if (!old.finalised) throw new AppError('ASSESSMENT_NOT_LOCKED', 'not finalised');
     stmt(

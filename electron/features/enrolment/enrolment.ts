@@ -24,7 +24,7 @@ function failure(r: VerifyFailure | { ok: false; code: 'ENROLMENT_MISMATCH'; mes
   return r.code === 'ENROLMENT_MISMATCH' ? new AppError('ENROLMENT_MISMATCH', r.message, r.details) : refusalError(r);
 }
 
-function requireRole(ctx: ServiceContext, role: 'commune' | 'district') {
+function requireRole(ctx: ServiceContext, role: 'commune' | 'reviewer') {
   const identity = requireIdentity(ctx);
   if (identity.role !== role) throw new AppError('WRONG_ROLE', `needs the ${role} role`);
   return identity;
@@ -216,7 +216,7 @@ export function registryResolver(ctx: ServiceContext): KeyResolver & ((keyId: st
  * paper form: writes nothing to disk, returns the signed approval, and enrols the key (active).
  */
 export function approveEnrolmentRequest(ctx: ServiceContext, requestText: string | Uint8Array, reviewerSigner: Signer): { approvalText: string; enrolled: EnrolledKey } {
-  const identity = requireRole(ctx, 'district');
+  const identity = requireRole(ctx, 'reviewer');
   const v = verifyEnrolmentRequest(requestText);
   if (!v.ok) throw failure(v);
   const now = ctx.clock.now();
@@ -244,7 +244,7 @@ export function approveEnrolmentRequest(ctx: ServiceContext, requestText: string
 
 /** Lost or stolen key: packages signed with it are refused (KEY_REVOKED) from now on. */
 export function revokeEnrolledKey(ctx: ServiceContext, keyId: string, from: string): EnrolledKey {
-  requireRole(ctx, 'district');
+  requireRole(ctx, 'reviewer');
   return ctx.db.transaction(() => {
     const old = enrolledKey(ctx, keyId);
     if (!old) throw new AppError('KEY_UNKNOWN', 'no such enrolled key', { keyId });
@@ -257,7 +257,7 @@ export function revokeEnrolledKey(ctx: ServiceContext, keyId: string, from: stri
 
 /** A rotation statement signed by the registered old key and the new key: enrol new, retire old. */
 export function acceptKeyRotation(ctx: ServiceContext, text: string | Uint8Array): EnrolledKey {
-  requireRole(ctx, 'district');
+  requireRole(ctx, 'reviewer');
   const registry = registryResolver(ctx);
   const r = verifyKeyRotation(text, registry);
   if (!r.ok) throw failure(r);

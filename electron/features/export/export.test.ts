@@ -126,7 +126,7 @@ describe('exportReport', () => {
   it('refuses on a reviewing unit installation', () => {
     const r = freshStore();
     try {
-      r.ctx.db.prepare("INSERT INTO identity (id, role, level, unit_code, unit_name, province_code, year, created_at, updated_at) VALUES (1, 'district', 'province', '49', 'Sở', '49', 2026, 'a', 'b')").run();
+      r.ctx.db.prepare("INSERT INTO identity (id, role, level, unit_code, unit_name, province_code, year, created_at, updated_at) VALUES (1, 'reviewer', 'province', '49', 'Sở', '49', 2026, 'a', 'b')").run();
       expect(() => exportReport(r.ctx, { folder: out, signer: commune, sources: defaultReportSources, appVersion: '0.1.0' })).toThrowError(expect.objectContaining({ code: 'WRONG_ROLE' }) as Error);
       expect(existsSync(join(out, 'CCHC-2026-49-r1.json'))).toBe(false);
     } finally {

@@ -47,7 +47,7 @@ describe('chiso init', () => {
     expect(err).toEqual([]);
     expect(code).toBe(0);
     const id = identityIn(join(dir, 'r.sqlite'));
-    expect(id).toMatchObject({ role: 'district', level: 'province', unitCode: '49', provinceCode: '49' });
+    expect(id).toMatchObject({ role: 'reviewer', level: 'province', unitCode: '49', provinceCode: '49' });
     expect(id?.framework).toMatchObject({ id: 'qn-2026', sample: false });
   });
 

@@ -8,11 +8,11 @@ import { openServices, readJsonArg } from '../../app/cli/open';
 import { cliKeyStore } from '../../kernel/commands/passphrase';
 import { createKey } from '../keys/keys';
 
-export const initHelp = `chiso init --db FILE --role commune|district --unit CODE --name NAME
+export const initHelp = `chiso init --db FILE --role commune|reviewer --unit CODE --name NAME
            [--province CODE] [--reviewer CODE] [--level district|province]
            [--officer NAME] [--title TITLE] [--year YYYY] [--framework FILE]
   Thiết lập một cơ sở dữ liệu mới: vai trò, mã và tên đơn vị, tỉnh, đơn vị thẩm định, năm,
-  bộ tiêu chí (mặc định: bộ tiêu chí mẫu đi kèm ứng dụng).`;
+  bộ tiêu chí (mặc định: bộ tiêu chí mẫu đi kèm ứng dụng). --role district vẫn được chấp nhận (= reviewer).`;
 
 export async function initCommand(args: string[], io: CliIO): Promise<number> {
   const { values } = parseArgs({
@@ -33,7 +33,9 @@ export async function initCommand(args: string[], io: CliIO): Promise<number> {
     },
   });
   if (!values.db) throw new UsageError('thiếu --db FILE');
-  if (values.role !== 'commune' && values.role !== 'district') throw new UsageError('--role phải là commune hoặc district');
+  // `district` was the reviewing role's name before the level became an attribute; scripts still pass it.
+  const role = values.role === 'district' ? 'reviewer' : values.role;
+  if (role !== 'commune' && role !== 'reviewer') throw new UsageError('--role phải là commune hoặc reviewer');
   if (!values.unit) throw new UsageError('thiếu --unit CODE');
   if (!values.name) throw new UsageError('thiếu --name NAME');
   const year = values.year ?? String(new Date().getFullYear());
@@ -45,12 +47,12 @@ export async function initCommand(args: string[], io: CliIO): Promise<number> {
     year,
   };
   let setup: Record<string, unknown>;
-  if (values.role === 'commune') {
+  if (role === 'commune') {
     if (!values.province) throw new UsageError('xã cần --province CODE (mã tỉnh 2 chữ số)');
     setup = { role: 'commune', provinceCode: values.province, reviewerCode: values.reviewer ?? values.province, ...common };
   } else {
     const level = values.level ?? (values.unit.length === 2 ? 'province' : 'district');
-    setup = { role: 'district', level, provinceCode: values.province ?? (level === 'province' ? values.unit : ''), ...common };
+    setup = { role: 'reviewer', level, provinceCode: values.province ?? (level === 'province' ? values.unit : ''), ...common };
   }
   const framework = values.framework ? await readJsonArg(values.framework, io) : undefined;
   const services = openServices(resolve(io.cwd, values.db));

@@ -40,7 +40,7 @@ describe('setup service', () => {
 
   it('stores a provincial reviewing unit', () => {
     const id = completeSetup(s.ctx, provinceSetup);
-    expect(id).toMatchObject({ role: 'district', level: 'province', unitCode: '49', reviewerCode: null });
+    expect(id).toMatchObject({ role: 'reviewer', level: 'province', unitCode: '49', reviewerCode: null });
   });
 
   it.each([

@@ -8,7 +8,7 @@ import { isoNow } from '../../kernel/context';
 import { getFrameworkRef, installFramework } from '../framework/frameworks';
 
 interface IdentityRow {
-  role: 'commune' | 'district';
+  role: 'commune' | 'reviewer';
   level: 'district' | 'province' | null;
   unit_code: string;
   unit_name: string;
@@ -70,7 +70,7 @@ export function completeSetup(ctx: ServiceContext, input: unknown, frameworkJson
     const now = isoNow(ctx);
     const row = {
       role: data.role,
-      level: data.role === 'district' ? data.level : null,
+      level: data.role === 'reviewer' ? data.level : null,
       unit_code: data.unitCode,
       unit_name: data.unitName,
       province_code: data.provinceCode,

@@ -154,5 +154,29 @@ describe('migrations', () => {
       expect(() => db.prepare(`INSERT INTO reviewer_pin (id, unit_code, unit_name, key_id, public_key, fingerprint, request_id, approval_text, approved_at, valid_from, pinned_at) VALUES (1, '49', 'S', 'K', 'p', 'f', 'missing', 't', 'a', 'b', 'c')`).run()).toThrow(/FOREIGN KEY/u);
     });
   });
-});
 
+  describe('005 reviewer role', () => {
+    const version = MIGRATIONS.findIndex((m) => m.name === 'reviewer-role') + 1;
+    const insert = (db: Db, role: string, level: string | null) =>
+      db.prepare(
+        `INSERT INTO identity (id, role, level, unit_code, unit_name, province_code, year, created_at, updated_at) VALUES (1, ?, ?, '49', 'Sở Nội vụ', '49', 2026, 'a', 'b')`,
+      ).run(role, level);
+
+    it('renames the stored `district` role to `reviewer` and keeps its level', () => {
+      const { db } = store(version - 1);
+      insert(db, 'district', 'province');
+      migrate(db, version);
+      expect(db.prepare('SELECT role, level, unit_name FROM identity').get()).toEqual({ role: 'reviewer', level: 'province', unit_name: 'Sở Nội vụ' });
+      expect(() => db.prepare(`UPDATE identity SET role = 'district'`).run()).toThrow(/CHECK/u);
+      expect(() => db.prepare(`UPDATE identity SET level = NULL`).run()).toThrow(/CHECK/u);
+    });
+
+    it('leaves a commune as it was, without a level', () => {
+      const { db } = store(version - 1);
+      insert(db, 'commune', null);
+      migrate(db, version);
+      expect(db.prepare('SELECT role, level FROM identity').get()).toEqual({ role: 'commune', level: null });
+      expect(() => db.prepare(`UPDATE identity SET level = 'province'`).run()).toThrow(/CHECK/u);
+    });
+  });
+});

@@ -3,6 +3,7 @@ import { m001Initial } from './001-initial';
 import { m002Assessment } from './002-assessment';
 import { m003Survey } from './003-survey';
 import { m004KeysExports } from './004-keys-exports';
+import { m005ReviewerRole } from './005-reviewer-role';
 
 export interface Migration {
   version: number;
@@ -14,6 +15,6 @@ export interface Migration {
  * Ordered, append-only. Never edit a migration that has shipped: add a new one.
  * Each migration has a test that migrates to N−1, inserts, migrates to N, asserts.
  */
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Assessment, m003Survey, m004KeysExports];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Assessment, m003Survey, m004KeysExports, m005ReviewerRole];
 
 export const LATEST_VERSION = MIGRATIONS.length;
