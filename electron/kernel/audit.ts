@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../../shared/ipc/core.contract';
+import type { AuditEntry } from '../../shared/ipc/audit';
 import type { ServiceContext } from './context';
 import { isoNow } from './context';
 import { stmt } from './db/statements';

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
-import { CHANNELS } from '../../shared/ipc/channels';
+import { CHANNELS } from '../../shared/ipc/contract';
 import type { AppRuntime } from '../app/runtime';
 import { createAppRuntime } from '../app/runtime';
 import { getSetting } from '../features/setup/identity';

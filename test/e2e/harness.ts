@@ -13,7 +13,7 @@ import type { Dialogs } from '../../electron/app/handlers';
 import type { PdfPrinter } from '../../electron/kernel/ipc/router';
 import type { AppRuntime } from '../../electron/app/runtime';
 import { createAppRuntime } from '../../electron/app/runtime';
-import { CHANNELS, EVENTS } from '../../shared/ipc/channels';
+import { CHANNELS, EVENTS } from '../../shared/ipc/contract';
 import { fixedClock } from '../helpers/context';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

@@ -3,8 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { AppError } from '../../../shared/errors';
-import type { AssessmentChannel } from '../../../shared/ipc/assessment.channels';
-import type { AssessmentView } from '../../../shared/ipc/assessment.contract';
+import type { AssessmentChannel, AssessmentView } from '../../../shared/ipc/assessment';
+import type { EvidenceChannel } from '../../../shared/ipc/evidence';
 import { activeFramework, finalise, listEntries, lockState, reopen, setEntry, setExplanation } from './assessment';
 import { assessmentSnapshot } from './snapshot';
 import { surveyTallyFor } from '../survey/snapshot';
@@ -45,7 +45,7 @@ function summaryName(rt: Runtime, ext: string): string {
   return `tu-danh-gia-${id.unitCode}-${id.year}.${ext}`;
 }
 
-export function createAssessmentHandlers(rt: Runtime): Pick<Handlers, AssessmentChannel> {
+export function createAssessmentHandlers(rt: Runtime): Pick<Handlers, AssessmentChannel | EvidenceChannel> {
   return {
     'assessment:get': () => view(rt),
     'assessment:setEntry': ({ code, entry }) => setEntry(rt.ctx, code, entry ?? null),

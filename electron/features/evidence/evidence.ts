@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import type { EvidenceDocumentInput } from '../../../shared/assessment/evidence';
 import { evidenceDocumentSchema } from '../../../shared/assessment/evidence';
 import { AppError } from '../../../shared/errors';
-import type { EvidenceDocumentView, EvidenceFileView } from '../../../shared/ipc/assessment.contract';
+import type { EvidenceDocumentView, EvidenceFileView } from '../../../shared/ipc/evidence';
 import { activeFramework, assertUnlocked, requireItem } from '../assessment/assessment';
 import { audit } from '../../kernel/audit';
 import type { ServiceContext } from '../../kernel/context';

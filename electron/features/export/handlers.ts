@@ -3,8 +3,9 @@ import { rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/errors';
-import type { ApprovalChoice, EnrolmentStatus, ExportView, KeyInfoView } from '../../../shared/ipc/package.contract';
-import type { PackageChannel } from '../../../shared/ipc/package.channels';
+import type { ApprovalChoice, EnrolmentChannel, EnrolmentStatus } from '../../../shared/ipc/enrolment';
+import type { ExportChannel, ExportView } from '../../../shared/ipc/export';
+import type { KeyInfoView, KeysChannel } from '../../../shared/ipc/keys';
 import type { KeyStatus } from '../../kernel/signing/key-store';
 import { buildEml } from './eml';
 import { enrolmentFormHtml } from '../enrolment/form';
@@ -35,7 +36,7 @@ async function readChosen(path: string): Promise<Buffer> {
  * dialogs, and a chosen file waits here behind a token until the user confirms (after seeing the
  * fingerprint it holds).
  */
-export function createPackageHandlers(rt: Runtime): Pick<Handlers, PackageChannel> {
+export function createPackageHandlers(rt: Runtime): Pick<Handlers, KeysChannel | EnrolmentChannel | ExportChannel> {
   const backups = new Map<string, string>();
   const approvals = new Map<string, Buffer>();
   const { ctx, keys } = rt;

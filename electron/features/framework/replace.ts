@@ -3,7 +3,7 @@ import { planCarryOver } from '../../../shared/framework/carry-over';
 import type { Framework } from '../../../shared/framework/schema';
 import type { ItemEntry } from '../../../shared/scoring/entry';
 import type { FrameworkRef } from '../../../shared/identity';
-import type { ReplacePreview } from '../../../shared/ipc/core.contract';
+import type { ReplacePreview } from '../../../shared/ipc/framework';
 import { lockState } from '../assessment/assessment';
 import { audit } from '../../kernel/audit';
 import type { ServiceContext } from '../../kernel/context';

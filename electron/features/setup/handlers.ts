@@ -8,7 +8,9 @@ import { loadFramework, validateFramework } from '../framework/frameworks';
 import { previewReplaceFramework, replaceFramework } from '../framework/replace';
 import { completeSetup, getIdentity, getSetting, requireIdentity, setSetting } from './identity';
 import { schemaVersion } from '../../kernel/db/open';
-import type { CoreChannel } from '../../../shared/ipc/core.channels';
+import type { AuditChannel } from '../../../shared/ipc/audit';
+import type { FrameworkChannel } from '../../../shared/ipc/framework';
+import type { SetupChannel } from '../../../shared/ipc/setup';
 import type { Handlers, Runtime } from '../../kernel/ipc/router';
 
 function countItems(f: Framework): number {
@@ -31,7 +33,7 @@ export async function readJsonFile(path: string): Promise<unknown> {
   }
 }
 
-export function createCoreHandlers(rt: Runtime): Pick<Handlers, CoreChannel> {
+export function createCoreHandlers(rt: Runtime): Pick<Handlers, SetupChannel | FrameworkChannel | AuditChannel> {
   // Frameworks chosen in a dialog wait here until setup completes (the renderer never
   // sends a path for main to read; it only gets a token back).
   const chosen = new Map<string, Framework>();

@@ -1,4 +1,4 @@
-import type { SurveyChannel } from '../../../shared/ipc/survey.channels';
+import type { SurveyChannel } from '../../../shared/ipc/survey';
 import { importSurveyFile } from './import';
 import { surveyResults } from './results';
 import { activeSurvey, beginForm, deleteForm, getForm, listForms, saveForm, setAnswer } from './keying';

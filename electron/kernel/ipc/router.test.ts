@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CHANNELS } from '../../../shared/ipc/channels';
+import { CHANNELS } from '../../../shared/ipc/contract';
 import { communeSetup, fixedClock, tempDir } from '../../../test/helpers/context';
 import type { AppRuntime } from '../../app/runtime';
 import { createAppRuntime } from '../../app/runtime';

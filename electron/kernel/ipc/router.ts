@@ -1,10 +1,8 @@
 import type { z } from 'zod';
 import type { AppErrorShape, Result } from '../../../shared/errors';
 import { AppError } from '../../../shared/errors';
-import type { Channel } from '../../../shared/ipc/channels';
-import { CHANNELS } from '../../../shared/ipc/channels';
-import type { ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
-import { contract } from '../../../shared/ipc/contract';
+import type { Channel, ChannelOutput, ChannelParsedInput } from '../../../shared/ipc/contract';
+import { CHANNELS, contract } from '../../../shared/ipc/contract';
 import type { ServiceContext } from '../context';
 import type { KeyStore } from '../signing/key-store';
 import type { ReportSources } from '../../features/export/report-sources';

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { EvidenceDocumentInput } from '../../../../shared/assessment/evidence';
 import { evidenceDocumentSchema } from '../../../../shared/assessment/evidence';
-import type { EvidenceFileView, EvidencePreview } from '../../../../shared/ipc/assessment.contract';
+import type { EvidenceFileView, EvidencePreview } from '../../../../shared/ipc/evidence';
 import { api, call } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDate } from '../../format';

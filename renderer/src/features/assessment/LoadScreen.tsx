@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { LoadFileReport } from '../../../../shared/ipc/assessment.contract';
+import type { LoadFileReport } from '../../../../shared/ipc/assessment';
 import { api, call } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useAssessment } from './store';

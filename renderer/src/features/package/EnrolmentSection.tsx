@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApprovalChoice, EnrolmentStatus, EnrolmentWritten, KeysStatus } from '../../../../shared/ipc/package.contract';
+import type { ApprovalChoice, EnrolmentStatus, EnrolmentWritten } from '../../../../shared/ipc/enrolment';
+import type { KeysStatus } from '../../../../shared/ipc/keys';
 import { api, call } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDate } from '../../format';

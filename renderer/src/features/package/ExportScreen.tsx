@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { ExportView, KeysStatus, PackageStatus } from '../../../../shared/ipc/package.contract';
+import type { ExportView, PackageStatus } from '../../../../shared/ipc/export';
+import type { KeysStatus } from '../../../../shared/ipc/keys';
 import { api, call } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDateTime } from '../../format';

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EnrolmentStatus, KeysStatus } from '../../../../shared/ipc/package.contract';
+import type { EnrolmentStatus } from '../../../../shared/ipc/enrolment';
+import type { KeysStatus } from '../../../../shared/ipc/keys';
 import { api, call } from '../../api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useAppStore } from '../../stores/app-store';

@@ -1,15 +1,30 @@
+/** The sociological survey: keying paper forms, double entry, the forms list, results, import. */
 import { z } from 'zod';
 import { surveyAnswerSchema } from '../scoring/survey';
 import type { BeginResult, FinishResult, SurveyFormSummary, SurveyFormView, SurveyResults } from '../survey/types';
-import type { ChannelSpec } from './spec';
+import type { FeatureContract } from './spec';
 import { out } from './spec';
-import type { SurveyChannel } from './survey.channels';
+
+export const SURVEY_CHANNELS = [
+  'survey:begin',
+  'survey:answer',
+  'survey:save',
+  'survey:get',
+  'survey:list',
+  'survey:remove',
+  'survey:compare',
+  'survey:differences',
+  'survey:resolve',
+  'survey:results',
+  'survey:import',
+  'survey:template',
+] as const;
+export type SurveyChannel = (typeof SURVEY_CHANNELS)[number];
 
 const formId = z.number().int().min(1);
 const pass = z.union([z.literal(1), z.literal(2)]);
 const name = z.string().trim().min(1).max(100);
 
-/** The survey's part of the IPC contract (see contract.ts). */
 export const surveyContract = {
   /** Open a form by its paper number for pass 1 (keying) or pass 2 (blind verification). */
   'survey:begin': { input: z.object({ formNo: z.string().max(30), keyedBy: name, pass }), output: out<BeginResult>() },
@@ -34,4 +49,4 @@ export const surveyContract = {
   'survey:import': { input: z.undefined(), output: out<{ imported: number } | null>() },
   /** Main shows the save dialog and writes the xlsx template; null when cancelled. */
   'survey:template': { input: z.undefined(), output: out<{ path: string } | null>() },
-} satisfies { [C in SurveyChannel]: ChannelSpec };
+} satisfies FeatureContract<SurveyChannel>;
