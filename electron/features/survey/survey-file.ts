@@ -3,12 +3,12 @@
  * (xlsx, one row per form, header row of question codes), a CSV of the same layout, or the
  * JSON section format ({ "forms": [{ "formNo", "answers" }] }). See docs/survey-format.md.
  */
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { AppError } from '../../../shared/errors';
 import type { ImportIssue } from '../../../shared/survey/types';
+import { readUserFile } from '../../kernel/files/user-files';
 
 export interface RawRow {
   line: number | null;
@@ -102,13 +102,7 @@ export async function rowsFromXlsx(buffer: Buffer): Promise<RawRows> {
 
 /** Read any supported file by its extension. */
 export async function readSurveyFile(path: string): Promise<RawRows> {
-  let buffer: Buffer;
-  try {
-    buffer = await readFile(path);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new AppError(code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE', String(err));
-  }
+  const buffer = readUserFile(path);
   const ext = extname(path).toLowerCase();
   if (ext === '.xlsx') return rowsFromXlsx(buffer);
   const text = buffer.toString('utf8');

@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { freshStore, tempDir } from '../../../test/helpers/context';
 import type { Db } from './open';
-import { migrate, openDatabase, schemaVersion } from './open';
+import { migrate, schemaVersion } from './migrate';
+import { openDatabase } from './open';
 import { LATEST_VERSION, MIGRATIONS } from './migrations/index';
 
 const cleanups: (() => void)[] = [];
