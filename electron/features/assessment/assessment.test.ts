@@ -3,7 +3,7 @@ import type { AppError } from '../../../shared/errors';
 import type { TestApp } from '../../../test/helpers/app';
 import { refusal, testApp } from '../../../test/helpers/app';
 import { communeSetup, provinceSetup } from '../../../test/helpers/context';
-import { listAudit } from '../audit/audit-log';
+import { listAudit } from '../audit/audit-repo';
 import { activeFramework } from '../framework/active';
 import { listEntries, lockState } from './assessment';
 import { assessmentSnapshot } from './snapshot';

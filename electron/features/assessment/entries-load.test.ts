@@ -5,7 +5,7 @@ import type { AppError } from '../../../shared/errors';
 import type { TestApp } from '../../../test/helpers/app';
 import { refusal as refused, testApp } from '../../../test/helpers/app';
 import { communeSetup } from '../../../test/helpers/context';
-import { listAudit } from '../audit/audit-log';
+import { listAudit } from '../audit/audit-repo';
 import { listDocuments } from '../evidence/evidence';
 import { activeFramework } from '../framework/active';
 import { listEntries } from './assessment';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { communeSetup, freshStore, parsedSetup, provinceSetup, type TestStore } from '../../../test/helpers/context';
 import { testKey } from '../../../test/fixtures/test-keys';
-import { listAudit } from '../audit/audit-log';
+import { listAudit } from '../audit/audit-repo';
 import { buildKeyRotation } from '../../kernel/signing/enrolment';
 import { acceptEnrolmentApproval, acceptKeyRotation, approveEnrolmentRequest, enrolmentState, listEnrolledKeys, prepareEnrolmentRequest, recordEnrolmentRequest, registryResolver, revokeEnrolledKey } from './enrolment';
 import { enrolledKeyId } from '../keys/keys';

@@ -5,13 +5,7 @@
  */
 import QRCode from 'qrcode';
 import type { EnrolmentRequest } from '../../../shared/package/envelope';
-
-const esc = (s: string): string => s.replace(/[&<>"']/gu, (c) => `&#${c.charCodeAt(0)};`);
-
-function viDate(iso: string): string {
-  const [y, m, d] = iso.slice(0, 10).split('-');
-  return `${d}/${m}/${y}`;
-}
+import { escapeHtml as esc, viDate } from '../../kernel/files/html';
 
 export async function enrolmentFormHtml(request: EnrolmentRequest, fingerprint: string, reviewerCode: string): Promise<string> {
   const qr = await QRCode.toString(fingerprint, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });

@@ -11,7 +11,7 @@ import type { FileOps } from '../../kernel/files/package-file';
 import { nodeFileOps } from '../../kernel/files/package-file';
 import { finaliseAssessment } from '../assessment/use-cases';
 import { assessmentSnapshot } from '../assessment/snapshot';
-import { listAudit } from '../audit/audit-log';
+import { listAudit } from '../audit/audit-repo';
 import { activeFramework } from '../framework/active';
 import { addDocument as addDocumentTo, attachFiles as attachFilesTo, listDocuments as documentsOf, listFiles as filesOf, readStoredFile as readStored, removeDocument as removeDocumentOf, removeFile as removeFileOf, updateDocument as updateDocumentOf } from './evidence';
 import { addEvidenceDocument, attachEvidence } from './use-cases';

@@ -7,7 +7,7 @@ import { goldenSources, setUpCommune } from '../../../test/fixtures/commune-repo
 import { exportReport, lastExport, listExports } from './export';
 import { nodeFileOps, type FileOps } from '../../kernel/files/package-file';
 import { verifyPackageBytes } from '../verify/verify';
-import { listAudit } from '../audit/audit-log';
+import { listAudit } from '../audit/audit-repo';
 import { refusal, testApp } from '../../../test/helpers/app';
 import { provinceSetup } from '../../../test/helpers/context';
 import { exportPackage } from './use-cases';

@@ -5,7 +5,7 @@ import { sampleFramework } from '../../../shared/framework/sample';
 import type { TestApp } from '../../../test/helpers/app';
 import { testApp } from '../../../test/helpers/app';
 import { communeSetup } from '../../../test/helpers/context';
-import { listAudit } from '../audit/audit-log';
+import { listAudit } from '../audit/audit-repo';
 import { requireIdentity } from '../setup/identity';
 import { validateFramework } from './frameworks';
 import { previewReplaceFramework, replaceFramework } from './replace';

@@ -5,7 +5,7 @@ import { sampleFramework } from '../../../shared/framework/sample';
 import type { TestApp } from '../../../test/helpers/app';
 import { testApp } from '../../../test/helpers/app';
 import { communeSetup, FIXED_NOW, parsedSetup, provinceSetup } from '../../../test/helpers/context';
-import { listAudit } from '../audit/audit-log';
+import { listAudit } from '../audit/audit-repo';
 import { frameworkSha256, loadFramework } from '../framework/frameworks';
 import { completeSetup as completeSetupWith, getIdentity } from './identity';
 import { getSetting, setSetting } from './settings';

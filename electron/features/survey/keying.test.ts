@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { communeSetup, freshStore, parsedSetup } from '../../../test/helpers/context';
-import { listAudit } from '../audit/audit-log';
+import { listAudit } from '../audit/audit-repo';
 import { completeSetup } from '../setup/identity';
 import { surveyResults } from './results';
 import { beginForm, deleteForm, getForm, listForms, saveForm, setAnswer } from './keying';

@@ -7,6 +7,7 @@ import { freshStore, tempDir } from '../../../test/helpers/context';
 import type { Db } from './open';
 import { migrate, schemaVersion } from './migrate';
 import { openDatabase } from './open';
+import type { Migration } from './migrations/index';
 import { LATEST_VERSION, MIGRATIONS } from './migrations/index';
 
 const cleanups: (() => void)[] = [];
@@ -60,19 +61,15 @@ describe('migrations', () => {
     expect(() => openDatabase(file)).toThrowError(expect.objectContaining({ code: 'DB_CORRUPT' }) as Error);
   });
 
-  it('roll back every pending migration when one fails', () => {
+  it('roll back every pending migration when one fails (migrate itself, given a failing last one)', () => {
     const { db } = store(0);
-    const broken = [...MIGRATIONS, { version: LATEST_VERSION + 1, name: 'broken', up: (d: Db) => d.exec('CREATE TABLE x (') }];
-    const run = () =>
-      db.transaction(() => {
-        for (const m of broken) {
-          m.up(db);
-          db.pragma(`user_version = ${m.version}`);
-        }
-      })();
-    expect(run).toThrow();
+    const broken: Migration[] = [...MIGRATIONS, { version: LATEST_VERSION + 1, name: 'broken', up: (d) => d.exec('CREATE TABLE x (') }];
+    expect(() => migrate(db, broken.length, broken)).toThrow();
     expect(schemaVersion(db)).toBe(0);
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'identity'").get()).toEqual({ n: 0 });
+    // The same list without the failing one applies whole.
+    migrate(db, LATEST_VERSION, MIGRATIONS);
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
   });
 
   describe('001 initial', () => {

@@ -1,4 +1,4 @@
-/** Reading the audit log (written by kernel/audit.ts in every change's own transaction). */
+/** The audit log as the change-log screen reads it (kernel/audit.ts appends it in every change's own transaction). */
 import type { AuditEntry } from '../../../shared/ipc/audit';
 import type { ServiceContext } from '../../kernel/context';
 import { stmt } from '../../kernel/db/statements';
