@@ -36,7 +36,7 @@ export interface RuntimeOptions {
   platform?: string;
   /** Who acts, for the audit log; the officer (or unit) set up when absent. */
   actor?: string;
-  /** Which windows may call the router; no router without it (the command line calls use cases). */
+  /** Which windows may call the router; without it (the command line) every sender is refused. */
   isTrustedSender?(sender: Sender): boolean;
   nativeBinding?: string;
   clock?: Clock;
