@@ -10,15 +10,15 @@ import { frameworkInUse, previewReplace, readFramework, replace } from './use-ca
 /** `chosen` holds the framework picked in the dialog (setup:complete uses it too). */
 export function frameworkHandlers(app: AppContext, chosen: ChosenFile<Framework>): HandlerTable<FrameworkChannel> {
   return {
-    'framework:choose': handler(app, readFramework, async (_input: undefined, run) => {
+    'framework:choose': handler(app, readFramework, async (_input, run) => {
       const path = await app.dialogs.openFile({ titleKey: 'dialogs.chooseFramework', filters: [{ name: 'JSON', extensions: ['json'] }] });
       if (path === null) return null;
       const framework = await run({ path });
       return frameworkChoice(chosen.hold(framework), framework);
     }),
     'framework:active': handler(app, frameworkInUse),
-    'framework:previewReplace': handler(app, previewReplace, ({ token }: { token: string }, run) => run({ framework: chosen.get(token) })),
-    'framework:replace': handler(app, replace, async ({ token }: { token: string }, run) => {
+    'framework:previewReplace': handler(app, previewReplace, ({ token }, run) => run({ framework: chosen.get(token) })),
+    'framework:replace': handler(app, replace, async ({ token }, run) => {
       const result = await run({ framework: chosen.get(token) });
       chosen.release();
       return result;
