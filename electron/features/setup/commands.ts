@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { keysContract } from '../../../shared/ipc/keys';
 import { setupContract } from '../../../shared/ipc/setup';
 import type { Commands } from '../../kernel/commands/command';
 import { dbPath, withApp } from '../../kernel/commands/command';
@@ -45,16 +46,18 @@ export const setupCommands: Commands = {
       }
       // The same schema as the setup screen's channel: the input is parsed once, here.
       const input = parseInput(setupContract['setup:complete'].input, { setup });
+      // The key's passphrase follows the same rule as on the keys screen; checked before anything is written.
+      const passphrase = io.env['CHISO_PASSPHRASE'];
+      const key = passphrase ? parseInput(keysContract['keys:create'].input, { passphrase }) : null;
       return withApp(env, path, async (app) => {
         const framework = values.framework ? await app.perform(readFramework, { path: resolve(io.cwd, values.framework) }) : undefined;
         const identity = await app.perform(setUp, { setup: input.setup, framework });
         io.out(`Đã thiết lập ${values.db}`);
         for (const line of formatIdentity(identity)) io.out(line);
-        const passphrase = io.env['CHISO_PASSPHRASE'];
-        if (passphrase) {
-          const key = await app.perform(createKey, { passphrase });
-          io.out(`  Khóa ký:      ${key.keyId}`);
-          io.out(`  Dấu vân tay:  ${key.fingerprint}`);
+        if (key) {
+          const created = await app.perform(createKey, key);
+          io.out(`  Khóa ký:      ${created.keyId}`);
+          io.out(`  Dấu vân tay:  ${created.fingerprint}`);
         } else {
           io.out(`  Khóa ký:      chưa tạo. Tạo sau: CHISO_PASSPHRASE=... chiso keys create --db ${values.db}`);
         }
