@@ -32,6 +32,11 @@ export default defineConfig({
         input: { index: resolve(__dirname, 'electron/preload/index.ts') },
         // A sandboxed preload cannot be an ES module.
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
+        // A sandboxed preload can require nothing but Electron. It imports the channel names from
+        // the contract (shared/ipc/contract.ts), whose schemas are zod calls: declared pure here,
+        // and with modules kept only for what is used, the bundle holds the name lists alone.
+        // test/e2e/preload-bundle.e2e.test.ts checks the built file.
+        treeshake: { moduleSideEffects: false, manualPureFunctions: ['z'] },
       },
     },
   },

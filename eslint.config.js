@@ -1,6 +1,6 @@
 // Lint keeps the layers apart (see docs/architecture.md):
 //   shared/    pure TypeScript: no electron, no node:*, no DOM globals
-//   electron/  services, store, router, cli: no electron (only main/ and preload/ may)
+//   electron/  kernel, features, app: no electron (only main/ and preload/ may); the layer rules below
 //   renderer/  no electron, no node:*; talks to main through window.api only; reaches shared/
 //              through the `@shared/…` alias (tsconfig paths, vite and vitest resolve.alias)
 import js from '@eslint/js';
@@ -22,6 +22,7 @@ const rendererImports = {
     { group: ['**/shared', '**/shared/**'], message: 'Import shared/ as @shared/… (one spelling, whatever the folder depth).' },
   ],
 };
+const toRenderer = { group: ['**/renderer/**'], message: 'Main-side code never imports the renderer.' };
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-output/**', '.cache/**'] },
@@ -54,6 +55,11 @@ export default tseslint.config(
       ],
     },
   },
+  // electron/: kernel ← features ← app (the one composition root) ← main. Features may use the
+  // kernel and each other, never the composition root; the kernel uses no feature; the router
+  // (kernel/ipc/router.ts) and the CLI entry (app/cli) are imported by app/ only; main/ and
+  // preload/ reach the rest through app/ (preload: shared/ipc alone). Tests may start the app.
+  // test/unit/layer-boundaries.test.ts lints a deliberate violation in each layer.
   {
     // Keys typed by people ("constructor" as a survey answer) must not reach a prototype.
     // canonical.ts only asks `i in array` (holes in arrays), never with a text key.
@@ -67,13 +73,86 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/**/*.ts'],
-    ignores: ['electron/main/**', 'electron/preload/**'],
+    files: ['electron/kernel/**/*.ts'],
+    ignores: ['electron/**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         paths: [noElectron],
-        patterns: [{ group: ['**/renderer/**'], message: 'Main-side code never imports the renderer.' }],
+        patterns: [
+          toRenderer,
+          { group: ['**/features/**', '**/features'], message: 'The kernel imports no feature: features build on the kernel.' },
+          { group: ['**/app/**', '**/app'], message: 'Only the composition root (electron/app) puts the app together; the kernel does not import it.' },
+          { group: ['**/main/**', '**/preload/**'], message: 'Only electron/app reaches main/ and preload/.' },
+        ],
       }],
+    },
+  },
+  {
+    files: ['electron/features/**/*.ts'],
+    ignores: ['electron/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [noElectron],
+        patterns: [
+          toRenderer,
+          { group: ['**/app/**', '**/app'], message: 'Features do not import the composition root (electron/app): it imports them.' },
+          { group: ['**/kernel/ipc/router'], message: 'Only the composition root uses the router; bind channels with kernel/ipc/handler.ts.' },
+          { group: ['**/main/**', '**/preload/**'], message: 'Only electron/app reaches main/ and preload/.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['electron/app/**/*.ts'],
+    ignores: ['electron/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [noElectron],
+        patterns: [toRenderer, { group: ['**/main/**', '**/preload/**'], message: 'The composition root runs without Electron: electron/main starts it, not the reverse.' }],
+      }],
+    },
+  },
+  {
+    files: ['electron/main/**/*.ts'],
+    ignores: ['electron/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          toRenderer,
+          { group: ['**/kernel/**', '**/features/**'], message: 'electron/main reaches the app only through electron/app (createAppRuntime and its ports).' },
+          { group: ['**/preload/**'], message: 'The preload is built on its own.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['electron/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          toRenderer,
+          { group: ['**/kernel/**', '**/features/**', '**/app/**', '**/main/**'], message: 'The sandboxed preload takes the channel names from shared/ipc and nothing else.' },
+        ],
+      }],
+    },
+  },
+  {
+    // A small typed repository per table group (features/<f>/*-repo.ts) maps rows once; the rest
+    // of a feature takes typed values. enrolment.ts and keys.ts still hold their own queries.
+    files: ['electron/features/**/*.ts'],
+    ignores: ['electron/features/**/*-repo.ts', 'electron/**/*.test.ts', 'electron/features/enrolment/enrolment.ts', 'electron/features/keys/keys.ts'],
+    rules: {
+      'no-restricted-syntax': ['error',
+        { selector: "CallExpression[callee.property.name='prepare']", message: 'SQL lives in the feature\'s *-repo.ts.' },
+        { selector: "CallExpression[callee.name='stmt']", message: 'SQL lives in the feature\'s *-repo.ts.' },
+      ],
+    },
+  },
+  {
+    files: ['electron/**/*.test.ts'],
+    ignores: ['electron/main/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [noElectron], patterns: [toRenderer] }],
     },
   },
   {

@@ -45,7 +45,7 @@ await chiso('Xã Bình Đào thiết lập máy (tạo khóa ký, bộ tiêu ch�
   '--province', '49', '--reviewer', '49', '--officer', 'Nguyễn Thị Hoa', '--title', 'Công chức Văn phòng - Thống kê', '--year', '2026',
 ]);
 await chiso('Sở Nội vụ tỉnh thiết lập máy thẩm định', [
-  'init', '--db', 'province/so.sqlite', '--role', 'district', '--unit', '49', '--name', 'Sở Nội vụ tỉnh Quảng Nam', '--year', '2026',
+  'init', '--db', 'province/so.sqlite', '--role', 'reviewer', '--unit', '49', '--name', 'Sở Nội vụ tỉnh Quảng Nam', '--year', '2026',
 ], { env: reviewerEnv });
 await chiso('Xã nạp số liệu tự đánh giá, tài liệu kiểm chứng và 24 phiếu điều tra', ['load', '--db', 'commune/xa.sqlite', join(examples, 'sample-entries.json')]);
 await chiso('Kết quả điều tra xã hội học', ['survey', 'results', '--db', 'commune/xa.sqlite']);

@@ -63,7 +63,6 @@ export const ERROR_CODES = [
   'EVIDENCE_TOO_LARGE',
   'FILE_WRITE_FAILED',
   'ENTRIES_INVALID',
-  'NOT_COMMUNE',
   // Exporting and writing packages, enrolment on either side.
   'EXPORT_DISK_FULL',
   'EXPORT_WRITE_PROTECTED',

@@ -3,11 +3,11 @@ import { normaliseName } from './text';
 
 /**
  * Who this installation is. A commune (xã, phường, đặc khu) scores itself; a reviewing
- * unit ("district" role, whatever level it sits at: Phòng Nội vụ of a huyện before
- * 7/2025, the province's Sở Nội vụ since) imports, appraises and ranks.
+ * unit (role "reviewer") imports, appraises and ranks. Its level is an attribute: a
+ * district's Phòng Nội vụ before 7/2025, the province's Sở Nội vụ since.
  * Codes are zero-padded strings (Decision 19/2025/QĐ-TTg): never numbers.
  */
-export const ROLES = ['commune', 'district'] as const;
+export const ROLES = ['commune', 'reviewer'] as const;
 export type Role = (typeof ROLES)[number];
 export const REVIEWER_LEVELS = ['district', 'province'] as const;
 export type ReviewerLevel = (typeof REVIEWER_LEVELS)[number];
@@ -43,7 +43,7 @@ export const communeSetupSchema = z.object({
 
 export const reviewerSetupSchema = z
   .object({
-    role: z.literal('district'),
+    role: z.literal('reviewer'),
     level: z.enum(REVIEWER_LEVELS),
     unitCode: z.string().trim(),
     unitName: name,

@@ -1,18 +1,31 @@
-import { createAssessmentHandlers } from '../features/assessment/handlers';
-import { createCoreHandlers } from '../features/setup/handlers';
-import { createPackageHandlers } from '../features/export/handlers';
-import type { Handlers, Runtime } from '../kernel/ipc/router';
-import { createSurveyHandlers } from '../features/survey/handlers';
+/** Every feature's channel handlers, in one table: the compiler insists that every channel has one. */
+import type { Framework } from '../../shared/framework/schema';
+import { AppError } from '../../shared/errors';
+import { ChosenFile } from '../kernel/ipc/chosen-file';
+import type { Handlers } from '../kernel/ipc/handler';
+import type { AppContext } from '../kernel/use-case';
+import { assessmentHandlers } from '../features/assessment/handlers';
+import { auditHandlers } from '../features/audit/handlers';
+import { enrolmentHandlers } from '../features/enrolment/handlers';
+import { evidenceHandlers } from '../features/evidence/handlers';
+import { exportHandlers } from '../features/export/handlers';
+import { frameworkHandlers } from '../features/framework/handlers';
+import { keysHandlers } from '../features/keys/handlers';
+import { setupHandlers } from '../features/setup/handlers';
+import { surveyHandlers } from '../features/survey/handlers';
 
-export type { Dialogs, DialogOptions, PdfPrinter, Runtime } from '../kernel/ipc/router';
-export { readJsonFile } from '../features/setup/handlers';
-
-/** Every channel's handler; each feature contributes its part. */
-export function createHandlers(rt: Runtime): Handlers {
+export function createHandlers(app: AppContext): Handlers {
+  // A framework file chosen in the dialog, used by setup (first run) or by replacing the framework.
+  const chosenFramework = new ChosenFile<Framework>(() => new AppError('FRAMEWORK_NOT_FOUND', 'framework token expired'));
   return {
-    ...createCoreHandlers(rt),
-    ...createAssessmentHandlers(rt),
-    ...createPackageHandlers(rt),
-    ...createSurveyHandlers(rt),
+    ...setupHandlers(app, chosenFramework),
+    ...frameworkHandlers(app, chosenFramework),
+    ...auditHandlers(app),
+    ...assessmentHandlers(app),
+    ...evidenceHandlers(app),
+    ...surveyHandlers(app),
+    ...keysHandlers(app),
+    ...enrolmentHandlers(app),
+    ...exportHandlers(app),
   };
 }

@@ -1,33 +1,43 @@
+/**
+ * The one composition root: store, features and ports put together. Electron's main process
+ * (electron/main), the `chiso` command line (cli/chiso.ts) and the Chromium test harness all start
+ * the app through createAppRuntime, with their own ports; only the ports differ.
+ */
 import { dirname, resolve } from 'node:path';
 import { AppError } from '../../shared/errors';
-import type { PdfPrinter, Route, Sender } from '../kernel/ipc/router';
-import { KeyStore, keyPathFor } from '../kernel/signing/key-store';
-import type { SecretProtector } from '../kernel/signing/key-vault';
-import type { ScryptParams } from '../kernel/signing/sealed-key';
-import type { ReportSources } from '../features/export/report-sources';
-import { liveReportSources } from '../features/export/report-sources-live';
-import { createRouter } from '../kernel/ipc/router';
-import type { Dialogs } from './handlers';
-import { createHandlers } from './handlers';
 import type { Clock, ServiceContext } from '../kernel/context';
 import { systemClock } from '../kernel/context';
 import type { Db } from '../kernel/db/open';
 import { openDatabase } from '../kernel/db/open';
+import type { Route, Sender } from '../kernel/ipc/router';
+import { createRouter } from '../kernel/ipc/router';
+import type { Policy, PolicyFacts } from '../kernel/policy';
+import { enforcePolicy } from '../kernel/policy';
+import type { Dialogs, PdfPrinter, SecretProtector } from '../kernel/ports';
+import { KeyStore, keyPathFor } from '../kernel/signing/key-store';
+import type { ScryptParams } from '../kernel/signing/sealed-key';
+import type { AppContext } from '../kernel/use-case';
+import { activeLockFinalised } from '../features/assessment/lock-repo';
+import { actorName, identityRole } from '../features/setup/identity-repo';
+import { getSetting } from '../features/setup/settings';
+import { createHandlers } from './handlers';
 
 export interface RuntimeOptions {
   dbPath: string;
-  dialogs: Dialogs;
-  /** Chromium's print engine; without one (CLI, unit tests) printing a PDF is refused. */
-  pdf?: PdfPrinter;
   appVersion: string;
+  /** OS dialogs; the command line has none (a use case asking for one is refused). */
+  dialogs?: Dialogs;
+  /** Chromium's print engine; without one (the command line) documents are written as HTML. */
+  pdf?: PdfPrinter;
   /** OS secret storage for the signing key, where it is real (electron/main/secret-protector.ts). */
   secretProtector?: SecretProtector;
-  /** Where the report's content comes from; the assessment and survey features plug in here. */
-  reportSources?: ReportSources;
   /** Tests only: cheaper scrypt for passphrase-protected keys. */
   keyScrypt?: ScryptParams;
   platform?: string;
-  isTrustedSender(sender: Sender): boolean;
+  /** Who acts, for the audit log; the officer (or unit) set up when absent. */
+  actor?: string;
+  /** Which windows may call the router; without it (the command line) every sender is refused. */
+  isTrustedSender?(sender: Sender): boolean;
   nativeBinding?: string;
   clock?: Clock;
   logError?(channel: string, err: unknown): void;
@@ -35,46 +45,61 @@ export interface RuntimeOptions {
 
 export interface AppRuntime {
   db: Db;
-  keys: KeyStore;
-  ctx: ServiceContext;
+  app: AppContext;
+  /** The IPC router over every feature's handlers. */
   route: Route;
+  /** The menu's language (a setting), read before any window opens. */
+  language(): 'vi' | 'en';
   close(): void;
 }
 
-/**
- * Compose store, services and router. Electron's main process, the CLI and the
- * Chromium test harness all start the app through this one function.
- */
+const noDialogs: Dialogs = {
+  openFile: refuseDialog,
+  openFiles: refuseDialog,
+  chooseFolder: refuseDialog,
+  saveFile: refuseDialog,
+  openPath: refuseDialog,
+};
+
+function refuseDialog(): Promise<never> {
+  return Promise.reject(new AppError('INTERNAL', 'no dialog on the command line'));
+}
+
 export function createAppRuntime(options: RuntimeOptions): AppRuntime {
-  const db = openDatabase(options.dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
-  const actorStmt = db.prepare('SELECT coalesce(officer_name, unit_name) AS who FROM identity WHERE id = 1');
+  const dbPath = resolve(options.dbPath);
+  const db = openDatabase(dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   const ctx: ServiceContext = {
     db,
     clock: options.clock ?? systemClock,
-    actor: () => (actorStmt.get() as { who: string } | undefined)?.who ?? 'setup',
+    actor: options.actor !== undefined ? () => options.actor! : () => actorName(db) ?? 'setup',
   };
-  const keys = new KeyStore(keyPathFor(resolve(options.dbPath)), {
-    protector: options.secretProtector,
-    now: () => ctx.clock.now(),
-    ...(options.keyScrypt ? { scrypt: options.keyScrypt } : {}),
-  });
-  const handlers = createHandlers({
+  const facts: PolicyFacts = { role: () => identityRole(db), locked: () => activeLockFinalised(db) };
+  const enforce = (policy: Policy): void => enforcePolicy(policy, facts);
+  const app: AppContext = {
     ctx,
-    dataDir: dirname(resolve(options.dbPath)),
-    dialogs: options.dialogs,
-    pdf: options.pdf ?? noPdf,
-    keys,
-    reportSources: options.reportSources ?? liveReportSources(dirname(resolve(options.dbPath))),
+    dataDir: dirname(dbPath),
     appVersion: options.appVersion,
     platform: options.platform ?? process.platform,
-  });
-  const route = createRouter(handlers, {
-    isTrustedSender: options.isTrustedSender,
-    ...(options.logError ? { logError: options.logError } : {}),
-  });
-  return { db, keys, ctx, route, close: () => db.close() };
+    keys: new KeyStore(keyPathFor(dbPath), {
+      protector: options.secretProtector,
+      now: () => ctx.clock.now(),
+      ...(options.keyScrypt ? { scrypt: options.keyScrypt } : {}),
+    }),
+    dialogs: options.dialogs ?? noDialogs,
+    pdf: options.pdf ?? null,
+    enforce,
+    async perform(useCase, input) {
+      enforce(useCase.policy);
+      return useCase.run(app, input);
+    },
+  };
+  const isTrustedSender = options.isTrustedSender ?? (() => false);
+  const route = createRouter(createHandlers(app), { isTrustedSender, enforce, ...(options.logError ? { logError: options.logError } : {}) });
+  return {
+    db,
+    app,
+    route,
+    language: () => (getSetting(ctx, 'language') === 'en' ? 'en' : 'vi'),
+    close: () => db.close(),
+  };
 }
-
-const noPdf: PdfPrinter = {
-  fromHtml: () => Promise.reject(new AppError('INTERNAL', 'no PDF printer in this runtime')),
-};

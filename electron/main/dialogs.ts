@@ -1,6 +1,6 @@
 import type { BrowserWindow, OpenDialogOptions } from 'electron';
 import { dialog, shell } from 'electron';
-import type { Dialogs } from '../kernel/ipc/router';
+import type { Dialogs } from '../app/ports';
 
 // Dialog titles by key; the OS draws the rest in its own language.
 const TITLES: Record<string, string> = {

@@ -2,10 +2,9 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
-import { CHANNELS } from '../../shared/ipc/channels';
+import { CHANNELS } from '../../shared/ipc/contract';
 import type { AppRuntime } from '../app/runtime';
 import { createAppRuntime } from '../app/runtime';
-import { getSetting } from '../features/setup/identity';
 import { electronDialogs } from './dialogs';
 import { buildMenu } from './menu';
 import { electronPdf } from './pdf';
@@ -103,8 +102,7 @@ async function start(): Promise<void> {
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, (event, input: unknown) => rt.route(channel, input, { url: event.senderFrame?.url ?? '' }));
   }
-  const language = getSetting(rt.ctx, 'language') === 'en' ? 'en' : 'vi';
-  Menu.setApplicationMenu(buildMenu(language, navigate));
+  Menu.setApplicationMenu(buildMenu(rt.language(), navigate));
   mainWindow = createWindow();
 }
 

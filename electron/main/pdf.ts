@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BrowserWindow } from 'electron';
-import type { PdfPrinter } from '../kernel/ipc/router';
+import type { PdfPrinter } from '../app/ports';
 
 /**
  * Chromium's print engine behind the PdfPrinter seam: a hidden, sandboxed window with no preload

@@ -1,5 +1,5 @@
 import { safeStorage } from 'electron';
-import type { SecretProtector } from '../kernel/signing/key-vault';
+import type { SecretProtector } from '../app/ports';
 
 /**
  * Electron safeStorage as the key vault's SecretProtector: DPAPI on Windows, Keychain on macOS,

@@ -1,15 +1,17 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { Api } from '../../shared/ipc/api';
 import { buildApi } from '../../shared/ipc/api';
-import { CHANNELS, EVENTS } from '../../shared/ipc/channels';
+import { CHANNELS, EVENTS } from '../../shared/ipc/contract';
 
-// Exactly one function per channel, plus `on` for the declared main → renderer events.
-// ipcRenderer itself is never exposed.
+// Exactly one function per channel of the contract, plus `on` for the declared main → renderer
+// events. ipcRenderer itself is never exposed. Only the name lists are bundled from the contract
+// (see electron.vite.config.ts), so this sandboxed script needs nothing but Electron.
 const api: Api = buildApi(
   CHANNELS,
   (channel, input) => ipcRenderer.invoke(channel, input),
   (event, listener) => {
-    if (!(EVENTS as readonly string[]).includes(event)) return () => undefined;
+    // The renderer is not trusted to pass a declared event: check the name at run time too.
+    if (!EVENTS.includes(event)) return () => undefined;
     const wrapped = (_e: unknown, payload: unknown): void => listener(payload);
     ipcRenderer.on(event, wrapped);
     return () => ipcRenderer.removeListener(event, wrapped);

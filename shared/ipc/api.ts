@@ -1,6 +1,5 @@
 import type { Result } from '../errors';
-import type { Channel, EventName } from './channels';
-import type { ChannelInput, ChannelOutput } from './contract';
+import type { Channel, ChannelInput, ChannelOutput, EventName } from './contract';
 
 type Args<C extends Channel> = undefined extends ChannelInput<C> ? [input?: ChannelInput<C>] : [input: ChannelInput<C>];
 

@@ -1,30 +1,58 @@
-import type { z } from 'zod';
-import type { Channel } from './channels';
-import { assessmentContract } from './assessment.contract';
-import { coreContract } from './core.contract';
-import { packageContract } from './package.contract';
-import type { ChannelSpec } from './spec';
-import { surveyContract } from './survey.contract';
-
-export type { AppInfo, AuditEntry, FrameworkChoice, ReplacePreview } from './core.contract';
-export { SETTING_KEYS } from './core.contract';
-
 /**
- * The IPC contract: each channel (`domain:verb`) → zod input schema and output type.
- * Every other type (the preload's api, the router's handlers, the renderer's client)
- * is derived from this object. Features add their part here.
+ * The IPC contract: each channel (`domain:verb`) → zod input schema and output type, one file per
+ * feature (shared/ipc/<feature>.ts). Every other type (the preload's api, the router's handlers,
+ * the renderer's client) is derived from it.
+ *
+ * The sandboxed preload imports CHANNELS and EVENTS from here. It cannot load zod, and it does not
+ * need to: its build (electron.vite.config.ts) treats zod calls as pure, so only the name lists
+ * are bundled (checked by test/e2e/preload-bundle.e2e.test.ts on the built file).
  */
-export const contract = {
-  ...coreContract,
-  ...assessmentContract,
-  ...packageContract,
-  ...surveyContract,
-} satisfies { [C in Channel]: ChannelSpec };
+import type { z } from 'zod';
+import { ASSESSMENT_CHANNELS, assessmentContract } from './assessment';
+import { AUDIT_CHANNELS, auditContract } from './audit';
+import { ENROLMENT_CHANNELS, enrolmentContract } from './enrolment';
+import { EVIDENCE_CHANNELS, evidenceContract } from './evidence';
+import { EXPORT_CHANNELS, exportContract } from './export';
+import { FRAMEWORK_CHANNELS, frameworkContract } from './framework';
+import { KEYS_CHANNELS, keysContract } from './keys';
+import { SETUP_CHANNELS, setupContract } from './setup';
+import type { FeatureContract } from './spec';
+import { SURVEY_CHANNELS, surveyContract } from './survey';
 
-// Both directions: the contract declares no channel that CHANNELS lacks.
-type Extra = Exclude<keyof typeof contract, Channel>;
-const _noExtraChannels: [Extra] extends [never] ? true : never = true;
-void _noExtraChannels;
+export type { AppInfo } from './setup';
+export { SETTING_KEYS } from './setup';
+export type { FrameworkChoice, ReplacePreview } from './framework';
+export type { AuditEntry } from './audit';
+
+export const CHANNELS = [
+  ...SETUP_CHANNELS,
+  ...FRAMEWORK_CHANNELS,
+  ...AUDIT_CHANNELS,
+  ...ASSESSMENT_CHANNELS,
+  ...EVIDENCE_CHANNELS,
+  ...SURVEY_CHANNELS,
+  ...KEYS_CHANNELS,
+  ...ENROLMENT_CHANNELS,
+  ...EXPORT_CHANNELS,
+] as const;
+
+export type Channel = (typeof CHANNELS)[number];
+
+/** Main → renderer notifications (menu clicks). */
+export const EVENTS = ['menu:navigate'] as const;
+export type EventName = (typeof EVENTS)[number];
+
+export const contract = {
+  ...setupContract,
+  ...frameworkContract,
+  ...auditContract,
+  ...assessmentContract,
+  ...evidenceContract,
+  ...surveyContract,
+  ...keysContract,
+  ...enrolmentContract,
+  ...exportContract,
+} satisfies FeatureContract<Channel>;
 
 export type Contract = typeof contract;
 export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;

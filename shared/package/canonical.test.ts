@@ -6,8 +6,8 @@ import fc from 'fast-check';
 import { AppError } from '../errors';
 import { assertPackageValue, canonicalBytes, canonicalJson, jcs, PACKAGE_TYPES, signedBytes, signingPrefix, toPackageValue } from './canonical';
 
-// The project's shared folder sits beside the checkout (../shared from the repository root).
-const JCS = fileURLToPath(new URL('../../../shared/vectors/jcs/', import.meta.url));
+// RFC 8785 test data, copied into the repository (test/vectors/jcs/NOTICE says from where).
+const JCS = fileURLToPath(new URL('../../test/vectors/jcs/', import.meta.url));
 const vectorNames = readdirSync(join(JCS, 'input')).filter((f) => f.endsWith('.json')).sort();
 
 function hex(bytes: Uint8Array): string {

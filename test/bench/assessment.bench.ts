@@ -1,31 +1,35 @@
 import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { setEntry } from '../../electron/features/assessment/assessment';
+import { saveEntry } from '../../electron/features/assessment/use-cases';
 import { loadEntriesText } from '../../electron/features/assessment/entries-load';
 import { completeSetup } from '../../electron/features/setup/identity';
 import { openDatabase } from '../../electron/kernel/db/open';
 import { Harness } from '../e2e/harness';
-import { communeStore } from '../helpers/assessment';
-import { communeSetup, fixedClock } from '../helpers/context';
+import { testApp } from '../helpers/app';
+import { communeSetup, fixedClock, parsedSetup } from '../helpers/context';
 import { ms, ratio, report, sample, stats } from './harness';
 
 const SAMPLE = readFileSync(fileURLToPath(new URL('../../docs/examples/sample-entries.json', import.meta.url)), 'utf8');
 
-/** One autosaved change (entry + audit row, one transaction, synchronous=FULL) against a bare INSERT commit. */
+/**
+ * One autosaved change as the handler runs it (policy check, entry + audit row in one transaction,
+ * synchronous=FULL) against a bare INSERT commit.
+ */
 async function autosaveCommit(): Promise<void> {
-  const s = communeStore();
-  s.db.exec('CREATE TABLE bench_bare (id INTEGER PRIMARY KEY, v TEXT NOT NULL) STRICT');
-  const bare = s.db.prepare('INSERT INTO bench_bare (v) VALUES (?)');
+  const s = testApp(communeSetup);
+  const db = s.runtime.db;
+  db.exec('CREATE TABLE bench_bare (id INTEGER PRIMARY KEY, v TEXT NOT NULL) STRICT');
+  const bare = db.prepare('INSERT INTO bench_bare (v) VALUES (?)');
   let n = 0;
   const baseline = await sample(() => bare.run(`v${n++}`), 500);
   let k = 0;
-  const save = await sample(() => setEntry(s.ctx, '1.3', { input: { type: 'deduction', events: k++ % 4 } }), 500);
+  const save = await sample(() => s.app.perform(saveEntry, { code: '1.3', entry: { input: { type: 'deduction', events: k++ % 4 } } }), 500);
   report({ suite: 'assessment', name: 'one autosaved change committed (p50 / p95)', figure: `${ms(save.p50)} / ${ms(save.p95)}`, target: '< 5 ms', baseline: `bare single-row INSERT commit ${ms(baseline.p50)} / ${ms(baseline.p95)}`, ratio: ratio(save.p95, baseline.p95) });
   // The same without waiting for the disk: what the service itself costs (the rest is fsync).
-  s.db.pragma('synchronous = OFF');
+  db.pragma('synchronous = OFF');
   const cpuBare = await sample(() => bare.run(`v${n++}`), 500);
-  const cpu = await sample(() => setEntry(s.ctx, '1.3', { input: { type: 'deduction', events: k++ % 4 } }), 500);
+  const cpu = await sample(() => s.app.perform(saveEntry, { code: '1.3', entry: { input: { type: 'deduction', events: k++ % 4 } } }), 500);
   report({ suite: 'assessment', name: 'the same without fsync (synchronous=OFF, p95)', figure: ms(cpu.p95), baseline: `bare INSERT ${ms(cpuBare.p95)}`, ratio: ratio(cpu.p95, cpuBare.p95) });
   s.cleanup();
 }
@@ -80,7 +84,7 @@ async function screen(): Promise<void> {
   await h.start();
   const db = openDatabase(h.dbPath);
   const ctx = { db, clock: fixedClock(), actor: () => 'bench' };
-  completeSetup(ctx, communeSetup);
+  completeSetup(ctx, parsedSetup(communeSetup));
   loadEntriesText(ctx, SAMPLE);
   db.close();
   const app = await h.open();

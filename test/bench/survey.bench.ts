@@ -15,7 +15,7 @@ import { applySurveySection, validateSurveySection } from '../../electron/featur
 import { surveyResults } from '../../electron/features/survey/results';
 import { openDatabase } from '../../electron/kernel/db/open';
 import { Harness } from '../e2e/harness';
-import { communeSetup, fixedClock, freshStore } from '../helpers/context';
+import { communeSetup, fixedClock, freshStore, parsedSetup } from '../helpers/context';
 import { ms, ratio, report, sample, stats } from './harness';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -53,7 +53,7 @@ async function resultsBench(forms: SurveyForm[]): Promise<void> {
   });
   const s = freshStore();
   try {
-    completeSetup(s.ctx, communeSetup);
+    completeSetup(s.ctx, parsedSetup(communeSetup));
     s.db.transaction(() => applySurveySection(s.ctx, validateSurveySection(sampleFramework, { forms })))();
     const fromStore = await sample(() => surveyResults(s.ctx), 100);
     report({
@@ -92,7 +92,7 @@ async function keystrokeBench(forms: SurveyForm[]): Promise<void> {
   try {
     const db = openDatabase(h.dbPath);
     const ctx = { db, clock: fixedClock(), actor: () => 'bench' };
-    completeSetup(ctx, communeSetup);
+    completeSetup(ctx, parsedSetup(communeSetup));
     db.transaction(() => applySurveySection(ctx, validateSurveySection(sampleFramework, { forms })))();
     db.close();
     const app = await h.open();

@@ -11,7 +11,7 @@ import { sampleFramework } from '../../shared/framework/sample';
 import type { ItemEntry } from '../../shared/scoring/engine';
 import { adjustmentAsItem, computeScores } from '../../shared/scoring/engine';
 import { tinyPdf, tinyPng } from '../helpers/assessment';
-import { communeSetup, fixedClock } from '../helpers/context';
+import { communeSetup, fixedClock, parsedSetup, provinceSetup } from '../helpers/context';
 import { strokesFor } from './assessment-keys';
 import type { AppSession } from './harness';
 import { Harness, SCREENSHOTS } from './harness';
@@ -290,7 +290,7 @@ describe('a reviewing unit does not self-assess', () => {
   beforeAll(async () => {
     await h.start();
     const db = openDatabase(h.dbPath);
-    completeSetup({ db, clock: fixedClock(), actor: () => 'setup' }, { role: 'district', level: 'province', unitCode: '49', unitName: 'Sở Nội vụ tỉnh Quảng Nam', provinceCode: '49', year: 2026 });
+    completeSetup({ db, clock: fixedClock(), actor: () => 'setup' }, parsedSetup(provinceSetup));
     db.close();
   });
   afterAll(() => h.stop());

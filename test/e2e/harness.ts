@@ -9,11 +9,10 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { CONTENT_SECURITY_POLICY, contentType } from '../../electron/main/protocol-path';
-import type { Dialogs } from '../../electron/app/handlers';
-import type { PdfPrinter } from '../../electron/kernel/ipc/router';
+import type { Dialogs, PdfPrinter } from '../../electron/app/ports';
 import type { AppRuntime } from '../../electron/app/runtime';
 import { createAppRuntime } from '../../electron/app/runtime';
-import { CHANNELS, EVENTS } from '../../shared/ipc/channels';
+import { CHANNELS, EVENTS } from '../../shared/ipc/contract';
 import { fixedClock } from '../helpers/context';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

@@ -17,7 +17,7 @@ import { createKey, unlockKey } from '../../electron/features/keys/keys';
 import { KeyStore, keyPathFor } from '../../electron/kernel/signing/key-store';
 import { verifyPackageBytes } from '../../electron/features/verify/verify';
 import { openDatabase } from '../../electron/kernel/db/open';
-import { communeSetup, fixedClock, provinceSetup } from '../helpers/context';
+import { communeSetup, fixedClock, provinceSetup, parsedSetup } from '../helpers/context';
 import { Harness, SCREENSHOTS } from './harness';
 import { ExportPage } from './pages/export-page';
 import { HomePage } from './pages/home-page';
@@ -49,7 +49,7 @@ describe('keys, enrolment and the signed export (commune)', () => {
 
   it('from the home card to a verified export, an email draft and a higher revision', async () => {
     const app = await h.open();
-    completeSetup(app.runtime.ctx, communeSetup);
+    completeSetup(app.runtime.app.ctx, parsedSetup(communeSetup));
     await app.page.reload();
     const home = new HomePage(app.page);
     await home.waitFor('commune');
@@ -90,7 +90,7 @@ describe('keys, enrolment and the signed export (commune)', () => {
     // The reviewing unit approves (its own database and key), the commune pins its key.
     const rdb = openDatabase(reviewerDb);
     const rctx = { db: rdb, clock: fixedClock(), actor: () => 'so' };
-    completeSetup(rctx, provinceSetup);
+    completeSetup(rctx, parsedSetup(provinceSetup));
     const rkeys = new KeyStore(keyPathFor(reviewerDb), { scrypt });
     const rkey = await createKey(rctx, rkeys, 'mật khẩu của Sở 2026');
     const requestFile = form.replace(/\.pdf$/u, '.json');

@@ -153,7 +153,7 @@ describe('sociological survey, keyboard only', () => {
     await app.shot('forms-list');
     await app.menu('/survey/results');
     await page.getByTestId('survey-items').waitFor();
-    const expected = surveyResults(app.runtime.ctx);
+    const expected = surveyResults(app.runtime.app.ctx);
     expect(expected.progress.saved).toBe(24);
     expect(await page.getByTestId('survey-total').textContent()).toBe(formatPoints(expected.survey.points));
     expect(await page.getByTestId('count-A1-1').textContent()).toBe(String(expected.tally.questions['A1']!.counts['1']));

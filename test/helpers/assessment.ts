@@ -3,12 +3,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { completeSetup } from '../../electron/features/setup/identity';
 import type { TestStore } from './context';
-import { communeSetup, freshStore } from './context';
+import { communeSetup, freshStore, parsedSetup } from './context';
 
 /** A commune set up with the sample framework. */
 export function communeStore(): TestStore {
   const s = freshStore();
-  completeSetup(s.ctx, communeSetup);
+  completeSetup(s.ctx, parsedSetup(communeSetup));
   return s;
 }
 

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import type { Clock, ServiceContext } from '../../electron/kernel/context';
 import type { Db, OpenOptions } from '../../electron/kernel/db/open';
 import { openDatabase } from '../../electron/kernel/db/open';
+import type { SetupData } from '../../shared/identity';
+import { setupInputSchema } from '../../shared/identity';
 
 export const FIXED_NOW = '2026-11-22T08:00:00.000Z';
 
@@ -43,6 +45,7 @@ export function tempDir(): { dir: string; cleanup(): void } {
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** A commune's setup as the setup screen sends it (parse with setupInputSchema for the typed value). */
 export const communeSetup = {
   role: 'commune',
   unitCode: '26734',
@@ -54,11 +57,17 @@ export const communeSetup = {
   year: 2026,
 } as const;
 
+/** A provincial Sở Nội vụ's setup as the setup screen sends it. */
 export const provinceSetup = {
-  role: 'district',
+  role: 'reviewer',
   level: 'province',
   unitCode: '49',
   unitName: 'Sở Nội vụ tỉnh Quảng Nam',
   provinceCode: '49',
   year: 2026,
 } as const;
+
+/** What the service takes: a setup parsed at the boundary, as the router and `chiso init` do. */
+export function parsedSetup(input: typeof communeSetup | typeof provinceSetup | Record<string, unknown>): SetupData {
+  return setupInputSchema.parse(input);
+}

@@ -1,46 +1,50 @@
+/**
+ * `chiso`: the app on the command line. Each command opens the same runtime as the window
+ * (createAppRuntime) with the command line's ports: no dialog (paths come from arguments), no
+ * print engine (documents are written as HTML), no OS secret storage (keys use a passphrase).
+ */
 import { pathToFileURL } from 'node:url';
-import { frameworkCommand, frameworkHelp } from '../../features/framework/commands';
-import { enrolCommand, enrolHelp } from '../../features/enrolment/commands';
-import { initCommand, initHelp } from '../../features/setup/commands';
-import { finaliseCommand, finaliseHelp, reopenCommand } from '../../features/assessment/lock-commands';
-import { loadCommand, loadHelp } from '../../features/assessment/commands';
-import { keysCommand, keysHelp } from '../../features/keys/commands';
-import { exportCommand, exportHelp, verifyCommand, verifyHelp } from '../../features/export/commands';
-import { surveyCommand, surveyHelp } from '../../features/survey/commands';
+import type { Clock } from '../../kernel/context';
+import type { CommandEnv } from '../../kernel/commands/command';
 import type { CliIO } from '../../kernel/commands/io';
-import { processIO, reportError, UsageError } from '../../kernel/commands/io';
+import { UsageError } from '../../kernel/commands/io';
+import type { PdfPrinter } from '../../kernel/ports';
+import type { ScryptParams } from '../../kernel/signing/sealed-key';
+import { COMMANDS } from '../commands';
+import { createAppRuntime } from '../runtime';
+import { reportError } from './report';
+import { processIO } from './terminal';
+import { CLI_APP_VERSION } from './version';
 
-type Command = (args: string[], io: CliIO) => Promise<number>;
-
-/** Each command: its runner and its help text. Add new commands here. */
-const COMMANDS: Record<string, { run: Command; help: string }> = {
-  init: { run: initCommand, help: initHelp },
-  framework: { run: frameworkCommand, help: frameworkHelp },
-  load: { run: loadCommand, help: loadHelp },
-  finalise: { run: finaliseCommand, help: finaliseHelp },
-  reopen: { run: reopenCommand, help: '' },
-  keys: { run: keysCommand, help: keysHelp },
-  enrol: { run: enrolCommand, help: enrolHelp },
-  export: { run: exportCommand, help: exportHelp },
-  verify: { run: verifyCommand, help: verifyHelp },
-  survey: { run: surveyCommand, help: surveyHelp },
-};
+/** Tests only: a fixed clock, a print engine, cheaper scrypt. */
+export interface CliOptions {
+  clock?: Clock;
+  pdf?: PdfPrinter;
+  keyScrypt?: ScryptParams;
+}
 
 export function helpText(): string {
   return ['chiso — Chỉ số CCHC cấp xã, giao diện dòng lệnh', '', ...Object.values(COMMANDS).map((c) => c.help).filter(Boolean), ''].join('\n');
 }
 
 /** Run one command line; returns the exit code (0 ok, 1 refused/invalid, 2 usage). */
-export async function runCli(argv: string[], io: CliIO = processIO): Promise<number> {
+export async function runCli(argv: string[], io: CliIO = processIO, options: CliOptions = {}): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     io.out(helpText());
     return name ? 0 : 2;
   }
   const command = COMMANDS[name];
+  const env: CommandEnv = {
+    io,
+    open(dbPath) {
+      const rt = createAppRuntime({ dbPath, appVersion: CLI_APP_VERSION, actor: 'chiso-cli', ...options });
+      return { app: rt.app, close: () => rt.close() };
+    },
+  };
   try {
     if (!command) throw new UsageError(`không có lệnh "${name}"`);
-    return await command.run(args, io);
+    return await command.run(args, env);
   } catch (err) {
     // parseArgs throws TypeErrors with ERR_PARSE_ARGS_* codes for unknown or malformed options.
     const code = (err as { code?: string }).code ?? '';

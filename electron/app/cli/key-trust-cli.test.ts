@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { captureIO } from '../../../test/helpers/cli-io';
-import { communeSetup, provinceSetup, tempDir } from '../../../test/helpers/context';
+import { communeSetup, parsedSetup, provinceSetup, tempDir } from '../../../test/helpers/context';
 import { testKey } from '../../../test/fixtures/test-keys';
 import { acceptEnrolmentApproval, approveEnrolmentRequest, enrolmentState, listEnrolledKeys, prepareEnrolmentRequest, recordEnrolmentRequest } from '../../features/enrolment/enrolment';
 import { KeyStore, keyPathFor } from '../../kernel/signing/key-store';
@@ -53,8 +53,8 @@ beforeEach(() => {
   mkdirSync(join(dir, 'usb'));
   withDb('xa.sqlite', (ctx) => completeSetup(ctx, communeSetup));
   withDb('xa2.sqlite', (ctx) => completeSetup(ctx, { ...communeSetup, unitCode: '26735', unitName: 'Xã Bình Nam' }));
-  withDb('so.sqlite', (ctx) => completeSetup(ctx, provinceSetup));
-  withDb('rogue.sqlite', (ctx) => completeSetup(ctx, provinceSetup));
+  withDb('so.sqlite', (ctx) => completeSetup(ctx, parsedSetup(provinceSetup)));
+  withDb('rogue.sqlite', (ctx) => completeSetup(ctx, parsedSetup(provinceSetup)));
 });
 afterEach(() => cleanup());
 

@@ -17,12 +17,20 @@ import { serializeEnvelope, signPackage } from '../../kernel/signing/package-sig
 import type { Signer } from '../../kernel/signing/signer';
 import { approveEnrolmentRequest } from '../../features/enrolment/enrolment';
 import { runCli } from './chiso';
-import { openServices } from './open';
+import type { ServiceContext } from '../../kernel/context';
+import { systemClock } from '../../kernel/context';
+import { openDatabase } from '../../kernel/db/open';
+
+/** The store of a database made by `chiso init` (app/cli/open.ts before the composition root). */
+function openServices(path: string): { ctx: ServiceContext; close(): void } {
+  const db = openDatabase(path);
+  return { ctx: { db, clock: systemClock, actor: () => 'chiso-cli' }, close: () => db.close() };
+}
 
 const commune = testKey('commune');
 const stranger = testKey('stranger');
 const reviewer = testKey('reviewer');
-const golden = (): CommuneReport => (JSON.parse(readFileSync(new URL('../../test/golden/commune-report.json', import.meta.url), 'utf8')) as { payload: CommuneReport }).payload;
+const golden = (): CommuneReport => (JSON.parse(readFileSync(new URL('../../../test/golden/commune-report.json', import.meta.url), 'utf8')) as { payload: CommuneReport }).payload;
 
 let dir: string;
 let cleanup: () => void;
@@ -205,7 +213,7 @@ describe('no control character from a file reaches the terminal', () => {
     expect(list.out).toContain('Xã \\x1b[31mBình\\u202e Đào\\x0d');
     expectClean(list.lines);
 
-    const framework = JSON.parse(readFileSync(new URL('../../docs/examples/sample-framework.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+    const framework = JSON.parse(readFileSync(new URL('../../../docs/examples/sample-framework.json', import.meta.url), 'utf8')) as Record<string, unknown>;
     writeFileSync(join(dir, 'fw.json'), JSON.stringify({ ...framework, title: 'Bộ tiêu chí\u001b[2J\u2067 mẫu' }));
     const fw = await run(['framework', 'validate', 'fw.json']);
     expect(fw.out).toContain('\\x1b[2J\\u2067');

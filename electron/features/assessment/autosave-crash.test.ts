@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { communeStore } from '../../../test/helpers/assessment';
 import { openDatabase } from '../../kernel/db/open';
+import { activeFramework } from '../framework/active';
 import { listEntries } from './assessment';
 import type { ServiceContext } from '../../kernel/context';
 
@@ -38,7 +39,7 @@ describe('autosave survives a real process kill', () => {
     expect(acks).toBeGreaterThanOrEqual(150);
     const db = openDatabase(s.file);
     const ctx: ServiceContext = { db, clock: s.clock, actor: () => 'check' };
-    const entries = listEntries(ctx);
+    const entries = listEntries(ctx, activeFramework(ctx).ref);
     for (const [code, n] of lastAck) {
       const stored = entries[code]?.entry?.input;
       expect(stored?.type).toBe('deduction');

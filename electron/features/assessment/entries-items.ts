@@ -7,9 +7,11 @@ import { itemEntrySchema } from '../../../shared/scoring/entry';
 import { validateEntry } from '../../../shared/scoring/engine';
 import { nfc } from '../../../shared/text';
 import { z } from 'zod';
+import { evidenceDocumentSchema } from '../../../shared/assessment/evidence';
 import { EXPLANATION_MAX, setEntry, setExplanation } from './assessment';
 import type { ServiceContext } from '../../kernel/context';
-import { evidenceDocumentSchema, insertDocument, listDocuments } from '../evidence/evidence';
+import { addDocumentRow } from '../evidence/evidence';
+import { readDocuments } from '../evidence/evidence-repo';
 import type { CheckedSection, EntriesSection, LoadIssue, SectionEnv } from './entries-load';
 
 const lineSchema = z.strictObject({
@@ -65,16 +67,16 @@ export function itemsSection(kind: 'items' | 'adjustments'): EntriesSection {
       return {
         issues,
         apply(ctx: ServiceContext): number {
-          const existing = listDocuments(ctx, env.active.ref);
+          const existing = readDocuments(ctx.db, env.active.ref);
           for (const [code, line] of good) {
             const entry = { ...(line.input ? { input: line.input } : {}), ...(line.notApplicable !== undefined ? { notApplicable: line.notApplicable } : {}) };
             // A line with only evidence or an explanation leaves the item's inputs as they are.
-            if (line.input || line.notApplicable !== undefined) setEntry(ctx, code, entry);
-            if (line.explanation !== undefined) setExplanation(ctx, code, nfc(line.explanation));
+            if (line.input || line.notApplicable !== undefined) setEntry(ctx, env.active, code, entry);
+            if (line.explanation !== undefined) setExplanation(ctx, env.active, code, nfc(line.explanation));
             for (const doc of line.evidence ?? []) {
               // Loading the same file twice does not duplicate its documents.
               const same = existing.some((d) => d.itemCode === code && d.number === doc.number && d.issuer === doc.issuer);
-              if (!same) insertDocument(ctx, env.active.ref, code, doc);
+              if (!same) addDocumentRow(ctx, env.active.ref, code, doc);
             }
           }
           return good.length;

@@ -2,21 +2,25 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppError } from '../../../shared/errors';
-import { communeStore } from '../../../test/helpers/assessment';
-import type { TestStore } from '../../../test/helpers/context';
-import { finalise, listEntries } from './assessment';
-import { assessmentSnapshot } from './snapshot';
-import { listAudit } from '../../kernel/audit';
-import { loadEntriesText, registerEntriesSection } from './entries-load';
+import type { TestApp } from '../../../test/helpers/app';
+import { refusal as refused, testApp } from '../../../test/helpers/app';
+import { communeSetup } from '../../../test/helpers/context';
+import { listAudit } from '../audit/audit-repo';
 import { listDocuments } from '../evidence/evidence';
-import { jsonLines } from './json-lines';
+import { activeFramework } from '../framework/active';
+import { listEntries } from './assessment';
+import { loadEntriesText, registerEntriesSection } from './entries-load';
+import { jsonLines } from '../../kernel/files/json-lines';
+import { assessmentSnapshot } from './snapshot';
+import { finaliseAssessment, loadEntries } from './use-cases';
 
 const SAMPLE = fileURLToPath(new URL('../../../docs/examples/sample-entries.json', import.meta.url));
 
-let s: TestStore;
+let s: TestApp;
 beforeEach(() => {
-  s = communeStore();
+  s = testApp(communeSetup);
 });
+const ref = () => activeFramework(s.ctx).ref;
 afterEach(() => s.cleanup());
 
 function refusal(text: string): { line: number; message: string }[] {
@@ -42,11 +46,11 @@ describe('entries loader', () => {
     const nonSurvey = snap.items.filter((i) => i.kind === 'item' && !i.code.startsWith('8.'));
     expect(nonSurvey.every((i) => i.status === 'scored' || i.status === 'na')).toBe(true);
     expect(snap.scores.total.errors).toBe(0);
-    expect(listEntries(s.ctx)['3.5']?.explanation).toMatch(/không phát sinh/u);
+    expect(listEntries(s.ctx, ref())['3.5']?.explanation).toMatch(/không phát sinh/u);
     // Loading twice changes nothing and duplicates no document.
-    const docs = listDocuments(s.ctx).length;
+    const docs = listDocuments(s.ctx, ref()).length;
     loadEntriesText(s.ctx, text);
-    expect(listDocuments(s.ctx).length).toBe(docs);
+    expect(listDocuments(s.ctx, ref()).length).toBe(docs);
   });
 
   it('refuses a bad file with the line and reason of each bad entry, and writes nothing', () => {
@@ -71,7 +75,7 @@ describe('entries loader', () => {
     expect(issues[3]?.message).toMatch(/không có mục mã "77.7"/u);
     expect(issues[4]?.message).toMatch(/colour/u);
     expect(issues[5]?.message).toMatch(/"surveyz" không được hỗ trợ/u);
-    expect(listEntries(s.ctx)).toEqual({});
+    expect(listEntries(s.ctx, ref())).toEqual({});
     expect(listAudit(s.ctx, { entity: 'assessment_entry' })).toEqual([]);
   });
 
@@ -80,15 +84,11 @@ describe('entries loader', () => {
     expect(issues[0]?.line).toBe(3);
   });
 
-  it('refuses to load into a finalised assessment', () => {
-    finalise(s.ctx);
-    let code = '';
-    try {
-      loadEntriesText(s.ctx, '{"items": {"1.1": {"input": {"type": "binary", "done": true}}}}');
-    } catch (err) {
-      code = (err as AppError).code;
-    }
-    expect(code).toBe('ASSESSMENT_LOCKED');
+  it('refuses to load into a finalised assessment', async () => {
+    await s.app.perform(finaliseAssessment, undefined);
+    const text = '{"items": {"1.1": {"input": {"type": "binary", "done": true}}}}';
+    expect(await refused(s.app.perform(loadEntries, { file: 'e.json', text }))).toBe('ASSESSMENT_LOCKED');
+    expect(listEntries(s.ctx, ref())).toEqual({});
   });
 
   it('lets another feature register a section with one call; its problems refuse the whole file', () => {
@@ -104,7 +104,7 @@ describe('entries loader', () => {
       }),
     });
     expect(refusal('{"items": {"1.1": {"input": {"type": "binary", "done": true}}},\n"testsection": 5}')[0]?.line).toBe(2);
-    expect(listEntries(s.ctx)).toEqual({});
+    expect(listEntries(s.ctx, ref())).toEqual({});
     const report = loadEntriesText(s.ctx, '{"testsection": [1]}');
     expect(report.sections).toEqual([{ name: 'testsection', label: 'thử', count: 1 }]);
     expect(applied).toEqual([[1]]);

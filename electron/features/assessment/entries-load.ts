@@ -2,17 +2,17 @@
  * Loading a self-assessment from a JSON file (docs/entries-format.md): sections by name,
  * each checked by a registered handler. Every section is checked before anything is
  * written; any problem refuses the whole file with the line and reason of each, and a
- * file without problems is applied in ONE transaction. The survey (issue 4) adds its
- * section with one call to registerEntriesSection.
+ * file without problems is applied in ONE transaction. The survey adds its section
+ * (features/survey/entries-section.ts) with one call to registerEntriesSection.
  */
 import { AppError } from '../../../shared/errors';
 import type { Framework } from '../../../shared/framework/schema';
-import type { ActiveFramework } from './assessment';
-import { activeFramework, assertUnlocked } from './assessment';
 import type { ServiceContext } from '../../kernel/context';
+import type { ActiveFramework } from '../framework/active';
+import { activeFramework } from '../framework/active';
 import { itemsSection } from './entries-items';
 import { surveyEntriesSection } from '../survey/entries-section';
-import { jsonLines, jsonShapeProblem, lineAt, syntaxErrorOffset, USER_JSON_LIMITS } from './json-lines';
+import { jsonLines, jsonShapeProblem, lineAt, syntaxErrorOffset, USER_JSON_LIMITS } from '../../kernel/files/json-lines';
 
 export interface LoadIssue {
   /** 1-based line in the file; 0 when unknown. */
@@ -66,7 +66,7 @@ function refuse(issues: LoadIssue[]): never {
   });
 }
 
-/** Check then apply an entries file given as text. Throws ENTRIES_INVALID and writes nothing on any problem. */
+/** Check then apply an entries file given as text (BOM and all). Throws ENTRIES_INVALID and writes nothing on any problem. */
 export function loadEntriesText(ctx: ServiceContext, text: string): LoadReport {
   const clean = text.replace(/^\uFEFF/u, '');
   // Shape first: nothing below (JSON.parse, the line map, the sections' checks) sees a value
@@ -135,7 +135,6 @@ export function loadEntriesText(ctx: ServiceContext, text: string): LoadReport {
   if (issues.length > 0) refuse(issues);
   const report: LoadReport = { sections: [] };
   ctx.db.transaction(() => {
-    assertUnlocked(ctx, active.ref);
     for (const c of checked) report.sections.push({ name: c.name, label: c.label, count: c.result.apply(ctx) });
   })();
   return report;

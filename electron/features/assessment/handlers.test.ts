@@ -84,4 +84,12 @@ describe('assessment and evidence channels', () => {
     const view = await rt.route('assessment:get', undefined, trusted);
     expect(view).toMatchObject({ ok: true, value: { entries: { '1.1': { entry: { input: { type: 'binary', done: true } } } }, lock: { finalised: false, revision: 0 } } });
   });
+
+  it('parses the entry with the contract once: a malformed one is refused with its field, nothing stored', async () => {
+    const r = await rt.route('assessment:setEntry', { code: '1.1', entry: { input: { type: 'binary', done: 'yes' } } }, trusted);
+    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { fields: { 'entry.input.done': expect.any(String) } } } });
+    expect(await rt.route('assessment:setEntry', { code: '1.1', entry: null }, trusted)).toMatchObject({ ok: true, value: { code: '1.1', changed: false } });
+    const view = (await rt.route('assessment:get', undefined, trusted)) as { value: { entries: object } };
+    expect(view.value.entries).toEqual({});
+  });
 });

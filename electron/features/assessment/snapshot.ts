@@ -1,16 +1,18 @@
 /**
- * Everything the export (issue 5) and the printed summary need about the self-assessment
- * of the active framework, read in one transaction so the parts agree with each other.
+ * Everything the export and the printed summary need about the self-assessment of the framework
+ * in use, read in one transaction so the parts agree with each other.
  */
 import type { Framework } from '../../../shared/framework/schema';
+import type { EvidenceDocumentView } from '../../../shared/ipc/evidence';
 import type { ItemEntry, ItemStatus, ScoreSummary } from '../../../shared/scoring/engine';
 import { computeScores } from '../../../shared/scoring/engine';
 import type { SurveyTally } from '../../../shared/scoring/survey';
-import type { LockState } from './assessment';
-import { activeFramework, listEntries, lockState } from './assessment';
 import type { ServiceContext } from '../../kernel/context';
-import type { EvidenceDocument } from '../evidence/evidence';
-import { listDocuments, listFiles } from '../evidence/evidence';
+import { readDocuments, readFiles } from '../evidence/evidence-repo';
+import { activeFramework } from '../framework/active';
+import { readEntries, scoredEntries } from './entries-repo';
+import type { LockState } from './lock-repo';
+import { readLock } from './lock-repo';
 
 export interface SnapshotFile {
   name: string;
@@ -31,7 +33,7 @@ export interface SnapshotItem {
   applicableMax: number;
   status: ItemStatus;
   explanation: string | null;
-  documents: Omit<EvidenceDocument, 'itemCode'>[];
+  documents: Omit<EvidenceDocumentView, 'itemCode'>[];
   files: SnapshotFile[];
 }
 
@@ -46,12 +48,10 @@ export interface AssessmentSnapshot {
 export function assessmentSnapshot(ctx: ServiceContext, survey?: SurveyTally): AssessmentSnapshot {
   return ctx.db.transaction((): AssessmentSnapshot => {
     const active = activeFramework(ctx);
-    const stored = listEntries(ctx, active.ref);
-    const entries: Record<string, ItemEntry> = {};
-    for (const [code, s] of Object.entries(stored)) if (s.entry) entries[code] = s.entry;
-    const scores = computeScores(active.framework, entries, survey);
-    const docs = listDocuments(ctx, active.ref);
-    const files = listFiles(ctx, active.ref);
+    const stored = readEntries(ctx.db, active.ref);
+    const scores = computeScores(active.framework, scoredEntries(stored), survey);
+    const docs = readDocuments(ctx.db, active.ref);
+    const files = readFiles(ctx.db, active.ref);
     const line = (code: string, kind: SnapshotItem['kind']): SnapshotItem => {
       const score = kind === 'item' ? scores.items[code] : scores.adjustments.items[code];
       return {
@@ -72,6 +72,6 @@ export function assessmentSnapshot(ctx: ServiceContext, survey?: SurveyTally): A
     const items: SnapshotItem[] = [];
     for (const f of active.framework.fields) for (const c of f.criteria) for (const i of c.items) items.push(line(i.code, 'item'));
     for (const a of active.framework.adjustments ?? []) items.push(line(a.code, 'adjustment'));
-    return { frameworkRef: active.ref, framework: active.framework, items, scores, lock: lockState(ctx, active.ref) };
+    return { frameworkRef: active.ref, framework: active.framework, items, scores, lock: readLock(ctx.db, active.ref) };
   })();
 }

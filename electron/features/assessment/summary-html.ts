@@ -4,9 +4,8 @@
  */
 import { formatPercent, formatPoints } from '../../../shared/framework/points';
 import type { SummaryData, SummaryRow } from './summary-model';
+import { escapeHtml as esc } from '../../kernel/files/html';
 import { pointsText } from './summary-model';
-
-const esc = (s: string): string => s.replace(/[&<>"']/gu, (c) => `&#${c.charCodeAt(0)};`);
 
 function row(r: SummaryRow): string {
   const cls = r.kind === 'item' || r.kind === 'adjustment' ? '' : ` class="${r.kind}"`;

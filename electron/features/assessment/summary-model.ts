@@ -4,6 +4,7 @@
  */
 import { formatPoints } from '../../../shared/framework/points';
 import type { Identity } from '../../../shared/identity';
+import { viDate } from '../../kernel/files/html';
 import type { AssessmentSnapshot, SnapshotItem } from './snapshot';
 
 export type SummaryRowKind = 'field' | 'criterion' | 'item' | 'adjustment-head' | 'adjustment';
@@ -39,11 +40,6 @@ export interface SummaryData {
   group: string | null;
   finalised: boolean;
   revision: number;
-}
-
-function viDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
 }
 
 function evidenceText(line: SnapshotItem | undefined): string {

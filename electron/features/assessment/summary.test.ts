@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { communeStore } from '../../../test/helpers/assessment';
 import type { TestStore } from '../../../test/helpers/context';
+import { activeFramework } from '../framework/active';
 import { setExplanation } from './assessment';
 import { assessmentSnapshot } from './snapshot';
 import { loadEntriesText } from './entries-load';
@@ -22,7 +23,7 @@ afterEach(() => s.cleanup());
 
 describe('summary', () => {
   it('HTML: every item, totals, index, group, signature block; text is escaped', () => {
-    setExplanation(s.ctx, '1.7', 'Chưa có sáng kiến <script>alert(1)</script> & "trích dẫn"');
+    setExplanation(s.ctx, activeFramework(s.ctx), '1.7', 'Chưa có sáng kiến <script>alert(1)</script> & "trích dẫn"');
     const d = summaryData(requireIdentity(s.ctx), assessmentSnapshot(s.ctx));
     const html = summaryHtml(d);
     for (const code of ['1.1', '3.3', '8.2.4', '9.4']) expect(html).toContain(`<td class="code">${code}</td>`);

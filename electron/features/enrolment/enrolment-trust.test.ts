@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { communeSetup, freshStore, provinceSetup, type TestStore } from '../../../test/helpers/context';
+import { communeSetup, freshStore, parsedSetup, provinceSetup, type TestStore } from '../../../test/helpers/context';
 import { codeOf } from '../../../test/helpers/errors';
 import { testKey } from '../../../test/fixtures/test-keys';
 import { goldenSources, setUpCommune } from '../../../test/fixtures/commune-report';
@@ -28,7 +28,7 @@ beforeEach(() => {
   so = freshStore();
   setUpCommune(xa.ctx);
   completeSetup(xa2.ctx, { ...communeSetup, unitCode: '26735', unitName: 'Xã Bình Nam' });
-  completeSetup(so.ctx, provinceSetup);
+  completeSetup(so.ctx, parsedSetup(provinceSetup));
 });
 afterEach(() => {
   xa.cleanup();

@@ -1,13 +1,12 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { communeSetup, freshStore, provinceSetup, type TestStore } from '../../../test/helpers/context';
+import { communeSetup, freshStore, parsedSetup, provinceSetup, type TestStore } from '../../../test/helpers/context';
 import { testKey } from '../../../test/fixtures/test-keys';
-import { listAudit } from '../../kernel/audit';
-import { KeyStore } from '../../kernel/signing/key-store';
+import { listAudit } from '../audit/audit-repo';
 import { acceptEnrolmentApproval, approveEnrolmentRequest, enrolmentState, listEnrolledKeys, pinnedReviewerResolver, prepareEnrolmentRequest, recordEnrolmentRequest, registryResolver, revokeEnrolledKey } from './enrolment';
 import { serializeEnvelope, signPackage, verifyEnvelope } from '../../kernel/signing/package-signer';
-import { backupKey, createKey, enrolledKeyId, previewBackup, restoreKey, unlockKey } from '../keys/keys';
+import { enrolledKeyId } from '../keys/keys';
 import { completeSetup } from '../setup/identity';
 import { verifyPackageBytes } from '../verify/verify';
 import { exportReport } from '../export/export';
@@ -22,7 +21,7 @@ beforeEach(() => {
   xa = freshStore();
   so = freshStore();
   setUpCommune(xa.ctx);
-  completeSetup(so.ctx, provinceSetup);
+  completeSetup(so.ctx, parsedSetup(provinceSetup));
 });
 afterEach(() => {
   xa.cleanup();
@@ -51,7 +50,7 @@ describe('enrolment in the database', () => {
   it('refuses an approval for a request this commune never made, and one signed by another key once pinned', () => {
     const other = freshStore();
     try {
-      completeSetup(other.ctx, { ...communeSetup, unitCode: '26735' });
+      completeSetup(other.ctx, parsedSetup({ ...communeSetup, unitCode: '26735' }));
       const { record } = prepareEnrolmentRequest(other.ctx, stranger, { appVersion: '0.1.0' });
       const { approvalText } = approveEnrolmentRequest(so.ctx, record.text, reviewer);
       expect(() => acceptEnrolmentApproval(xa.ctx, approvalText, { fingerprint: reviewer.fingerprint })).toThrowError(expect.objectContaining({ code: 'ENROLMENT_NOT_FOUND' }) as Error);
@@ -85,7 +84,7 @@ describe('enrolment in the database', () => {
   it('a report signed by a key enrolled for ANOTHER commune is refused (ISSUER_MISMATCH)', () => {
     const other = freshStore();
     try {
-      completeSetup(other.ctx, { ...communeSetup, unitCode: '26735', unitName: 'Xã Khác' });
+      completeSetup(other.ctx, parsedSetup({ ...communeSetup, unitCode: '26735', unitName: 'Xã Khác' }));
       const { record } = prepareEnrolmentRequest(other.ctx, stranger, { appVersion: '0.1.0' });
       approveEnrolmentRequest(so.ctx, record.text, reviewer);
       const out = join(xa.dir, 'usb');
@@ -120,42 +119,5 @@ describe('who may sign what, against real registries', () => {
     // A report "signed by the reviewing unit" is not a report.
     const report = signPackage('framework', { id: 'x' }, [reviewer]);
     expect(verifyEnvelope(JSON.stringify({ ...report, format: 'chiso-cchc/commune-report' }), { resolveKey })).toMatchObject({ ok: false, code: 'KEY_WRONG_KIND' });
-  });
-});
-
-describe('key service', () => {
-  const scrypt = { N: 2 ** 12, r: 8, p: 1 };
-  it('restoring a backup of a key other than the enrolled one needs confirmation; the old key file is kept aside', async () => {
-    const keys = new KeyStore(join(xa.dir, 'test.signing-key.json'), { scrypt });
-    const first = await createKey(xa.ctx, keys, 'mật khẩu một 123');
-    const signer = await unlockKey(keys, 'mật khẩu một 123');
-    const { record } = prepareEnrolmentRequest(xa.ctx, signer, { appVersion: '0.1.0' });
-    recordEnrolmentRequest(xa.ctx, record);
-    acceptEnrolmentApproval(xa.ctx, approveEnrolmentRequest(so.ctx, record.text, reviewer).approvalText, { fingerprint: reviewer.fingerprint });
-
-    // A backup of some other key (made on another installation).
-    const otherKeys = new KeyStore(join(so.dir, 'other.signing-key.json'), { scrypt });
-    await createKey(so.ctx, otherKeys, 'mật khẩu hai 456');
-    const { path } = await backupKey(so.ctx, otherKeys, { folder: so.dir, keyPassphrase: 'mật khẩu hai 456', backupPassphrase: 'sao lưu 789' });
-    expect(previewBackup(xa.ctx, keys, path)).toMatchObject({ sameAsCurrent: false, differsFromEnrolled: true });
-    await expect(restoreKey(xa.ctx, keys, { path, backupPassphrase: 'sao lưu 789', newPassphrase: 'mới 12345678' })).rejects.toMatchObject({ code: 'KEY_NOT_ENROLLED_KEY' });
-    expect(keys.status()?.keyId).toBe(first.keyId);
-    await expect(restoreKey(xa.ctx, keys, { path, backupPassphrase: 'sai', newPassphrase: 'mới 12345678', confirmDifferent: true })).rejects.toMatchObject({ code: 'PASSPHRASE_WRONG' });
-    expect(keys.status()?.keyId).toBe(first.keyId);
-    const restored = await restoreKey(xa.ctx, keys, { path, backupPassphrase: 'sao lưu 789', newPassphrase: 'mới 12345678', confirmDifferent: true });
-    expect(restored.keyId).toBe(otherKeys.status()?.keyId);
-    expect(readFileSync(join(xa.dir, (await import('node:fs')).readdirSync(xa.dir).find((n) => n.includes('.replaced-'))!), 'utf8')).toContain(first.keyId);
-  }, 60_000); // several scrypt derivations at the real cost, on a shared machine
-
-  it('never writes an unprotected key: no passphrase and no OS storage is refused', async () => {
-    const keys = new KeyStore(join(xa.dir, 'k.json'), { scrypt });
-    await expect(createKey(xa.ctx, keys, undefined)).rejects.toMatchObject({ code: 'PASSPHRASE_REQUIRED' });
-    expect(keys.status()).toBeNull();
-    const refusing = new KeyStore(join(xa.dir, 'k2.json'), { protector: { available: () => false, encrypt: (b) => b, decrypt: (b) => b } });
-    expect(refusing.osStorageAvailable()).toBe(false);
-    const real = new KeyStore(join(xa.dir, 'k3.json'), { protector: { available: () => true, encrypt: (b) => b.map((x) => x ^ 0x5a), decrypt: (b) => b.map((x) => x ^ 0x5a) } });
-    const k = await createKey(xa.ctx, real, undefined);
-    expect(k.protection).toBe('os');
-    expect((await unlockKey(real, undefined)).keyId).toBe(k.keyId);
   });
 });

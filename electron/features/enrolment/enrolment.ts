@@ -26,7 +26,7 @@ function failure(r: VerifyFailure | { ok: false; code: 'ENROLMENT_MISMATCH'; mes
   return r.code === 'ENROLMENT_MISMATCH' ? new AppError('ENROLMENT_MISMATCH', r.message, r.details) : refusalError(r);
 }
 
-function requireRole(ctx: ServiceContext, role: 'commune' | 'district') {
+function requireRole(ctx: ServiceContext, role: 'commune' | 'reviewer') {
   const identity = requireIdentity(ctx);
   if (identity.role !== role) throw new AppError('WRONG_ROLE', `needs the ${role} role`);
   return identity;
@@ -276,7 +276,7 @@ export function registryResolver(ctx: ServiceContext): KeyResolver & ((keyId: st
  * key's row when it is already active for this very commune (the approval may be given again).
  */
 export function checkEnrolmentRequest(ctx: ServiceContext, requestText: string | Uint8Array): { verified: VerifiedRequest; enrolled: EnrolledKey | null } {
-  requireRole(ctx, 'district');
+  requireRole(ctx, 'reviewer');
   const v = verifyEnrolmentRequest(requestText);
   if (!v.ok) throw failure(v);
   const existing = enrolledKey(ctx, v.request.key.keyId) ?? null;
@@ -297,7 +297,7 @@ function refuseKnownKey(existing: EnrolledKey | null, communeCode: string): void
  * paper form: writes nothing to disk, returns the signed approval, and enrols the key (active).
  */
 export function approveEnrolmentRequest(ctx: ServiceContext, requestText: string | Uint8Array, reviewerSigner: Signer): { approvalText: string; enrolled: EnrolledKey } {
-  const identity = requireRole(ctx, 'district');
+  const identity = requireRole(ctx, 'reviewer');
   const v = checkEnrolmentRequest(ctx, requestText).verified;
   const now = ctx.clock.now();
   const validFrom = dayOf(now);
@@ -332,7 +332,7 @@ export function approveEnrolmentRequest(ctx: ServiceContext, requestText: string
  * again may only move that date earlier.
  */
 export function revokeEnrolledKey(ctx: ServiceContext, keyId: string, from: string): EnrolledKey {
-  requireRole(ctx, 'district');
+  requireRole(ctx, 'reviewer');
   if (!isCalendarDate(from)) throw new AppError('INVALID_INPUT', 'revocation date', { fields: { from: 'ISO_DATE' } });
   if (from > dayOf(ctx.clock.now())) throw new AppError('INVALID_INPUT', 'revocation date in the future', { fields: { from: 'DATE_FUTURE' } });
   return ctx.db.transaction(() => {

@@ -6,13 +6,7 @@
  */
 import QRCode from 'qrcode';
 import type { EnrolmentRequest, KeyRotation } from '../../../shared/package/envelope';
-
-const esc = (s: string): string => s.replace(/[&<>"']/gu, (c) => `&#${c.charCodeAt(0)};`);
-
-function viDate(iso: string): string {
-  const [y, m, d] = iso.slice(0, 10).split('-');
-  return `${d}/${m}/${y}`;
-}
+import { escapeHtml as esc, viDate } from '../../kernel/files/html';
 
 /** One printed paper form (enrolment or rotation): the same layout, the fingerprint large and as a QR code. */
 interface PaperForm {

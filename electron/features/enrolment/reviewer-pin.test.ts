@@ -3,11 +3,11 @@
  * the unit's published letter or paper); once pinned, another key is never pinned silently.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { freshStore, provinceSetup, type TestStore } from '../../../test/helpers/context';
+import { freshStore, parsedSetup, provinceSetup, type TestStore } from '../../../test/helpers/context';
 import { codeOf } from '../../../test/helpers/errors';
 import { testKey } from '../../../test/fixtures/test-keys';
 import { setUpCommune } from '../../../test/fixtures/commune-report';
-import { listAudit } from '../../kernel/audit';
+import { listAudit } from '../audit/audit-repo';
 import { acceptEnrolmentApproval, approveEnrolmentRequest, checkEnrolmentApproval, enrolmentState, prepareEnrolmentRequest, recordEnrolmentRequest } from './enrolment';
 import { completeSetup } from '../setup/identity';
 
@@ -22,8 +22,8 @@ beforeEach(() => {
   so = freshStore();
   rogue = freshStore();
   setUpCommune(xa.ctx);
-  completeSetup(so.ctx, provinceSetup);
-  completeSetup(rogue.ctx, provinceSetup); // an attacker's "Sở Nội vụ", unit 49 too
+  completeSetup(so.ctx, parsedSetup(provinceSetup));
+  completeSetup(rogue.ctx, parsedSetup(provinceSetup)); // an attacker's "Sở Nội vụ", unit 49 too
 });
 afterEach(() => {
   xa.cleanup();

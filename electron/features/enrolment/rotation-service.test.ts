@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { freshStore, provinceSetup, type TestStore } from '../../../test/helpers/context';
+import { freshStore, parsedSetup, provinceSetup, type TestStore } from '../../../test/helpers/context';
 import { codeOf } from '../../../test/helpers/errors';
 import { testKey } from '../../../test/fixtures/test-keys';
 import { goldenSources, setUpCommune } from '../../../test/fixtures/commune-report';
@@ -31,7 +31,7 @@ beforeEach(async () => {
   xa = freshStore();
   so = freshStore();
   setUpCommune(xa.ctx);
-  completeSetup(so.ctx, provinceSetup);
+  completeSetup(so.ctx, parsedSetup(provinceSetup));
   keys = new KeyStore(join(xa.dir, 'xa.signing-key.json'), { scrypt });
   await createKey(xa.ctx, keys, PASS);
   const { record } = prepareEnrolmentRequest(xa.ctx, await unlockKey(keys, PASS), { appVersion: '0.1.0' });
@@ -82,7 +82,7 @@ describe('the rotation statement is held as pending until a person checks the pa
     const victim = testKey('commune');
     const other = freshStore();
     try {
-      completeSetup(other.ctx, provinceSetup);
+      completeSetup(other.ctx, parsedSetup(provinceSetup));
       const xb = freshStore();
       setUpCommune(xb.ctx);
       const { record } = prepareEnrolmentRequest(xb.ctx, victim, { appVersion: '0.1.0' });
@@ -128,7 +128,7 @@ describe('the commune switches its export key only after the signed rotation app
     const rot = await start();
     const rogue = freshStore();
     try {
-      completeSetup(rogue.ctx, provinceSetup);
+      completeSetup(rogue.ctx, parsedSetup(provinceSetup));
       const xb = freshStore();
       setUpCommune(xb.ctx);
       const { record } = prepareEnrolmentRequest(xb.ctx, await unlockKey(keys, PASS), { appVersion: '0.1.0' });

@@ -31,73 +31,26 @@ import { UnlockedKey, type Signer } from '../../kernel/signing/signer';
 import { enrolmentState, listEnrolledKeys, registryResolver, type EnrolledKey } from './enrolment';
 import { unlockKey } from '../keys/keys';
 import { requireIdentity } from '../setup/identity';
+import { enrolRotatedKey, insertPendingRotation, markRotationApproved, markRotationCancelled, readRotation, readRotations, type KeyRotationRecord } from './rotation-repo';
 
-export interface KeyRotationRecord {
-  /** SHA-256 (hex) of the statement's signed bytes. */
-  statementSha256: string;
-  communeCode: string;
-  oldKeyId: string;
-  newKeyId: string;
-  newFingerprint: string;
-  effectiveFrom: string;
-  status: 'pending' | 'approved' | 'cancelled';
-  /** Made (commune) or received (reviewing unit). */
-  createdAt: string;
-  decidedAt: string | null;
-  text: string;
-  rotation: KeyRotation;
-}
+export type { KeyRotationRecord } from './rotation-repo';
 
-interface RotationRow {
-  statement_sha256: string;
-  commune_code: string;
-  old_key_id: string;
-  new_key_id: string;
-  new_fingerprint: string;
-  effective_from: string;
-  status: KeyRotationRecord['status'];
-  created_at: string;
-  decided_at: string | null;
-  text: string;
-}
-
-const toRecord = (r: RotationRow): KeyRotationRecord => ({
-  statementSha256: r.statement_sha256,
-  communeCode: r.commune_code,
-  oldKeyId: r.old_key_id,
-  newKeyId: r.new_key_id,
-  newFingerprint: r.new_fingerprint,
-  effectiveFrom: r.effective_from,
-  status: r.status,
-  createdAt: r.created_at,
-  decidedAt: r.decided_at,
-  text: r.text,
-  rotation: (JSON.parse(r.text) as { payload: KeyRotation }).payload,
-});
-
-function requireRole(ctx: ServiceContext, role: 'commune' | 'district') {
+function requireRole(ctx: ServiceContext, role: 'commune' | 'reviewer') {
   const identity = requireIdentity(ctx);
   if (identity.role !== role) throw new AppError('WRONG_ROLE', `needs the ${role} role`);
   return identity;
 }
 
 export function listKeyRotations(ctx: ServiceContext, filter: { status?: KeyRotationRecord['status'] } = {}): KeyRotationRecord[] {
-  const rows = ctx.db.prepare('SELECT * FROM key_rotations WHERE (@status IS NULL OR status = @status) ORDER BY created_at DESC, rowid DESC').all({ status: filter.status ?? null }) as RotationRow[];
-  return rows.map(toRecord);
+  return readRotations(ctx.db, filter);
 }
 
 function rotationBySha(ctx: ServiceContext, sha: string): KeyRotationRecord | null {
-  const row = ctx.db.prepare('SELECT * FROM key_rotations WHERE statement_sha256 = ?').get(sha) as RotationRow | undefined;
-  return row ? toRecord(row) : null;
+  return readRotation(ctx.db, sha);
 }
 
 function insertPending(ctx: ServiceContext, sha: string, rotation: KeyRotation, newFingerprint: string, text: string): void {
-  ctx.db
-    .prepare(
-      `INSERT INTO key_rotations (statement_sha256, commune_code, old_key_id, new_key_id, new_public_key, new_fingerprint, effective_from, text, status, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)`,
-    )
-    .run(sha, rotation.communeCode, rotation.oldKeyId, rotation.newKey.keyId, rotation.newKey.publicKey, newFingerprint, rotation.effectiveFrom, text, isoNow(ctx));
+  insertPendingRotation(ctx.db, sha, rotation, newFingerprint, text, isoNow(ctx));
 }
 
 /** SHA-256 (hex) of a statement's signed bytes, from our own statement text. */
@@ -218,7 +171,7 @@ export function acceptRotationApproval(ctx: ServiceContext, store: KeyStore, tex
   try {
     renameSync(pendingPath, store.path);
     ctx.db.transaction(() => {
-      ctx.db.prepare(`UPDATE key_rotations SET status = 'approved', decided_at = ?, approval_text = ? WHERE statement_sha256 = ?`).run(isoNow(ctx), approvalText, record.statementSha256);
+      markRotationApproved(ctx.db, record.statementSha256, isoNow(ctx), approvalText);
       audit(ctx, 'key.rotate.accept', 'key', record.newKeyId, { keyId: record.oldKeyId }, { keyId: record.newKeyId, fingerprint: record.newFingerprint, effectiveFrom: record.effectiveFrom });
     })();
   } catch (err) {
@@ -237,7 +190,7 @@ export function cancelKeyRotation(ctx: ServiceContext, store: KeyStore): KeyRota
   const pendingPath = store.pending().path;
   if (existsSync(pendingPath)) renameSync(pendingPath, `${store.path}.cancelled-${record.newKeyId}`);
   ctx.db.transaction(() => {
-    ctx.db.prepare(`UPDATE key_rotations SET status = 'cancelled', decided_at = ? WHERE statement_sha256 = ?`).run(isoNow(ctx), record.statementSha256);
+    markRotationCancelled(ctx.db, record.statementSha256, isoNow(ctx));
     audit(ctx, 'key.rotate.cancel', 'key', record.newKeyId, { status: 'pending' }, { status: 'cancelled' });
   })();
   return { ...record, status: 'cancelled', decidedAt: isoNow(ctx) };
@@ -258,7 +211,7 @@ export interface ReceivedRotation {
  * registry already knows (another commune's, a revoked one, one already enrolled).
  */
 export function receiveKeyRotation(ctx: ServiceContext, text: string | Uint8Array): ReceivedRotation {
-  requireRole(ctx, 'district');
+  requireRole(ctx, 'reviewer');
   const r = verifyKeyRotation(text, registryResolver(ctx));
   if (!r.ok) throw r.code === 'ENROLMENT_MISMATCH' ? new AppError('ENROLMENT_MISMATCH', r.message, r.details) : refusalError(r);
   const keys = listEnrolledKeys(ctx);
@@ -292,7 +245,7 @@ export function approveKeyRotation(
   opts: { fingerprint: string },
   reviewerSigner: Signer,
 ): { approvalText: string; enrolled: EnrolledKey; retired: EnrolledKey } {
-  const identity = requireRole(ctx, 'district');
+  const identity = requireRole(ctx, 'reviewer');
   const { record, verified, old } = receiveKeyRotation(ctx, text);
   if (record.status !== 'pending') throw new AppError('ROTATION_NOT_PENDING', 'rotation already decided', { status: record.status });
   if (!opts.fingerprint.trim()) throw new AppError('FINGERPRINT_REQUIRED', 'type the new fingerprint from the form', { fileFingerprint: verified.newFingerprint });
@@ -303,14 +256,11 @@ export function approveKeyRotation(
   const result = ctx.db.transaction(() => {
     const current = listEnrolledKeys(ctx).find((k) => k.keyId === old.keyId);
     if (current?.status !== 'active') throw new AppError('ROTATION_NOT_PENDING', 'the old key changed meanwhile', { keyId: old.keyId });
-    ctx.db
-      .prepare(
-        `INSERT INTO enrolled_keys (key_id, commune_code, commune_name, public_key, fingerprint, status, valid_from, revoked_from, request_id, request_sha256, approved_at)
-         VALUES (?, ?, ?, ?, ?, 'active', ?, NULL, NULL, ?, ?)`,
-      )
-      .run(rot.newKey.keyId, old.communeCode, old.communeName, rot.newKey.publicKey, verified.newFingerprint, rot.effectiveFrom, record.statementSha256, now.toISOString());
-    ctx.db.prepare("UPDATE enrolled_keys SET status = 'revoked', revoked_from = ? WHERE key_id = ?").run(rot.effectiveFrom, old.keyId);
-    ctx.db.prepare(`UPDATE key_rotations SET status = 'approved', decided_at = ?, approval_text = ? WHERE statement_sha256 = ?`).run(now.toISOString(), approvalText, record.statementSha256);
+    enrolRotatedKey(ctx.db, {
+      newKeyId: rot.newKey.keyId, communeCode: old.communeCode, communeName: old.communeName, publicKey: rot.newKey.publicKey, fingerprint: verified.newFingerprint,
+      effectiveFrom: rot.effectiveFrom, statementSha256: record.statementSha256, approvedAt: now.toISOString(), oldKeyId: old.keyId,
+    });
+    markRotationApproved(ctx.db, record.statementSha256, now.toISOString(), approvalText);
     const keys = listEnrolledKeys(ctx);
     const enrolled = keys.find((k) => k.keyId === rot.newKey.keyId)!;
     const retired = keys.find((k) => k.keyId === old.keyId)!;

@@ -1,13 +1,15 @@
 /**
- * Evidence files, content-addressed: dataDir/evidence/<sha256>. A file is hashed while
- * copied into a temp file in the same folder, flushed, then renamed into place, so a
- * crash or a full disk never leaves a half file under a real name. The filesystem calls
- * are injectable so a test can make a write fail (disk full) for real.
+ * Evidence files, content-addressed: dataDir/evidence/<sha256>, written through the app's one
+ * atomic write (temporary name, fsync, rename), so a crash or a full disk never leaves a half file
+ * under a real name. The file calls are injectable so a test can make a write fail (disk full).
  */
-import { createHash, randomBytes } from 'node:crypto';
-import * as fs from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { AppError } from '../../../shared/errors';
+import { writeFileAtomic } from '../../kernel/files/atomic-write';
+import type { FileOps } from '../../kernel/files/package-file';
+import { nodeFileOps } from '../../kernel/files/package-file';
 import { readUserFile, USER_FILE_LIMITS } from '../../kernel/files/user-file';
 
 export const EVIDENCE_MAX_BYTES = USER_FILE_LIMITS.evidence;
@@ -28,39 +30,10 @@ export const EVIDENCE_TYPES: Record<string, string> = {
 
 export const EVIDENCE_EXTENSIONS = Object.keys(EVIDENCE_TYPES).map((e) => e.slice(1));
 
-/** The few fs calls used, so tests can fail one of them. */
-export interface EvidenceFs {
-  /** A user-chosen file, through the bounded reader (user-file.ts). */
-  readUserFile(path: string, maxBytes: number): Buffer;
-  /** A file the app stored itself. */
-  readFileSync(path: string): Buffer;
-  writeFileSync(path: string, data: Uint8Array): void;
-  renameSync(from: string, to: string): void;
-  rmSync(path: string, options: { force: boolean }): void;
-  existsSync(path: string): boolean;
-  mkdirSync(path: string, options: { recursive: boolean }): void;
-}
+/** Reads a user-chosen file of at most `maxBytes` (the bounded reader; tests pass a failing one). */
+export type EvidenceReader = (path: string, maxBytes: number) => Buffer;
 
-export const nodeFs: EvidenceFs = {
-  readUserFile: (p, maxBytes) => readUserFile(p, { kind: 'evidence', maxBytes }),
-  readFileSync: (p) => fs.readFileSync(p),
-  writeFileSync: (p, d) => {
-    // Open, write, fsync, close: the bytes are on disk before the rename publishes them.
-    const fd = fs.openSync(p, 'wx');
-    try {
-      fs.writeFileSync(fd, d);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-  },
-  renameSync: (a, b) => fs.renameSync(a, b),
-  rmSync: (p, o) => fs.rmSync(p, o),
-  existsSync: (p) => fs.existsSync(p),
-  mkdirSync: (p, o) => {
-    fs.mkdirSync(p, o);
-  },
-};
+export const boundedEvidenceRead: EvidenceReader = (p, maxBytes) => readUserFile(p, { kind: 'evidence', maxBytes });
 
 export interface ReadEvidence {
   name: string;
@@ -83,13 +56,13 @@ export function blobPath(dataDir: string, sha256: string): string {
  * Read and check a user-chosen file: type by extension, then through the bounded reader (a regular
  * file, at most EVIDENCE_MAX_BYTES, never read past that).
  */
-export function readEvidence(path: string, fsx: EvidenceFs = nodeFs): ReadEvidence {
+export function readEvidence(path: string, read: EvidenceReader = boundedEvidenceRead): ReadEvidence {
   const name = basename(path).normalize('NFC');
   const mediaType = EVIDENCE_TYPES[extname(name).toLowerCase()];
   if (!mediaType) throw new AppError('EVIDENCE_TYPE', `unsupported type ${name}`, { name });
   let bytes: Buffer;
   try {
-    bytes = fsx.readUserFile(path, EVIDENCE_MAX_BYTES);
+    bytes = read(path, EVIDENCE_MAX_BYTES);
   } catch (err) {
     if (err instanceof AppError) {
       const code = err.code === 'FILE_TOO_LARGE' ? 'EVIDENCE_TOO_LARGE' : err.code;
@@ -103,26 +76,17 @@ export function readEvidence(path: string, fsx: EvidenceFs = nodeFs): ReadEviden
 }
 
 /**
- * Put the bytes at dataDir/evidence/<sha256> unless already there. Returns true when a new
- * file was written (the caller removes it again if its transaction fails).
+ * Put the bytes at dataDir/evidence/<sha256> unless already there. Returns true when a new file
+ * was written (the caller removes it again if its transaction fails).
  */
-export function storeBlob(dataDir: string, file: ReadEvidence, fsx: EvidenceFs = nodeFs): boolean {
-  const dir = evidenceDir(dataDir);
+export function storeBlob(dataDir: string, file: ReadEvidence, ops: FileOps = nodeFileOps): boolean {
   const target = blobPath(dataDir, file.sha256);
-  if (fsx.existsSync(target)) return false;
-  const temp = join(dir, `.tmp-${file.sha256.slice(0, 12)}-${randomBytes(6).toString('hex')}`);
+  if (existsSync(target)) return false;
   try {
-    fsx.mkdirSync(dir, { recursive: true });
-    fsx.writeFileSync(temp, file.bytes);
-    fsx.renameSync(temp, target);
-    return true;
+    mkdirSync(evidenceDir(dataDir), { recursive: true });
   } catch (err) {
-    try {
-      fsx.rmSync(temp, { force: true });
-    } catch {
-      // Nothing more to do: the temp name is never read as evidence.
-    }
-    const code = (err as NodeJS.ErrnoException).code ?? '';
-    throw new AppError('FILE_WRITE_FAILED', `evidence write failed (${code})`, { name: file.name, reason: code });
+    throw new AppError('FILE_WRITE_FAILED', `evidence folder (${String(err)})`, { name: file.name, reason: (err as NodeJS.ErrnoException).code ?? '' });
   }
+  writeFileAtomic(target, file.bytes, { ops, details: { name: file.name } });
+  return true;
 }

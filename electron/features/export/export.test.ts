@@ -6,9 +6,11 @@ import { testKey } from '../../../test/fixtures/test-keys';
 import { goldenSources, setUpCommune } from '../../../test/fixtures/commune-report';
 import { exportReport, lastExport, listExports } from './export';
 import { nodeFileOps, type FileOps } from '../../kernel/files/package-file';
-import { defaultReportSources } from './report-sources';
 import { verifyPackageBytes } from '../verify/verify';
-import { listAudit } from '../../kernel/audit';
+import { listAudit } from '../audit/audit-repo';
+import { refusal, testApp } from '../../../test/helpers/app';
+import { provinceSetup } from '../../../test/helpers/context';
+import { exportPackage } from './use-cases';
 
 const commune = testKey('commune');
 let s: TestStore;
@@ -123,11 +125,16 @@ describe('exportReport', () => {
     expect(readdirSync(out).sort()).toEqual(['CCHC-2026-26734-r1.json', 'notes.txt']);
   });
 
-  it('refuses on a reviewing unit installation', () => {
-    const r = freshStore();
+  it('refuses on a reviewing unit installation (the policy of the export), before asking for a folder', async () => {
+    const r = testApp(provinceSetup);
+    let asked = false;
     try {
-      r.ctx.db.prepare("INSERT INTO identity (id, role, level, unit_code, unit_name, province_code, year, created_at, updated_at) VALUES (1, 'district', 'province', '49', 'Sở', '49', 2026, 'a', 'b')").run();
-      expect(() => exportReport(r.ctx, { folder: out, signer: commune, sources: defaultReportSources, appVersion: '0.1.0' })).toThrowError(expect.objectContaining({ code: 'WRONG_ROLE' }) as Error);
+      const folder = async () => {
+        asked = true;
+        return out;
+      };
+      expect(await refusal(r.app.perform(exportPackage, { folder }))).toBe('WRONG_ROLE');
+      expect(asked).toBe(false);
       expect(existsSync(join(out, 'CCHC-2026-49-r1.json'))).toBe(false);
     } finally {
       r.cleanup();

@@ -2,37 +2,28 @@
  * The commune's signed report (docs/package-format.md §8): gathered through ReportSources, signed
  * with the commune key, written safely, read back and verified, and recorded, all in ONE
  * transaction: a failed write leaves the revision where it was. The revision grows with every
- * export (never reused, even after a key rotation), so it also grows per signing key.
+ * export (never reused, even after a key rotation), so it also grows per signing key. Only a
+ * commune exports: the use case's policy (use-cases.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import { toBase64Url } from '../../../shared/package/base64url';
 import type { CommuneReport } from '../../../shared/package/envelope';
-import type { Identity } from '../../../shared/identity';
 import { audit } from '../../kernel/audit';
 import type { ServiceContext } from '../../kernel/context';
 import { sha256Hex } from '../../kernel/signing/ed25519';
 import { serializeEnvelope, signPackage, verifyEnvelope } from '../../kernel/signing/package-signer';
 import type { Signer } from '../../kernel/signing/signer';
 import { cleanStaleTemps, nodeFileOps, writeFileSafely, type FileOps } from '../../kernel/files/package-file';
+import type { ExportRecord } from './exports-repo';
+import { insertExport, readExports, readLastExport } from './exports-repo';
 import type { ReportSources } from './report-sources';
 import { requireIdentity } from '../setup/identity';
 
 /** Above this, many mail servers refuse the attachment (and base64 grows it by a third). */
 export const EMAIL_SIZE_LIMIT = 20 * 1024 * 1024;
 
-export interface ExportRecord {
-  packageId: string;
-  revision: number;
-  keyId: string;
-  year: number;
-  sha256: string;
-  size: number;
-  fileName: string;
-  folder: string;
-  supersedes: string | null;
-  createdAt: string;
-}
+export type { ExportRecord };
 
 export interface ExportResult extends ExportRecord {
   path: string;
@@ -40,50 +31,17 @@ export interface ExportResult extends ExportRecord {
   tooLargeForEmail: boolean;
 }
 
-interface ExportRow {
-  package_id: string;
-  revision: number;
-  key_id: string;
-  year: number;
-  sha256: string;
-  size: number;
-  file_name: string;
-  folder: string;
-  supersedes: string | null;
-  created_at: string;
-}
-
-const toRecord = (r: ExportRow): ExportRecord => ({
-  packageId: r.package_id,
-  revision: r.revision,
-  keyId: r.key_id,
-  year: r.year,
-  sha256: r.sha256,
-  size: r.size,
-  fileName: r.file_name,
-  folder: r.folder,
-  supersedes: r.supersedes,
-  createdAt: r.created_at,
-});
-
 export function listExports(ctx: ServiceContext): ExportRecord[] {
-  return (ctx.db.prepare('SELECT * FROM package_exports ORDER BY revision DESC').all() as ExportRow[]).map(toRecord);
+  return readExports(ctx.db);
 }
 
 export function lastExport(ctx: ServiceContext): ExportRecord | null {
-  const row = ctx.db.prepare('SELECT * FROM package_exports ORDER BY revision DESC LIMIT 1').get() as ExportRow | undefined;
-  return row ? toRecord(row) : null;
+  return readLastExport(ctx.db);
 }
 
 /** ASCII, FAT32- and Windows-safe, and telling: kind, year, commune, revision. */
 export function packageFileName(year: number, communeCode: string, revision: number): string {
   return `CCHC-${year}-${communeCode}-r${revision}.json`;
-}
-
-export function requireCommune(ctx: ServiceContext): Identity {
-  const identity = requireIdentity(ctx);
-  if (identity.role !== 'commune') throw new AppError('WRONG_ROLE', 'only a commune exports a report');
-  return identity;
 }
 
 export interface BuildInput {
@@ -96,7 +54,7 @@ export interface BuildInput {
 
 /** The payload, before signing (strings are NFC-normalised by signPackage). */
 export function buildReportPayload(ctx: ServiceContext, sources: ReportSources, signer: Signer, input: BuildInput): CommuneReport {
-  const identity = requireCommune(ctx);
+  const identity = requireIdentity(ctx);
   if (!identity.framework) throw new AppError('FRAMEWORK_NOT_FOUND', 'no framework installed');
   const assessment = sources.assessment(ctx);
   const survey = sources.survey(ctx);
@@ -142,7 +100,7 @@ export interface ExportOptions {
 
 export function exportReport(ctx: ServiceContext, opts: ExportOptions): ExportResult {
   const ops = opts.fileOps ?? nodeFileOps;
-  const identity = requireCommune(ctx);
+  const identity = requireIdentity(ctx);
   cleanStaleTemps(opts.folder, ops);
   // better-sqlite3 transactions are synchronous: the write below happens inside it, so a failed
   // write rolls the revision back. A kill between rename and commit leaves a file whose revision
@@ -176,12 +134,7 @@ export function exportReport(ctx: ServiceContext, opts: ExportOptions): ExportRe
       supersedes: prev?.packageId ?? null,
       createdAt: now.toISOString(),
     };
-    ctx.db
-      .prepare(
-        `INSERT INTO package_exports (package_id, revision, key_id, year, sha256, size, file_name, folder, supersedes, created_at)
-         VALUES (@packageId, @revision, @keyId, @year, @sha256, @size, @fileName, @folder, @supersedes, @createdAt)`,
-      )
-      .run(record);
+    insertExport(ctx.db, record);
     audit(ctx, 'package.export', 'package', packageId, null, { revision, sha256, fileName, size: bytes.length });
     const written = writeFileSafely(opts.folder, fileName, bytes, (back) => {
       const own = opts.signer.publicKey;

@@ -4,12 +4,11 @@ import type { EvidenceRef, ReportDocument } from '../../../shared/package/envelo
 import type { ItemEntry } from '../../../shared/scoring/engine';
 import type { SurveyTally } from '../../../shared/scoring/survey';
 import { assessmentSnapshot } from '../assessment/snapshot';
-import { loadFramework } from '../framework/frameworks';
-import { requireIdentity } from '../setup/identity';
+import { activeFramework } from '../framework/active';
 import { surveySnapshot, surveyTallyFor } from '../survey/snapshot';
 import type { ServiceContext } from '../../kernel/context';
 import type { EvidenceFile, ReportSources } from './report-sources';
-import { assessmentFromEntries, defaultReportSources } from './report-sources';
+import { assessmentFromEntries } from './report-sources';
 
 /**
  * The report's content from what the commune really entered: items, explanations, evidence
@@ -26,7 +25,7 @@ export interface SurveySource {
 /** The keyed questionnaires and their counts (a framework without a survey has none). */
 export const surveyReportSource: SurveySource = {
   survey(ctx) {
-    if (!hasSurvey(ctx)) return defaultReportSources.survey(ctx);
+    if (!activeFramework(ctx).framework.survey) return { questionnaires: [], counts: { forms: 0, questions: [] } };
     const snap = surveySnapshot(ctx);
     return {
       questionnaires: snap.forms.map((f) => ({ formNo: f.formNo, answers: f.answers })),
@@ -38,11 +37,6 @@ export const surveyReportSource: SurveySource = {
   },
   tally: surveyTallyFor,
 };
-
-function hasSurvey(ctx: ServiceContext): boolean {
-  const identity = requireIdentity(ctx);
-  return identity.framework !== null && loadFramework(ctx, identity.framework.ref).survey !== undefined;
-}
 
 export function liveReportSources(dataDir: string, survey: SurveySource = surveyReportSource): ReportSources {
   return {

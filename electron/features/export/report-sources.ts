@@ -8,12 +8,8 @@
  *   evidenceFiles(ctx) the evidence files themselves (name, type, size, SHA-256, bytes)
  *
  * The Part types are exactly the payload's shapes (shared/package/envelope.ts), so a source only
- * has to produce safe integers and strings; the export service checks and signs.
- *
- * MERGE NOTE: `defaultReportSources` reads what main holds today (assessment_entries scored with
- * computeScores, no evidence, no questionnaires). The assessment and survey features replace it
- * with `{ assessment: assessmentSnapshot, survey: surveySnapshot, evidenceFiles: ... }`, passed to
- * createAppRuntime({ reportSources }) and openServices(); nothing else needs to change.
+ * has to produce safe integers and strings; the export service checks and signs. The app's
+ * sources read what the commune entered (report-sources-live.ts); tests pass fixtures.
  */
 import type { Framework, FrameworkItem } from '../../../shared/framework/schema';
 import { computeScores, type ItemEntry, type ItemScore } from '../../../shared/scoring/engine';
@@ -22,8 +18,8 @@ import type { SurveyTally } from '../../../shared/scoring/survey';
 import type { EvidenceRef, Questionnaire, ReportDocument, ReportItem, ReportTotals, SurveyCount } from '../../../shared/package/envelope';
 import { AppError } from '../../../shared/errors';
 import type { ServiceContext } from '../../kernel/context';
-import { loadFramework } from '../framework/frameworks';
-import { requireIdentity } from '../setup/identity';
+import { readEntries } from '../assessment/entries-repo';
+import { activeFramework } from '../framework/active';
 
 export interface AssessmentPart {
   items: ReportItem[];
@@ -46,13 +42,6 @@ export interface ReportSources {
   assessment(ctx: ServiceContext): AssessmentPart;
   survey(ctx: ServiceContext): SurveyPart;
   evidenceFiles(ctx: ServiceContext): EvidenceFile[];
-}
-
-/** The framework in force for this installation (throws NOT_SET_UP / FRAMEWORK_NOT_FOUND). */
-export function activeFramework(ctx: ServiceContext): Framework {
-  const identity = requireIdentity(ctx);
-  if (!identity.framework) throw new AppError('FRAMEWORK_NOT_FOUND', 'no framework installed');
-  return loadFramework(ctx, identity.framework.ref);
 }
 
 /** One scored item as the payload carries it. Adjustments have no field or criterion. */
@@ -123,37 +112,19 @@ export function assessmentFromEntries(
   };
 }
 
-interface EntryRow {
-  item_code: string;
-  entry_json: string;
-  explanation: string | null;
-}
-
-/** Items and totals from assessment_entries, the survey items scored from `tally` when given. */
+/**
+ * Items and totals from the stored entries, the survey items scored from `tally` when given; no
+ * evidence and no lock (test fixtures build their reports on it).
+ */
 export function assessmentFromDb(ctx: ServiceContext, tally?: SurveyTally): AssessmentPart {
-    const identity = requireIdentity(ctx);
-    const framework = activeFramework(ctx);
-    const rows = ctx.db
-      .prepare('SELECT item_code, entry_json, explanation FROM assessment_entries WHERE framework_ref = ?')
-      .all(identity.framework!.ref) as EntryRow[];
-    const raw: Record<string, unknown> = {};
-    const explanations: Record<string, string | null> = {};
-    for (const r of rows) {
-      raw[r.item_code] = JSON.parse(r.entry_json);
-      explanations[r.item_code] = r.explanation;
-    }
-    const parsed = entriesSchema.safeParse(raw);
-    if (!parsed.success) throw new AppError('PACKAGE_VALUE_INVALID', 'stored entries do not match the entry schema');
-    return { ...assessmentFromEntries(framework, parsed.data, explanations, () => [], tally), lock: { locked: false, lockedAt: null, revision: 0 } };
+  const { ref, framework } = activeFramework(ctx);
+  const raw: Record<string, unknown> = {};
+  const explanations: Record<string, string | null> = {};
+  for (const [code, s] of Object.entries(readEntries(ctx.db, ref))) {
+    raw[code] = s.entry ?? {};
+    explanations[code] = s.explanation;
+  }
+  const parsed = entriesSchema.safeParse(raw);
+  if (!parsed.success) throw new AppError('PACKAGE_VALUE_INVALID', 'stored entries do not match the entry schema');
+  return { ...assessmentFromEntries(framework, parsed.data, explanations, () => [], tally), lock: { locked: false, lockedAt: null, revision: 0 } };
 }
-
-/** What main holds today: assessment_entries only; no evidence, no questionnaires, no lock. */
-export const defaultReportSources: ReportSources = {
-  assessment: (ctx) => assessmentFromDb(ctx),
-  survey() {
-    return { questionnaires: [], counts: { forms: 0, questions: [] } };
-  },
-  evidenceFiles() {
-    return [];
-  },
-};

@@ -2,16 +2,19 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppError } from '../../../shared/errors';
 import type { Framework } from '../../../shared/framework/schema';
 import { sampleFramework } from '../../../shared/framework/sample';
-import type { TestStore } from '../../../test/helpers/context';
-import { communeSetup, freshStore } from '../../../test/helpers/context';
-import { listAudit } from '../../kernel/audit';
+import type { TestApp } from '../../../test/helpers/app';
+import { testApp } from '../../../test/helpers/app';
+import { communeSetup } from '../../../test/helpers/context';
+import { listAudit } from '../audit/audit-repo';
+import { requireIdentity } from '../setup/identity';
+import { validateFramework } from './frameworks';
 import { previewReplaceFramework, replaceFramework } from './replace';
-import { completeSetup, requireIdentity } from '../setup/identity';
+import { replace } from './use-cases';
 
-let s: TestStore;
+let s: TestApp & { db: TestApp['runtime']['db'] };
 beforeEach(() => {
-  s = freshStore();
-  completeSetup(s.ctx, communeSetup);
+  const t = testApp(communeSetup);
+  s = Object.assign(t, { db: t.runtime.db });
 });
 afterEach(() => s.cleanup());
 
@@ -72,7 +75,7 @@ describe('replacing the framework', () => {
     expect(listAudit(s.ctx)[0]).toMatchObject({ action: 'framework.replace', new: { framework: 'quang-nam-cap-xa-2026', carried: 1, dropped: ['1.1'] } });
   });
 
-  it('carries evidence of every item that still exists, and refuses while finalised', () => {
+  it('carries evidence of every item that still exists, and refuses while finalised', async () => {
     const oldRef = requireIdentity(s.ctx).framework!.ref;
     for (const code of ['1.1', '1.6']) {
       s.db.prepare(
@@ -81,9 +84,9 @@ describe('replacing the framework', () => {
       ).run(oldRef, code);
     }
     s.db.prepare(`INSERT INTO assessment_lock (framework_ref, finalised, revision, changed_at, changed_by) VALUES (?, 1, 1, 'now', 'tester')`).run(oldRef);
-    expect(() => replaceFramework(s.ctx, provinceFramework())).toThrowError(expect.objectContaining({ code: 'ASSESSMENT_LOCKED' }) as Error);
+    await expect(s.app.perform(replace, { framework: provinceFramework() })).rejects.toMatchObject({ code: 'ASSESSMENT_LOCKED' });
     s.db.prepare('UPDATE assessment_lock SET finalised = 0').run();
-    const r = replaceFramework(s.ctx, provinceFramework());
+    const r = await s.app.perform(replace, { framework: provinceFramework() });
     const moved = s.db.prepare('SELECT item_code FROM evidence_documents WHERE framework_ref = ?').all(r.framework.ref);
     expect(moved).toEqual([{ item_code: '1.6' }]);
   });
@@ -93,7 +96,7 @@ describe('replacing the framework', () => {
     expect(() => replaceFramework(s.ctx, sampleFramework)).toThrowError(expect.objectContaining({ code: 'FRAMEWORK_SAME' }) as Error);
     let caught: unknown;
     try {
-      replaceFramework(s.ctx, { ...provinceFramework(), totalMax: 1 });
+      replaceFramework(s.ctx, validateFramework({ ...provinceFramework(), totalMax: 1 }));
     } catch (err) {
       caught = err;
     }

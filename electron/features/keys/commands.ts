@@ -1,21 +1,29 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { keysContract } from '../../../shared/ipc/keys';
 import { printable } from '../../../shared/text';
-import { readUserFile } from '../../kernel/files/user-file';
-import { backupKey, createKey, keyOverview, previewBackup, restoreKey } from './keys';
-import { writeFileSafely } from '../../kernel/files/package-file';
-import { acceptRotationApproval, cancelKeyRotation, pendingKeyRotation, rotationFileNames, startKeyRotation } from '../enrolment/rotation-service';
+import type { Commands } from '../../kernel/commands/command';
+import { dbPath, outArg, withApp } from '../../kernel/commands/command';
+import { dateArg } from '../../kernel/commands/dates';
 import type { CliIO } from '../../kernel/commands/io';
 import { UsageError } from '../../kernel/commands/io';
-import { openServices } from '../../app/cli/open';
-import { cliKeyStore, passphraseFor } from '../../kernel/commands/passphrase';
-import { dateArg } from '../../kernel/commands/dates';
-import { getIdentity } from '../setup/identity';
-import type { ServiceContext } from '../../kernel/context';
+import { passphraseFor } from '../../kernel/commands/passphrase';
+import { readUserFile } from '../../kernel/files/user-file';
+import type { AppContext } from '../../kernel/use-case';
+import { parseInput } from '../../kernel/validation';
+import { acceptRotation, backUpKey, cancelRotation, createKey, inspectBackup, keyStatus, restoreBackup, rotate } from './use-cases';
 
-const identityRole = (ctx: ServiceContext) => getIdentity(ctx)?.role;
+const PROTECTION = { os: 'kho bảo mật của hệ điều hành', passphrase: 'mật khẩu' } as const;
+const SUBCOMMANDS = ['show', 'create', 'backup', 'restore', 'rotate', 'accept-rotation', 'cancel-rotation'];
 
-export const keysHelp = `chiso keys show|create --db FILE
+/** The passphrase of the existing key, asked only when the key has one. */
+export async function keyPassphrase(app: AppContext, io: CliIO, question = 'Mật khẩu khóa ký: '): Promise<string | undefined> {
+  return app.keys.status()?.protection === 'passphrase' ? passphraseFor(io, question) : undefined;
+}
+
+export const keysCommands: Commands = {
+  keys: {
+    help: `chiso keys show|create --db FILE
 chiso keys backup --db FILE --out DIR        chiso keys restore --db FILE [--yes] BACKUP
 chiso keys rotate --db FILE --out DIR [--from YYYY-MM-DD]
 chiso keys accept-rotation --db FILE APPROVAL        chiso keys cancel-rotation --db FILE
@@ -23,107 +31,103 @@ chiso keys accept-rotation --db FILE APPROVAL        chiso keys cancel-rotation 
   Mật khẩu khóa: biến môi trường CHISO_PASSPHRASE (hoặc nhập khi chạy trong cửa sổ lệnh);
   mật khẩu bản sao lưu: CHISO_BACKUP_PASSPHRASE; khóa mới khi đổi khóa: CHISO_NEW_PASSPHRASE.
   Đổi khóa: khóa mới chỉ được dùng sau khi đơn vị thẩm định đối chiếu phiếu đổi khóa có dấu vân tay
-  và gửi tệp duyệt (keys accept-rotation); đến lúc đó hồ sơ vẫn ký bằng khóa hiện tại.`;
-
-const PROTECTION = { os: 'kho bảo mật của hệ điều hành', passphrase: 'mật khẩu' } as const;
-
-export async function keysCommand(args: string[], io: CliIO): Promise<number> {
-  const [sub, ...rest] = args;
-  const { values, positionals } = parseArgs({
-    args: rest,
-    strict: true,
-    allowPositionals: true,
-    options: { db: { type: 'string' }, out: { type: 'string' }, yes: { type: 'boolean' }, from: { type: 'string' } },
-  });
-  if (!values.db) throw new UsageError('thiếu --db FILE');
-  const dbPath = resolve(io.cwd, values.db);
-  const store = cliKeyStore(dbPath);
-  const services = openServices(dbPath);
-  const { ctx } = services;
-  try {
-    switch (sub) {
-      case 'show': {
-        const o = keyOverview(ctx, store);
-        if (!o.key) {
-          io.out('Chưa có khóa ký. Tạo khóa: CHISO_PASSPHRASE=... chiso keys create --db ' + printable(values.db));
-          return 1;
+  và gửi tệp duyệt (keys accept-rotation); đến lúc đó hồ sơ vẫn ký bằng khóa hiện tại.`,
+    async run(args, env) {
+      const { io } = env;
+      const [sub, ...rest] = args;
+      const { values, positionals } = parseArgs({
+        args: rest,
+        strict: true,
+        allowPositionals: true,
+        options: { db: { type: 'string' }, out: { type: 'string' }, yes: { type: 'boolean' }, from: { type: 'string' } },
+      });
+      const path = dbPath(values, io);
+      if (!SUBCOMMANDS.includes(sub ?? '')) throw new UsageError(`lệnh con của keys: ${SUBCOMMANDS.join(', ')}`);
+      if ((sub === 'backup' || sub === 'rotate') && !values.out) throw new UsageError('thiếu --out DIR');
+      if (sub === 'restore' && !positionals[0]) throw new UsageError('keys restore cần tệp sao lưu');
+      if (sub === 'accept-rotation' && !positionals[0]) throw new UsageError('keys accept-rotation cần tệp duyệt đổi khóa');
+      return withApp(env, path, async (app) => {
+        switch (sub) {
+          case 'show': {
+            const o = await app.perform(keyStatus, undefined);
+            if (!o.key) {
+              io.out('Chưa có khóa ký. Tạo khóa: CHISO_PASSPHRASE=... chiso keys create --db ' + printable(values.db ?? ''));
+              return 1;
+            }
+            io.out(`Mã khóa:      ${printable(o.key.keyId)}`);
+            io.out(`Dấu vân tay:  ${printable(o.key.fingerprint)}`);
+            io.out(`Bảo vệ bằng:  ${PROTECTION[o.key.protection]}`);
+            io.out(`Tạo lúc:      ${printable(o.key.createdAt)}`);
+            if (o.enrolledKeyId) io.out(o.enrolledKeyId === o.key.keyId ? 'Đăng ký:      đã được đơn vị thẩm định duyệt' : `Đăng ký:      KHÁC khóa đã được duyệt (${printable(o.enrolledKeyId)})`);
+            if (o.pendingRotation) io.out(`Đổi khóa:     chờ duyệt, khóa mới ${printable(o.pendingRotation.newKeyId)} (dấu vân tay ${printable(o.pendingRotation.newFingerprint)})`);
+            return 0;
+          }
+          case 'create': {
+            const input = parseInput(keysContract['keys:create'].input, { passphrase: await passphraseFor(io, 'Đặt mật khẩu bảo vệ khóa ký: ') });
+            const k = await app.perform(createKey, input);
+            io.out(`Đã tạo khóa ký ${printable(k.keyId)}`);
+            io.out(`Dấu vân tay: ${printable(k.fingerprint)}`);
+            io.out('Hãy sao lưu khóa ngay: chiso keys backup --db FILE --out THU_MUC');
+            return 0;
+          }
+          case 'backup': {
+            const input = parseInput(keysContract['keys:backup'].input, {
+              keyPassphrase: await keyPassphrase(app, io),
+              backupPassphrase: await passphraseFor(io, 'Đặt mật khẩu cho bản sao lưu: ', 'CHISO_BACKUP_PASSPHRASE'),
+            });
+            const r = await app.perform(backUpKey, { ...input, folder: outArg(io, values.out) });
+            io.out(printable(r!.path));
+            io.out(`Dấu vân tay: ${printable(r!.fingerprint)}`);
+            return 0;
+          }
+          case 'restore': {
+            const backup = resolve(io.cwd, positionals[0]!);
+            const p = await app.perform(inspectBackup, { path: backup });
+            io.out(`Bản sao lưu chứa khóa ${printable(p.keyId)}`);
+            io.out(`Dấu vân tay: ${printable(p.fingerprint)}`);
+            if (p.differsFromEnrolled && !values.yes) {
+              io.err('Khóa này KHÁC khóa đã được đơn vị thẩm định duyệt. Thêm --yes nếu chắc chắn (sau đó phải đăng ký lại).');
+              return 1;
+            }
+            // The channel's schema, less the token: here the file is named on the command line.
+            const input = parseInput(keysContract['keys:restore'].input.omit({ token: true }), {
+              backupPassphrase: await passphraseFor(io, 'Mật khẩu của bản sao lưu: ', 'CHISO_BACKUP_PASSPHRASE'),
+              newPassphrase: await passphraseFor(io, 'Mật khẩu bảo vệ khóa trên máy này: '),
+              confirmDifferent: values.yes === true,
+            });
+            const k = await app.perform(restoreBackup, { ...input, path: backup });
+            io.out(`Đã khôi phục khóa ${printable(k.keyId)}`);
+            return 0;
+          }
+          case 'rotate': {
+            // A day that does not exist, or one already past, is a usage error before any key is touched.
+            const effectiveFrom = values.from === undefined ? undefined : dateArg('--from', values.from, { notBefore: app.ctx.clock.now() });
+            const keyPass = await keyPassphrase(app, io, 'Mật khẩu khóa hiện tại: ');
+            const newPassphrase = await passphraseFor(io, 'Mật khẩu cho khóa mới: ', io.env['CHISO_NEW_PASSPHRASE'] ? 'CHISO_NEW_PASSPHRASE' : 'CHISO_PASSPHRASE');
+            const input = parseInput(keysContract['keys:rotate'].input, { keyPassphrase: keyPass, newPassphrase });
+            const r = (await app.perform(rotate, { ...input, effectiveFrom, folder: outArg(io, values.out) }))!;
+            io.out(printable(r.statementPath));
+            io.out(`Khóa mới ${printable(r.newKeyId)}, hiệu lực từ ${printable(r.effectiveFrom)}`);
+            io.out(`Dấu vân tay khóa mới: ${printable(r.newFingerprint)}`);
+            io.out(`Phiếu đổi khóa (có mã QR): ${printable(r.formPath)}`);
+            io.out('Mở phiếu bằng trình duyệt và in; ký, đóng dấu, gửi kèm văn bản đổi khóa cho đơn vị thẩm định.');
+            io.out('Cho đến khi nhận tệp duyệt đổi khóa, hồ sơ vẫn được ký bằng khóa hiện tại. Nhận tệp duyệt: chiso keys accept-rotation --db FILE TỆP_DUYỆT');
+            return 0;
+          }
+          case 'accept-rotation': {
+            const bytes = readUserFile(resolve(io.cwd, positionals[0]!), { kind: 'enrolment' });
+            const { key } = await app.perform(acceptRotation, { bytes });
+            io.out(`Đã chuyển sang khóa mới ${printable(key.keyId)}; từ nay hồ sơ được ký bằng khóa này (khóa cũ được cất riêng, không bị xóa).`);
+            io.out(`Dấu vân tay: ${printable(key.fingerprint)}`);
+            return 0;
+          }
+          default: {
+            const r = await app.perform(cancelRotation, undefined);
+            io.out(`Đã hủy đề nghị đổi khóa sang ${printable(r.newKeyId)}; tiếp tục dùng khóa hiện tại ${printable(r.oldKeyId)}.`);
+            return 0;
+          }
         }
-        io.out(`Mã khóa:      ${printable(o.key.keyId)}`);
-        io.out(`Dấu vân tay:  ${printable(o.key.fingerprint)}`);
-        io.out(`Bảo vệ bằng:  ${printable(PROTECTION[o.key.protection])}`);
-        io.out(`Tạo lúc:      ${printable(o.key.createdAt)}`);
-        if (o.enrolledKeyId) io.out(o.enrolledKeyId === o.key.keyId ? 'Đăng ký:      đã được đơn vị thẩm định duyệt' : `Đăng ký:      KHÁC khóa đã được duyệt (${printable(o.enrolledKeyId)})`);
-        const pending = identityRole(ctx) === 'commune' ? pendingKeyRotation(ctx) : null;
-        if (pending) io.out(`Đổi khóa:     chờ duyệt, khóa mới ${printable(pending.newKeyId)} (dấu vân tay ${printable(pending.newFingerprint)})`);
-        return 0;
-      }
-      case 'create': {
-        const pass = await passphraseFor(io, 'Đặt mật khẩu bảo vệ khóa ký: ');
-        const k = await createKey(ctx, store, pass);
-        io.out(`Đã tạo khóa ký ${printable(k.keyId)}`);
-        io.out(`Dấu vân tay: ${printable(k.fingerprint)}`);
-        io.out('Hãy sao lưu khóa ngay: chiso keys backup --db FILE --out THU_MUC');
-        return 0;
-      }
-      case 'backup': {
-        if (!values.out) throw new UsageError('thiếu --out DIR');
-        const keyPassphrase = store.status()?.protection === 'passphrase' ? await passphraseFor(io, 'Mật khẩu khóa ký: ') : undefined;
-        const backupPassphrase = io.env['CHISO_BACKUP_PASSPHRASE'] ?? (await passphraseFor(io, 'Đặt mật khẩu cho bản sao lưu: ', 'CHISO_BACKUP_PASSPHRASE'));
-        const r = await backupKey(ctx, store, { folder: resolve(io.cwd, values.out), keyPassphrase, backupPassphrase });
-        io.out(printable(r.path));
-        io.out(`Dấu vân tay: ${printable(r.fingerprint)}`);
-        return 0;
-      }
-      case 'restore': {
-        const file = positionals[0];
-        if (!file) throw new UsageError('keys restore cần tệp sao lưu');
-        const path = resolve(io.cwd, file);
-        const p = previewBackup(ctx, store, path);
-        io.out(`Bản sao lưu chứa khóa ${printable(p.keyId)}`);
-        io.out(`Dấu vân tay: ${printable(p.fingerprint)}`);
-        if (p.differsFromEnrolled && !values.yes) {
-          io.err('Khóa này KHÁC khóa đã được đơn vị thẩm định duyệt. Thêm --yes nếu chắc chắn (sau đó phải đăng ký lại).');
-          return 1;
-        }
-        const backupPassphrase = await passphraseFor(io, 'Mật khẩu của bản sao lưu: ', 'CHISO_BACKUP_PASSPHRASE');
-        const newPassphrase = await passphraseFor(io, 'Mật khẩu bảo vệ khóa trên máy này: ');
-        const k = await restoreKey(ctx, store, { path, backupPassphrase, newPassphrase, confirmDifferent: values.yes === true });
-        io.out(`Đã khôi phục khóa ${printable(k.keyId)}`);
-        return 0;
-      }
-      case 'rotate': {
-        if (!values.out) throw new UsageError('thiếu --out DIR');
-        const effectiveFrom = values.from === undefined ? undefined : dateArg('--from', values.from, { notBefore: ctx.clock.now() });
-        const out = resolve(io.cwd, values.out);
-        const oldPassphrase = store.status()?.protection === 'passphrase' ? await passphraseFor(io, 'Mật khẩu khóa hiện tại: ') : undefined;
-        const newPassphrase = await passphraseFor(io, 'Mật khẩu cho khóa mới: ', io.env['CHISO_NEW_PASSPHRASE'] ? 'CHISO_NEW_PASSPHRASE' : 'CHISO_PASSPHRASE');
-        const r = await startKeyRotation(ctx, store, { oldPassphrase, newPassphrase, effectiveFrom }, ({ text, record }) =>
-          writeFileSafely(out, rotationFileNames(record).json, Buffer.from(text, 'utf8'), () => undefined),
-        );
-        io.out(printable(r.written.path));
-        io.out(`Khóa hiện tại ${printable(r.record.oldKeyId)} → khóa mới ${printable(r.record.newKeyId)}, hiệu lực từ ${printable(r.record.effectiveFrom)}`);
-        io.out(`Dấu vân tay khóa mới: ${printable(r.record.newFingerprint)}`);
-        io.out('In phiếu đổi khóa trong ứng dụng (Khóa và đăng ký → Đổi khóa ký → In phiếu đổi khóa); ký, đóng dấu, gửi kèm văn bản này cho đơn vị thẩm định.');
-        io.out('Cho đến khi nhận tệp duyệt đổi khóa, hồ sơ vẫn được ký bằng khóa hiện tại. Nhận tệp duyệt: chiso keys accept-rotation --db FILE TỆP_DUYỆT');
-        return 0;
-      }
-      case 'accept-rotation': {
-        const file = positionals[0];
-        if (!file) throw new UsageError('keys accept-rotation cần tệp duyệt đổi khóa');
-        const k = acceptRotationApproval(ctx, store, readUserFile(resolve(io.cwd, file), { kind: 'enrolment' }));
-        io.out(`Đã chuyển sang khóa mới ${printable(k.keyId)}; từ nay hồ sơ được ký bằng khóa này (khóa cũ được cất riêng, không bị xóa).`);
-        io.out(`Dấu vân tay: ${printable(k.fingerprint)}`);
-        return 0;
-      }
-      case 'cancel-rotation': {
-        const r = cancelKeyRotation(ctx, store);
-        io.out(`Đã hủy đề nghị đổi khóa sang ${printable(r.newKeyId)}; tiếp tục dùng khóa hiện tại ${printable(r.oldKeyId)}.`);
-        return 0;
-      }
-      default:
-        throw new UsageError('lệnh con của keys: show, create, backup, restore, rotate, accept-rotation, cancel-rotation');
-    }
-  } finally {
-    services.close();
-  }
-}
+      });
+    },
+  },
+};

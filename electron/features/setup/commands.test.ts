@@ -47,7 +47,7 @@ describe('chiso init', () => {
     expect(err).toEqual([]);
     expect(code).toBe(0);
     const id = identityIn(join(dir, 'r.sqlite'));
-    expect(id).toMatchObject({ role: 'district', level: 'province', unitCode: '49', provinceCode: '49' });
+    expect(id).toMatchObject({ role: 'reviewer', level: 'province', unitCode: '49', provinceCode: '49' });
     expect(id?.framework).toMatchObject({ id: 'qn-2026', sample: false });
   });
 
@@ -67,33 +67,5 @@ describe('chiso init', () => {
   ])('exits 2 on bad arguments %j', async (argv) => {
     expect(await runCli(argv, io)).toBe(2);
     expect(err.join('\n') + out.join('\n')).toMatch(/Lỗi cú pháp|chiso/u);
-  });
-});
-
-describe('chiso framework validate', () => {
-  it('accepts the sample and reports what it is', async () => {
-    writeFileSync(join(dir, 'fw.json'), JSON.stringify(sampleFramework));
-    expect(await runCli(['framework', 'validate', 'fw.json'], io)).toBe(0);
-    expect(out.join('\n')).toMatch(/^Hợp lệ: /u);
-  });
-
-  it('lists the problems of a broken framework and exits 1', async () => {
-    const broken = structuredClone(sampleFramework) as { fields: { code: string }[] };
-    broken.fields[1]!.code = broken.fields[0]!.code;
-    writeFileSync(join(dir, 'bad.json'), JSON.stringify(broken));
-    expect(await runCli(['framework', 'validate', 'bad.json'], io)).toBe(1);
-    expect(err[0]).toMatch(/^Không hợp lệ: \d+ lỗi/u);
-    expect(await runCli(['framework', 'validate', '--json', 'bad.json'], io)).toBe(1);
-    const parsed = JSON.parse(out.at(-1)!) as { ok: boolean; issues: unknown[] };
-    expect(parsed.ok).toBe(false);
-    expect(parsed.issues.length).toBeGreaterThan(0);
-  });
-
-  it('says a truncated file is damaged, and a missing file is missing', async () => {
-    writeFileSync(join(dir, 'cut.json'), JSON.stringify(sampleFramework).slice(0, 500));
-    expect(await runCli(['framework', 'validate', 'cut.json'], io)).toBe(1);
-    expect(err.join('\n')).toContain('FILE_UNREADABLE');
-    expect(await runCli(['framework', 'validate', 'nope.json'], io)).toBe(1);
-    expect(err.join('\n')).toContain('FILE_NOT_FOUND');
   });
 });

@@ -1,74 +1,69 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { printable } from '../../../shared/text';
-import type { Identity } from '../../../shared/identity';
-import { formatIdentity } from './identity-lines';
-import type { CliIO } from '../../kernel/commands/io';
+import { keysContract } from '../../../shared/ipc/keys';
+import { setupContract } from '../../../shared/ipc/setup';
+import type { Commands } from '../../kernel/commands/command';
+import { dbPath, withApp } from '../../kernel/commands/command';
 import { UsageError } from '../../kernel/commands/io';
-import { openServices, readJsonArg } from '../../app/cli/open';
-import { cliKeyStore } from '../../kernel/commands/passphrase';
-import { createKey } from '../keys/keys';
+import { parseInput } from '../../kernel/validation';
+import { readFramework } from '../framework/use-cases';
+import { createKey } from '../keys/use-cases';
+import { formatIdentity } from './identity-lines';
+import { setUp } from './use-cases';
 
-export const initHelp = `chiso init --db FILE --role commune|district --unit CODE --name NAME
+export const setupCommands: Commands = {
+  init: {
+    help: `chiso init --db FILE --role commune|reviewer --unit CODE --name NAME
            [--province CODE] [--reviewer CODE] [--level district|province]
            [--officer NAME] [--title TITLE] [--year YYYY] [--framework FILE]
   Thiết lập một cơ sở dữ liệu mới: vai trò, mã và tên đơn vị, tỉnh, đơn vị thẩm định, năm,
-  bộ tiêu chí (mặc định: bộ tiêu chí mẫu đi kèm ứng dụng).`;
-
-export async function initCommand(args: string[], io: CliIO): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    strict: true,
-    options: {
-      db: { type: 'string' },
-      role: { type: 'string' },
-      unit: { type: 'string' },
-      name: { type: 'string' },
-      province: { type: 'string' },
-      reviewer: { type: 'string' },
-      level: { type: 'string' },
-      officer: { type: 'string' },
-      title: { type: 'string' },
-      year: { type: 'string' },
-      framework: { type: 'string' },
+  bộ tiêu chí (mặc định: bộ tiêu chí mẫu đi kèm ứng dụng). --role district vẫn được chấp nhận (= reviewer).`,
+    async run(args, env) {
+      const { io } = env;
+      const { values } = parseArgs({
+        args,
+        strict: true,
+        options: {
+          db: { type: 'string' }, role: { type: 'string' }, unit: { type: 'string' }, name: { type: 'string' },
+          province: { type: 'string' }, reviewer: { type: 'string' }, level: { type: 'string' }, officer: { type: 'string' },
+          title: { type: 'string' }, year: { type: 'string' }, framework: { type: 'string' },
+        },
+      });
+      const path = dbPath(values, io);
+      // `district` was the reviewing role's name before the level became an attribute; scripts still pass it.
+      const role = values.role === 'district' ? 'reviewer' : values.role;
+      if (role !== 'commune' && role !== 'reviewer') throw new UsageError('--role phải là commune hoặc reviewer');
+      if (!values.unit) throw new UsageError('thiếu --unit CODE');
+      if (!values.name) throw new UsageError('thiếu --name NAME');
+      const common = { unitCode: values.unit, unitName: values.name, officerName: values.officer, officerTitle: values.title, year: values.year ?? String(new Date().getFullYear()) };
+      let setup: Record<string, unknown>;
+      if (role === 'commune') {
+        if (!values.province) throw new UsageError('xã cần --province CODE (mã tỉnh 2 chữ số)');
+        setup = { role, provinceCode: values.province, reviewerCode: values.reviewer ?? values.province, ...common };
+      } else {
+        const level = values.level ?? (values.unit.length === 2 ? 'province' : 'district');
+        setup = { role, level, provinceCode: values.province ?? (level === 'province' ? values.unit : ''), ...common };
+      }
+      // The same schema as the setup screen's channel: the input is parsed once, here.
+      const input = parseInput(setupContract['setup:complete'].input, { setup });
+      // The key's passphrase follows the same rule as on the keys screen; checked before anything is written.
+      const passphrase = io.env['CHISO_PASSPHRASE'];
+      const key = passphrase ? parseInput(keysContract['keys:create'].input, { passphrase }) : null;
+      return withApp(env, path, async (app) => {
+        const framework = values.framework ? await app.perform(readFramework, { path: resolve(io.cwd, values.framework) }) : undefined;
+        const identity = await app.perform(setUp, { setup: input.setup, framework });
+        io.out(`Đã thiết lập ${printable(values.db ?? '')}`);
+        for (const line of formatIdentity(identity)) io.out(line);
+        if (key) {
+          const created = await app.perform(createKey, key);
+          io.out(`  Khóa ký:      ${created.keyId}`);
+          io.out(`  Dấu vân tay:  ${created.fingerprint}`);
+        } else {
+          io.out(`  Khóa ký:      chưa tạo. Tạo sau: CHISO_PASSPHRASE=... chiso keys create --db ${printable(values.db ?? '')}`);
+        }
+        return 0;
+      });
     },
-  });
-  if (!values.db) throw new UsageError('thiếu --db FILE');
-  if (values.role !== 'commune' && values.role !== 'district') throw new UsageError('--role phải là commune hoặc district');
-  if (!values.unit) throw new UsageError('thiếu --unit CODE');
-  if (!values.name) throw new UsageError('thiếu --name NAME');
-  const year = values.year ?? String(new Date().getFullYear());
-  const common = {
-    unitCode: values.unit,
-    unitName: values.name,
-    officerName: values.officer,
-    officerTitle: values.title,
-    year,
-  };
-  let setup: Record<string, unknown>;
-  if (values.role === 'commune') {
-    if (!values.province) throw new UsageError('xã cần --province CODE (mã tỉnh 2 chữ số)');
-    setup = { role: 'commune', provinceCode: values.province, reviewerCode: values.reviewer ?? values.province, ...common };
-  } else {
-    const level = values.level ?? (values.unit.length === 2 ? 'province' : 'district');
-    setup = { role: 'district', level, provinceCode: values.province ?? (level === 'province' ? values.unit : ''), ...common };
-  }
-  const framework = values.framework ? await readJsonArg(values.framework, io) : undefined;
-  const services = openServices(resolve(io.cwd, values.db));
-  try {
-    const identity: Identity = services.completeSetup(setup, framework);
-    io.out(`Đã thiết lập ${printable(values.db)}`);
-    for (const line of formatIdentity(identity)) io.out(line);
-    const passphrase = io.env['CHISO_PASSPHRASE'];
-    if (passphrase) {
-      const key = await createKey(services.ctx, cliKeyStore(resolve(io.cwd, values.db)), passphrase);
-      io.out(`  Khóa ký:      ${key.keyId}`);
-      io.out(`  Dấu vân tay:  ${key.fingerprint}`);
-    } else {
-      io.out(`  Khóa ký:      chưa tạo. Tạo sau: CHISO_PASSPHRASE=... chiso keys create --db ${printable(values.db)}`);
-    }
-    return 0;
-  } finally {
-    services.close();
-  }
-}
+  },
+};

@@ -1,29 +1,17 @@
+/** Who this installation is (docs: shared/identity.ts), set once at first run. */
 import { AppError } from '../../../shared/errors';
+import type { Framework } from '../../../shared/framework/schema';
 import { sampleFramework } from '../../../shared/framework/sample';
 import type { Identity, SetupData } from '../../../shared/identity';
-import { setupInputSchema } from '../../../shared/identity';
 import { audit } from '../../kernel/audit';
 import type { ServiceContext } from '../../kernel/context';
 import { isoNow } from '../../kernel/context';
 import { getFrameworkRef, installFramework } from '../framework/frameworks';
-
-interface IdentityRow {
-  role: 'commune' | 'district';
-  level: 'district' | 'province' | null;
-  unit_code: string;
-  unit_name: string;
-  province_code: string;
-  reviewer_code: string | null;
-  officer_name: string | null;
-  officer_title: string | null;
-  year: number;
-  framework_ref: number | null;
-  created_at: string;
-  updated_at: string;
-}
+import type { IdentityRow } from './identity-repo';
+import { insertIdentity, readIdentityRow } from './identity-repo';
 
 export function getIdentity(ctx: ServiceContext): Identity | null {
-  const row = ctx.db.prepare('SELECT * FROM identity WHERE id = 1').get() as IdentityRow | undefined;
+  const row = readIdentityRow(ctx.db);
   if (!row) return null;
   return {
     role: row.role,
@@ -47,30 +35,18 @@ export function requireIdentity(ctx: ServiceContext): Identity {
   return id;
 }
 
-/** Parse untrusted setup input; zod issues become INVALID_INPUT with field → reason. */
-export function parseSetupInput(input: unknown): SetupData {
-  const parsed = setupInputSchema.safeParse(input);
-  if (!parsed.success) {
-    const fields: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fields[issue.path.join('.') || 'role'] ??= issue.message;
-    throw new AppError('INVALID_INPUT', 'setup input is invalid', { fields });
-  }
-  return parsed.data;
-}
-
 /**
- * First-run setup: identity plus the framework to score against (the shipped sample
- * unless a province framework is given), in one transaction: all or nothing.
+ * First-run setup: identity plus the framework to score against (the shipped sample unless a
+ * province framework is given), in one transaction: all or nothing.
  */
-export function completeSetup(ctx: ServiceContext, input: unknown, frameworkJson?: unknown): Identity {
-  const data = parseSetupInput(input);
+export function completeSetup(ctx: ServiceContext, data: SetupData, framework: Framework = sampleFramework): Identity {
   ctx.db.transaction(() => {
-    if (getIdentity(ctx)) throw new AppError('ALREADY_SET_UP', 'identity already exists');
-    const framework = installFramework(ctx, frameworkJson ?? sampleFramework);
+    if (readIdentityRow(ctx.db)) throw new AppError('ALREADY_SET_UP', 'identity already exists');
+    const installed = installFramework(ctx, framework);
     const now = isoNow(ctx);
-    const row = {
+    const row: IdentityRow = {
       role: data.role,
-      level: data.role === 'district' ? data.level : null,
+      level: data.role === 'reviewer' ? data.level : null,
       unit_code: data.unitCode,
       unit_name: data.unitName,
       province_code: data.provinceCode,
@@ -78,35 +54,12 @@ export function completeSetup(ctx: ServiceContext, input: unknown, frameworkJson
       officer_name: data.officerName ?? null,
       officer_title: data.officerTitle ?? null,
       year: data.year,
-      framework_ref: framework.ref,
+      framework_ref: installed.ref,
       created_at: now,
       updated_at: now,
     };
-    ctx.db
-      .prepare(
-        `INSERT INTO identity (id, role, level, unit_code, unit_name, province_code, reviewer_code,
-           officer_name, officer_title, year, framework_ref, created_at, updated_at)
-         VALUES (1, @role, @level, @unit_code, @unit_name, @province_code, @reviewer_code,
-           @officer_name, @officer_title, @year, @framework_ref, @created_at, @updated_at)`,
-      )
-      .run(row);
+    insertIdentity(ctx.db, row);
     audit(ctx, 'identity.setup', 'identity', '1', null, row);
   })();
   return requireIdentity(ctx);
-}
-
-export function getSetting(ctx: ServiceContext, key: string): string | null {
-  const row = ctx.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
-  return row?.value ?? null;
-}
-
-export function setSetting(ctx: ServiceContext, key: string, value: string): void {
-  ctx.db.transaction(() => {
-    const old = getSetting(ctx, key);
-    if (old === value) return;
-    ctx.db
-      .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
-      .run(key, value);
-    audit(ctx, 'setting.set', 'setting', key, old, value);
-  })();
 }

@@ -6,34 +6,29 @@
  */
 import { AppError } from '../../../shared/errors';
 import type { SurveyAnswer } from '../../../shared/scoring/survey';
-import { allQuestions, formNoKey } from '../../../shared/scoring/survey';
+import { allQuestions } from '../../../shared/scoring/survey';
 import { normaliseAnswer, questionIndex, sameAnswer } from '../../../shared/scoring/survey-answer';
 import type { BeginResult, FinishResult, KeyerStats, ResolveChoice, SurveyDifference, SurveyProgress } from '../../../shared/survey/types';
 import { audit } from '../../kernel/audit';
 import type { ServiceContext } from '../../kernel/context';
 import { isoNow } from '../../kernel/context';
-import type { FormRow } from './keying';
-import { activeSurvey, answersOf, getRow, liveRows, viewOf } from './keying';
+import type { FormRow } from './forms-repo';
+import { answersOf, beginSecondPass, differencesOf as diffsOf, formByNumber, liveForms, writeComparison, writeResolution } from './forms-repo';
+import { activeSurvey, getRow, viewOf } from './keying';
 
 const names = (row: FormRow) => ({ firstKeyedBy: row.keyed_by, secondKeyedBy: row.v_keyed_by ?? '' });
-
-const diffsOf = (row: FormRow): SurveyDifference[] => (row.v_diff_json === null ? [] : (JSON.parse(row.v_diff_json) as SurveyDifference[]));
 
 /** Open the second pass of a saved form by its number (resumes an unfinished one). */
 export function beginVerify(ctx: ServiceContext, input: { formNo: string; keyedBy: string }): BeginResult {
   const { ref } = activeSurvey(ctx);
   return ctx.db.transaction((): BeginResult => {
-    const row = ctx.db
-      .prepare('SELECT * FROM survey_forms WHERE framework_ref = ? AND form_key = ? AND deleted_at IS NULL')
-      .get(ref, formNoKey(input.formNo)) as FormRow | undefined;
+    const row = formByNumber(ctx.db, ref, input.formNo);
     if (!row) throw new AppError('SURVEY_FORM_NOT_FOUND', 'no such form', { formNo: input.formNo });
     if (row.status !== 'saved') throw new AppError('SURVEY_FORM_NOT_SAVED', 'first pass is a draft', { formNo: row.form_no });
     if (row.v_status === 'keying') return { kind: 'resume', form: viewOf(row, 2) };
     // Verified or awaiting resolution: shown, not keyed again (the blind pass is over).
     if (row.v_status !== null) return { kind: 'exists', form: viewOf(row, 2) };
-    ctx.db
-      .prepare(`UPDATE survey_forms SET v_status = 'keying', v_answers_json = '{}', v_keyed_by = ?, v_diff_json = NULL, updated_at = ? WHERE id = ?`)
-      .run(input.keyedBy, isoNow(ctx), row.id);
+    beginSecondPass(ctx.db, row.id, input.keyedBy, isoNow(ctx));
     audit(ctx, 'survey.verify.begin', 'survey_form', String(row.id), null, { formNo: row.form_no, keyedBy: input.keyedBy });
     return { kind: 'new', form: viewOf(getRow(ctx, row.id), 2) };
   })();
@@ -53,9 +48,7 @@ export function finishVerify(ctx: ServiceContext, formId: number): FinishResult 
       if (!sameAnswer(first[q.code], second[q.code])) differences.push({ code: q.code, first: first[q.code] ?? null, second: second[q.code] ?? null });
     }
     const status = differences.length === 0 ? 'verified' : 'differences';
-    ctx.db
-      .prepare('UPDATE survey_forms SET v_status = ?, v_answers_json = ?, v_diff_json = ?, v_at = ?, updated_at = ? WHERE id = ?')
-      .run(status, JSON.stringify(second), JSON.stringify(differences), status === 'verified' ? isoNow(ctx) : null, isoNow(ctx), row.id);
+    writeComparison(ctx.db, row.id, { status, second, differences, verifiedAt: status === 'verified' ? isoNow(ctx) : null, at: isoNow(ctx) });
     audit(ctx, 'survey.verify.compare', 'survey_form', String(row.id), null, { formNo: row.form_no, differences: differences.length });
     return { verify: status, ...names(row), differences };
   })();
@@ -95,9 +88,7 @@ export function resolveDifference(
     answers[q.code] = value;
     const done = diffs.every((d) => d.choice !== undefined);
     const now = isoNow(ctx);
-    ctx.db
-      .prepare('UPDATE survey_forms SET answers_json = ?, v_diff_json = ?, v_status = ?, v_at = ?, updated_at = ? WHERE id = ?')
-      .run(JSON.stringify(answers), JSON.stringify(diffs), done ? 'verified' : 'differences', done ? now : null, now, row.id);
+    writeResolution(ctx.db, row.id, { answers, differences: diffs, status: done ? 'verified' : 'differences', verifiedAt: done ? now : null, at: now });
     audit(ctx, 'survey.verify.resolve', 'survey_form', String(row.id), { formNo: row.form_no, code: q.code, value: before, resolved: old ?? null }, { formNo: row.form_no, code: q.code, value, choice: input.choice });
     return { verify: done ? 'verified' : 'differences', ...names(row), differences: diffs };
   })();
@@ -107,7 +98,7 @@ export function resolveDifference(
 export function surveyProgress(ctx: ServiceContext): SurveyProgress {
   const { ref, def } = activeSurvey(ctx);
   const questions = allQuestions(def).length;
-  const rows = liveRows(ctx, ref);
+  const rows = liveForms(ctx.db, ref);
   const keyers = new Map<string, KeyerStats>();
   const keyer = (name: string): KeyerStats => {
     let k = keyers.get(name);

@@ -4,7 +4,8 @@ import type { ServiceContext } from '../../kernel/context';
 import type { SurveyAnswer } from '../../../shared/scoring/survey';
 import type { ParsedSurvey } from './import';
 import { applySurveySection, validateSurveySection } from './import';
-import { activeSurvey, answersOf, liveRows } from './keying';
+import { answersOf, liveForms } from './forms-repo';
+import { activeSurvey } from './keying';
 
 /**
  * Loading the same file twice must not fail or duplicate: a form already stored with the
@@ -16,7 +17,7 @@ const sameAnswers = (a: Record<string, SurveyAnswer>): string => JSON.stringify(
 
 function withoutIdentical(ctx: ServiceContext, forms: ParsedSurvey['forms']): ParsedSurvey['forms'] {
   const { ref } = activeSurvey(ctx);
-  const stored = new Map(liveRows(ctx, ref).map((r) => [r.form_key, sameAnswers(answersOf(r.answers_json))]));
+  const stored = new Map(liveForms(ctx.db, ref).map((r) => [r.form_key, sameAnswers(answersOf(r.answers_json))]));
   return forms.filter((f) => stored.get(formNoKey(f.formNo)) !== sameAnswers(f.answers));
 }
 

@@ -1,45 +1,32 @@
-import type { SurveyChannel } from '../../../shared/ipc/survey.channels';
-import { importSurveyFile } from './import';
-import { surveyResults } from './results';
-import { activeSurvey, beginForm, deleteForm, getForm, listForms, saveForm, setAnswer } from './keying';
-import { writeSurveyTemplate } from './template';
-import { beginVerify, differences, finishVerify, resolveDifference } from './double-entry';
-import type { Handlers, Runtime } from '../../kernel/ipc/router';
+import type { SurveyChannel } from '../../../shared/ipc/survey';
+import type { HandlerTable } from '../../kernel/ipc/handler';
+import { handler } from '../../kernel/ipc/handler';
+import type { AppContext } from '../../kernel/use-case';
+import { readSurveyFile } from './survey-file';
+import {
+  answerSurvey, beginSurveyForm, compareSurveyPasses, importSurvey, listSurveyForms, readSurveyForm, readSurveyResults, removeSurveyForm,
+  resolveSurveyDifference, saveSurveyForm, surveyDifferences, surveyQuestionnaire, surveyTemplate,
+} from './use-cases';
 
-export function createSurveyHandlers(rt: Runtime): Pick<Handlers, SurveyChannel> {
-  const { ctx } = rt;
+export function surveyHandlers(app: AppContext): HandlerTable<SurveyChannel> {
   return {
-    'survey:begin': ({ pass, ...input }) => (pass === 1 ? beginForm(ctx, input) : beginVerify(ctx, input)),
-    'survey:answer': (input) => setAnswer(ctx, input),
-    'survey:save': ({ formId }) => saveForm(ctx, formId),
-    'survey:get': ({ formId }) => getForm(ctx, formId),
-    'survey:list': (input) => listForms(ctx, input),
-    'survey:remove': (input) => {
-      deleteForm(ctx, input);
-      return null;
-    },
-    'survey:compare': ({ formId }) => finishVerify(ctx, formId),
-    'survey:differences': ({ formId }) => differences(ctx, formId),
-    'survey:resolve': ({ value, ...rest }) => resolveDifference(ctx, value === undefined ? rest : { ...rest, value }),
-    'survey:results': () => surveyResults(ctx),
-    'survey:import': async () => {
-      activeSurvey(ctx); // refuse before the dialog when there is no questionnaire
-      const path = await rt.dialogs.openFile({
-        titleKey: 'dialogs.chooseSpreadsheet',
-        filters: [{ name: 'Excel, CSV, JSON', extensions: ['xlsx', 'csv', 'json'] }],
-      });
-      return path === null ? null : importSurveyFile(ctx, path);
-    },
-    'survey:template': async () => {
-      const { def } = activeSurvey(ctx);
-      const path = await rt.dialogs.saveFile({
-        titleKey: 'dialogs.surveyTemplate',
-        defaultName: 'mau-phieu-dieu-tra.xlsx',
-        filters: [{ name: 'Excel', extensions: ['xlsx'] }],
-      });
-      if (path === null) return null;
-      await writeSurveyTemplate(def, path);
-      return { path };
-    },
+    'survey:begin': handler(app, beginSurveyForm),
+    'survey:answer': handler(app, answerSurvey),
+    'survey:save': handler(app, saveSurveyForm),
+    'survey:get': handler(app, readSurveyForm),
+    'survey:list': handler(app, listSurveyForms),
+    'survey:remove': handler(app, removeSurveyForm),
+    'survey:compare': handler(app, compareSurveyPasses),
+    'survey:differences': handler(app, surveyDifferences),
+    'survey:resolve': handler(app, resolveSurveyDifference),
+    'survey:results': handler(app, readSurveyResults),
+    'survey:import': handler(app, importSurvey, async (_input, run) => {
+      await app.perform(surveyQuestionnaire, undefined); // refuse before the dialog when there is no questionnaire
+      const path = await app.dialogs.openFile({ titleKey: 'dialogs.chooseSpreadsheet', filters: [{ name: 'Excel, CSV, JSON', extensions: ['xlsx', 'csv', 'json'] }] });
+      return path === null ? null : run({ rows: await readSurveyFile(path) });
+    }),
+    'survey:template': handler(app, surveyTemplate, (_input, run) =>
+      run({ path: (defaultName = '') => app.dialogs.saveFile({ titleKey: 'dialogs.surveyTemplate', defaultName, filters: [{ name: 'Excel', extensions: ['xlsx'] }] }) }),
+    ),
   };
 }

@@ -5,10 +5,13 @@ import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sampleFramework } from '../../../shared/framework/sample';
 import { allQuestions } from '../../../shared/scoring/survey';
-import { communeSetup, freshStore } from '../../../test/helpers/context';
+import { communeSetup, freshStore, parsedSetup } from '../../../test/helpers/context';
 import { completeSetup } from '../setup/identity';
 import { readSurveyFile, rowsFromCsv } from './survey-file';
-import { applySurveySection, importSurveyFile, validateSurveySection } from './import';
+
+/** Read a file and import its rows, as the channel and the command do. */
+const importSurveyFile = async (ctx: Parameters<typeof importSurveyRows>[0], path: string) => importSurveyRows(ctx, await readSurveyFile(path));
+import { applySurveySection, importSurveyRows, validateSurveySection } from './import';
 import { beginForm, listForms, saveForm } from './keying';
 import { writeSurveyTemplate } from './template';
 
@@ -24,7 +27,7 @@ afterEach(() => {
 function store() {
   const s = freshStore();
   cleanups.push(s.cleanup);
-  completeSetup(s.ctx, communeSetup);
+  completeSetup(s.ctx, parsedSetup(communeSetup));
   return s;
 }
 

@@ -12,9 +12,10 @@ import type { ImportIssue } from '../../../shared/survey/types';
 import { audit } from '../../kernel/audit';
 import type { ServiceContext } from '../../kernel/context';
 import { isoNow } from '../../kernel/context';
+import { insertForm, liveForms } from './forms-repo';
 import type { RawRow, RawRows } from './survey-file';
-import { readSurveyFile, rowsFromJson } from './survey-file';
-import { activeSurvey, liveRows } from './keying';
+import { rowsFromJson } from './survey-file';
+import { activeSurvey } from './keying';
 
 export interface ParsedSurvey {
   forms: (SurveyForm & { line: number | null })[];
@@ -77,7 +78,7 @@ export function validateSurveySection(framework: Framework, json: unknown, text?
 }
 
 function existingKeys(ctx: ServiceContext, ref: number): Map<string, string> {
-  return new Map(liveRows(ctx, ref).map((r) => [r.form_key, r.form_no]));
+  return new Map(liveForms(ctx.db, ref).map((r) => [r.form_key, r.form_no]));
 }
 
 function refuse(issues: ImportIssue[]): never {
@@ -103,25 +104,19 @@ export function applySurveySection(ctx: ServiceContext, parsed: ParsedSurvey): n
   const issues = [...parsed.issues, ...clashes];
   if (issues.length > 0) refuse(issues);
   const now = isoNow(ctx);
-  const insert = ctx.db.prepare(
-    `INSERT INTO survey_forms (framework_ref, form_no, form_key, source, status, answers_json, keyed_by, created_at, updated_at)
-     VALUES (?, ?, ?, 'import', 'saved', ?, ?, ?, ?)`,
-  );
   for (const f of parsed.forms) {
-    const info = insert.run(ref, f.formNo, formNoKey(f.formNo), JSON.stringify(f.answers), ctx.actor(), now, now);
-    audit(ctx, 'survey.form.import', 'survey_form', String(info.lastInsertRowid), null, { formNo: f.formNo, answers: f.answers });
+    const id = insertForm(ctx.db, { ref, formNo: f.formNo, source: 'import', status: 'saved', answers: f.answers, keyedBy: ctx.actor(), at: now });
+    audit(ctx, 'survey.form.import', 'survey_form', String(id), null, { formNo: f.formNo, answers: f.answers });
   }
   return parsed.forms.length;
 }
 
-/** Import a file in one transaction: all its forms, or none and every problem listed. */
-export async function importSurveyFile(ctx: ServiceContext, path: string): Promise<{ imported: number }> {
+/**
+ * Import the rows of a file (read by readSurveyFile) in one transaction: all its forms, or none
+ * and every problem listed.
+ */
+export function importSurveyRows(ctx: ServiceContext, raw: RawRows): { imported: number } {
   const { ref, framework } = activeSurvey(ctx);
-  const raw = await readSurveyFile(path);
-  return validateAndImport(ctx, framework, ref, raw);
-}
-
-export function validateAndImport(ctx: ServiceContext, framework: Framework, ref: number, raw: RawRows): { imported: number } {
   const parsed = validateRows(framework, raw, existingKeys(ctx, ref));
   if (parsed.issues.length > 0) refuse(parsed.issues);
   if (parsed.forms.length === 0) refuse([{ line: null, formNo: null, message: 'tệp không có phiếu nào' }]);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { communeSetup, freshStore } from '../../../test/helpers/context';
-import { listAudit } from '../../kernel/audit';
+import { communeSetup, freshStore, parsedSetup } from '../../../test/helpers/context';
+import { listAudit } from '../audit/audit-repo';
 import { completeSetup } from '../setup/identity';
 import { surveyResults } from './results';
 import { beginForm, deleteForm, getForm, listForms, saveForm, setAnswer } from './keying';
@@ -15,7 +15,7 @@ afterEach(() => {
 function store() {
   const s = freshStore();
   cleanups.push(s.cleanup);
-  completeSetup(s.ctx, communeSetup);
+  completeSetup(s.ctx, parsedSetup(communeSetup));
   return s;
 }
 

@@ -1,7 +1,7 @@
 /**
- * Keying paper questionnaires: a form is opened by its number, every answer is written as
- * it is keyed (a draft row; crash-safe), and saving marks it complete. Each change writes
- * an audit row in the same transaction. Only saved, undeleted forms count in results.
+ * Keying paper questionnaires: a form is opened by its number, every answer is written as it is
+ * keyed (a draft row; crash-safe), and saving marks it complete. Each change writes an audit row
+ * in the same transaction. Only saved, undeleted forms count in results.
  */
 import { AppError } from '../../../shared/errors';
 import type { Framework, SurveyDefinition } from '../../../shared/framework/schema';
@@ -12,27 +12,9 @@ import type { BeginResult, SurveyFormSummary, SurveyFormView, SurveyPass, Verify
 import { audit } from '../../kernel/audit';
 import type { ServiceContext } from '../../kernel/context';
 import { isoNow } from '../../kernel/context';
-import { loadFramework } from '../framework/frameworks';
-import { requireIdentity } from '../setup/identity';
-
-export interface FormRow {
-  id: number;
-  framework_ref: number;
-  form_no: string;
-  form_key: string;
-  source: 'keyed' | 'import';
-  status: 'draft' | 'saved';
-  answers_json: string;
-  keyed_by: string;
-  created_at: string;
-  updated_at: string;
-  v_status: Exclude<VerifyStatus, 'none'> | null;
-  v_answers_json: string | null;
-  v_keyed_by: string | null;
-  v_diff_json: string | null;
-  v_at: string | null;
-  deleted_at: string | null;
-}
+import { activeFramework } from '../framework/active';
+import type { FormRow } from './forms-repo';
+import { answersOf, formById, formByNumber, insertForm, liveForms, markSaved, savedAnswers, softDelete, writeAnswers } from './forms-repo';
 
 export interface ActiveSurvey {
   ref: number;
@@ -42,30 +24,19 @@ export interface ActiveSurvey {
 
 /** The survey of the framework this unit assesses against. */
 export function activeSurvey(ctx: ServiceContext): ActiveSurvey {
-  const identity = requireIdentity(ctx);
-  if (!identity.framework) throw new AppError('FRAMEWORK_NOT_FOUND', 'no framework installed');
-  const framework = loadFramework(ctx, identity.framework.ref);
+  const { ref, framework } = activeFramework(ctx);
   if (!framework.survey) throw new AppError('SURVEY_NOT_DEFINED', 'framework has no survey');
-  return { ref: identity.framework.ref, framework, def: framework.survey };
+  return { ref, framework, def: framework.survey };
 }
-
-export const answersOf = (json: string | null): Record<string, SurveyAnswer> =>
-  json === null ? {} : (JSON.parse(json) as Record<string, SurveyAnswer>);
 
 export function verifyOf(row: FormRow): VerifyStatus {
   return row.v_status ?? 'none';
 }
 
 export function getRow(ctx: ServiceContext, id: number): FormRow {
-  const row = ctx.db.prepare('SELECT * FROM survey_forms WHERE id = ? AND deleted_at IS NULL').get(id) as FormRow | undefined;
+  const row = formById(ctx.db, id);
   if (!row) throw new AppError('SURVEY_FORM_NOT_FOUND', `no form ${id}`);
   return row;
-}
-
-function liveByKey(ctx: ServiceContext, ref: number, formNo: string): FormRow | undefined {
-  return ctx.db
-    .prepare('SELECT * FROM survey_forms WHERE framework_ref = ? AND form_key = ? AND deleted_at IS NULL')
-    .get(ref, formNoKey(formNo)) as FormRow | undefined;
 }
 
 export function viewOf(row: FormRow, pass: SurveyPass): SurveyFormView {
@@ -95,26 +66,16 @@ export function beginForm(ctx: ServiceContext, input: { formNo: string; keyedBy:
   const { ref } = activeSurvey(ctx);
   const formNo = cleanFormNo(input.formNo);
   return ctx.db.transaction((): BeginResult => {
-    const existing = liveByKey(ctx, ref, formNo);
+    const existing = formByNumber(ctx.db, ref, formNo);
     if (existing) return { kind: existing.status === 'draft' ? 'resume' : 'exists', form: viewOf(existing, 1) };
-    const now = isoNow(ctx);
-    const info = ctx.db
-      .prepare(
-        `INSERT INTO survey_forms (framework_ref, form_no, form_key, source, status, answers_json, keyed_by, created_at, updated_at)
-         VALUES (?, ?, ?, 'keyed', 'draft', '{}', ?, ?, ?)`,
-      )
-      .run(ref, formNo, formNoKey(formNo), input.keyedBy, now, now);
-    const id = Number(info.lastInsertRowid);
+    const id = insertForm(ctx.db, { ref, formNo, source: 'keyed', status: 'draft', answers: {}, keyedBy: input.keyedBy, at: isoNow(ctx) });
     audit(ctx, 'survey.form.begin', 'survey_form', String(id), null, { formNo, keyedBy: input.keyedBy });
     return { kind: 'new', form: viewOf(getRow(ctx, id), 1) };
   })();
 }
 
 /** Write one keyed answer of one pass (null: "no answer"), as it is keyed. */
-export function setAnswer(
-  ctx: ServiceContext,
-  input: { formId: number; pass: SurveyPass; code: string; value: SurveyAnswer },
-): SurveyAnswer {
+export function setAnswer(ctx: ServiceContext, input: { formId: number; pass: SurveyPass; code: string; value: SurveyAnswer }): SurveyAnswer {
   const { def } = activeSurvey(ctx);
   const q = questionIndex(def).get(input.code);
   if (!q) throw new AppError('SURVEY_BAD_ANSWER', `no question ${input.code}`, { questionCode: input.code });
@@ -122,13 +83,12 @@ export function setAnswer(
   if (!norm.ok) throw new AppError('SURVEY_BAD_ANSWER', norm.problem, { questionCode: q.code, problem: norm.problem });
   ctx.db.transaction(() => {
     const row = getRow(ctx, input.formId);
-    const column = input.pass === 1 ? 'answers_json' : 'v_answers_json';
     if (input.pass === 2 && row.v_status !== 'keying') throw new AppError('SURVEY_FORM_NOT_SAVED', 'second pass not open');
     const answers = answersOf(input.pass === 1 ? row.answers_json : row.v_answers_json);
     const old = input.code in answers ? answers[input.code] : undefined;
     if (old === norm.value && input.code in answers) return;
     answers[input.code] = norm.value;
-    ctx.db.prepare(`UPDATE survey_forms SET ${column} = ?, updated_at = ? WHERE id = ?`).run(JSON.stringify(answers), isoNow(ctx), row.id);
+    writeAnswers(ctx.db, row.id, input.pass, answers, isoNow(ctx));
     // A correction of a saved form is logged under its own action, so the log tells keying from fixing.
     const action = input.pass === 2 ? 'survey.answer.verify' : row.status === 'saved' ? 'survey.answer.correct' : 'survey.answer';
     audit(ctx, action, 'survey_form', String(row.id), { formNo: row.form_no, code: input.code, value: old ?? null }, { formNo: row.form_no, code: input.code, value: norm.value });
@@ -143,9 +103,7 @@ export function saveForm(ctx: ServiceContext, formId: number): SurveyFormView {
     const row = getRow(ctx, formId);
     const answers = answersOf(row.answers_json);
     for (const q of allQuestions(def)) if (!(q.code in answers)) answers[q.code] = null;
-    ctx.db
-      .prepare(`UPDATE survey_forms SET status = 'saved', answers_json = ?, updated_at = ? WHERE id = ?`)
-      .run(JSON.stringify(answers), isoNow(ctx), row.id);
+    markSaved(ctx.db, row.id, answers, isoNow(ctx));
     if (row.status === 'draft') audit(ctx, 'survey.form.save', 'survey_form', String(row.id), { status: 'draft' }, { status: 'saved', formNo: row.form_no });
     return viewOf(getRow(ctx, row.id), 1);
   })();
@@ -161,9 +119,7 @@ export function deleteForm(ctx: ServiceContext, input: { formId: number; reason:
   if (reason === '') throw new AppError('INVALID_INPUT', 'reason required', { fields: { reason: 'REQUIRED' } });
   ctx.db.transaction(() => {
     const row = getRow(ctx, input.formId);
-    ctx.db
-      .prepare('UPDATE survey_forms SET deleted_at = ?, deleted_by = ?, delete_reason = ? WHERE id = ?')
-      .run(isoNow(ctx), ctx.actor(), reason, row.id);
+    softDelete(ctx.db, row.id, isoNow(ctx), ctx.actor(), reason);
     audit(ctx, 'survey.form.delete', 'survey_form', String(row.id), { formNo: row.form_no, answers: answersOf(row.answers_json) }, { reason });
   })();
 }
@@ -192,24 +148,18 @@ function summaryOf(def: SurveyDefinition, row: FormRow): SurveyFormSummary {
   };
 }
 
-export function liveRows(ctx: ServiceContext, ref: number): FormRow[] {
-  return ctx.db.prepare('SELECT * FROM survey_forms WHERE framework_ref = ? AND deleted_at IS NULL').all(ref) as FormRow[];
-}
-
 /** Every live form (drafts too), numeric form numbers in numeric order; search by number. */
-export function listForms(ctx: ServiceContext, input: { search?: string } = {}): SurveyFormSummary[] {
+export function listForms(ctx: ServiceContext, input: { search?: string | undefined } = {}): SurveyFormSummary[] {
   const { ref, def } = activeSurvey(ctx);
   const q = input.search?.normalize('NFC').trim().toUpperCase() ?? '';
-  const rows = liveRows(ctx, ref).filter((r) => q === '' || r.form_key.includes(q) || r.form_no.toUpperCase().includes(q));
+  const rows = liveForms(ctx.db, ref).filter((r) => q === '' || r.form_key.includes(q) || r.form_no.toUpperCase().includes(q));
   const collator = new Intl.Collator('vi', { numeric: true });
   return rows.map((r) => summaryOf(def, r)).sort((a, b) => collator.compare(a.formNo, b.formNo));
 }
 
 /** The saved, undeleted forms: what results, the export and the index count. */
 export function savedForms(ctx: ServiceContext, ref: number): SurveyForm[] {
-  return (
-    ctx.db
-      .prepare(`SELECT form_no, answers_json FROM survey_forms WHERE framework_ref = ? AND status = 'saved' AND deleted_at IS NULL ORDER BY id`)
-      .all(ref) as { form_no: string; answers_json: string }[]
-  ).map((r) => ({ formNo: r.form_no, answers: answersOf(r.answers_json) }));
+  return savedAnswers(ctx.db, ref);
 }
+
+export { formNoKey };

@@ -4,30 +4,13 @@
  * index, all through the one scoring engine (the export recomputes the same way).
  */
 import type { Framework } from '../../../shared/framework/schema';
-import type { ItemEntry } from '../../../shared/scoring/engine';
 import { computeScores } from '../../../shared/scoring/engine';
 import { tallySurvey } from '../../../shared/scoring/survey';
 import type { SurveyResults } from '../../../shared/survey/types';
 import type { ServiceContext } from '../../kernel/context';
+import { readEntries, scoredEntries } from '../assessment/entries-repo';
 import { activeSurvey, savedForms } from './keying';
 import { surveyProgress } from './double-entry';
-
-/** The self-assessment entries as stored (a malformed row is skipped, never fatal here). */
-export function storedEntries(ctx: ServiceContext, ref: number): Record<string, ItemEntry> {
-  const rows = ctx.db.prepare('SELECT item_code, entry_json FROM assessment_entries WHERE framework_ref = ?').all(ref) as {
-    item_code: string;
-    entry_json: string;
-  }[];
-  const entries: Record<string, ItemEntry> = {};
-  for (const r of rows) {
-    try {
-      entries[r.item_code] = JSON.parse(r.entry_json) as ItemEntry;
-    } catch {
-      // A broken row is the assessment screen's to report; results simply leave it out.
-    }
-  }
-  return entries;
-}
 
 export function surveyItems(framework: Framework) {
   return framework.fields.flatMap((f) => f.criteria.flatMap((c) => c.items.filter((i) => i.rule.type === 'survey')));
@@ -36,7 +19,7 @@ export function surveyItems(framework: Framework) {
 export function surveyResults(ctx: ServiceContext): SurveyResults {
   const { ref, framework, def } = activeSurvey(ctx);
   const tally = tallySurvey(def, savedForms(ctx, ref));
-  const scores = computeScores(framework, storedEntries(ctx, ref), tally);
+  const scores = computeScores(framework, scoredEntries(readEntries(ctx.db, ref)), tally);
   const items = surveyItems(framework).map((i) => {
     const s = scores.items[i.code];
     return { code: i.code, title: i.title, max: i.maxPoints, points: s && s.status === 'scored' ? s.points : null };

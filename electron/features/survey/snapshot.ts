@@ -8,11 +8,11 @@ import type { SurveyAnswer, SurveyTally } from '../../../shared/scoring/survey';
 import { tallySurvey } from '../../../shared/scoring/survey';
 import type { SurveyItemResult, VerifyStatus } from '../../../shared/survey/types';
 import type { ServiceContext } from '../../kernel/context';
-import { loadFramework } from '../framework/frameworks';
-import { requireIdentity } from '../setup/identity';
+import { activeFramework } from '../framework/active';
+import type { FormRow } from './forms-repo';
+import { answersOf, differencesOf, liveForms } from './forms-repo';
+import { activeSurvey, savedForms } from './keying';
 import { surveyResults } from './results';
-import type { FormRow } from './keying';
-import { activeSurvey, answersOf, liveRows, savedForms } from './keying';
 
 export interface SnapshotForm {
   formNo: string;
@@ -37,20 +37,19 @@ export interface SurveySnapshot {
 }
 
 function snapshotForm(r: FormRow): SnapshotForm {
-  const diffs = r.v_diff_json === null ? [] : (JSON.parse(r.v_diff_json) as unknown[]);
   return {
     formNo: r.form_no,
     answers: answersOf(r.answers_json),
     source: r.source,
     keyedBy: r.keyed_by,
     keyedAt: r.created_at,
-    verified: { state: r.v_status ?? 'none', by: r.v_keyed_by, at: r.v_at, differences: diffs.length },
+    verified: { state: r.v_status ?? 'none', by: r.v_keyed_by, at: r.v_at, differences: differencesOf(r).length },
   };
 }
 
 export function surveySnapshot(ctx: ServiceContext): SurveySnapshot {
   const { ref, def } = activeSurvey(ctx);
-  const rows = liveRows(ctx, ref).sort((a, b) => a.id - b.id);
+  const rows = liveForms(ctx.db, ref);
   const results = surveyResults(ctx);
   const tally = tallySurvey(def, savedForms(ctx, ref));
   return {
@@ -71,8 +70,6 @@ export function surveySnapshot(ctx: ServiceContext): SurveySnapshot {
  * the framework has no survey.
  */
 export function surveyTallyFor(ctx: ServiceContext): SurveyTally | undefined {
-  const identity = requireIdentity(ctx);
-  if (!identity.framework || !loadFramework(ctx, identity.framework.ref).survey) return undefined;
-  const { ref, def } = activeSurvey(ctx);
-  return tallySurvey(def, savedForms(ctx, ref));
+  const { ref, framework } = activeFramework(ctx);
+  return framework.survey ? tallySurvey(framework.survey, savedForms(ctx, ref)) : undefined;
 }

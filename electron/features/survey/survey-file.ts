@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { AppError } from '../../../shared/errors';
 import type { ImportIssue } from '../../../shared/survey/types';
-import { parseUserJson } from '../assessment/json-lines';
+import { parseUserJson } from '../../kernel/files/json-lines';
 import { readUserFile } from '../../kernel/files/user-file';
 
 export interface RawRow {

@@ -1,12 +1,12 @@
 /**
  * "Tải mẫu bảng tính": an xlsx the commune can fill in Excel. Sheet 1 has one column per
  * question (header = question code, the question's text as the cell note); sheet 2 explains
- * every code and option. Written to a temporary file and renamed, never half-written.
+ * every code and option. Written whole or not at all (kernel/files/atomic-write.ts).
  */
-import { rename, rm } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { SurveyDefinition, SurveyQuestion } from '../../../shared/framework/schema';
 import { allQuestions } from '../../../shared/scoring/survey';
+import { writeFileAtomic } from '../../kernel/files/atomic-write';
 
 const TYPE_LABEL: Record<SurveyQuestion['type'], string> = {
   likert5: 'Mức độ hài lòng (1 chữ số)',
@@ -50,12 +50,5 @@ export function buildSurveyTemplate(def: SurveyDefinition): ExcelJS.Workbook {
 }
 
 export async function writeSurveyTemplate(def: SurveyDefinition, path: string): Promise<void> {
-  const tmp = `${path}.tmp-${process.pid}`;
-  try {
-    await buildSurveyTemplate(def).xlsx.writeFile(tmp);
-    await rename(tmp, path);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
-  }
+  writeFileAtomic(path, new Uint8Array(await buildSurveyTemplate(def).xlsx.writeBuffer()));
 }

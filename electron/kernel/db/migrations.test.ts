@@ -5,7 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { freshStore, tempDir } from '../../../test/helpers/context';
 import type { Db } from './open';
-import { migrate, openDatabase, schemaVersion } from './open';
+import { migrate, schemaVersion } from './migrate';
+import { openDatabase } from './open';
+import type { Migration } from './migrations/index';
 import { LATEST_VERSION, MIGRATIONS } from './migrations/index';
 
 const cleanups: (() => void)[] = [];
@@ -59,19 +61,15 @@ describe('migrations', () => {
     expect(() => openDatabase(file)).toThrowError(expect.objectContaining({ code: 'DB_CORRUPT' }) as Error);
   });
 
-  it('roll back every pending migration when one fails', () => {
+  it('roll back every pending migration when one fails (migrate itself, given a failing last one)', () => {
     const { db } = store(0);
-    const broken = [...MIGRATIONS, { version: LATEST_VERSION + 1, name: 'broken', up: (d: Db) => d.exec('CREATE TABLE x (') }];
-    const run = () =>
-      db.transaction(() => {
-        for (const m of broken) {
-          m.up(db);
-          db.pragma(`user_version = ${m.version}`);
-        }
-      })();
-    expect(run).toThrow();
+    const broken: Migration[] = [...MIGRATIONS, { version: LATEST_VERSION + 1, name: 'broken', up: (d) => d.exec('CREATE TABLE x (') }];
+    expect(() => migrate(db, broken.length, broken)).toThrow();
     expect(schemaVersion(db)).toBe(0);
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'identity'").get()).toEqual({ n: 0 });
+    // The same list without the failing one applies whole.
+    migrate(db, LATEST_VERSION, MIGRATIONS);
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
   });
 
   describe('001 initial', () => {
@@ -154,5 +152,29 @@ describe('migrations', () => {
       expect(() => db.prepare(`INSERT INTO reviewer_pin (id, unit_code, unit_name, key_id, public_key, fingerprint, request_id, approval_text, approved_at, valid_from, pinned_at) VALUES (1, '49', 'S', 'K', 'p', 'f', 'missing', 't', 'a', 'b', 'c')`).run()).toThrow(/FOREIGN KEY/u);
     });
   });
-});
 
+  describe('005 reviewer role', () => {
+    const version = MIGRATIONS.findIndex((m) => m.name === 'reviewer-role') + 1;
+    const insert = (db: Db, role: string, level: string | null) =>
+      db.prepare(
+        `INSERT INTO identity (id, role, level, unit_code, unit_name, province_code, year, created_at, updated_at) VALUES (1, ?, ?, '49', 'Sở Nội vụ', '49', 2026, 'a', 'b')`,
+      ).run(role, level);
+
+    it('renames the stored `district` role to `reviewer` and keeps its level', () => {
+      const { db } = store(version - 1);
+      insert(db, 'district', 'province');
+      migrate(db, version);
+      expect(db.prepare('SELECT role, level, unit_name FROM identity').get()).toEqual({ role: 'reviewer', level: 'province', unit_name: 'Sở Nội vụ' });
+      expect(() => db.prepare(`UPDATE identity SET role = 'district'`).run()).toThrow(/CHECK/u);
+      expect(() => db.prepare(`UPDATE identity SET level = NULL`).run()).toThrow(/CHECK/u);
+    });
+
+    it('leaves a commune as it was, without a level', () => {
+      const { db } = store(version - 1);
+      insert(db, 'commune', null);
+      migrate(db, version);
+      expect(db.prepare('SELECT role, level FROM identity').get()).toEqual({ role: 'commune', level: null });
+      expect(() => db.prepare(`UPDATE identity SET level = 'province'`).run()).toThrow(/CHECK/u);
+    });
+  });
+});

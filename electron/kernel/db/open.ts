@@ -1,7 +1,9 @@
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
-import { LATEST_VERSION, MIGRATIONS } from './migrations/index';
+import { classifySqliteError } from './errors';
+import { migrate } from './migrate';
+import { LATEST_VERSION } from './migrations/index';
 
 export type { Db };
 
@@ -44,43 +46,4 @@ function registerFunctions(db: Db): void {
   db.function('vi_lower', { deterministic: true }, (s: unknown) =>
     typeof s === 'string' ? s.normalize('NFC').toLocaleLowerCase('vi') : s,
   );
-}
-
-export function schemaVersion(db: Db): number {
-  return db.pragma('user_version', { simple: true }) as number;
-}
-
-/** Apply every pending migration in one transaction; refuse a newer database. */
-export function migrate(db: Db, target: number = LATEST_VERSION): void {
-  const current = schemaVersion(db);
-  if (current > LATEST_VERSION) {
-    throw new AppError(
-      'DB_NEWER_VERSION',
-      `Database schema ${current} is newer than this app supports (${LATEST_VERSION})`,
-      { found: current, supported: LATEST_VERSION },
-    );
-  }
-  const pending = MIGRATIONS.filter((m) => m.version > current && m.version <= target);
-  if (pending.length === 0) return;
-  db.transaction(() => {
-    for (const m of pending) {
-      m.up(db);
-      db.pragma(`user_version = ${m.version}`);
-    }
-  })();
-}
-
-/** Map a raw SQLite failure to a stable app error (never pass the driver's text to the UI). */
-export function classifySqliteError(err: unknown): AppError {
-  if (err instanceof AppError) return err;
-  const code = (err as { code?: string } | null)?.code ?? '';
-  const message = err instanceof Error ? err.message : String(err);
-  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new AppError('DB_BUSY', message);
-  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return new AppError('DB_CORRUPT', message);
-  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_PERM')
-    return new AppError('DB_READONLY', message);
-  if (code === 'SQLITE_FULL') return new AppError('DB_FULL', message);
-  if (code.startsWith('SQLITE_IOERR')) return new AppError('DB_IO', message);
-  if (code.startsWith('SQLITE_CONSTRAINT')) return new AppError('DB_CONSTRAINT', message);
-  return new AppError('INTERNAL', message);
 }

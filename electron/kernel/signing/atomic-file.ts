@@ -1,23 +1,13 @@
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { AppError } from '../../../shared/errors';
+import { writeFileAtomic as writeAtomic } from '../files/atomic-write';
 
 /**
- * Write to a temporary name beside the target, flush, then rename: a crash or a full disk never
- * leaves a half-written key file. `exclusive` refuses to replace an existing file. Mode 0600: the
- * file is only for the user running the app (ignored on Windows, where the profile ACL applies).
+ * The key file's write, through the app's one atomic write (kernel/files/atomic-write.ts): never
+ * half-written, mode 0600 (the file is only for the user running the app). `exclusive` refuses to
+ * replace an existing file.
  */
 export function writeFileAtomic(path: string, text: string, opts: { exclusive?: boolean } = {}): void {
   if (opts.exclusive && existsSync(path)) throw new AppError('KEY_EXISTS', 'Tệp đã tồn tại; không ghi đè.', { path });
-  const tmp = `${path}.${process.pid}.tmp`;
-  const fd = openSync(tmp, 'w', 0o600);
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } catch (e) {
-    closeSync(fd);
-    rmSync(tmp, { force: true });
-    throw e;
-  }
-  closeSync(fd);
-  renameSync(tmp, path);
+  writeAtomic(path, text, { mode: 0o600 });
 }

@@ -1,6 +1,6 @@
+import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { vectorsPath } from '../../../test/helpers/vectors';
 import fc from 'fast-check';
 import { assertStrongPublicKey, fingerprintOf, generateKeyPair, isStrongPublicKey, keyIdOf, privateKeyFromSeed, publicKeyFromRaw, rawPublicKeyOf, sign, verify } from './ed25519';
 import { FINGERPRINT_PATTERN, KEY_ID_PATTERN } from '../../../shared/package/envelope';
@@ -11,7 +11,7 @@ interface Rfc8032Vector {
   message: string;
   signature: string;
 }
-const file = vectorsPath('ed25519-rfc8032.json');
+const file = fileURLToPath(new URL('../../../test/vectors/ed25519-rfc8032.json', import.meta.url));
 const { vectors } = JSON.parse(readFileSync(file, 'utf8')) as { vectors: Rfc8032Vector[] };
 const fromHex = (h: string) => new Uint8Array(Buffer.from(h, 'hex'));
 const toHex = (b: Uint8Array) => Buffer.from(b).toString('hex');

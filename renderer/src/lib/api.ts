@@ -5,8 +5,8 @@
  */
 import type { Result } from '@shared/errors';
 import type { Api } from '@shared/ipc/api';
-import type { EventName } from '@shared/ipc/channels';
-import { CHANNELS } from '@shared/ipc/channels';
+import type { EventName } from '@shared/ipc/contract';
+import { CHANNELS } from '@shared/ipc/contract';
 import { ApiError } from './api-error';
 
 declare global {

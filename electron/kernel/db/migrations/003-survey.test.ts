@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { freshStore } from '../../../../test/helpers/context';
-import { migrate, schemaVersion } from '../open';
+import { migrate, schemaVersion } from '../migrate';
 import { m003Survey } from './003-survey';
 
 const cleanups: (() => void)[] = [];

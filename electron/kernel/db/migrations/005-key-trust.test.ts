@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { freshStore } from '../../../../test/helpers/context';
-import { migrate, schemaVersion } from '../open';
+import { migrate, schemaVersion } from '../migrate';
 import { m005KeyTrust } from './005-key-trust';
 
 const cleanups: (() => void)[] = [];

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupChoice, KeysStatus } from '@shared/ipc/package.contract';
+import type { BackupChoice, KeysStatus } from '@shared/ipc/keys';
 import { printable } from '@shared/text';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDate } from '../../lib/format';

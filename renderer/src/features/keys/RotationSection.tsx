@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { KeysStatus, RotationApprovalChoice, RotationWritten } from '@shared/ipc/package.contract';
+import type { KeysStatus, RotationApprovalChoice, RotationWritten } from '@shared/ipc/keys';
 import { printable } from '@shared/text';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Fingerprint, newPassphraseError, PassphraseInput } from '../../components/PassphraseInput';

@@ -13,7 +13,7 @@ export function RoleStep({ onChoose }: { onChoose(role: Role): void }) {
           <span className="role-title">{t('roles.commune')}</span>
           <span className="role-hint">{t('roles.communeHint')}</span>
         </button>
-        <button type="button" className="role-card" onClick={() => onChoose('district')} data-testid="role-district">
+        <button type="button" className="role-card" onClick={() => onChoose('reviewer')} data-testid="role-district">
           <span className="role-title">{t('roles.district')}</span>
           <span className="role-hint">{t('roles.districtHint')}</span>
         </button>

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { EvidenceDocumentInput } from '@shared/assessment/evidence';
 import { evidenceDocumentSchema } from '@shared/assessment/evidence';
-import type { EvidenceFileView } from '@shared/ipc/assessment.contract';
+import type { EvidenceFileView } from '@shared/ipc/evidence';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { formatDate } from '../../../lib/format';
 import { useApiCall, useApiLoad } from '../../../lib/use-api-call';

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { LoadFileReport } from '@shared/ipc/assessment.contract';
+import type { LoadFileReport } from '@shared/ipc/assessment';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { useApiCall } from '../../../lib/use-api-call';
 import { useAssessment } from './assessment-store';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LockInfo } from '@shared/ipc/assessment.contract';
+import type { LockInfo } from '@shared/ipc/assessment';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { formatDateTime } from '../../../lib/format';
 import type { Client } from '../../../lib/use-api-call';

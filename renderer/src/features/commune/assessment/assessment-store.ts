@@ -6,7 +6,8 @@
  */
 import { create } from 'zustand';
 import type { Framework, FrameworkItem } from '@shared/framework/schema';
-import type { EvidenceDocumentView, EvidenceFileView, LockInfo } from '@shared/ipc/assessment.contract';
+import type { LockInfo } from '@shared/ipc/assessment';
+import type { EvidenceDocumentView, EvidenceFileView } from '@shared/ipc/evidence';
 import type { ItemEntry, ItemScore, NodeScore, ScoreSummary } from '@shared/scoring/engine';
 import type { SurveyTally } from '@shared/scoring/survey';
 import { adjustmentAsItem, computeScores } from '@shared/scoring/engine';

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApprovalChoice, EnrolmentStatus, EnrolmentWritten, KeysStatus } from '@shared/ipc/package.contract';
+import type { ApprovalChoice, EnrolmentStatus, EnrolmentWritten } from '@shared/ipc/enrolment';
+import type { KeysStatus } from '@shared/ipc/keys';
 import { groupMatches, sameFingerprint } from '@shared/package/fingerprint';
 import { printable } from '@shared/text';
 import { ErrorNotice } from '../../../components/ErrorNotice';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { ExportView } from '@shared/ipc/package.contract';
+import type { ExportView } from '@shared/ipc/export';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { formatDateTime } from '../../../lib/format';
 import { useApiCall, useApiLoad } from '../../../lib/use-api-call';

@@ -1,0 +1,31 @@
+/** The audit log as the change-log screen reads it (kernel/audit.ts appends it in every change's own transaction). */
+import type { AuditEntry } from '../../../shared/ipc/audit';
+import type { ServiceContext } from '../../kernel/context';
+import { stmt } from '../../kernel/db/statements';
+
+interface AuditRow {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_key: string;
+  old_json: string | null;
+  new_json: string | null;
+}
+
+/** Newest first; `entity` narrows to one kind of record. */
+export function listAudit(ctx: ServiceContext, filter: { entity?: string | undefined; limit?: number | undefined } = {}): AuditEntry[] {
+  const rows = stmt(ctx.db, 'SELECT * FROM audit_log WHERE (@entity IS NULL OR entity = @entity) ORDER BY id DESC LIMIT @limit')
+    .all({ entity: filter.entity ?? null, limit: filter.limit ?? 200 }) as AuditRow[];
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    actor: r.actor,
+    action: r.action,
+    entity: r.entity,
+    entityKey: r.entity_key,
+    old: r.old_json === null ? null : JSON.parse(r.old_json),
+    new: r.new_json === null ? null : JSON.parse(r.new_json),
+  }));
+}

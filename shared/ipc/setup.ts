@@ -1,0 +1,32 @@
+/** Identity (first-run setup), settings and what the app reports about itself. */
+import { z } from 'zod';
+import type { Identity } from '../identity';
+import { setupInputSchema } from '../identity';
+import type { FeatureContract } from './spec';
+import { out } from './spec';
+
+export interface AppInfo {
+  version: string;
+  schemaVersion: number;
+  platform: string;
+}
+
+export const SETTING_KEYS = ['language'] as const;
+
+export const SETUP_CHANNELS = ['app:info', 'setup:get', 'setup:complete', 'settings:get', 'settings:set'] as const;
+export type SetupChannel = (typeof SETUP_CHANNELS)[number];
+
+export const setupContract = {
+  'app:info': { input: z.undefined(), output: out<AppInfo>() },
+  'setup:get': { input: z.undefined(), output: out<Identity | null>() },
+  /** frameworkToken: a framework file chosen with framework:choose; the shipped sample without one. */
+  'setup:complete': {
+    input: z.object({ setup: setupInputSchema, frameworkToken: z.string().max(100).optional() }),
+    output: out<Identity>(),
+  },
+  'settings:get': { input: z.object({ key: z.enum(SETTING_KEYS) }), output: out<string | null>() },
+  'settings:set': {
+    input: z.object({ key: z.enum(SETTING_KEYS), value: z.string().max(200) }),
+    output: out<null>(),
+  },
+} satisfies FeatureContract<SetupChannel>;
