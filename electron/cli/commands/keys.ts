@@ -16,7 +16,7 @@ const identityRole = (ctx: ServiceContext) => getIdentity(ctx)?.role;
 
 export const keysHelp = `chiso keys show|create --db FILE
 chiso keys backup --db FILE --out DIR        chiso keys restore --db FILE [--yes] BACKUP
-chiso keys rotate --db FILE --out DIR [--from YYYY-MM-DD]
+chiso keys rotate --db FILE --out DIR [--from|--effective YYYY-MM-DD]
 chiso keys accept-rotation --db FILE APPROVAL        chiso keys cancel-rotation --db FILE
   Khóa ký của đơn vị (tệp <tên CSDL>.signing-key.json cạnh cơ sở dữ liệu, luôn được mã hóa).
   Mật khẩu khóa: biến môi trường CHISO_PASSPHRASE (hoặc nhập khi chạy trong cửa sổ lệnh);
@@ -32,7 +32,7 @@ export async function keysCommand(args: string[], io: CliIO): Promise<number> {
     args: rest,
     strict: true,
     allowPositionals: true,
-    options: { db: { type: 'string' }, out: { type: 'string' }, yes: { type: 'boolean' }, from: { type: 'string' } },
+    options: { db: { type: 'string' }, out: { type: 'string' }, yes: { type: 'boolean' }, from: { type: 'string' }, effective: { type: 'string' } },
   });
   if (!values.db) throw new UsageError('thiếu --db FILE');
   const dbPath = resolve(io.cwd, values.db);
@@ -92,7 +92,9 @@ export async function keysCommand(args: string[], io: CliIO): Promise<number> {
       }
       case 'rotate': {
         if (!values.out) throw new UsageError('thiếu --out DIR');
-        const effectiveFrom = values.from === undefined ? undefined : dateArg('--from', values.from, { notBefore: ctx.clock.now() });
+        if (values.from !== undefined && values.effective !== undefined) throw new UsageError('chỉ dùng một trong --from và --effective');
+        const typed = values.from ?? values.effective;
+        const effectiveFrom = typed === undefined ? undefined : dateArg(values.from !== undefined ? '--from' : '--effective', typed, { notBefore: ctx.clock.now() });
         const out = resolve(io.cwd, values.out);
         const oldPassphrase = store.status()?.protection === 'passphrase' ? await passphraseFor(io, 'Mật khẩu khóa hiện tại: ') : undefined;
         const newPassphrase = await passphraseFor(io, 'Mật khẩu cho khóa mới: ', io.env['CHISO_NEW_PASSPHRASE'] ? 'CHISO_NEW_PASSPHRASE' : 'CHISO_PASSPHRASE');
