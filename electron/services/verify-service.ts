@@ -42,11 +42,12 @@ const MESSAGES = {
 export function verifyPackageBytes(bytes: Uint8Array, trust: TrustMode): Verdict {
   const sha256 = sha256Hex(bytes);
   const enrolmentChecked = trust.kind === 'registry';
+  // Self mode proves only that the file is intact: the carried key stands in for whichever kind
+  // of key the type needs (the verdict says enrolmentChecked: false).
   const resolveKey: KeyResolver =
     trust.kind === 'registry'
       ? (keyId) => trust.lookup(keyId)
-      : // Self mode proves only that the file is intact: the carried key stands in for whichever kind the type needs.
-        (_keyId, ctx) => (ctx.embeddedPublicKey ? { publicKey: ctx.embeddedPublicKey, status: 'active', kind: ctx.signerKind } : undefined);
+      : (_keyId, ctx) => (ctx.embeddedPublicKey ? { publicKey: ctx.embeddedPublicKey, status: 'active', kind: ctx.signerKind } : undefined);
   const r = verifyEnvelope(bytes, { resolveKey });
   if (!r.ok) return { ok: false, code: r.code, message: r.message, enrolmentChecked, sha256, ...(r.details ? { details: r.details } : {}) };
   const base = { enrolmentChecked, type: r.type, keyId: r.keyIds[0]!, sha256 };
