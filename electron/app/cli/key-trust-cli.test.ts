@@ -86,10 +86,14 @@ describe('dates typed on the command line', () => {
     expect(withDb('so.sqlite', (ctx) => listEnrolledKeys(ctx))[0]).toMatchObject({ status: 'revoked', revokedFrom: '2024-02-29' });
   });
 
-  it('keys rotate --from refuses a day that does not exist before touching any key (exit 2)', async () => {
-    const r = await cli(['keys', 'rotate', '--db', 'xa.sqlite', '--out', 'usb', '--from', '2026-02-29']);
-    expect(r.code).toBe(2);
-    expect(r.err).toContain('YYYY-MM-DD');
+  it('keys rotate --from / --effective refuse a day that does not exist before touching any key (exit 2)', async () => {
+    for (const flag of ['--from', '--effective']) {
+      const r = await cli(['keys', 'rotate', '--db', 'xa.sqlite', '--out', 'usb', flag, '2026-02-29']);
+      expect(r.code, flag).toBe(2);
+      expect(r.err).toContain('YYYY-MM-DD');
+      expect(r.err).toContain(flag);
+    }
+    expect((await cli(['keys', 'rotate', '--db', 'xa.sqlite', '--out', 'usb', '--from', '2010-01-01'])).err).toContain('đã qua');
   });
 });
 

@@ -256,15 +256,21 @@ function enrolledKey(ctx: ServiceContext, keyId: string): EnrolledKey | undefine
 
 /**
  * Step 4 for the reviewing unit: only keys it enrolled, as commune keys; never the key a package
- * carries. A key a rotation retires from a later date stays usable until that date; a revoked
- * key (lost, stolen) is revoked from today at the latest, so it is refused from then on.
+ * carries. A revoked key is refused whatever its date (no signing time in a package can be
+ * trusted). The one exception: the old key of an approved rotation whose effective date has not
+ * come yet stays usable until that date, so the commune can switch keys in between.
  */
 export function registryResolver(ctx: ServiceContext): KeyResolver & ((keyId: string) => RegisteredKey | undefined) {
   return (keyId: string) => {
     const k = enrolledKey(ctx, keyId);
     const raw = k ? fromBase64Url(k.publicKey) : undefined;
     if (!k || !raw) return undefined;
-    const retiredLater = k.status === 'revoked' && k.revokedFrom !== null && k.revokedFrom > dayOf(ctx.clock.now());
+    const retiredLater =
+      k.status === 'revoked' &&
+      k.revokedFrom !== null &&
+      isCalendarDate(k.revokedFrom) &&
+      k.revokedFrom > dayOf(ctx.clock.now()) &&
+      ctx.db.prepare(`SELECT 1 FROM key_rotations WHERE old_key_id = ? AND status = 'approved' AND effective_from = ?`).get(k.keyId, k.revokedFrom) !== undefined;
     return { publicKey: raw, status: retiredLater ? 'active' : k.status, communeCode: k.communeCode, kind: 'commune' };
   };
 }

@@ -155,6 +155,31 @@ describe('the commune switches its export key only after the signed rotation app
   });
 });
 
+describe('the old key is retired from the effective date', () => {
+  it('a later effective date keeps the old key usable until then; a plain revocation is immediate, whatever its date', async () => {
+    const rot = await start('2026-12-01');
+    receiveKeyRotation(so.ctx, rot.text);
+    approveKeyRotation(so.ctx, rot.text, { fingerprint: rot.newFingerprint }, reviewer);
+    const lookup = registryResolver(so.ctx);
+    expect(lookup(rot.oldKeyId)).toMatchObject({ status: 'active' });
+    expect(lookup(rot.newKeyId)).toMatchObject({ status: 'active' });
+    so.clock.advance(9 * 24 * 3600 * 1000); // 2026-12-01
+    expect(lookup(rot.oldKeyId)).toMatchObject({ status: 'revoked' });
+    // A revocation dated later (a database written before dates were checked) is still a revocation now.
+    const victim = testKey('commune');
+    const other = freshStore();
+    try {
+      setUpCommune(other.ctx);
+      other.db.prepare(`UPDATE identity SET unit_code = '26735'`).run();
+      approveEnrolmentRequest(so.ctx, prepareEnrolmentRequest(other.ctx, victim, { appVersion: '0.1.0' }).record.text, reviewer);
+    } finally {
+      other.cleanup();
+    }
+    so.db.prepare(`UPDATE enrolled_keys SET status = 'revoked', revoked_from = '2099-01-01' WHERE key_id = ?`).run(victim.keyId);
+    expect(lookup(victim.keyId)).toMatchObject({ status: 'revoked' });
+  });
+});
+
 describe('what a rotation may not do', () => {
   it('one rotation at a time; not before enrolment; not from a date already past', async () => {
     await start();

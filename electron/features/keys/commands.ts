@@ -25,7 +25,7 @@ export const keysCommands: Commands = {
   keys: {
     help: `chiso keys show|create --db FILE
 chiso keys backup --db FILE --out DIR        chiso keys restore --db FILE [--yes] BACKUP
-chiso keys rotate --db FILE --out DIR [--from YYYY-MM-DD]
+chiso keys rotate --db FILE --out DIR [--from|--effective YYYY-MM-DD]
 chiso keys accept-rotation --db FILE APPROVAL        chiso keys cancel-rotation --db FILE
   Khóa ký của đơn vị (tệp <tên CSDL>.signing-key.json cạnh cơ sở dữ liệu, luôn được mã hóa).
   Mật khẩu khóa: biến môi trường CHISO_PASSPHRASE (hoặc nhập khi chạy trong cửa sổ lệnh);
@@ -39,7 +39,7 @@ chiso keys accept-rotation --db FILE APPROVAL        chiso keys cancel-rotation 
         args: rest,
         strict: true,
         allowPositionals: true,
-        options: { db: { type: 'string' }, out: { type: 'string' }, yes: { type: 'boolean' }, from: { type: 'string' } },
+        options: { db: { type: 'string' }, out: { type: 'string' }, yes: { type: 'boolean' }, from: { type: 'string' }, effective: { type: 'string' } },
       });
       const path = dbPath(values, io);
       if (!SUBCOMMANDS.includes(sub ?? '')) throw new UsageError(`lệnh con của keys: ${SUBCOMMANDS.join(', ')}`);
@@ -101,7 +101,9 @@ chiso keys accept-rotation --db FILE APPROVAL        chiso keys cancel-rotation 
           }
           case 'rotate': {
             // A day that does not exist, or one already past, is a usage error before any key is touched.
-            const effectiveFrom = values.from === undefined ? undefined : dateArg('--from', values.from, { notBefore: app.ctx.clock.now() });
+            if (values.from !== undefined && values.effective !== undefined) throw new UsageError('chỉ dùng một trong --from và --effective');
+            const typed = values.from ?? values.effective;
+            const effectiveFrom = typed === undefined ? undefined : dateArg(values.from !== undefined ? '--from' : '--effective', typed, { notBefore: app.ctx.clock.now() });
             const keyPass = await keyPassphrase(app, io, 'Mật khẩu khóa hiện tại: ');
             const newPassphrase = await passphraseFor(io, 'Mật khẩu cho khóa mới: ', io.env['CHISO_NEW_PASSPHRASE'] ? 'CHISO_NEW_PASSPHRASE' : 'CHISO_PASSPHRASE');
             const input = parseInput(keysContract['keys:rotate'].input, { keyPassphrase: keyPass, newPassphrase });

@@ -1,7 +1,8 @@
 /**
  * The installation's signing key, as the app and the CLI use it: create, show, back up, restore
- * (rotation: rotation-service.ts). The private key only ever moves between the key file, a backup file (both encrypted)
- * and memory; the database gets an audit row with the key id, never key material.
+ * (rotation: rotation-service.ts). The private key only ever moves between the key file, a backup
+ * file (both encrypted) and memory; the database gets an audit row with the key id, never key
+ * material.
  */
 import { existsSync, renameSync } from 'node:fs';
 import { AppError } from '../../../shared/errors';

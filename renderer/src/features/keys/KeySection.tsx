@@ -32,7 +32,8 @@ export function KeySection({ status, onChange }: { status: KeysStatus; onChange(
         )}
       </section>
       {key && <BackupKey needsKeyPassphrase={key.protection === 'passphrase'} />}
-      <RestoreKey osStorage={status.osStorageAvailable} onDone={onChange} />
+      {/* A new key here (created, restored, rotated) makes any earlier restore preview stale. */}
+      <RestoreKey key={key?.keyId ?? 'none'} osStorage={status.osStorageAvailable} onDone={onChange} />
     </>
   );
 }
