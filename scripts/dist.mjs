@@ -36,6 +36,8 @@ try {
     console.error('Đóng gói không thành công. Cần mạng để tải Electron và công cụ của electron-builder (NSIS, AppImage, fpm) ở lần đầu; xem README, mục "Cài đặt / Installers".');
   }
 } finally {
+  // Replaced, not written through: node_modules may be hard-linked to other checkouts.
+  rmSync(binary, { force: true });
   copyFileSync(kept, binary);
   rmSync(marker, { force: true });
 }
