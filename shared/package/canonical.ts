@@ -76,6 +76,11 @@ function checkString(s: string, path: string): void {
  */
 export const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
+/** RESERVED_KEYS.has(key), decided by the length first: this runs for every key of every payload. */
+function isReserved(key: string): boolean {
+  return key.length === 9 ? key === '__proto__' || key === 'prototype' : key.length === 11 && key === 'constructor';
+}
+
 function refusal(path: string, why: string): AppError {
   return new AppError('PACKAGE_VALUE_INVALID', `Giá trị tại ${path || '(gốc)'} không đưa vào gói được: ${why}.`, { path });
 }
@@ -106,7 +111,7 @@ export function assertPackageValue(value: unknown, path = ''): asserts value is 
     if (Object.getOwnPropertySymbols(value).length > 0) throw refusal(path, 'đối tượng có khoá kiểu symbol');
     for (const key of Object.keys(value)) {
       const child = `${path}.${key}`;
-      if (RESERVED_KEYS.has(key)) throw refusal(child, `tên trường "${key}" không được dùng trong gói`);
+      if (isReserved(key)) throw refusal(child, `tên trường "${key}" không được dùng trong gói`);
       checkString(key, child);
       assertPackageValue(value[key], child);
     }
@@ -149,7 +154,7 @@ export function isPackageValue(value: unknown, stringsChecked = false): value is
   }
   if (typeof value !== 'object' || !isPlainObject(value) || Object.getOwnPropertySymbols(value).length > 0) return false;
   for (const key of Object.keys(value)) {
-    if (RESERVED_KEYS.has(key) || !(stringsChecked || isPackageString(key)) || !isPackageValue(value[key], stringsChecked)) return false;
+    if (isReserved(key) || !(stringsChecked || isPackageString(key)) || !isPackageValue(value[key], stringsChecked)) return false;
   }
   return true;
 }
@@ -246,7 +251,7 @@ function scan(v: unknown, out: PayloadScan): void {
   for (const k of Object.keys(v)) {
     if (!out.ordered && !out.values) return;
     if (prev !== null && !(prev < k)) out.ordered = false;
-    if (RESERVED_KEYS.has(k)) out.values = false;
+    if (isReserved(k)) out.values = false;
     scan(v[k], out);
     prev = k;
   }

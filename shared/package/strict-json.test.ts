@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { jcs } from './canonical';
 import { MAX_DEPTH, PACKAGE_JSON_LIMITS, parseStrictJson, parseStrictJsonBytes } from './strict-json';
 
 function fails(text: string) {
@@ -180,5 +181,60 @@ describe('value from the bytes (large files) against JSON.parse of the text (sma
       }
     }
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+});
+
+describe('the span of a top-level member, and whether it is written in RFC 8785 form', () => {
+  const piece = fc.constantFrom('a', 'b', 'Z', '0', '1', '10', '9', ' ', 'à', 'ơ', '\u0301', '"', '\\', '/', '\n', '\t', '\u0000', '\u001f', '\u007f', '\u2028', '😀', '\ue000', '\uffff', 'ﬁ', '\ud800', '\udc00');
+  const str = fc.array(piece, { maxLength: 5 }).map((a) => a.join(''));
+  const { json } = fc.letrec<{ json: unknown }>((tie) => ({
+    json: fc.oneof(
+      { depthSize: 'small' },
+      str,
+      fc.maxSafeInteger().map((n) => (Object.is(n, -0) ? 0 : n)),
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(tie('json'), { maxLength: 4 }),
+      fc.dictionary(str, tie('json'), { maxKeys: 4 }),
+    ),
+  }));
+  // Per UTF-16 unit (no `u` flag), so an astral character matches by its surrogates.
+  const CAUTIOUS_KEY = /["\\\u0000-\u001f\ud800-\uffff]/; // eslint-disable-line no-control-regex -- controls are what needs escaping
+  const cautiousKeys = (v: unknown): boolean =>
+    Array.isArray(v)
+      ? v.some(cautiousKeys)
+      : v !== null && typeof v === 'object' && Object.entries(v).some(([k, x]) => CAUTIOUS_KEY.test(k) || cautiousKeys(x));
+  /** Other spellings of the same value: reordered keys, white space, escapes for characters that need none. */
+  const respell = (t: string, how: number): string =>
+    how === 0 ? t : how === 1 ? t.replace(/,/u, ', ') : how === 2 ? t.replace(/à/u, '\\u00e0') : how === 3 ? t.replace(/\//u, '\\/') : t.replace(/\\u001f/u, '\\u001F');
+  it('a span said canonical is exactly the UTF-8 of the RFC 8785 text of its value; the RFC 8785 text of a value is said canonical', () => {
+    fc.assert(
+      fc.property(json, fc.integer({ min: 0, max: 4 }), fc.boolean(), (v, how, reorder) => {
+        const canonicalText = jcs(v);
+        const written = reorder ? JSON.stringify(v) : respell(canonicalText, how);
+        if (/[\uD800-\uDFFF]/u.test(written.replace(/\uD83D\uDE00/gu, ''))) return; // lone surrogates are written escaped only
+        const text = `{"format":"x","payload":${written},"z":1}`;
+        const r = parseStrictJsonBytes(new TextEncoder().encode(text), { spanKey: 'payload' });
+        if (!r.ok) throw new Error(r.detail);
+        const span = r.span!;
+        const bytes = new TextEncoder().encode(text).subarray(span.start, span.end);
+        expect(new TextDecoder().decode(bytes)).toBe(written);
+        if (span.canonical) expect(new TextDecoder().decode(bytes)).toBe(canonicalText);
+        // No false "not canonical" for what RFC 8785 writes, outside the documented cautious cases:
+        // member names with an escape or a character from U+E000 up, escaped lone surrogates.
+        const cautious = /\\ud[89a-f]/u.test(canonicalText) || cautiousKeys(v);
+        if (written === canonicalText && !cautious) expect(span.canonical).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it('is reported only for a top-level member of that exact name', () => {
+    const enc = (t: string) => new TextEncoder().encode(t);
+    expect(parseStrictJsonBytes(enc('{"a":{"payload":1}}'), { spanKey: 'payload' })).toEqual({ ok: true, value: { a: { payload: 1 } } });
+    expect(parseStrictJsonBytes(enc('[{"payload":1}]'), { spanKey: 'payload' })).toEqual({ ok: true, value: [{ payload: 1 }] });
+    expect(parseStrictJsonBytes(enc('{"payload" : 12 ,"b":1}'), { spanKey: 'payload' })).toMatchObject({ span: { start: 13, end: 15, canonical: true } });
+    expect(parseStrictJsonBytes(enc('{"payload":{ }}'), { spanKey: 'payload' })).toMatchObject({ span: { start: 11, end: 14, canonical: false } });
+    expect(parseStrictJsonBytes(enc('{"payload":{"b":1,"a":2}}'), { spanKey: 'payload' })).toMatchObject({ span: { canonical: false } });
+    expect(parseStrictJsonBytes(enc('{"payload":{"a":[1, 2]}}'), { spanKey: 'payload' })).toMatchObject({ span: { canonical: false } });
   });
 });

@@ -19,9 +19,9 @@
  * text beyond one of the JsonLimits. With DUPLICATE_KEY: a member name repeated in one object.
  */
 import { buildJson } from './json-build';
-import { scanJson, type JsonLimitName, type JsonLimits, type ScanResult } from './json-scan';
+import { scanJson, type JsonLimitName, type JsonLimits, type JsonSpan, type ScanResult } from './json-scan';
 
-export type { JsonLimitName, JsonLimits } from './json-scan';
+export type { JsonLimitName, JsonLimits, JsonSpan } from './json-scan';
 
 export type StrictJsonReason = 'bom' | 'empty' | 'syntax' | 'trailing' | 'depth' | 'number' | 'limit' | 'utf-8' | 'duplicate-key';
 
@@ -42,7 +42,7 @@ export interface StrictJsonFailure {
   detail: string;
 }
 
-export type StrictJsonResult = { ok: true; value: unknown } | StrictJsonFailure;
+export type StrictJsonResult = { ok: true; value: unknown; span?: JsonSpan } | StrictJsonFailure;
 
 export const MAX_DEPTH = 128;
 
@@ -100,17 +100,19 @@ function failure(b: Uint8Array, f: Exclude<ScanResult, { ok: true }> | { reason:
 }
 
 /** Members JSON.parse kept, at most MAX_DEPTH levels deep (the scan has proven the depth). */
-function countMembers(v: unknown): number {
-  if (v === null || typeof v !== 'object') return 0;
+function countMembers(v: object): number {
   let n = 0;
   if (Array.isArray(v)) {
-    for (const x of v) if (x !== null && typeof x === 'object') n += countMembers(x);
+    for (let i = 0; i < v.length; i++) {
+      const x: unknown = v[i];
+      if (typeof x === 'object' && x !== null) n += countMembers(x);
+    }
     return n;
   }
   for (const k in v) {
     n++;
     const x = (v as Record<string, unknown>)[k];
-    if (x !== null && typeof x === 'object') n += countMembers(x);
+    if (typeof x === 'object' && x !== null) n += countMembers(x);
   }
   return n;
 }
@@ -120,13 +122,16 @@ export interface StrictJsonOptions {
   text?: string;
   /** Limits to apply instead of PACKAGE_JSON_LIMITS (any subset). */
   limits?: Partial<JsonLimits>;
+  /** A top-level member whose value's byte span (and RFC 8785 form or not) to report (scanJson). */
+  spanKey?: string;
 }
 
 /** Strict parse of UTF-8 bytes (already validated as UTF-8 by the caller). */
 export function parseStrictJsonBytes(bytes: Uint8Array, opts: StrictJsonOptions = {}): StrictJsonResult {
   const limits = opts.limits ? { ...PACKAGE_JSON_LIMITS, ...opts.limits } : PACKAGE_JSON_LIMITS;
-  const scan = scanJson(bytes, limits);
+  const scan = scanJson(bytes, limits, opts.spanKey);
   if (!scan.ok) return failure(bytes, scan);
+  const span = scan.span ? { span: scan.span } : {};
   if (opts.text !== undefined) {
     let value: unknown;
     let parsed = false;
@@ -138,11 +143,11 @@ export function parseStrictJsonBytes(bytes: Uint8Array, opts: StrictJsonOptions 
     }
     // JSON.parse keeps one member per distinct name, so as many members as the scan counted
     // means there was no duplicate.
-    if (parsed && countMembers(value) === scan.members) return { ok: true, value };
+    if (parsed && (typeof value === 'object' && value !== null ? countMembers(value) : 0) === scan.members) return { ok: true, value, ...span };
   }
   const built = buildJson(bytes);
   if (!built.ok) return failure(bytes, { reason: 'duplicate-key', at: built.at, key: built.key });
-  return built;
+  return { ok: true, value: built.value, ...span };
 }
 
 /** Strict parse of a text; one that cannot be UTF-8 (a lone surrogate) is refused as such. */

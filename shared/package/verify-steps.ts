@@ -7,7 +7,7 @@
  */
 import { assertPackageValue, isPackageValue, packageTypeOfFormat, stringsAreNfcIn, FORMAT_VERSION, type PackageType } from './canonical';
 import { envelopeHeadSchema, envelopeSchema, PAYLOAD_SCHEMAS, SIGNATURE_COUNT, type Envelope } from './envelope';
-import { parseStrictJsonBytes, type JsonLimits } from './strict-json';
+import { parseStrictJsonBytes, type JsonLimits, type JsonSpan } from './strict-json';
 import { AppError } from '../errors';
 
 export const REFUSAL_CODES = [
@@ -113,10 +113,14 @@ export function readStep(input: Uint8Array | string, maxBytes = DEFAULT_MAX_PACK
   return input.length <= textMaxBytes ? { ok: true, bytes: input, text } : { ok: true, bytes: input };
 }
 
-/** Step 2: strict parse (BOM, syntax, depth, integer numbers, size limits, duplicate keys). */
-export function parseStep(read: ReadOk, limits?: Partial<JsonLimits>): { ok: true; value: unknown } | VerifyFailure {
-  const r = parseStrictJsonBytes(read.bytes, { ...(read.text !== undefined ? { text: read.text } : {}), ...(limits ? { limits } : {}) });
-  if (r.ok) return r;
+/**
+ * Step 2: strict parse (BOM, syntax, depth, integer numbers, size limits, duplicate keys). Also
+ * says where the payload is written in the file and whether in its RFC 8785 form (the signed
+ * bytes can then be taken from the file).
+ */
+export function parseStep(read: ReadOk, limits?: Partial<JsonLimits>): { ok: true; value: unknown; payloadSpan?: JsonSpan } | VerifyFailure {
+  const r = parseStrictJsonBytes(read.bytes, { ...(read.text !== undefined ? { text: read.text } : {}), ...(limits ? { limits } : {}), spanKey: 'payload' });
+  if (r.ok) return r.span ? { ok: true, value: r.value, payloadSpan: r.span } : { ok: true, value: r.value };
   return refuse(r.code, {
     reason: r.reason,
     line: r.line,

@@ -66,7 +66,7 @@ const PAYLOAD_MARK = '\n  "payload": ';
 /**
  * The file text of an envelope: UTF-8, no BOM, two-space indentation, a final newline, and the
  * payload on one line in its RFC 8785 form, so the file holds the signed bytes verbatim and a
- * verifier can check the signature over them without rebuilding them (see signedSpan).
+ * verifier can check the signature over them without rebuilding them (see verifyEnvelope, step 5).
  */
 export function serializeEnvelope(envelope: Envelope): string {
   const signatures = JSON.stringify(envelope.signatures, null, 2).replace(/\n/g, '\n  ');
@@ -74,29 +74,6 @@ export function serializeEnvelope(envelope: Envelope): string {
     `{\n  "format": ${JSON.stringify(envelope.format)},\n  "formatVersion": ${JSON.stringify(envelope.formatVersion)},` +
     `${PAYLOAD_MARK}${jcs(envelope.payload)},\n  "signatures": ${signatures}\n}\n`
   );
-}
-
-const ASCII_ONLY = /^\p{ASCII}*$/u;
-
-/**
- * The signed bytes taken from the file itself when it holds the canonical payload verbatim (as
- * serializeEnvelope writes it), else undefined. Sound whatever the file looks like: the span is
- * used only if its text IS `canonical`, and because everything before and after it is ASCII
- * (one byte per character), the span's bytes are exactly UTF-8(canonical), the bytes the
- * reference path would build. This only skips re-encoding 100+ KB of text.
- */
-function signedSpan(input: Uint8Array | string, text: string, prefix: string, canonical: string): Uint8Array | undefined {
-  if (typeof input === 'string') return undefined;
-  const mark = text.indexOf(PAYLOAD_MARK);
-  if (mark < 0) return undefined;
-  const start = mark + PAYLOAD_MARK.length;
-  const end = start + canonical.length;
-  if (text.slice(start, end) !== canonical || !ASCII_ONLY.test(text.slice(0, start)) || !ASCII_ONLY.test(text.slice(end))) return undefined;
-  const byteEnd = input.length - (text.length - end);
-  const out = new Uint8Array(prefix.length + (byteEnd - start));
-  for (let i = 0; i < prefix.length; i++) out[i] = prefix.charCodeAt(i);
-  out.set(input.subarray(start, byteEnd), prefix.length);
-  return out;
 }
 
 export interface ResolvedKey {
@@ -209,14 +186,24 @@ export function verifyEnvelope(input: Uint8Array | string, opts: VerifyOptions):
   // step 6's answer is not looked at before every signature has passed.
   const scanned = scanPayload(envelope.payload);
   const prefix = signingPrefix(type);
+  // A string input always rebuilds the bytes: the reference the span shortcut is tested against.
+  const span = typeof input === 'string' ? undefined : parsed.payloadSpan;
   let canonical: string | undefined;
   let bytes: Uint8Array;
   try {
-    if (read.text !== undefined) {
+    if (span?.canonical) {
+      // The file holds the payload in its RFC 8785 form (the scan checked it on the bytes): the
+      // signed bytes are the prefix line and that span, not re-encoded.
+      bytes = new Uint8Array(prefix.length + (span.end - span.start));
+      for (let k = 0; k < prefix.length; k++) bytes[k] = prefix.charCodeAt(k);
+      bytes.set(read.bytes.subarray(span.start, span.end), prefix.length);
+      if (read.text !== undefined) canonical = Buffer.from(bytes.buffer, bytes.byteOffset + prefix.length, span.end - span.start).toString('utf8');
+    } else if (read.text !== undefined) {
       canonical = jcsKnowingOrder(envelope.payload, scanned.ordered);
-      bytes = signedSpan(input, read.text, prefix, canonical) ?? new TextEncoder().encode(prefix + canonical);
+      bytes = new TextEncoder().encode(prefix + canonical);
     } else {
-      // Large file: the bytes are written directly, never the canonical text as a string.
+      // Large file, payload not in canonical form: the bytes are written directly, never the
+      // canonical text as a string.
       bytes = canonicalBytes(prefix, envelope.payload, read.bytes.length + prefix.length);
     }
   } catch {
