@@ -177,4 +177,19 @@ describe('migrations', () => {
       expect(() => db.prepare(`UPDATE identity SET level = 'province'`).run()).toThrow(/CHECK/u);
     });
   });
+  describe('007 roster', () => {
+    it('adds communes keyed by their 5-digit code, with a type, and one deadline per year', () => {
+      const { db } = store(6);
+      migrate(db, 7);
+      expect(schemaVersion(db)).toBe(7);
+      const add = db.prepare(`INSERT INTO communes (code, name, type, created_at, updated_at) VALUES (?, ?, ?, 'now', 'now')`);
+      add.run('26734', 'Xã Bình Đào', 'xa');
+      expect(() => add.run('26734', 'Xã khác', 'xa')).toThrow(/UNIQUE|PRIMARY/u);
+      expect(() => add.run('2673', 'Xã ngắn', 'xa')).toThrow(/CHECK/u);
+      expect(() => add.run('2673a', 'Xã chữ', 'xa')).toThrow(/CHECK/u);
+      expect(() => add.run('26735', 'Xã lạ', 'huyen')).toThrow(/CHECK/u);
+      db.prepare(`INSERT INTO report_deadlines VALUES (2026, '2026-11-15')`).run();
+      expect(() => db.prepare(`INSERT INTO report_deadlines VALUES (2027, '15/11/2027')`).run()).toThrow(/CHECK/u);
+    });
+  });
 });
