@@ -91,6 +91,11 @@ export const ERROR_CODES = [
   'SURVEY_FORM_NOT_SAVED',
   'SURVEY_BAD_ANSWER',
   'SURVEY_IMPORT_INVALID',
+  // Importing commune packages at the reviewing unit (revision rules, roster, framework held).
+  'STALE_REVISION',
+  'REVISION_CONFLICT',
+  'COMMUNE_NOT_IN_ROSTER',
+  'FRAMEWORK_NOT_HELD',
   'INTERNAL',
 ] as const;
 

@@ -4,6 +4,7 @@ import { assessmentCommands } from '../features/assessment/commands';
 import { enrolmentCommands } from '../features/enrolment/commands';
 import { exportCommands } from '../features/export/commands';
 import { frameworkCommands } from '../features/framework/commands';
+import { importCommands } from '../features/import/commands';
 import { keysCommands } from '../features/keys/commands';
 import { setupCommands } from '../features/setup/commands';
 import { surveyCommands } from '../features/survey/commands';
@@ -17,5 +18,6 @@ export const COMMANDS: Commands = {
   ...enrolmentCommands,
   ...exportCommands,
   ...verifyCommands,
+  ...importCommands,
   ...surveyCommands,
 };

@@ -73,6 +73,10 @@ export const errorMessages: Record<'vi' | 'en', Record<ErrorCode, string>> = {
     SURVEY_FORM_NOT_SAVED: 'Phiếu này chưa được lưu ở lần nhập thứ nhất nên chưa thể nhập kiểm tra lần 2. Hãy nhập xong và lưu phiếu trước.',
     SURVEY_BAD_ANSWER: 'Câu trả lời không hợp lệ cho câu hỏi này (không có phương án đó, không phải số hoặc ngày). Hãy nhập lại theo phiếu giấy.',
     SURVEY_IMPORT_INVALID: 'Tệp phiếu điều tra có dòng lỗi nên chưa nhập phiếu nào. Xem danh sách lỗi (theo số dòng) bên dưới, sửa tệp rồi nhập lại.',
+    STALE_REVISION: 'Gói này là một lần gửi cũ hơn lần gửi mới nhất đã nhận của xã này nên không được nhận. Không cần làm gì; nếu xã muốn sửa số liệu, hãy đề nghị xã xuất gói mới.',
+    REVISION_CONFLICT: 'Xã này đã gửi một gói khác có cùng số lần gửi nhưng nội dung khác: không biết gói nào là đúng nên gói này không được nhận. Hãy liên hệ xã để xác nhận, rồi đề nghị xã xuất gói mới.',
+    COMMUNE_NOT_IN_ROSTER: 'Xã gửi gói này không có trong danh sách xã của đơn vị (hoặc đã ngừng theo dõi). Hãy kiểm tra danh sách xã, thêm xã nếu đúng, rồi nhập lại.',
+    FRAMEWORK_NOT_HELD: 'Gói được chấm theo một bộ tiêu chí mà đơn vị chưa có nên không tính lại được điểm. Hãy nhập bộ tiêu chí ghi trong chi tiết (mã, phiên bản, năm) rồi nhập lại gói.',
     INTERNAL: 'Đã xảy ra lỗi không mong muốn. Dữ liệu đã lưu không bị ảnh hưởng; hãy thử lại hoặc liên hệ hỗ trợ.',
   },
   en: {
@@ -151,6 +155,10 @@ export const errorMessages: Record<'vi' | 'en', Record<ErrorCode, string>> = {
     SURVEY_FORM_NOT_SAVED: 'This questionnaire has not been saved in the first pass, so it cannot be verified yet. Finish and save it first.',
     SURVEY_BAD_ANSWER: 'The answer is not valid for this question (no such option, not a number or a date). Key it again from the paper form.',
     SURVEY_IMPORT_INVALID: 'The questionnaire file has bad rows, so nothing was imported. See the problems (by line) below, fix the file and import it again.',
+    STALE_REVISION: 'This package is an older submission than the newest one already received from this commune, so it was not taken. Nothing to do; if the commune wants to correct its figures, ask it to export a new package.',
+    REVISION_CONFLICT: 'This commune already sent a different package with the same submission number: it is not known which is right, so this one was not taken. Contact the commune to check, then ask it to export a new package.',
+    COMMUNE_NOT_IN_ROSTER: 'The commune that sent this package is not on this unit\'s roster (or is no longer followed). Check the roster, add the commune if it belongs there, and import again.',
+    FRAMEWORK_NOT_HELD: 'The package was scored with a criteria framework this unit does not hold, so its points cannot be recomputed. Import the framework named in the details (id, version, year), then import the package again.',
     INTERNAL: 'An unexpected error occurred. Saved data is not affected; try again or contact support.',
   },
 };

@@ -1,0 +1,82 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { printable, printableJson } from '../../../shared/text';
+import type { Commands } from '../../kernel/commands/command';
+import { dbPath, withApp } from '../../kernel/commands/command';
+import { UsageError } from '../../kernel/commands/io';
+import { formatDetails } from '../setup/identity-lines';
+import type { ImportResult } from './import';
+import type { BoardRow } from './status';
+import { importPackages, importStatus } from './use-cases';
+
+const OUTCOME: Record<ImportResult['outcome'], string> = { accepted: 'ĐÃ NHẬN ', duplicate: 'ĐÃ CÓ   ', refused: 'TỪ CHỐI ' };
+const INDENT = '         ';
+
+function lines(r: ImportResult, dryRun: boolean): string[] {
+  const file = printable(r.file);
+  const what = r.commune ? `xã ${printable(r.communeName ?? '')} (${printable(r.commune)})${r.year ? ` năm ${r.year}` : ''}${r.revision ? `, lần ${r.revision}` : ''}` : '';
+  const label = dryRun && r.outcome === 'accepted' ? 'SẼ NHẬN ' : OUTCOME[r.outcome];
+  if (r.outcome === 'refused') {
+    const details = formatDetails(r.details);
+    return [`${label} ${file}  [${printable(r.code ?? '')}] ${printable(r.message ?? '')}`, ...(details ? [`${INDENT}Chi tiết: ${details}`] : [])];
+  }
+  const flag = r.mismatch ? `  CẢNH BÁO: điểm tính lại khác điểm xã kê khai (${printable((r.differences ?? []).join(', '))})` : '';
+  const dup = r.outcome === 'duplicate' ? '  (gói này đã được nhập trước đây; không có gì thay đổi)' : '';
+  return [`${label} ${file}  ${what}${dup}${flag}`];
+}
+
+const STATE: Record<BoardRow['state'], string> = { 'not-received': 'CHƯA NHẬN', received: 'ĐÃ NHẬN', flagged: 'CẦN XEM' };
+
+function boardLine(r: BoardRow): string {
+  const when = r.receivedAt ? `lần ${r.revision}, nhận ${r.receivedAt.slice(0, 10)}${r.onTime === null ? '' : r.onTime ? ' (đúng hạn)' : ' (trễ hạn)'}` : '';
+  const flags = [r.mismatch ? 'điểm tính lại khác kê khai' : '', r.refusedAttempts > 0 ? `${r.refusedAttempts} tệp bị từ chối` : ''].filter(Boolean).join('; ');
+  return `${r.code}  ${printable(r.name).padEnd(28)} ${STATE[r.state].padEnd(10)} ${when}${flags ? `  [${flags}]` : ''}`;
+}
+
+export const importCommands: Commands = {
+  import: {
+    help: `chiso import --db REVIEWER.sqlite [--dry-run] [--json] PATH...
+  Nhập gói hồ sơ của xã (tệp, hoặc thư mục: mọi tệp *.json, kể cả thư mục con). Mỗi tệp một kết
+  quả: ĐÃ NHẬN, ĐÃ CÓ (đã nhập trước đây, không phải lỗi) hoặc TỪ CHỐI kèm mã và lý do; một tệp
+  hỏng không làm dừng các tệp khác. --dry-run: cho biết điều sẽ xảy ra, không ghi gì.
+  --json: mảng {file, outcome: accepted|duplicate|refused, code, commune, revision, ...}.
+  Thoát 0 khi không tệp nào bị từ chối, 1 nếu có.`,
+    async run(args, env) {
+      const { io } = env;
+      const { values, positionals } = parseArgs({ args, strict: true, allowPositionals: true, options: { json: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, db: { type: 'string' } } });
+      if (positionals.length === 0) throw new UsageError('import cần ít nhất một tệp hoặc thư mục');
+      const path = dbPath(values, io, { mustExist: true });
+      const dryRun = values['dry-run'] === true;
+      const paths = positionals.map((p) => resolve(io.cwd, p));
+      const results = await withApp(env, path, (app) => app.perform(importPackages, { paths, dryRun }));
+      if (values.json) io.out(printableJson(JSON.stringify(results, null, 2)));
+      else {
+        if (dryRun) io.out('Chạy thử: chưa ghi gì vào cơ sở dữ liệu.');
+        for (const r of results) for (const l of lines(r, dryRun)) io.out(l);
+        const n = (o: ImportResult['outcome']) => results.filter((r) => r.outcome === o).length;
+        io.out(`Tổng: ${results.length} tệp · ${dryRun ? 'sẽ nhận' : 'đã nhận'} ${n('accepted')} · đã có ${n('duplicate')} · từ chối ${n('refused')}.`);
+      }
+      return results.some((r) => r.outcome === 'refused') ? 1 : 0;
+    },
+  },
+  status: {
+    help: `chiso status --db REVIEWER.sqlite --year YYYY [--json]
+  Bảng theo dõi hồ sơ của năm: mọi xã trong danh sách: CHƯA NHẬN, ĐÃ NHẬN (lần gửi, ngày nhận, đúng
+  hạn hay trễ hạn) hoặc CẦN XEM (điểm tính lại khác kê khai, hoặc có tệp bị từ chối).`,
+    async run(args, env) {
+      const { io } = env;
+      const { values } = parseArgs({ args, strict: true, options: { json: { type: 'boolean' }, db: { type: 'string' }, year: { type: 'string' } } });
+      const path = dbPath(values, io, { mustExist: true });
+      if (!values.year || !/^\d{4}$/.test(values.year)) throw new UsageError('thiếu hoặc sai --year YYYY');
+      const year = Number(values.year);
+      if (year < 2000 || year > 2100) throw new UsageError('--year phải trong khoảng 2000–2100');
+      const board = await withApp(env, path, (app) => app.perform(importStatus, { year }));
+      if (values.json) io.out(printableJson(JSON.stringify(board, null, 2)));
+      else {
+        io.out(`Năm ${board.year} · hạn nộp: ${board.deadline ?? '(chưa đặt)'} · ${board.rows.length} xã`);
+        for (const r of board.rows) io.out(boardLine(r));
+      }
+      return 0;
+    },
+  },
+};

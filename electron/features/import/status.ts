@@ -1,0 +1,56 @@
+/**
+ * The completeness board for a year: every commune of the roster (active ones), whether its
+ * package arrived (the newest accepted revision and when it was received, on time or late
+ * against the year's deadline) and whether it is flagged (recomputed scores differ from the
+ * declared ones, or files naming it were refused).
+ *
+ * On time means the FIRST accepted package of the year arrived by the deadline (a later
+ * correction does not make a commune late), judged on the calendar day in Vietnam (UTC+7), the
+ * day the office sees on its wall.
+ */
+import type { ServiceContext } from '../../kernel/context';
+import { activeRoster, deadlineFor, receivedFor, refusedAttempts } from './received-repo';
+
+export type BoardState = 'not-received' | 'received' | 'flagged';
+
+export interface BoardRow {
+  code: string;
+  name: string;
+  type: string;
+  state: BoardState;
+  /** The newest accepted revision, and when it was received (ISO instant). */
+  revision: number | null;
+  receivedAt: string | null;
+  /** First receipt by the deadline; null when nothing arrived or no deadline is set. */
+  onTime: boolean | null;
+  mismatch: boolean;
+  refusedAttempts: number;
+}
+
+export interface Board {
+  year: number;
+  deadline: string | null;
+  rows: BoardRow[];
+}
+
+/** The calendar day (YYYY-MM-DD) of an instant in Vietnam (UTC+7, no daylight saving). */
+export function vietnamDay(iso: string): string {
+  return new Date(new Date(iso).getTime() + 7 * 3600 * 1000).toISOString().slice(0, 10);
+}
+
+export function statusBoard(ctx: ServiceContext, year: number): Board {
+  const deadline = deadlineFor(ctx.db, year);
+  const rows = activeRoster(ctx.db).map((c): BoardRow => {
+    const received = receivedFor(ctx.db, c.code, year);
+    const refused = refusedAttempts(ctx.db, c.code, year);
+    const newest = received[0];
+    const first = received[received.length - 1];
+    const mismatch = newest?.mismatch ?? false;
+    const onTime = first && deadline !== null ? vietnamDay(first.receivedAt) <= deadline : null;
+    const state: BoardState = mismatch || refused > 0 ? 'flagged' : newest ? 'received' : 'not-received';
+    return {
+      code: c.code, name: c.name, type: c.type, state, revision: newest?.revision ?? null, receivedAt: newest?.receivedAt ?? null, onTime, mismatch, refusedAttempts: refused,
+    };
+  });
+  return { year, deadline, rows };
+}
