@@ -1,0 +1,139 @@
+/** chiso import and chiso status through the capturing io, over a real reviewing unit's database. */
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { captureIO } from '../../../test/helpers/cli-io';
+import type { TestStore } from '../../../test/helpers/context';
+import { addToRoster, dumpDatabase, enrol, makeCommune, makeReviewer, type Commune } from '../../../test/fixtures/reviewer-imports';
+import { runCli } from '../../app/cli/chiso';
+import { vietnamDay } from './status';
+import { openDatabase, type Db } from '../../kernel/db/open';
+
+let r: TestStore;
+let a: Commune;
+let usb: string;
+const communes: Commune[] = [];
+
+beforeEach(() => {
+  r = makeReviewer();
+  a = makeCommune('26734', 'commune');
+  communes.push(a);
+  enrol(r, a);
+  addToRoster(r, '26734', 'Xã Bình Đào');
+  addToRoster(r, '26735', 'Phường An Mỹ', 'phuong');
+  addToRoster(r, '26736', 'Xã Tam Kỳ');
+  usb = join(r.dir, 'usb');
+  mkdirSync(usb);
+  // The reviewer's database is used by the CLI from here on: close the test's handle.
+  r.db.close();
+});
+afterEach(() => {
+  for (const c of communes.splice(0)) c.store.cleanup();
+  r.cleanup();
+});
+
+async function cli(argv: string[]) {
+  const c = captureIO(r.dir);
+  const code = await runCli(argv, c.io);
+  return { code, out: c.out.join('\n'), err: c.err.join('\n') };
+}
+
+describe('chiso import', () => {
+  it('--json: one object per file with file, outcome, code, commune, revision; exit 1 when one was refused', async () => {
+    copyFileSync(a.export(), join(usb, 'r1.json'));
+    const r2 = a.export();
+    copyFileSync(r2, join(usb, 'r2.json'));
+    copyFileSync(r2, join(usb, 'r2-again.json'));
+    const stranger = makeCommune('26736', 'communeNext');
+    communes.push(stranger);
+    copyFileSync(stranger.export(), join(usb, 'unknown-key.json'));
+    const res = await cli(['import', '--db', 'test.sqlite', '--json', 'usb']);
+    expect(res.code).toBe(1);
+    const rows = JSON.parse(res.out) as { file: string; outcome: string; code: string | null; commune: string | null; revision: number | null }[];
+    expect(rows.map((x) => [x.file.slice(usb.length + 1), x.outcome, x.code, x.commune, x.revision])).toEqual([
+      ['r1.json', 'accepted', null, '26734', 1],
+      ['r2-again.json', 'accepted', null, '26734', 2],
+      ['r2.json', 'duplicate', null, '26734', 2],
+      ['unknown-key.json', 'refused', 'KEY_UNKNOWN', '26736', null],
+    ]);
+  });
+
+  it('exit 0 when nothing was refused, a duplicate included; --dry-run writes nothing and says so', async () => {
+    const file = a.export();
+    copyFileSync(file, join(usb, 'a.json'));
+    copyFileSync(file, join(usb, 'b.json'));
+    const before = (() => {
+      const s = makeReviewerView();
+      try {
+        return dumpDatabase(s);
+      } finally {
+        s.db.close();
+      }
+    })();
+    const dry = await cli(['import', '--db', 'test.sqlite', '--dry-run', 'usb']);
+    expect(dry.code).toBe(0);
+    expect(dry.out).toContain('Chạy thử');
+    expect(dry.out).toContain('SẼ NHẬN');
+    expect(dry.out).toContain('ĐÃ CÓ');
+    const s = makeReviewerView();
+    try {
+      expect(dumpDatabase(s)).toEqual(before);
+    } finally {
+      s.db.close();
+    }
+    const real = await cli(['import', '--db', 'test.sqlite', 'usb']);
+    expect(real.code).toBe(0);
+    expect(real.out).toMatch(/ĐÃ NHẬN .*a\.json/u);
+    expect(real.out).toContain('đã nhận 1 · đã có 1 · từ chối 0');
+  });
+
+  it('a refusal prints the code and the sentence; no path is a usage error (exit 2)', async () => {
+    writeFileSync(join(usb, 'x.json'), '{"format": 1');
+    const res = await cli(['import', '--db', 'test.sqlite', join(usb, 'x.json')]);
+    expect(res.code).toBe(1);
+    expect(res.out).toContain('TỪ CHỐI');
+    expect(res.out).toContain('[NOT_JSON]');
+    expect((await cli(['import', '--db', 'test.sqlite'])).code).toBe(2);
+  });
+});
+
+describe('chiso status', () => {
+  it('every roster commune: not received, received on time or late, flagged', async () => {
+    // The deadline is the day before the fixed clock's day (in Vietnam): anything received now is late.
+    const today = vietnamDay(new Date().toISOString());
+    const s = makeReviewerView();
+    s.db.prepare(`INSERT INTO report_deadlines (year, deadline) VALUES (2026, '2000-01-01')`).run();
+    s.db.close();
+    copyFileSync(a.export(), join(usb, 'a.json'));
+    const stranger = makeCommune('26736', 'communeNext');
+    communes.push(stranger);
+    copyFileSync(stranger.export(), join(usb, 'z.json'));
+    await cli(['import', '--db', 'test.sqlite', 'usb']);
+    const res = await cli(['status', '--db', 'test.sqlite', '--year', '2026', '--json']);
+    expect(res.code).toBe(0);
+    const board = JSON.parse(res.out) as { deadline: string; rows: { code: string; state: string; revision: number | null; onTime: boolean | null; refusedAttempts: number; receivedAt: string | null }[] };
+    expect(board.deadline).toBe('2000-01-01');
+    expect(board.rows.map((x) => [x.code, x.state, x.revision, x.onTime, x.refusedAttempts])).toEqual([
+      ['26734', 'received', 1, false, 0],
+      ['26735', 'not-received', null, null, 0],
+      ['26736', 'flagged', null, null, 1],
+    ]);
+    expect(vietnamDay(board.rows[0]!.receivedAt!)).toBe(today);
+    const text = await cli(['status', '--db', 'test.sqlite', '--year', '2026']);
+    expect(text.out).toContain('trễ hạn');
+    expect(text.out).toContain('CHƯA NHẬN');
+    expect(text.out).toContain('CẦN XEM');
+    expect((await cli(['status', '--db', 'test.sqlite', '--year', '26'])).code).toBe(2);
+
+    const v = makeReviewerView();
+    v.db.prepare(`UPDATE report_deadlines SET deadline = '2100-12-31' WHERE year = 2026`).run();
+    v.db.close();
+    const later = JSON.parse((await cli(['status', '--db', 'test.sqlite', '--year', '2026', '--json'])).out) as typeof board;
+    expect(later.rows[0]).toMatchObject({ state: 'received', onTime: true });
+  });
+});
+
+/** A handle on the reviewer's database file, for reading what the CLI wrote (closed after use). */
+function makeReviewerView(): { db: Db } {
+  return { db: openDatabase(r.file) };
+}
