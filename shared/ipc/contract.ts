@@ -14,6 +14,7 @@ import { ENROLMENT_CHANNELS, enrolmentContract } from './enrolment';
 import { EVIDENCE_CHANNELS, evidenceContract } from './evidence';
 import { EXPORT_CHANNELS, exportContract } from './export';
 import { FRAMEWORK_CHANNELS, frameworkContract } from './framework';
+import { IMPORT_CHANNELS, importContract } from './import';
 import { KEYS_CHANNELS, keysContract } from './keys';
 import { SETUP_CHANNELS, setupContract } from './setup';
 import type { FeatureContract } from './spec';
@@ -34,6 +35,7 @@ export const CHANNELS = [
   ...KEYS_CHANNELS,
   ...ENROLMENT_CHANNELS,
   ...EXPORT_CHANNELS,
+  ...IMPORT_CHANNELS,
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
@@ -52,6 +54,7 @@ export const contract = {
   ...keysContract,
   ...enrolmentContract,
   ...exportContract,
+  ...importContract,
 } satisfies FeatureContract<Channel>;
 
 export type Contract = typeof contract;

@@ -6,7 +6,7 @@ import { dbPath, withApp } from '../../kernel/commands/command';
 import { UsageError } from '../../kernel/commands/io';
 import { formatDetails } from '../setup/identity-lines';
 import type { ImportResult } from './import';
-import type { BoardRow } from './status';
+import type { BoardRow } from '../../../shared/ipc/import';
 import { importPackages, importStatus } from './use-cases';
 
 const OUTCOME: Record<ImportResult['outcome'], string> = { accepted: 'ĐÃ NHẬN ', duplicate: 'ĐÃ CÓ   ', refused: 'TỪ CHỐI ' };

@@ -36,28 +36,9 @@ import {
   appendImportLog, heldFrameworkRef, insertReceived, insertReceivedItems, linkEvidence, receivedBySha, receivedFor, rosterEntry,
 } from './received-repo';
 import { listPackageFiles } from './walk';
+import type { ImportResult } from '../../../shared/ipc/import';
 
-export type ImportOutcome = 'accepted' | 'duplicate' | 'refused';
-
-export interface ImportResult {
-  file: string;
-  outcome: ImportOutcome;
-  /** The refusal code (null when accepted or a duplicate). */
-  code: string | null;
-  /** The Vietnamese sentence: what happened and what to do (null when accepted). */
-  message: string | null;
-  /** The commune code the package names (claimed only, when refused before its signature held). */
-  commune: string | null;
-  communeName: string | null;
-  year: number | null;
-  revision: number | null;
-  packageId: string | null;
-  sha256: string | null;
-  /** Accepted: the recomputed scores differ from the declared ones (what differed in `differences`). */
-  mismatch: boolean;
-  differences?: string[];
-  details?: Record<string, unknown>;
-}
+export type { ImportOutcome, ImportResult } from '../../../shared/ipc/import';
 
 export interface UnitFacts {
   unitCode: string;

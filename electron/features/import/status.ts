@@ -8,30 +8,9 @@
  * correction does not make a commune late), judged on the calendar day in Vietnam (UTC+7), the
  * day the office sees on its wall.
  */
+import type { Board, BoardRow } from '../../../shared/ipc/import';
 import type { ServiceContext } from '../../kernel/context';
 import { activeRoster, deadlineFor, receivedFor, refusedAttempts } from './received-repo';
-
-export type BoardState = 'not-received' | 'received' | 'flagged';
-
-export interface BoardRow {
-  code: string;
-  name: string;
-  type: string;
-  state: BoardState;
-  /** The newest accepted revision, and when it was received (ISO instant). */
-  revision: number | null;
-  receivedAt: string | null;
-  /** First receipt by the deadline; null when nothing arrived or no deadline is set. */
-  onTime: boolean | null;
-  mismatch: boolean;
-  refusedAttempts: number;
-}
-
-export interface Board {
-  year: number;
-  deadline: string | null;
-  rows: BoardRow[];
-}
 
 /** The calendar day (YYYY-MM-DD) of an instant in Vietnam (UTC+7, no daylight saving). */
 export function vietnamDay(iso: string): string {
@@ -47,7 +26,7 @@ export function statusBoard(ctx: ServiceContext, year: number): Board {
     const first = received[received.length - 1];
     const mismatch = newest?.mismatch ?? false;
     const onTime = first && deadline !== null ? vietnamDay(first.receivedAt) <= deadline : null;
-    const state: BoardState = mismatch || refused > 0 ? 'flagged' : newest ? 'received' : 'not-received';
+    const state: BoardRow['state'] = mismatch || refused > 0 ? 'flagged' : newest ? 'received' : 'not-received';
     return {
       code: c.code, name: c.name, type: c.type, state, revision: newest?.revision ?? null, receivedAt: newest?.receivedAt ?? null, onTime, mismatch, refusedAttempts: refused,
     };

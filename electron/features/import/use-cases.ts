@@ -1,7 +1,8 @@
 import { useCase } from '../../kernel/use-case';
 import { requireIdentity } from '../setup/identity';
 import { importPackages as importService, type ImportResult } from './import';
-import { statusBoard, type Board } from './status';
+import type { Board } from '../../../shared/ipc/import';
+import { statusBoard } from './status';
 
 /**
  * Commune packages imported at the reviewing unit: files, or folders walked for `*.json`; one

@@ -1,0 +1,50 @@
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ChannelApp } from '../../../test/helpers/channels';
+import { channelApp } from '../../../test/helpers/channels';
+import { communeSetup, provinceSetup } from '../../../test/helpers/context';
+import { addToRoster, enrol, makeCommune, type Commune } from '../../../test/fixtures/reviewer-imports';
+import type { ImportPreview, ImportResult } from '../../../shared/ipc/import';
+
+let a: ChannelApp;
+let c: Commune;
+beforeEach(async () => {
+  a = channelApp();
+  await a.call('setup:complete', { setup: provinceSetup });
+  c = makeCommune('26734', 'commune');
+  enrol(a, c);
+  addToRoster(a, '26734');
+});
+afterEach(() => {
+  c.store.cleanup();
+  a.cleanup();
+});
+
+describe('import channels', () => {
+  it('import:choose dry-runs the chosen folder and writes nothing; import:run imports it once; the board shows it', async () => {
+    const usb = a.folder('usb');
+    copyFileSync(c.export(), join(usb, 'r1.json'));
+    a.folders.push(usb);
+    const preview = (await a.call('import:choose', { from: 'folder' })) as { ok: true; value: ImportPreview };
+    expect(preview.value.results.map((r) => r.outcome)).toEqual(['accepted']);
+    expect((await a.call('import:status', { year: 2026 })) as unknown).toMatchObject({ ok: true, value: { rows: [{ code: '26734', state: 'not-received' }] } });
+    const done = (await a.call('import:run', { token: preview.value.token })) as { ok: true; value: ImportResult[] };
+    expect(done.value).toMatchObject([{ outcome: 'accepted', commune: '26734', revision: 1 }]);
+    expect(await a.call('import:status', { year: 2026 })).toMatchObject({ ok: true, value: { rows: [{ code: '26734', state: 'received', revision: 1 }] } });
+    expect(await a.call('import:run', { token: preview.value.token })).toMatchObject({ ok: false, error: { code: 'FILE_NOT_FOUND' } });
+  });
+
+  it('a cancelled dialog gives null; a commune installation is refused before any dialog', async () => {
+    expect(await a.call('import:choose', { from: 'folder' })).toEqual({ ok: true, value: null });
+    const b = channelApp();
+    try {
+      await b.call('setup:complete', { setup: communeSetup });
+      b.folders.push(b.folder('usb'));
+      expect(await b.call('import:choose', { from: 'folder' })).toMatchObject({ ok: false, error: { code: 'WRONG_ROLE' } });
+      expect(b.folders).toHaveLength(1);
+    } finally {
+      b.cleanup();
+    }
+  });
+});

@@ -1,0 +1,66 @@
+/** The reviewing unit importing commune packages: a dry run over the chosen files, the import, the board. */
+import { z } from 'zod';
+import type { FeatureContract } from './spec';
+import { out } from './spec';
+
+export type ImportOutcome = 'accepted' | 'duplicate' | 'refused';
+
+/** One file's verdict (the same object `chiso import --json` prints). */
+export interface ImportResult {
+  file: string;
+  outcome: ImportOutcome;
+  /** The refusal code (null when accepted or a duplicate). */
+  code: string | null;
+  /** The Vietnamese sentence: what happened and what to do (null unless refused). */
+  message: string | null;
+  /** The commune code the package names (claimed only, when refused before its signature held). */
+  commune: string | null;
+  communeName: string | null;
+  year: number | null;
+  revision: number | null;
+  packageId: string | null;
+  sha256: string | null;
+  /** Accepted: the recomputed scores differ from the declared ones (what differed in `differences`). */
+  mismatch: boolean;
+  differences?: string[];
+  details?: Record<string, unknown>;
+}
+
+export type BoardState = 'not-received' | 'received' | 'flagged';
+
+export interface BoardRow {
+  code: string;
+  name: string;
+  type: string;
+  state: BoardState;
+  /** The newest accepted revision, and when it was received (ISO instant). */
+  revision: number | null;
+  receivedAt: string | null;
+  /** First receipt by the deadline; null when nothing arrived or no deadline is set. */
+  onTime: boolean | null;
+  mismatch: boolean;
+  refusedAttempts: number;
+}
+
+export interface Board {
+  year: number;
+  deadline: string | null;
+  rows: BoardRow[];
+}
+
+/** What a choice of files or a folder would do (the dry run), and the token that imports it. */
+export interface ImportPreview {
+  token: string;
+  results: ImportResult[];
+}
+
+export const IMPORT_CHANNELS = ['import:choose', 'import:run', 'import:status'] as const;
+export type ImportChannel = (typeof IMPORT_CHANNELS)[number];
+
+export const importContract = {
+  /** Main shows the files or folder dialog, then dry-runs what was chosen; null when cancelled. */
+  'import:choose': { input: z.object({ from: z.enum(['files', 'folder']) }), output: out<ImportPreview | null>() },
+  /** Imports what the token holds (the choice is used once). */
+  'import:run': { input: z.object({ token: z.string().min(1).max(100) }), output: out<ImportResult[]>() },
+  'import:status': { input: z.object({ year: z.number().int().min(2000).max(2100) }), output: out<Board>() },
+} satisfies FeatureContract<ImportChannel>;
