@@ -9,6 +9,7 @@ import { listAudit } from '../audit/audit-repo';
 import { fingerprintOf } from '../../kernel/signing/ed25519';
 import { importPackages, type ImportResult } from './import';
 import { listImportLog } from './received-repo';
+import { SPECIAL_FILES_SUPPORTED, specialFiles } from '../../../test/helpers/special-files';
 
 const unit = { unitCode: '49', provinceCode: '49' };
 let r: TestStore;
@@ -188,5 +189,16 @@ describe('importPackages', () => {
   it('a missing path is its own refusal', () => {
     const res = run([join(inbox, 'nope.json'), a.export()]);
     expect(res.map((x) => [x.outcome, x.code])).toEqual([['refused', 'FILE_NOT_FOUND'], ['accepted', null]]);
+  });
+
+  it.runIf(SPECIAL_FILES_SUPPORTED)('a FIFO or a link to a device, named or in a folder, is refused NOT_A_FILE; the good file beside it is imported', () => {
+    const odd = join(inbox, 'odd');
+    mkdirSync(odd);
+    const specials = specialFiles(odd, 'json');
+    copyFileSync(a.export(), join(odd, 'zz-good.json'));
+    const res = run([...specials, odd]);
+    expect(res.slice(0, specials.length).every((x) => x.outcome === 'refused' && x.code === 'NOT_A_FILE')).toBe(true);
+    expect(res.at(-1)).toMatchObject({ outcome: 'accepted', file: join(odd, 'zz-good.json') });
+    expect(count('received_packages')).toBe(1);
   });
 });
