@@ -91,6 +91,12 @@ export const ERROR_CODES = [
   'SURVEY_FORM_NOT_SAVED',
   'SURVEY_BAD_ANSWER',
   'SURVEY_IMPORT_INVALID',
+  // The reviewing unit's roster and enrolment inbox.
+  'ROSTER_INVALID',
+  'COMMUNE_NOT_FOUND',
+  'COMMUNE_EXISTS',
+  'ENROLMENT_REJECTED',
+  'ENROLMENT_ALREADY_APPROVED',
   'INTERNAL',
 ] as const;
 

@@ -5,6 +5,7 @@ import { enrolmentCommands } from '../features/enrolment/commands';
 import { exportCommands } from '../features/export/commands';
 import { frameworkCommands } from '../features/framework/commands';
 import { keysCommands } from '../features/keys/commands';
+import { rosterCommands } from '../features/roster/commands';
 import { setupCommands } from '../features/setup/commands';
 import { surveyCommands } from '../features/survey/commands';
 import { verifyCommands } from '../features/verify/commands';
@@ -14,6 +15,7 @@ export const COMMANDS: Commands = {
   ...frameworkCommands,
   ...assessmentCommands,
   ...keysCommands,
+  ...rosterCommands,
   ...enrolmentCommands,
   ...exportCommands,
   ...verifyCommands,

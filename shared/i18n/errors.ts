@@ -73,6 +73,11 @@ export const errorMessages: Record<'vi' | 'en', Record<ErrorCode, string>> = {
     SURVEY_FORM_NOT_SAVED: 'Phiếu này chưa được lưu ở lần nhập thứ nhất nên chưa thể nhập kiểm tra lần 2. Hãy nhập xong và lưu phiếu trước.',
     SURVEY_BAD_ANSWER: 'Câu trả lời không hợp lệ cho câu hỏi này (không có phương án đó, không phải số hoặc ngày). Hãy nhập lại theo phiếu giấy.',
     SURVEY_IMPORT_INVALID: 'Tệp phiếu điều tra có dòng lỗi nên chưa nhập phiếu nào. Xem danh sách lỗi (theo số dòng) bên dưới, sửa tệp rồi nhập lại.',
+    ROSTER_INVALID: 'Tệp danh sách xã có dòng lỗi nên chưa nhập xã nào. Xem danh sách lỗi (theo số dòng) bên dưới, sửa tệp rồi nhập lại.',
+    ENROLMENT_ALREADY_APPROVED: 'Đề nghị đăng ký này đã được duyệt nên không thể từ chối. Nếu khóa của xã không còn tin cậy được, hãy thu hồi khóa đó.',
+    COMMUNE_NOT_FOUND: 'Không có xã mang mã này trong danh sách xã của đơn vị. Kiểm tra lại mã, hoặc thêm xã vào danh sách trước.',
+    COMMUNE_EXISTS: 'Mã xã này đã có trong danh sách (mỗi mã chỉ dùng cho một xã). Nếu xã đổi tên hoặc đổi loại, hãy sửa xã đó thay vì thêm mới.',
+    ENROLMENT_REJECTED: 'Đề nghị đăng ký này đã bị từ chối nên không thể duyệt. Xã cần lập đề nghị mới (tệp mới và phiếu mới có đóng dấu).',
     INTERNAL: 'Đã xảy ra lỗi không mong muốn. Dữ liệu đã lưu không bị ảnh hưởng; hãy thử lại hoặc liên hệ hỗ trợ.',
   },
   en: {
@@ -151,6 +156,11 @@ export const errorMessages: Record<'vi' | 'en', Record<ErrorCode, string>> = {
     SURVEY_FORM_NOT_SAVED: 'This questionnaire has not been saved in the first pass, so it cannot be verified yet. Finish and save it first.',
     SURVEY_BAD_ANSWER: 'The answer is not valid for this question (no such option, not a number or a date). Key it again from the paper form.',
     SURVEY_IMPORT_INVALID: 'The questionnaire file has bad rows, so nothing was imported. See the problems (by line) below, fix the file and import it again.',
+    ROSTER_INVALID: 'The roster file has bad rows, so no commune was imported. See the problems (by line) below, fix the file and import it again.',
+    ENROLMENT_ALREADY_APPROVED: 'This enrolment request was already approved, so it cannot be rejected. If the commune\'s key can no longer be trusted, revoke it.',
+    COMMUNE_NOT_FOUND: 'No commune with this code is in the unit\'s roster. Check the code, or add the commune to the roster first.',
+    COMMUNE_EXISTS: 'This commune code is already in the roster (a code belongs to one commune). If the commune was renamed or changed type, edit it instead of adding it.',
+    ENROLMENT_REJECTED: 'This enrolment request was rejected, so it cannot be approved. The commune must make a new request (a new file and a new stamped form).',
     INTERNAL: 'An unexpected error occurred. Saved data is not affected; try again or contact support.',
   },
 };
@@ -176,6 +186,8 @@ export const fieldMessages: Record<'vi' | 'en', Record<string, string>> = {
     INVALID: 'Giá trị không hợp lệ.',
     PASSPHRASE_SHORT: 'Mật khẩu cần ít nhất 8 ký tự.',
     PASSPHRASE_MISMATCH: 'Hai lần nhập mật khẩu không giống nhau.',
+    NAME_FORMULA: 'Tên không được bắt đầu bằng =, +, - hoặc @ (bảng tính sẽ hiểu là công thức).',
+    DEADLINE_YEAR: 'Hạn nộp phải là một ngày trong năm đánh giá hoặc năm sau đó.',
   },
   en: {
     COMMUNE_CODE: 'A commune code is exactly 5 digits (e.g. 26734).',
@@ -196,6 +208,8 @@ export const fieldMessages: Record<'vi' | 'en', Record<string, string>> = {
     INVALID: 'Invalid value.',
     PASSPHRASE_SHORT: 'The passphrase needs at least 8 characters.',
     PASSPHRASE_MISMATCH: 'The two passphrases differ.',
+    NAME_FORMULA: 'A name cannot start with =, +, - or @ (a spreadsheet would read it as a formula).',
+    DEADLINE_YEAR: 'The deadline must be a day in the assessment year or the year after.',
   },
 };
 
