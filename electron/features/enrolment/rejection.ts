@@ -10,9 +10,9 @@ import { refusalError } from '../../../shared/package/verify-steps';
 import { audit } from '../../kernel/audit';
 import type { ServiceContext } from '../../kernel/context';
 import { isoNow } from '../../kernel/context';
-import { stmt } from '../../kernel/db/statements';
 import { verifyEnrolmentRequest } from '../../kernel/signing/enrolment';
 import { requireIdentity } from '../setup/identity';
+import { allRejectionJson, keyApprovedFrom, REJECTION_ACTION, REJECTION_ENTITY, rejectionJson } from './rejection-repo';
 
 export interface EnrolmentRejection {
   requestId: string;
@@ -27,16 +27,13 @@ export interface EnrolmentRejection {
   rejectedAt: string;
 }
 
-const ACTION = 'enrolment.reject';
-const ENTITY = 'enrolment_request';
-
 export function rejectionOf(ctx: ServiceContext, requestId: string): EnrolmentRejection | null {
-  const r = stmt(ctx.db, 'SELECT new_json FROM audit_log WHERE entity = ? AND entity_key = ? AND action = ? ORDER BY id LIMIT 1').get(ENTITY, requestId, ACTION) as { new_json: string } | undefined;
-  return r ? (JSON.parse(r.new_json) as EnrolmentRejection) : null;
+  const json = rejectionJson(ctx, requestId);
+  return json === null ? null : (JSON.parse(json) as EnrolmentRejection);
 }
 
 export function listRejections(ctx: ServiceContext): EnrolmentRejection[] {
-  return (stmt(ctx.db, 'SELECT new_json FROM audit_log WHERE entity = ? AND action = ? ORDER BY id').all(ENTITY, ACTION) as { new_json: string }[]).map((r) => JSON.parse(r.new_json) as EnrolmentRejection);
+  return allRejectionJson(ctx).map((j) => JSON.parse(j) as EnrolmentRejection);
 }
 
 /** ENROLMENT_REJECTED when this request was rejected before (called before approving). */
@@ -62,13 +59,13 @@ export function rejectEnrolmentRequest(ctx: ServiceContext, requestText: string 
   return ctx.db.transaction((): EnrolmentRejection => {
     const earlier = rejectionOf(ctx, req.requestId);
     if (earlier) return earlier;
-    const approved = stmt(ctx.db, 'SELECT key_id FROM enrolled_keys WHERE request_id = ?').get(req.requestId) as { key_id: string } | undefined;
-    if (approved) throw new AppError('ENROLMENT_ALREADY_APPROVED', 'request approved', { requestId: req.requestId, keyId: approved.key_id });
+    const approved = keyApprovedFrom(ctx, req.requestId);
+    if (approved !== null) throw new AppError('ENROLMENT_ALREADY_APPROVED', 'request approved', { requestId: req.requestId, keyId: approved });
     const rejection: EnrolmentRejection = {
       requestId: req.requestId, keyId: req.key.keyId, communeCode: req.commune.code, communeName: req.commune.name, officerName: req.officer.name,
       fingerprint: v.fingerprint, requestSha256: v.requestSha256, reason: why, rejectedBy: ctx.actor(), rejectedAt: isoNow(ctx),
     };
-    audit(ctx, ACTION, ENTITY, req.requestId, null, rejection);
+    audit(ctx, REJECTION_ACTION, REJECTION_ENTITY, req.requestId, null, rejection);
     return rejection;
   })();
 }

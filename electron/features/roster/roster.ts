@@ -74,7 +74,7 @@ export function importRoster(ctx: ServiceContext, table: readonly RosterTableRow
     const refused = preview.rows.filter((r) => r.status === 'refused');
     if (refused.length > 0) {
       throw new AppError('ROSTER_INVALID', `${refused.length} rows refused`, {
-        issues: refused.map((r) => ({ line: r.line, code: r.code, message: r.reason })),
+        issues: refused.map((r) => ({ path: r.line === null ? '' : `dòng ${r.line}`, line: r.line, code: r.code, message: r.reason })),
         counts: preview.counts,
       });
     }
