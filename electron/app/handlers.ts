@@ -11,6 +11,7 @@ import { evidenceHandlers } from '../features/evidence/handlers';
 import { exportHandlers } from '../features/export/handlers';
 import { frameworkHandlers } from '../features/framework/handlers';
 import { keysHandlers } from '../features/keys/handlers';
+import { rosterHandlers } from '../features/roster/handlers';
 import { setupHandlers } from '../features/setup/handlers';
 import { surveyHandlers } from '../features/survey/handlers';
 
@@ -27,5 +28,6 @@ export function createHandlers(app: AppContext): Handlers {
     ...keysHandlers(app),
     ...enrolmentHandlers(app),
     ...exportHandlers(app),
+    ...rosterHandlers(app),
   };
 }

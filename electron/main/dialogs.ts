@@ -11,6 +11,7 @@ const TITLES: Record<string, string> = {
   'dialogs.chooseSpreadsheet': 'Chọn bảng tính phiếu điều tra (xlsx, csv)',
   'dialogs.chooseBackupFolder': 'Chọn thư mục hoặc USB để lưu bản sao lưu khóa ký',
   'dialogs.chooseKeyBackup': 'Chọn tệp sao lưu khóa ký',
+  'dialogs.chooseRoster': 'Chọn tệp danh sách xã (CSV, Excel)',
   'dialogs.chooseApproval': 'Chọn tệp duyệt đăng ký khóa của đơn vị thẩm định',
   'dialogs.surveyTemplate': 'Lưu bảng tính mẫu phiếu điều tra (Excel)',
   'dialogs.savePdf': 'Lưu bảng tổng hợp (PDF)',

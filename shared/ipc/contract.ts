@@ -15,6 +15,7 @@ import { EVIDENCE_CHANNELS, evidenceContract } from './evidence';
 import { EXPORT_CHANNELS, exportContract } from './export';
 import { FRAMEWORK_CHANNELS, frameworkContract } from './framework';
 import { KEYS_CHANNELS, keysContract } from './keys';
+import { ROSTER_CHANNELS, rosterContract } from './roster';
 import { SETUP_CHANNELS, setupContract } from './setup';
 import type { FeatureContract } from './spec';
 import { SURVEY_CHANNELS, surveyContract } from './survey';
@@ -34,6 +35,7 @@ export const CHANNELS = [
   ...KEYS_CHANNELS,
   ...ENROLMENT_CHANNELS,
   ...EXPORT_CHANNELS,
+  ...ROSTER_CHANNELS,
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
@@ -52,6 +54,7 @@ export const contract = {
   ...keysContract,
   ...enrolmentContract,
   ...exportContract,
+  ...rosterContract,
 } satisfies FeatureContract<Channel>;
 
 export type Contract = typeof contract;

@@ -1,16 +1,9 @@
 /** The communes and report_deadlines tables (migration 007). */
 import type { ServiceContext } from '../../kernel/context';
 import { stmt } from '../../kernel/db/statements';
-import type { CommuneType } from './roster-rows';
+import type { Commune, CommuneType } from '../../../shared/ipc/roster';
 
-export interface Commune {
-  code: string;
-  name: string;
-  type: CommuneType;
-  active: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+export type { Commune } from '../../../shared/ipc/roster';
 
 interface Row {
   code: string;

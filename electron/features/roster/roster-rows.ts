@@ -5,8 +5,10 @@
  */
 import type { RosterCell, RosterTableRow } from './roster-file';
 
-export const COMMUNE_TYPES = ['xa', 'phuong', 'dac-khu', 'thi-tran'] as const;
-export type CommuneType = (typeof COMMUNE_TYPES)[number];
+import type { CommuneType } from '../../../shared/ipc/roster';
+
+export { COMMUNE_TYPES } from '../../../shared/ipc/roster';
+export type { CommuneType } from '../../../shared/ipc/roster';
 
 export interface RosterEntry {
   line: number;
@@ -19,6 +21,8 @@ export interface RosterIssue {
   /** The file line (1 = the header), null for the file as a whole. */
   line: number | null;
   code: string | null;
+  /** The row's name as the file gives it (NFC), to show beside the reason. */
+  name?: string | null;
   message: string;
 }
 
@@ -89,7 +93,7 @@ export function parseRosterRows(table: readonly RosterTableRow[]): { entries: Ro
     const type = communeType(typeText);
     if (type === null) problems.push(typeText.trim() === '' ? 'thiếu loại (xã, phường, đặc khu)' : `loại "${typeText.trim()}" không hợp lệ: dùng xã, phường, đặc khu hoặc thị trấn`);
     if (CODE_PATTERN.test(code) && !seen.has(code)) seen.set(code, row.line);
-    if (problems.length > 0) issues.push({ line: row.line, code: code || null, message: problems.join('; ') });
+    if (problems.length > 0) issues.push({ line: row.line, code: code || null, name: name || null, message: problems.join('; ') });
     else entries.push({ line: row.line, code, name, type: type! });
   }
   if (entries.length === 0 && issues.length === 0) issues.push({ line: null, code: null, message: 'tệp không có dòng xã nào dưới dòng tiêu đề' });

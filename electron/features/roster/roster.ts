@@ -5,6 +5,7 @@
  * row writes nothing.
  */
 import { AppError } from '../../../shared/errors';
+import type { RosterPreview, RosterPreviewRow, RowStatus } from '../../../shared/ipc/roster';
 import { isCalendarDate } from '../../../shared/calendar-date';
 import { audit } from '../../kernel/audit';
 import type { ServiceContext } from '../../kernel/context';
@@ -13,27 +14,9 @@ import type { Commune } from './roster-repo';
 import { allCommunes, allDeadlines, communeByCode, deadlineOf, insertCommune, updateCommune, upsertDeadline } from './roster-repo';
 import type { RosterTableRow } from './roster-file';
 import type { CommuneType, RosterIssue } from './roster-rows';
+
+export type { RosterPreview, RosterPreviewRow, RowStatus } from '../../../shared/ipc/roster';
 import { CODE_PATTERN, COMMUNE_TYPES, looksLikeFormula, parseRosterRows } from './roster-rows';
-
-export type RowStatus = 'new' | 'changed' | 'unchanged' | 'refused';
-
-export interface RosterPreviewRow {
-  line: number | null;
-  code: string | null;
-  name: string | null;
-  type: CommuneType | null;
-  status: RowStatus;
-  /** Why a row is refused (Vietnamese), or what changes ("tên", "loại", "hoạt động lại"). */
-  reason: string | null;
-  before: { name: string; type: CommuneType; active: boolean } | null;
-}
-
-export interface RosterPreview {
-  rows: RosterPreviewRow[];
-  counts: Record<RowStatus, number>;
-  /** Communes in the roster the file does not list: left as they are (an import never removes one). */
-  notInFile: number;
-}
 
 const collator = new Intl.Collator('vi');
 
@@ -47,7 +30,7 @@ export function listCommunes(ctx: ServiceContext, options: { activeOnly?: boolea
 export function previewRoster(ctx: ServiceContext, table: readonly RosterTableRow[]): RosterPreview {
   const { entries, issues } = parseRosterRows(table);
   const existing = new Map(allCommunes(ctx).map((c) => [c.code, c]));
-  const rows: RosterPreviewRow[] = issues.map((i: RosterIssue) => ({ line: i.line, code: i.code, name: null, type: null, status: 'refused', reason: i.message, before: null }));
+  const rows: RosterPreviewRow[] = issues.map((i: RosterIssue) => ({ line: i.line, code: i.code, name: i.name ?? null, type: null, status: 'refused', reason: i.message, before: null }));
   for (const e of entries) {
     const old = existing.get(e.code);
     const before = old ? { name: old.name, type: old.type, active: old.active } : null;
