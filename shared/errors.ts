@@ -96,6 +96,12 @@ export const ERROR_CODES = [
   'REVISION_CONFLICT',
   'COMMUNE_NOT_IN_ROSTER',
   'FRAMEWORK_NOT_HELD',
+  // The reviewing unit's roster and enrolment inbox.
+  'ROSTER_INVALID',
+  'COMMUNE_NOT_FOUND',
+  'COMMUNE_EXISTS',
+  'ENROLMENT_REJECTED',
+  'ENROLMENT_ALREADY_APPROVED',
   'INTERNAL',
 ] as const;
 

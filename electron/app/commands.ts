@@ -6,6 +6,7 @@ import { exportCommands } from '../features/export/commands';
 import { frameworkCommands } from '../features/framework/commands';
 import { importCommands } from '../features/import/commands';
 import { keysCommands } from '../features/keys/commands';
+import { rosterCommands } from '../features/roster/commands';
 import { setupCommands } from '../features/setup/commands';
 import { surveyCommands } from '../features/survey/commands';
 import { verifyCommands } from '../features/verify/commands';
@@ -15,6 +16,7 @@ export const COMMANDS: Commands = {
   ...frameworkCommands,
   ...assessmentCommands,
   ...keysCommands,
+  ...rosterCommands,
   ...enrolmentCommands,
   ...exportCommands,
   ...verifyCommands,

@@ -13,6 +13,7 @@ const TITLES: Record<string, string> = {
   'dialogs.chooseKeyBackup': 'Chọn tệp sao lưu khóa ký',
   'dialogs.choosePackages': 'Chọn các gói hồ sơ của xã (JSON)',
   'dialogs.choosePackageFolder': 'Chọn thư mục hoặc USB chứa gói hồ sơ của xã',
+  'dialogs.chooseRoster': 'Chọn tệp danh sách xã (CSV, Excel)',
   'dialogs.chooseApproval': 'Chọn tệp duyệt đăng ký khóa của đơn vị thẩm định',
   'dialogs.surveyTemplate': 'Lưu bảng tính mẫu phiếu điều tra (Excel)',
   'dialogs.savePdf': 'Lưu bảng tổng hợp (PDF)',

@@ -16,6 +16,8 @@ import { LoadScreen } from './features/commune/assessment/LoadScreen';
 import { SummaryScreen } from './features/commune/assessment/SummaryScreen';
 import { ExportScreen } from './features/commune/package/ExportScreen';
 import { SurveyRoutes } from './features/commune/survey/SurveyRoutes';
+// The reviewing unit's own:
+import { RosterScreen } from './features/review/roster/RosterScreen';
 import { useAppStore } from './stores/app-store';
 
 export function App() {
@@ -50,6 +52,7 @@ export function App() {
             <Route path="/keys" element={<KeysScreen />} />
             <Route path="/package" element={<ExportScreen />} />
             <Route path="/audit" element={<AuditScreen />} />
+            <Route path="/roster" element={<RosterScreen />} />
             <Route path="/survey/*" element={<SurveyRoutes />} />
             <Route path="/settings" element={<SettingsScreen />} />
             <Route path="/about" element={<AboutScreen />} />

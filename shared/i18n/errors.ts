@@ -77,6 +77,11 @@ export const errorMessages: Record<'vi' | 'en', Record<ErrorCode, string>> = {
     REVISION_CONFLICT: 'Xã này đã gửi một gói khác có cùng số lần gửi nhưng nội dung khác: không biết gói nào là đúng nên gói này không được nhận. Hãy liên hệ xã để xác nhận, rồi đề nghị xã xuất gói mới.',
     COMMUNE_NOT_IN_ROSTER: 'Xã gửi gói này không có trong danh sách xã của đơn vị (hoặc đã ngừng theo dõi). Hãy kiểm tra danh sách xã, thêm xã nếu đúng, rồi nhập lại.',
     FRAMEWORK_NOT_HELD: 'Gói được chấm theo một bộ tiêu chí mà đơn vị chưa có nên không tính lại được điểm. Hãy nhập bộ tiêu chí ghi trong chi tiết (mã, phiên bản, năm) rồi nhập lại gói.',
+    ROSTER_INVALID: 'Tệp danh sách xã có dòng lỗi nên chưa nhập xã nào. Xem danh sách lỗi (theo số dòng) bên dưới, sửa tệp rồi nhập lại.',
+    ENROLMENT_ALREADY_APPROVED: 'Đề nghị đăng ký này đã được duyệt nên không thể từ chối. Nếu khóa của xã không còn tin cậy được, hãy thu hồi khóa đó.',
+    COMMUNE_NOT_FOUND: 'Không có xã mang mã này trong danh sách xã của đơn vị. Kiểm tra lại mã, hoặc thêm xã vào danh sách trước.',
+    COMMUNE_EXISTS: 'Mã xã này đã có trong danh sách (mỗi mã chỉ dùng cho một xã). Nếu xã đổi tên hoặc đổi loại, hãy sửa xã đó thay vì thêm mới.',
+    ENROLMENT_REJECTED: 'Đề nghị đăng ký này đã bị từ chối nên không thể duyệt. Xã cần lập đề nghị mới (tệp mới và phiếu mới có đóng dấu).',
     INTERNAL: 'Đã xảy ra lỗi không mong muốn. Dữ liệu đã lưu không bị ảnh hưởng; hãy thử lại hoặc liên hệ hỗ trợ.',
   },
   en: {
@@ -159,6 +164,11 @@ export const errorMessages: Record<'vi' | 'en', Record<ErrorCode, string>> = {
     REVISION_CONFLICT: 'This commune already sent a different package with the same submission number: it is not known which is right, so this one was not taken. Contact the commune to check, then ask it to export a new package.',
     COMMUNE_NOT_IN_ROSTER: 'The commune that sent this package is not on this unit\'s roster (or is no longer followed). Check the roster, add the commune if it belongs there, and import again.',
     FRAMEWORK_NOT_HELD: 'The package was scored with a criteria framework this unit does not hold, so its points cannot be recomputed. Import the framework named in the details (id, version, year), then import the package again.',
+    ROSTER_INVALID: 'The roster file has bad rows, so no commune was imported. See the problems (by line) below, fix the file and import it again.',
+    ENROLMENT_ALREADY_APPROVED: 'This enrolment request was already approved, so it cannot be rejected. If the commune\'s key can no longer be trusted, revoke it.',
+    COMMUNE_NOT_FOUND: 'No commune with this code is in the unit\'s roster. Check the code, or add the commune to the roster first.',
+    COMMUNE_EXISTS: 'This commune code is already in the roster (a code belongs to one commune). If the commune was renamed or changed type, edit it instead of adding it.',
+    ENROLMENT_REJECTED: 'This enrolment request was rejected, so it cannot be approved. The commune must make a new request (a new file and a new stamped form).',
     INTERNAL: 'An unexpected error occurred. Saved data is not affected; try again or contact support.',
   },
 };
@@ -184,6 +194,8 @@ export const fieldMessages: Record<'vi' | 'en', Record<string, string>> = {
     INVALID: 'Giá trị không hợp lệ.',
     PASSPHRASE_SHORT: 'Mật khẩu cần ít nhất 8 ký tự.',
     PASSPHRASE_MISMATCH: 'Hai lần nhập mật khẩu không giống nhau.',
+    NAME_FORMULA: 'Tên không được bắt đầu bằng =, +, - hoặc @ (bảng tính sẽ hiểu là công thức).',
+    DEADLINE_YEAR: 'Hạn nộp phải là một ngày trong năm đánh giá hoặc năm sau đó.',
   },
   en: {
     COMMUNE_CODE: 'A commune code is exactly 5 digits (e.g. 26734).',
@@ -204,6 +216,8 @@ export const fieldMessages: Record<'vi' | 'en', Record<string, string>> = {
     INVALID: 'Invalid value.',
     PASSPHRASE_SHORT: 'The passphrase needs at least 8 characters.',
     PASSPHRASE_MISMATCH: 'The two passphrases differ.',
+    NAME_FORMULA: 'A name cannot start with =, +, - or @ (a spreadsheet would read it as a formula).',
+    DEADLINE_YEAR: 'The deadline must be a day in the assessment year or the year after.',
   },
 };
 

@@ -16,6 +16,7 @@ import { EXPORT_CHANNELS, exportContract } from './export';
 import { FRAMEWORK_CHANNELS, frameworkContract } from './framework';
 import { IMPORT_CHANNELS, importContract } from './import';
 import { KEYS_CHANNELS, keysContract } from './keys';
+import { ROSTER_CHANNELS, rosterContract } from './roster';
 import { SETUP_CHANNELS, setupContract } from './setup';
 import type { FeatureContract } from './spec';
 import { SURVEY_CHANNELS, surveyContract } from './survey';
@@ -36,6 +37,7 @@ export const CHANNELS = [
   ...ENROLMENT_CHANNELS,
   ...EXPORT_CHANNELS,
   ...IMPORT_CHANNELS,
+  ...ROSTER_CHANNELS,
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
@@ -55,6 +57,7 @@ export const contract = {
   ...enrolmentContract,
   ...exportContract,
   ...importContract,
+  ...rosterContract,
 } satisfies FeatureContract<Channel>;
 
 export type Contract = typeof contract;

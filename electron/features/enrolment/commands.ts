@@ -14,10 +14,10 @@ import { readUserFile } from '../../kernel/files/user-file';
 import { parseInput } from '../../kernel/validation';
 import { keyPassphrase } from '../keys/commands';
 import {
-  acceptApproval, approveRequest, approveRotation, enrolledKeys, inspectApproval, inspectRequest, pendingRotations, receiveRotation, requestKeyEnrolment, revokeKey,
+  acceptApproval, approveRequest, approveRotation, enrolledKeys, inspectApproval, inspectRequest, pendingRotations, receiveRotation, rejectRequest, requestKeyEnrolment, revokeKey,
 } from './use-cases';
 
-const SUBCOMMANDS = ['request', 'accept', 'approve', 'rotate', 'revoke', 'list'];
+const SUBCOMMANDS = ['request', 'accept', 'approve', 'reject', 'rotate', 'revoke', 'list'];
 
 /** An enrolment, approval or rotation file named on the command line, through the bounded reader. */
 function fileArg(io: CliIO, file: string | undefined, what: string): Buffer {
@@ -30,6 +30,7 @@ export const enrolmentCommands: Commands = {
     help: `chiso enrol request --db FILE --out DIR [--officer NAME --title TITLE]   (xã)
 chiso enrol accept --db FILE --fingerprint FP [--repin] APPROVAL           (xã)
 chiso enrol approve --db FILE --out DIR --fingerprint FP REQUEST           (đơn vị thẩm định)
+chiso enrol reject --db FILE --reason TEXT REQUEST                        (đơn vị thẩm định)
 chiso enrol rotate --db FILE [--out DIR --fingerprint FP] STATEMENT       (đơn vị thẩm định)
 chiso enrol revoke --db FILE --key KEYID [--from YYYY-MM-DD] | list --db FILE
   Đăng ký khóa ký: xã lập đề nghị (ký bằng khóa của xã) và phiếu đăng ký có dấu vân tay (tệp HTML:
@@ -48,13 +49,14 @@ chiso enrol revoke --db FILE --key KEYID [--from YYYY-MM-DD] | list --db FILE
         allowPositionals: true,
         options: {
           db: { type: 'string' }, out: { type: 'string' }, officer: { type: 'string' }, title: { type: 'string' },
-          fingerprint: { type: 'string' }, key: { type: 'string' }, from: { type: 'string' }, repin: { type: 'boolean' },
+          fingerprint: { type: 'string' }, key: { type: 'string' }, from: { type: 'string' }, repin: { type: 'boolean' }, reason: { type: 'string' },
         },
       });
       const path = dbPath(values, io);
       if (!SUBCOMMANDS.includes(sub ?? '')) throw new UsageError(`lệnh con của enrol: ${SUBCOMMANDS.join(', ')}`);
       if ((sub === 'request' || sub === 'approve') && !values.out) throw new UsageError('thiếu --out DIR');
       if (sub === 'revoke' && !values.key) throw new UsageError('thiếu --key KEYID');
+      if (sub === 'reject' && !values.reason?.trim()) throw new UsageError('thiếu --reason TEXT (lý do từ chối, ít nhất 5 ký tự)');
       return withApp(env, path, async (app) => {
         switch (sub) {
           case 'request': {
@@ -115,6 +117,14 @@ chiso enrol revoke --db FILE --key KEYID [--from YYYY-MM-DD] | list --db FILE
             const r = (await app.perform(approveRequest, { bytes, fingerprint: values.fingerprint, keyPassphrase: await keyPassphrase(app, io), folder: outArg(io, values.out) }))!;
             io.out(printable(r.path));
             io.out(`Đã đăng ký khóa ${printable(r.enrolled.keyId)} cho ${printable(r.enrolled.communeName)} (${printable(r.enrolled.communeCode)}).`);
+            return 0;
+          }
+          case 'reject': {
+            const bytes = fileArg(io, positionals[0], 'đề nghị đăng ký');
+            const r = await app.perform(rejectRequest, { bytes, reason: values.reason! });
+            io.out(`Đã từ chối đề nghị ${printable(r.requestId)} của ${printable(r.communeName)} (${printable(r.communeCode)}), người lập ${printable(r.officerName)}.`);
+            io.out(`Lý do: ${printable(r.reason)}`);
+            io.out(`Người từ chối: ${printable(r.rejectedBy)}, lúc ${printable(r.rejectedAt)}. Đề nghị này không thể được duyệt nữa; xã cần lập đề nghị mới.`);
             return 0;
           }
           case 'rotate': {

@@ -21,6 +21,7 @@ import { dayOf, isCalendarDate } from '../../../shared/calendar-date';
 import type { KeyResolver } from '../../kernel/signing/package-signer';
 import type { Signer } from '../../kernel/signing/signer';
 import { requireIdentity } from '../setup/identity';
+import { refuseRejected } from './rejection';
 
 function failure(r: VerifyFailure | { ok: false; code: 'ENROLMENT_MISMATCH'; message: string; details?: Record<string, unknown> }): AppError {
   return r.code === 'ENROLMENT_MISMATCH' ? new AppError('ENROLMENT_MISMATCH', r.message, r.details) : refusalError(r);
@@ -305,6 +306,7 @@ function refuseKnownKey(existing: EnrolledKey | null, communeCode: string): void
 export function approveEnrolmentRequest(ctx: ServiceContext, requestText: string | Uint8Array, reviewerSigner: Signer): { approvalText: string; enrolled: EnrolledKey } {
   const identity = requireRole(ctx, 'reviewer');
   const v = checkEnrolmentRequest(ctx, requestText).verified;
+  refuseRejected(ctx, v.request.requestId);
   const now = ctx.clock.now();
   const validFrom = dayOf(now);
   const approvalText = approveEnrolment(v, { reviewer: { code: identity.unitCode, name: identity.unitName }, approvedAt: now, validFrom }, reviewerSigner);
@@ -313,6 +315,7 @@ export function approveEnrolmentRequest(ctx: ServiceContext, requestText: string
     // Checked again inside the transaction: the registry decides, not what was read before.
     const old = enrolledKey(ctx, req.key.keyId) ?? null;
     refuseKnownKey(old, req.commune.code);
+    refuseRejected(ctx, req.requestId);
     const row = { requestId: req.requestId, requestSha256: v.requestSha256, approvedAt: now.toISOString() };
     if (old) {
       // The same key, the same commune, still active: a new answer to a new request, nothing else changes.

@@ -13,6 +13,7 @@ import {
 } from './enrolment';
 import type { RequestInput } from './request';
 import { approvalFileName, requestEnrolment } from './request';
+import { rejectEnrolmentRequest, refuseRejected, listRejections } from './rejection';
 import { approveKeyRotation, listKeyRotations, receiveKeyRotation } from './rotation-service';
 
 function status(app: AppContext): EnrolmentStatus {
@@ -83,7 +84,10 @@ export const approveRequest = useCase(
   'enrolment.approve',
   { roles: ['reviewer'] },
   async (app, input: { bytes: Uint8Array; fingerprint: string; keyPassphrase?: string | undefined; folder: Destination }) => {
-    confirmFingerprint(input.fingerprint, checkEnrolmentRequest(app.ctx, input.bytes).verified.fingerprint);
+    const { verified } = checkEnrolmentRequest(app.ctx, input.bytes);
+    // A rejected request is refused before any fingerprint or passphrase is asked.
+    refuseRejected(app.ctx, verified.request.requestId);
+    confirmFingerprint(input.fingerprint, verified.fingerprint);
     const signer = await unlockKey(app.keys, input.keyPassphrase);
     const folder = await input.folder();
     if (folder === null) return null;
@@ -134,3 +138,13 @@ export const enrolledKeys = useCase('enrolment.list', { roles: ['reviewer'] }, (
 
 /** Rotation statements received and waiting for the paper check. */
 export const pendingRotations = useCase('enrolment.pendingRotations', { roles: ['reviewer'] }, (app) => listKeyRotations(app.ctx, { status: 'pending' }));
+
+/**
+ * Reject a request with a reason (who and when recorded, for ever): the same request can never be
+ * approved afterwards; the commune makes a new one.
+ */
+export const rejectRequest = useCase('enrolment.reject', { roles: ['reviewer'] }, (app, input: { bytes: Uint8Array; reason: string }) =>
+  rejectEnrolmentRequest(app.ctx, input.bytes, input.reason),
+);
+
+export const rejectedRequests = useCase('enrolment.rejected', { roles: ['reviewer'] }, (app) => listRejections(app.ctx));

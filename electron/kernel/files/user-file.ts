@@ -34,6 +34,8 @@ export const USER_FILE_LIMITS = {
   survey: 16 * MiB,
   framework: 8 * MiB,
   evidence: 50 * MiB,
+  /** The whole country's 3,321 communes in CSV is about 150 KB. */
+  roster: 4 * MiB,
 } as const;
 
 export type UserFileKind = keyof typeof USER_FILE_LIMITS;
@@ -46,6 +48,7 @@ const KIND_NAMES: Record<UserFileKind, string> = {
   survey: 'tệp phiếu điều tra',
   framework: 'tệp bộ tiêu chí',
   evidence: 'tài liệu kiểm chứng',
+  roster: 'tệp danh sách xã',
 };
 
 // Not defined on Windows, where opening a named pipe does not block on a missing writer.

@@ -1,3 +1,4 @@
+import { en as rosterEn } from '../features/review/roster/i18n';
 import { en as assessmentEN } from '../features/commune/assessment/i18n';
 import { errorMessages, fieldMessages } from '@shared/i18n/errors';
 import { en as packageEn } from '../features/commune/package/i18n';
@@ -70,4 +71,5 @@ export const en: Resources = {
   errors: { ...errorMessages.en, title: 'That did not work' },
   fields: fieldMessages.en,
   package: packageEn,
+  roster: rosterEn,
 };

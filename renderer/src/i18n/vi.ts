@@ -1,3 +1,4 @@
+import { vi as rosterVi } from '../features/review/roster/i18n';
 import { vi as assessmentVI } from '../features/commune/assessment/i18n';
 import { errorMessages, fieldMessages } from '@shared/i18n/errors';
 import { vi as packageVi } from '../features/commune/package/i18n';
@@ -69,6 +70,7 @@ export const vi = {
   errors: { ...errorMessages.vi, title: 'Chưa thực hiện được' },
   fields: fieldMessages.vi,
   package: packageVi,
+  roster: rosterVi,
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
