@@ -48,6 +48,16 @@ export const en: Resources = {
     reasons: { ITEM_GONE: 'not in the new framework', RULE_CHANGED: 'scored differently', LEVEL_GONE: 'the chosen level no longer exists', NA_NOT_ALLOWED: 'the new framework does not allow "not applicable"' },
     apply: 'Apply the new framework', replaced: 'Applied “{{title}}”: {{carried}} items moved, {{dropped}} to enter again.',
   },
+  dateInput: {
+    placeholder: 'dd/mm/yyyy', pick: 'Pick a date on the calendar', prevMonth: 'Previous month', nextMonth: 'Next month', monthYear: '{{month}}/{{year}}',
+    weekdays: 'Mo Tu We Th Fr Sa Su',
+    problem: {
+      FORMAT: 'Type the date as day/month/year, e.g. 15/02/2026.',
+      MONTH: 'The month must be 01 to 12 (day first, then month: 15/02/2026).',
+      DAY: 'That month has no such day. Check the day.',
+      YEAR: 'The year must be 1900 to 2100, with 4 digits.',
+    },
+  },
   settings: { title: 'Settings', language: 'Interface language', vi: 'Tiếng Việt', en: 'English', saved: 'Saved.' },
   audit: {
     title: 'Change log', intro: 'Every data change is recorded: who, when, old → new. The log cannot be edited or deleted.',

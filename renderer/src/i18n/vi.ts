@@ -47,6 +47,16 @@ export const vi = {
     reasons: { ITEM_GONE: 'không còn trong bộ mới', RULE_CHANGED: 'đổi cách chấm điểm', LEVEL_GONE: 'mức đã chọn không còn', NA_NOT_ALLOWED: 'bộ mới không cho phép "không áp dụng"' },
     apply: 'Áp dụng bộ tiêu chí mới', replaced: 'Đã áp dụng “{{title}}”: chuyển {{carried}} tiêu chí, {{dropped}} tiêu chí cần nhập lại.',
   },
+  dateInput: {
+    placeholder: 'dd/mm/yyyy', pick: 'Chọn ngày trên lịch', prevMonth: 'Tháng trước', nextMonth: 'Tháng sau', monthYear: 'Tháng {{month}}/{{year}}',
+    weekdays: 'T2 T3 T4 T5 T6 T7 CN',
+    problem: {
+      FORMAT: 'Hãy nhập ngày theo dạng ngày/tháng/năm, ví dụ 15/02/2026.',
+      MONTH: 'Tháng phải từ 01 đến 12 (nhập ngày trước, tháng sau: 15/02/2026).',
+      DAY: 'Tháng này không có ngày đó. Hãy kiểm tra lại ngày.',
+      YEAR: 'Năm phải từ 1900 đến 2100, đủ 4 chữ số.',
+    },
+  },
   settings: { title: 'Cài đặt', language: 'Ngôn ngữ giao diện', vi: 'Tiếng Việt', en: 'English', saved: 'Đã lưu.' },
   audit: {
     title: 'Nhật ký thay đổi', intro: 'Mọi thay đổi dữ liệu đều được ghi lại: ai, khi nào, giá trị cũ → mới. Nhật ký không thể sửa hay xóa.',
