@@ -11,7 +11,8 @@ export interface AppInfo {
   platform: string;
 }
 
-export const SETTING_KEYS = ['language'] as const;
+/** surveyKeyer: the last name typed in "Người nhập" on the survey keying screen, offered again. */
+export const SETTING_KEYS = ['language', 'surveyKeyer'] as const;
 
 /**
  * A correction of the setup: only the fields given change (an empty officer name or title clears
