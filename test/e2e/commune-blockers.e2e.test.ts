@@ -117,7 +117,7 @@ describe('the commune clerk never loses work', () => {
       await a.item('1.3').getByTestId('doc-date-calendar').waitFor();
       expect(await a.item('1.3').getByTestId('doc-date-calendar').textContent()).toContain('02/2026');
       await app.shot(`date-picker-${viewport.width}`);
-      await a.item('1.3').getByTestId('evidence-form').screenshot({ path: join(SCREENSHOTS, 'commune-blockers', `date-picker-form-${viewport.width}.png`) });
+      await a.item('1.3').getByTestId('doc-date-calendar').screenshot({ path: join(SCREENSHOTS, 'commune-blockers', `date-picker-form-${viewport.width}.png`) });
       await a.item('1.3').getByTestId('doc-date-day-16').click();
       expect(await ev.field('date').inputValue()).toBe('16/02/2026');
       await ev.submitDocument();

@@ -84,7 +84,7 @@ export function DateInput({ value, onChange, onBlur, showError = false, disabled
           }}
         />
         <button type="button" className="date-input-pick" data-testid={`${testId}-pick`} disabled={disabled} aria-expanded={picking} title={t('dateInput.pick')} aria-label={t('dateInput.pick')} onClick={openPicker}>
-          📅
+          {t('dateInput.pickShort')}
         </button>
       </span>
       {shown && <span className="field-error" id={errorId} data-testid={`${testId}-error`}>{t(`dateInput.problem.${problem}`)}</span>}

@@ -49,7 +49,7 @@ export const en: Resources = {
     apply: 'Apply the new framework', replaced: 'Applied “{{title}}”: {{carried}} items moved, {{dropped}} to enter again.',
   },
   dateInput: {
-    placeholder: 'dd/mm/yyyy', pick: 'Pick a date on the calendar', prevMonth: 'Previous month', nextMonth: 'Next month', monthYear: '{{month}}/{{year}}',
+    placeholder: 'dd/mm/yyyy', pick: 'Pick a date on the calendar', pickShort: 'Calendar', prevMonth: 'Previous month', nextMonth: 'Next month', monthYear: '{{month}}/{{year}}',
     weekdays: 'Mo Tu We Th Fr Sa Su',
     problem: {
       FORMAT: 'Type the date as day/month/year, e.g. 15/02/2026.',

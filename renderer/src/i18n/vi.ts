@@ -48,7 +48,7 @@ export const vi = {
     apply: 'Áp dụng bộ tiêu chí mới', replaced: 'Đã áp dụng “{{title}}”: chuyển {{carried}} tiêu chí, {{dropped}} tiêu chí cần nhập lại.',
   },
   dateInput: {
-    placeholder: 'dd/mm/yyyy', pick: 'Chọn ngày trên lịch', prevMonth: 'Tháng trước', nextMonth: 'Tháng sau', monthYear: 'Tháng {{month}}/{{year}}',
+    placeholder: 'dd/mm/yyyy', pick: 'Chọn ngày trên lịch', pickShort: 'Lịch', prevMonth: 'Tháng trước', nextMonth: 'Tháng sau', monthYear: 'Tháng {{month}}/{{year}}',
     weekdays: 'T2 T3 T4 T5 T6 T7 CN',
     problem: {
       FORMAT: 'Hãy nhập ngày theo dạng ngày/tháng/năm, ví dụ 15/02/2026.',
