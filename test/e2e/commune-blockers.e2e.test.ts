@@ -128,4 +128,24 @@ describe('the commune clerk never loses work', () => {
       await app.close();
     }
   });
+
+  it('corrects a mistyped commune code in Settings; the change log records it', async () => {
+    const app = await h.open({ viewport: { width: 1093, height: 614 } });
+    await app.page.getByRole('link', { name: 'Cài đặt' }).click();
+    const form = app.page.getByTestId('setup-correction');
+    await form.waitFor();
+    expect(await app.page.getByTestId('correct-unitCode').inputValue()).toBe('26734');
+    await app.page.getByTestId('correct-unitCode').fill('123');
+    await app.page.getByTestId('correct-save').click();
+    await form.getByTestId('error-notice').waitFor();
+    await app.page.getByTestId('correct-unitCode').fill('26735');
+    await app.page.getByTestId('correct-save').click();
+    await app.page.getByTestId('correct-saved').waitFor();
+    await app.shot('setup-correction-1093');
+    const row = app.runtime.db.prepare('SELECT unit_code FROM identity WHERE id = 1').get() as { unit_code: string };
+    expect(row.unit_code).toBe('26735');
+    const logged = app.runtime.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'identity.correct'").get() as { n: number };
+    expect(logged.n).toBe(1);
+    await app.close();
+  });
 });
