@@ -11,9 +11,26 @@ export interface AppInfo {
   platform: string;
 }
 
-export const SETTING_KEYS = ['language'] as const;
+/** surveyKeyer: the last name typed in "Người nhập" on the survey keying screen, offered again. */
+export const SETTING_KEYS = ['language', 'surveyKeyer'] as const;
 
-export const SETUP_CHANNELS = ['app:info', 'setup:get', 'setup:complete', 'settings:get', 'settings:set'] as const;
+/**
+ * A correction of the setup: only the fields given change (an empty officer name or title clears
+ * it); the result is checked with the setup's own rules. After a package was exported, a reason.
+ */
+export const setupCorrectionSchema = z.strictObject({
+  unitName: z.string().max(200).optional(),
+  unitCode: z.string().max(20).optional(),
+  provinceCode: z.string().max(20).optional(),
+  reviewerCode: z.string().max(20).optional(),
+  officerName: z.string().max(200).optional(),
+  officerTitle: z.string().max(200).optional(),
+  year: z.union([z.number(), z.string().max(10)]).optional(),
+  reason: z.string().max(1000).optional(),
+});
+export type SetupCorrection = z.output<typeof setupCorrectionSchema>;
+
+export const SETUP_CHANNELS = ['app:info', 'setup:get', 'setup:complete', 'setup:correct', 'settings:get', 'settings:set'] as const;
 export type SetupChannel = (typeof SETUP_CHANNELS)[number];
 
 export const setupContract = {
@@ -24,6 +41,7 @@ export const setupContract = {
     input: z.object({ setup: setupInputSchema, frameworkToken: z.string().max(100).optional() }),
     output: out<Identity>(),
   },
+  'setup:correct': { input: setupCorrectionSchema, output: out<Identity>() },
   'settings:get': { input: z.object({ key: z.enum(SETTING_KEYS) }), output: out<string | null>() },
   'settings:set': {
     input: z.object({ key: z.enum(SETTING_KEYS), value: z.string().max(200) }),

@@ -167,7 +167,7 @@ describe('commune self-assessment, end to end', () => {
     const ev = a.evidence('1.2');
     await ev.open();
     await ev.field('number').fill('05/DM-UBND');
-    await ev.field('date').fill('2026-02-01');
+    await ev.field('date').fill('01/02/2026');
     await ev.field('summary').fill('Danh mục nhiệm vụ CCHC và tình trạng hoàn thành');
     await ev.field('locator').fill('Phụ lục I');
     await ev.submitDocument();

@@ -142,7 +142,7 @@ export class Harness {
     };
   }
 
-  async open(options: { dbPath?: string; viewport?: { width: number; height: number } } = {}): Promise<AppSession> {
+  async open(options: { dbPath?: string; viewport?: { width: number; height: number }; locale?: string } = {}): Promise<AppSession> {
     if (!this.browser) throw new Error('harness not started');
     const dialogs = new StubDialogs();
     const origin = this.origin;
@@ -159,7 +159,7 @@ export class Harness {
     });
     const context: BrowserContext = await this.browser.newContext({
       viewport: options.viewport ?? { width: 1280, height: 860 },
-      locale: 'vi-VN',
+      locale: options.locale ?? 'vi-VN',
       timezoneId: 'Asia/Ho_Chi_Minh',
     });
     await context.exposeBinding('__chisoInvoke', (source, channel: string, input: unknown) =>

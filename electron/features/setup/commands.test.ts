@@ -69,3 +69,34 @@ describe('chiso init', () => {
     expect(err.join('\n') + out.join('\n')).toMatch(/Lỗi cú pháp|chiso/u);
   });
 });
+
+describe('chiso setup correct', () => {
+  const init = () => runCli(['init', '--db', 'x.sqlite', '--role', 'commune', '--unit', '26734', '--name', 'Xã Bình Đào', '--province', '49', '--year', '2026'], io);
+
+  it('corrects the codes and the year, prints the identity and logs the change', async () => {
+    expect(await init()).toBe(0);
+    out.length = 0;
+    const code = await runCli(['setup', 'correct', '--db', 'x.sqlite', '--unit', '26735', '--reviewer', '48', '--year', '2025', '--officer', 'Trần Văn An'], io);
+    expect(err).toEqual([]);
+    expect(code).toBe(0);
+    expect(out.join('\n')).toContain('Xã Bình Đào (26735)');
+    expect(identityIn(join(dir, 'x.sqlite'))).toMatchObject({ unitCode: '26735', reviewerCode: '48', year: 2025, officerName: 'Trần Văn An' });
+  });
+
+  it('refuses a bad code in Vietnamese, exits 1 and changes nothing', async () => {
+    await init();
+    const code = await runCli(['setup', 'correct', '--db', 'x.sqlite', '--unit', '12'], io);
+    expect(code).toBe(1);
+    expect(err.join('\n')).toContain('Mã xã gồm đúng 5 chữ số');
+    expect(identityIn(join(dir, 'x.sqlite'))).toMatchObject({ unitCode: '26734' });
+  });
+
+  it.each([
+    [['setup', 'correct', '--db', 'x.sqlite']],
+    [['setup', 'fix', '--db', 'x.sqlite', '--unit', '26735']],
+    [['setup', 'correct', '--db', 'x.sqlite', '--role', 'reviewer']],
+  ])('exits 2 on bad arguments %j', async (argv) => {
+    await init();
+    expect(await runCli(argv, io)).toBe(2);
+  });
+});

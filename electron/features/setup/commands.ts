@@ -10,7 +10,7 @@ import { parseInput } from '../../kernel/validation';
 import { readFramework } from '../framework/use-cases';
 import { createKey } from '../keys/use-cases';
 import { formatIdentity } from './identity-lines';
-import { setUp } from './use-cases';
+import { correctIdentity, setUp } from './use-cases';
 
 export const setupCommands: Commands = {
   init: {
@@ -62,6 +62,42 @@ export const setupCommands: Commands = {
         } else {
           io.out(`  Khóa ký:      chưa tạo. Tạo sau: CHISO_PASSPHRASE=... chiso keys create --db ${printable(values.db ?? '')}`);
         }
+        return 0;
+      });
+    },
+  },
+  setup: {
+    help: `chiso setup correct --db FILE [--name NAME] [--unit CODE] [--province CODE] [--reviewer CODE]
+           [--officer NAME] [--title TITLE] [--year YYYY] [--reason "LÝ DO"]
+  Sửa thông tin thiết lập gõ nhầm (tên, mã đơn vị, mã tỉnh, đơn vị thẩm định, người phụ trách, năm).
+  Sau khi đã xuất hồ sơ, mỗi lần sửa cần --reason; thay đổi được ghi vào nhật ký và hồ sơ gửi sau mang giá trị mới.
+  --officer "" hoặc --title "" để xóa.`,
+    async run(args, env) {
+      const { io } = env;
+      const [sub, ...rest] = args;
+      if (sub !== 'correct') throw new UsageError('chiso setup correct --db FILE …');
+      const { values } = parseArgs({
+        args: rest,
+        strict: true,
+        options: {
+          db: { type: 'string' }, name: { type: 'string' }, unit: { type: 'string' }, province: { type: 'string' },
+          reviewer: { type: 'string' }, officer: { type: 'string' }, title: { type: 'string' }, year: { type: 'string' },
+          reason: { type: 'string' },
+        },
+      });
+      const path = dbPath(values, io);
+      const given = {
+        unitName: values.name, unitCode: values.unit, provinceCode: values.province, reviewerCode: values.reviewer,
+        officerName: values.officer, officerTitle: values.title, year: values.year, reason: values.reason,
+      };
+      const correction = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
+      if (Object.keys(correction).filter((k) => k !== 'reason').length === 0)
+        throw new UsageError('không có gì để sửa: cho ít nhất một trong --name --unit --province --reviewer --officer --title --year');
+      const input = parseInput(setupContract['setup:correct'].input, correction);
+      return withApp(env, path, async (app) => {
+        const identity = await app.perform(correctIdentity, input);
+        io.out(`Đã sửa thông tin thiết lập ${printable(values.db ?? '')}`);
+        for (const line of formatIdentity(identity)) io.out(line);
         return 0;
       });
     },

@@ -4,7 +4,7 @@ import type { ChosenFile } from '../../kernel/ipc/chosen-file';
 import type { HandlerTable } from '../../kernel/ipc/handler';
 import { handler } from '../../kernel/ipc/handler';
 import type { AppContext } from '../../kernel/use-case';
-import { appInfo, readIdentity, readSetting, setUp, writeSetting } from './use-cases';
+import { appInfo, correctIdentity, readIdentity, readSetting, setUp, writeSetting } from './use-cases';
 
 /** `chosenFramework`: the framework file picked with framework:choose, named by its token. */
 export function setupHandlers(app: AppContext, chosenFramework: ChosenFile<Framework>): HandlerTable<SetupChannel> {
@@ -16,6 +16,7 @@ export function setupHandlers(app: AppContext, chosenFramework: ChosenFile<Frame
       chosenFramework.release();
       return identity;
     }),
+    'setup:correct': handler(app, correctIdentity),
     'settings:get': handler(app, readSetting),
     'settings:set': handler(app, writeSetting),
   };

@@ -51,3 +51,19 @@ export function identityRole(db: Db): Role | null {
 export function actorName(db: Db): string | null {
   return (stmt(db, 'SELECT coalesce(officer_name, unit_name) AS who FROM identity WHERE id = 1').get() as { who: string } | undefined)?.who ?? null;
 }
+
+/** The fields a correction may change (setup.correct); role and level never change. */
+export type CorrectableIdentity = Pick<
+  IdentityRow,
+  'unit_code' | 'unit_name' | 'province_code' | 'reviewer_code' | 'officer_name' | 'officer_title' | 'year'
+>;
+
+export function updateIdentity(db: Db, fields: CorrectableIdentity, now: string): void {
+  stmt(
+    db,
+    `UPDATE identity SET unit_code = @unit_code, unit_name = @unit_name, province_code = @province_code,
+       reviewer_code = @reviewer_code, officer_name = @officer_name, officer_title = @officer_title,
+       year = @year, updated_at = @updated_at
+     WHERE id = 1`,
+  ).run({ ...fields, updated_at: now });
+}

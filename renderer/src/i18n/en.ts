@@ -49,6 +49,23 @@ export const en: Resources = {
     reasons: { ITEM_GONE: 'not in the new framework', RULE_CHANGED: 'scored differently', LEVEL_GONE: 'the chosen level no longer exists', NA_NOT_ALLOWED: 'the new framework does not allow "not applicable"' },
     apply: 'Apply the new framework', replaced: 'Applied “{{title}}”: {{carried}} items moved, {{dropped}} to enter again.',
   },
+  dateInput: {
+    placeholder: 'dd/mm/yyyy', pick: 'Pick a date on the calendar', pickShort: 'Calendar', prevMonth: 'Previous month', nextMonth: 'Next month', monthYear: '{{month}}/{{year}}',
+    weekdays: 'Mo Tu We Th Fr Sa Su',
+    problem: {
+      FORMAT: 'Type the date as day/month/year, e.g. 15/02/2026.',
+      MONTH: 'The month must be 01 to 12 (day first, then month: 15/02/2026).',
+      DAY: 'That month has no such day. Check the day.',
+      YEAR: 'The year must be 1900 to 2100, with 4 digits.',
+    },
+  },
+  setupCorrection: {
+    title: 'Correct the setup',
+    intro: 'Correct the name, unit code, province code, reviewing unit, officer or year if mistyped. The next package carries the new values; every correction goes to the change log.',
+    fields: { unitName: 'Unit name', unitCode: 'Unit code', provinceCode: 'Province code (2 digits)', reviewerCode: 'Reviewing unit code', officerName: 'Officer name', officerTitle: 'Title', year: 'Assessment year' },
+    reason: 'Reason for the correction', reasonHint: 'Required once a package has been exported.',
+    save: 'Save the corrections', saved: 'Saved. The next package carries the new values.',
+  },
   settings: { title: 'Settings', language: 'Interface language', vi: 'Tiếng Việt', en: 'English', saved: 'Saved.' },
   audit: {
     title: 'Change log', intro: 'Every data change is recorded: who, when, old → new. The log cannot be edited or deleted.',
@@ -56,7 +73,7 @@ export const en: Resources = {
     entities: { survey_form: 'Survey form', evidence_document: 'Evidence', evidence_file: 'Attached file', assessment_entry: 'Item result', assessment: 'Self-assessment', identity: 'Unit', framework: 'Framework', setting: 'Setting', package: 'Package', key: 'Signing key', enrolment: 'Key enrolment', enrolled_key: 'Enrolled key' },
     actions: { 'survey.form.begin': 'Form keying started', 'survey.answer': 'Answer keyed', 'survey.answer.correct': 'Answer corrected', 'survey.answer.verify': 'Answer re-keyed (verification)', 'survey.form.save': 'Form saved', 'survey.form.delete': 'Form deleted', 'survey.form.import': 'Form imported from a spreadsheet', 'survey.verify.begin': 'Form re-keyed (verification)', 'survey.verify.compare': 'Passes compared', 'survey.verify.resolve': 'Difference resolved',
       'assessment.entry': 'Item result entered', 'assessment.explanation': 'Explanation edited', 'assessment.finalise': 'Finalised', 'assessment.reopen': 'Reopened', 'evidence.document.add': 'Evidence added', 'evidence.document.update': 'Evidence edited', 'evidence.document.remove': 'Evidence removed', 'evidence.file.add': 'File attached', 'evidence.file.remove': 'File removed',
-      'framework.replace': 'Framework replaced', 'identity.setup': 'Unit set up', 'framework.install': 'Framework installed', 'setting.set': 'Setting changed',
+      'framework.replace': 'Framework replaced', 'identity.setup': 'Unit set up', 'identity.correct': 'Setup corrected', 'framework.install': 'Framework installed', 'setting.set': 'Setting changed',
       'key.create': 'Signing key created', 'key.backup': 'Signing key backed up', 'key.restore': 'Signing key restored', 'key.rotate': 'Signing key rotated',
       'package.export': 'Signed dossier exported', 'enrolment.request': 'Key enrolment requested', 'enrolment.accept': 'Reviewing unit key pinned',
       'enrolment.approve': 'Key enrolment approved', 'enrolment.revoke': 'Key revoked', 'enrolment.rotate': 'New key enrolled (rotation)',

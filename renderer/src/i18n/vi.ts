@@ -48,6 +48,23 @@ export const vi = {
     reasons: { ITEM_GONE: 'không còn trong bộ mới', RULE_CHANGED: 'đổi cách chấm điểm', LEVEL_GONE: 'mức đã chọn không còn', NA_NOT_ALLOWED: 'bộ mới không cho phép "không áp dụng"' },
     apply: 'Áp dụng bộ tiêu chí mới', replaced: 'Đã áp dụng “{{title}}”: chuyển {{carried}} tiêu chí, {{dropped}} tiêu chí cần nhập lại.',
   },
+  dateInput: {
+    placeholder: 'dd/mm/yyyy', pick: 'Chọn ngày trên lịch', pickShort: 'Lịch', prevMonth: 'Tháng trước', nextMonth: 'Tháng sau', monthYear: 'Tháng {{month}}/{{year}}',
+    weekdays: 'T2 T3 T4 T5 T6 T7 CN',
+    problem: {
+      FORMAT: 'Hãy nhập ngày theo dạng ngày/tháng/năm, ví dụ 15/02/2026.',
+      MONTH: 'Tháng phải từ 01 đến 12 (nhập ngày trước, tháng sau: 15/02/2026).',
+      DAY: 'Tháng này không có ngày đó. Hãy kiểm tra lại ngày.',
+      YEAR: 'Năm phải từ 1900 đến 2100, đủ 4 chữ số.',
+    },
+  },
+  setupCorrection: {
+    title: 'Sửa thông tin thiết lập',
+    intro: 'Sửa tên, mã đơn vị, mã tỉnh, đơn vị thẩm định, người thực hiện hoặc năm nếu đã gõ nhầm. Hồ sơ gửi sau mang thông tin mới; mỗi lần sửa được ghi vào nhật ký thay đổi.',
+    fields: { unitName: 'Tên đơn vị', unitCode: 'Mã đơn vị', provinceCode: 'Mã tỉnh (2 chữ số)', reviewerCode: 'Mã đơn vị thẩm định', officerName: 'Họ tên người thực hiện', officerTitle: 'Chức vụ', year: 'Năm đánh giá' },
+    reason: 'Lý do sửa', reasonHint: 'Bắt buộc nếu đơn vị đã xuất hồ sơ gửi đi.',
+    save: 'Lưu thông tin đã sửa', saved: 'Đã lưu. Hồ sơ xuất lần sau mang thông tin mới.',
+  },
   settings: { title: 'Cài đặt', language: 'Ngôn ngữ giao diện', vi: 'Tiếng Việt', en: 'English', saved: 'Đã lưu.' },
   audit: {
     title: 'Nhật ký thay đổi', intro: 'Mọi thay đổi dữ liệu đều được ghi lại: ai, khi nào, giá trị cũ → mới. Nhật ký không thể sửa hay xóa.',
@@ -55,7 +72,7 @@ export const vi = {
     entities: { survey_form: 'Phiếu điều tra', evidence_document: 'Tài liệu kiểm chứng', evidence_file: 'Tệp đính kèm', assessment_entry: 'Kết quả tiêu chí', assessment: 'Tự đánh giá', identity: 'Đơn vị', framework: 'Bộ tiêu chí', setting: 'Cài đặt', package: 'Gói hồ sơ', key: 'Khóa ký', enrolment: 'Đăng ký khóa', enrolled_key: 'Khóa đã đăng ký' },
     actions: { 'survey.form.begin': 'Bắt đầu nhập phiếu', 'survey.answer': 'Nhập câu trả lời', 'survey.answer.correct': 'Sửa câu trả lời', 'survey.answer.verify': 'Nhập lại câu trả lời (kiểm tra)', 'survey.form.save': 'Lưu phiếu', 'survey.form.delete': 'Xóa phiếu', 'survey.form.import': 'Nhập phiếu từ bảng tính', 'survey.verify.begin': 'Nhập lại phiếu (kiểm tra)', 'survey.verify.compare': 'So sánh hai lần nhập', 'survey.verify.resolve': 'Xử lý chênh lệch',
       'assessment.entry': 'Nhập kết quả tiêu chí', 'assessment.explanation': 'Sửa giải trình', 'assessment.finalise': 'Chốt số liệu', 'assessment.reopen': 'Mở lại số liệu', 'evidence.document.add': 'Thêm tài liệu kiểm chứng', 'evidence.document.update': 'Sửa tài liệu kiểm chứng', 'evidence.document.remove': 'Gỡ tài liệu kiểm chứng', 'evidence.file.add': 'Đính kèm tệp', 'evidence.file.remove': 'Gỡ tệp đính kèm',
-      'framework.replace': 'Thay bộ tiêu chí', 'identity.setup': 'Thiết lập đơn vị', 'framework.install': 'Cài bộ tiêu chí', 'setting.set': 'Đổi cài đặt',
+      'framework.replace': 'Thay bộ tiêu chí', 'identity.setup': 'Thiết lập đơn vị', 'identity.correct': 'Sửa thông tin thiết lập', 'framework.install': 'Cài bộ tiêu chí', 'setting.set': 'Đổi cài đặt',
       'key.create': 'Tạo khóa ký', 'key.backup': 'Sao lưu khóa ký', 'key.restore': 'Khôi phục khóa ký', 'key.rotate': 'Đổi khóa ký',
       'package.export': 'Xuất hồ sơ đã ký', 'enrolment.request': 'Lập đề nghị đăng ký khóa', 'enrolment.accept': 'Ghi nhận khóa đơn vị thẩm định',
       'enrolment.approve': 'Duyệt đăng ký khóa', 'enrolment.revoke': 'Thu hồi khóa', 'enrolment.rotate': 'Đăng ký khóa mới (đổi khóa)',

@@ -4,10 +4,11 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import type { Lang } from '../../i18n';
 import { useApiCall } from '../../lib/use-api-call';
 import { useAppStore } from '../../stores/app-store';
+import { SetupCorrection } from './SetupCorrection';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
-  const { lang, changeLanguage } = useAppStore();
+  const { lang, changeLanguage, identity } = useAppStore();
   const [saved, setSaved] = useState(false);
   const { run, error } = useApiCall();
   async function pick(l: Lang): Promise<void> {
@@ -27,6 +28,7 @@ export function SettingsScreen() {
         {saved && <p className="notice notice-ok" role="status">{t('settings.saved')}</p>}
         <ErrorNotice error={error} />
       </section>
+      {identity && <SetupCorrection identity={identity} />}
     </div>
   );
 }

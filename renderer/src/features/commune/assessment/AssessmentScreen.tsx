@@ -9,6 +9,7 @@ import { AdjustmentsSection, FieldSection } from './FieldSection';
 import { LockBar } from './LockBar';
 import { focusItem, navigationTarget } from './navigation';
 import { useAssessment } from './assessment-store';
+import { SaveFailure } from './SaveFailure';
 import { TotalsBar } from './TotalsBar';
 
 /** The criteria screen: the framework as a tree with live totals, keyboard first. */
@@ -74,6 +75,7 @@ export function AssessmentScreen() {
       <div className="assessment-top">
         <h1>{t('assessment.title', { year: identity.year })}</h1>
         <TotalsBar />
+        <SaveFailure />
         <Toolbar />
       </div>
       <div className="assessment-tree" data-testid="assessment-tree" data-ready={status === 'ready' ? 'yes' : 'no'}>

@@ -1,11 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { memo, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { EvidenceDocumentInput } from '@shared/assessment/evidence';
 import { evidenceDocumentSchema } from '@shared/assessment/evidence';
 import type { EvidenceFileView } from '@shared/ipc/evidence';
+import { DateInput } from '../../../components/DateInput';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { formatDate } from '../../../lib/format';
 import { useApiCall, useApiLoad } from '../../../lib/use-api-call';
@@ -112,7 +113,11 @@ export const EvidencePanel = memo(function EvidencePanel({ code, expected }: { c
           {!locked && (
             <form className="evidence-form" data-testid="evidence-form" onSubmit={(e) => void addDoc(e)}>
               <label><span>{t('assessment.evidence.number')}</span><input data-testid="doc-number" {...form.register('number')} />{fieldErr('number')}</label>
-              <label><span>{t('assessment.evidence.date')}</span><input type="date" data-testid="doc-date" {...form.register('date')} />{fieldErr('date')}</label>
+              <label><span>{t('assessment.evidence.date')}</span><Controller
+                  control={form.control}
+                  name="date"
+                  render={({ field }) => <DateInput data-testid="doc-date" value={field.value ?? ''} onChange={field.onChange} onBlur={field.onBlur} showError={form.formState.isSubmitted} />}
+                /></label>
               <label><span>{t('assessment.evidence.issuer')}</span><input data-testid="doc-issuer" {...form.register('issuer')} />{fieldErr('issuer')}</label>
               <label className="wide"><span>{t('assessment.evidence.summary')}</span><input data-testid="doc-summary" {...form.register('summary')} />{fieldErr('summary')}</label>
               <label><span>{t('assessment.evidence.locator')}</span><input data-testid="doc-locator" {...form.register('locator')} /></label>

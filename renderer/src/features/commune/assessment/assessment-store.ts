@@ -3,6 +3,9 @@
  * An edit updates the item's entry, recomputes the scores (pure, fast) and keeps every
  * unchanged score object as it was, so only the edited item and the totals re-render.
  * Saves are debounced per item (≤ 250 ms) and flushed on blur and on leaving the screen.
+ * A failed save is never dropped: the item stays in `unsaved` (with its error) until a save of it
+ * succeeds (a success on another item does not clear it); `retry()` sends it again, and so does
+ * the next change of any item.
  */
 import { create } from 'zustand';
 import type { Framework, FrameworkItem } from '@shared/framework/schema';
@@ -37,7 +40,12 @@ interface State {
   surveyTally: SurveyTally | null;
   savedAt: string | null;
   pending: number;
+  /** Save keys (`entry:<code>`, `explanation:<code>`) whose last save failed, with the error. */
+  unsaved: Record<string, unknown>;
+  /** The latest error among `unsaved` (null when everything is saved). */
   saveError: unknown;
+  /** Send every failed save again, now. */
+  retry(): Promise<void>;
   load(): Promise<void>;
   setEntry(code: string, entry: ItemEntry | null): void;
   setExplanation(code: string, text: string): void;
@@ -48,6 +56,16 @@ interface State {
 
 const timers = new Map<string, ReturnType<typeof setTimeout>>();
 const queued = new Map<string, () => Promise<unknown>>();
+/** The save to send again for each key whose last save failed. */
+const failedRuns = new Map<string, () => Promise<unknown>>();
+/** A number per save issued for a key: only the latest one's outcome counts. */
+const latest = new Map<string, number>();
+let issued = 0;
+
+/** The item code of a save key (`entry:1.2` → `1.2`). */
+export function saveKeyItem(key: string): string {
+  return key.slice(key.indexOf(':') + 1);
+}
 
 function sameScore(a: ItemScore | undefined, b: ItemScore): boolean {
   return !!a && a.points === b.points && a.applicableMax === b.applicableMax && a.status === b.status && a.percent === b.percent &&
@@ -71,12 +89,20 @@ function rescore(framework: Framework, entries: Record<string, ItemEntry | null>
 }
 
 export const useAssessment = create<State>((set, get) => {
-  const schedule = (key: string, run: () => Promise<unknown>): void => {
+  const queue = (key: string, run: () => Promise<unknown>): void => {
     const old = timers.get(key);
     if (old) clearTimeout(old);
     else set((s) => ({ pending: s.pending + 1 }));
     queued.set(key, run);
     timers.set(key, setTimeout(() => void fire(key), SAVE_DELAY_MS));
+  };
+  /** Failed saves go out again with the next change (unless a newer value of theirs is queued). */
+  const requeueFailed = (): void => {
+    for (const [key, run] of failedRuns) if (!queued.has(key)) queue(key, run);
+  };
+  const schedule = (key: string, run: () => Promise<unknown>): void => {
+    queue(key, run);
+    requeueFailed();
   };
   const fire = async (key: string): Promise<void> => {
     const run = queued.get(key);
@@ -85,11 +111,26 @@ export const useAssessment = create<State>((set, get) => {
     timers.delete(key);
     queued.delete(key);
     if (!run) return;
+    const seq = ++issued;
+    latest.set(key, seq);
     try {
       const ack = (await run()) as { savedAt: string };
-      set((s) => ({ pending: s.pending - 1, savedAt: ack.savedAt > (s.savedAt ?? '') ? ack.savedAt : s.savedAt, saveError: null }));
+      if (latest.get(key) === seq) failedRuns.delete(key);
+      set((s) => {
+        if (latest.get(key) !== seq) return { pending: s.pending - 1 };
+        const unsaved = { ...s.unsaved };
+        delete unsaved[key];
+        const errors = Object.values(unsaved);
+        return {
+          pending: s.pending - 1,
+          savedAt: ack.savedAt > (s.savedAt ?? '') ? ack.savedAt : s.savedAt,
+          unsaved,
+          saveError: errors.length > 0 ? errors[errors.length - 1] : null,
+        };
+      });
     } catch (err) {
-      set((s) => ({ pending: s.pending - 1, saveError: err }));
+      if (latest.get(key) === seq) failedRuns.set(key, run);
+      set((s) => (latest.get(key) === seq ? { pending: s.pending - 1, unsaved: { ...s.unsaved, [key]: err }, saveError: err } : { pending: s.pending - 1 }));
     }
   };
   return {
@@ -109,6 +150,7 @@ export const useAssessment = create<State>((set, get) => {
     surveyTally: null,
     savedAt: null,
     pending: 0,
+    unsaved: {},
     saveError: null,
     async load() {
       set({ status: 'loading' });
@@ -159,6 +201,10 @@ export const useAssessment = create<State>((set, get) => {
     },
     async flush() {
       await Promise.all([...queued.keys()].map((k) => fire(k)));
+    },
+    async retry() {
+      requeueFailed();
+      await get().flush();
     },
     setEvidence(documents, files) {
       set({ documents, files });

@@ -33,7 +33,11 @@ export function KeyingScreen({ pass }: { pass: SurveyPass }) {
   const { def, error: defError } = useSurveyDef();
   const officer = useAppStore((s) => s.identity?.officerName ?? '');
   const { keyedBy, setKeyedBy } = useSurveyStore();
-  const who = keyedBy ?? officer;
+  // The name typed last time (remembered across restarts), else the officer set up.
+  const remembered = useApiLoad((api) => api.settings.get({ key: 'surveyKeyer' }), []);
+  const who = keyedBy ?? (remembered.data || officer);
+  const keyerRef = useRef<HTMLInputElement>(null);
+  const [keyerMissing, setKeyerMissing] = useState(false);
   const [formNo, setFormNo] = useState(params.get('no') ?? '');
   const [phase, setPhase] = useState<Phase>({ kind: 'number' });
   const [notice, setNotice] = useState<{ kind: 'ok' | 'warn'; text: string } | null>(null);
@@ -67,7 +71,15 @@ export function KeyingScreen({ pass }: { pass: SurveyPass }) {
   }, [phase]);
 
   const begin = async (no = formNo) => {
-    if (no.trim() === '' || who.trim() === '' || opening.current) return;
+    if (opening.current) return;
+    if (who.trim() === '') {
+      // Never ignore the keys silently: say what is missing and go to it.
+      setKeyerMissing(true);
+      setNotice({ kind: 'warn', text: t('survey.keyerMissing') });
+      keyerRef.current?.focus();
+      return;
+    }
+    if (no.trim() === '') return;
     setNotice(null);
     opening.current = true;
     pending.current = [];
@@ -131,7 +143,32 @@ export function KeyingScreen({ pass }: { pass: SurveyPass }) {
       <div className="keying-top card">
         <div className="field">
           <label htmlFor="keyed-by">{t('survey.keyer')}</label>
-          <input id="keyed-by" data-testid="keyed-by" value={who} maxLength={100} disabled={inForm} onChange={(e) => setKeyedBy(e.target.value)} />
+          <input
+            id="keyed-by"
+            ref={keyerRef}
+            data-testid="keyed-by"
+            value={who}
+            maxLength={100}
+            disabled={inForm}
+            required
+            aria-invalid={keyerMissing && who.trim() === ''}
+            placeholder={t('survey.keyerPlaceholder')}
+            onChange={(e) => {
+              setKeyedBy(e.target.value);
+              if (e.target.value.trim() !== '') setKeyerMissing(false);
+            }}
+            onBlur={() => {
+              const name = who.trim();
+              if (name !== '' && name !== (remembered.data ?? '')) void run((api) => api.settings.set({ key: 'surveyKeyer', value: name }), { background: true });
+            }}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && who.trim() !== '') {
+                e.preventDefault();
+                setNotice(null);
+                numberRef.current?.focus();
+              }
+            }}
+          />
           <span className="hint small">{t('survey.keyerHint')}</span>
         </div>
         <div className="field">
