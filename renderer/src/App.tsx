@@ -16,11 +16,15 @@ import { LoadScreen } from './features/commune/assessment/LoadScreen';
 import { SummaryScreen } from './features/commune/assessment/SummaryScreen';
 import { ExportScreen } from './features/commune/package/ExportScreen';
 import { SurveyRoutes } from './features/commune/survey/SurveyRoutes';
+// The reviewing unit's:
+import { BoardScreen } from './features/review/import/BoardScreen';
+import { ImportScreen } from './features/review/import/ImportScreen';
 import { useAppStore } from './stores/app-store';
 
 export function App() {
   const { t } = useTranslation();
   const { status, identity, load, loadError } = useAppStore();
+  const reviewer = identity?.role === 'reviewer';
   useEffect(() => {
     void load();
   }, [load]);
@@ -51,6 +55,8 @@ export function App() {
             <Route path="/package" element={<ExportScreen />} />
             <Route path="/audit" element={<AuditScreen />} />
             <Route path="/survey/*" element={<SurveyRoutes />} />
+            {reviewer && <Route path="/review/import" element={<ImportScreen />} />}
+            {reviewer && <Route path="/review/board" element={<BoardScreen />} />}
             <Route path="/settings" element={<SettingsScreen />} />
             <Route path="/about" element={<AboutScreen />} />
             <Route path="*" element={<Navigate to="/" replace />} />

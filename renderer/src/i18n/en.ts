@@ -1,6 +1,7 @@
 import { en as assessmentEN } from '../features/commune/assessment/i18n';
 import { errorMessages, fieldMessages } from '@shared/i18n/errors';
 import { en as packageEn } from '../features/commune/package/i18n';
+import { en as reviewImportEn } from '../features/review/import/i18n';
 import type { Resources } from './vi';
 import { en as surveyEn } from '../features/commune/survey/i18n';
 
@@ -70,4 +71,5 @@ export const en: Resources = {
   errors: { ...errorMessages.en, title: 'That did not work' },
   fields: fieldMessages.en,
   package: packageEn,
+  reviewImport: reviewImportEn,
 };
