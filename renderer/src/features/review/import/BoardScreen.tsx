@@ -13,16 +13,33 @@ type Filter = 'all' | BoardState;
 const STATE_KEY: Record<BoardState, string> = { 'not-received': 'notReceived', received: 'received', flagged: 'flagged' };
 const STATES: BoardState[] = ['not-received', 'received', 'flagged'];
 
-function describe(r: BoardRow, t: TFn, lang: string): string {
+/** What arrived (revision, day, on time), and what needs a look (score mismatch, refused attempts). */
+function received(r: BoardRow, t: TFn, lang: string): string {
+  if (r.revision === null || r.receivedAt === null) return '';
+  const text = t('reviewImport.board.receivedRow', { revision: r.revision, date: formatDateTime(r.receivedAt, lang) });
+  return r.onTime === null ? text : `${text}, ${t(r.onTime ? 'reviewImport.board.onTime' : 'reviewImport.board.late')}`;
+}
+
+function concerns(r: BoardRow, t: TFn): string[] {
   const parts: string[] = [];
-  if (r.revision !== null && r.receivedAt !== null) {
-    let received = t('reviewImport.board.receivedRow', { revision: r.revision, date: formatDateTime(r.receivedAt, lang) });
-    if (r.onTime !== null) received += `, ${t(r.onTime ? 'reviewImport.board.onTime' : 'reviewImport.board.late')}`;
-    parts.push(received);
-  } else parts.push(t('reviewImport.board.notReceived'));
   if (r.mismatch) parts.push(t('reviewImport.board.mismatch'));
   if (r.refusedAttempts > 0) parts.push(t('reviewImport.board.refusedAttempts', { count: r.refusedAttempts }));
-  return parts.join(' · ');
+  return parts;
+}
+
+function StateCell({ row, t, lang }: { row: BoardRow; t: TFn; lang: string }) {
+  if (row.state === 'received') {
+    const rest = concerns(row, t);
+    return <><span className="badge verify-verified">{received(row, t, lang)}</span>{rest.length > 0 && ` · ${rest.join(' · ')}`}</>;
+  }
+  const label = t(`reviewImport.board.${STATE_KEY[row.state]}`);
+  const rest = [received(row, t, lang), ...concerns(row, t)].filter((s) => s !== '');
+  return (
+    <>
+      <span className={row.state === 'flagged' ? 'badge badge-error' : 'badge verify-none'}>{label}</span>
+      {rest.length > 0 && ` ${rest.join(' · ')}`}
+    </>
+  );
 }
 
 export function BoardScreen() {
@@ -61,10 +78,7 @@ export function BoardScreen() {
                     <td className="mono">{printable(r.code)}</td>
                     <td>{printable(r.name)}</td>
                     <td>
-                      <span className={r.state === 'flagged' ? 'badge badge-error' : r.state === 'received' ? 'badge verify-verified' : 'badge verify-none'}>
-                        {t(`reviewImport.board.${STATE_KEY[r.state]}`)}
-                      </span>{' '}
-                      {describe(r, t, i18n.language)}
+                      <StateCell row={r} t={t} lang={i18n.language} />
                     </td>
                   </tr>
                 ))}
