@@ -59,7 +59,7 @@ export function BoardScreen() {
           <p className="muted" data-testid="board-deadline">
             {board.deadline ? t('reviewImport.board.deadline', { date: formatDate(board.deadline, i18n.language) }) : t('reviewImport.board.noDeadline')}
           </p>
-          <div className="row-actions" role="group" aria-label={t('reviewImport.board.filter')} data-testid="board-filter">
+          <div className="row-actions board-filter" role="group" aria-label={t('reviewImport.board.filter')} data-testid="board-filter">
             {(['all', ...STATES] as Filter[]).map((f) => (
               <button key={f} type="button" className={filter === f ? 'primary' : undefined} aria-pressed={filter === f} data-filter={f} onClick={() => setFilter(f)}>
                 {f === 'all' ? `${t('reviewImport.board.all')} (${rows.length})` : `${t(`reviewImport.board.${STATE_KEY[f]}`)} (${count(f)})`}

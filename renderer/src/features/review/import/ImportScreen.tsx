@@ -5,20 +5,7 @@ import { printable } from '@shared/text';
 import { Link } from 'react-router-dom';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { useApiCall } from '../../../lib/use-api-call';
-
-type TFn = (key: string, opts?: Record<string, unknown>) => string;
-
-/** The verdict in words. The dry run cannot tell a first package from a later one except by its revision. */
-function verdict(r: ImportResult, done: boolean, t: TFn): string {
-  if (r.outcome === 'refused') return t('reviewImport.import.refused', { message: printable(r.message ?? r.code ?? '') });
-  if (r.outcome === 'duplicate') return t('reviewImport.import.duplicate');
-  if (done) return t('reviewImport.import.accepted');
-  return (r.revision ?? 1) > 1 ? t('reviewImport.import.newer') : t('reviewImport.import.new');
-}
-
-function baseName(path: string): string {
-  return printable(path.split(/[\\/]/).pop() ?? path);
-}
+import { baseName, countOutcomes, verdictText } from './verdicts';
 
 export function ImportScreen() {
   const { t } = useTranslation();
@@ -39,8 +26,8 @@ export function ImportScreen() {
   };
 
   const rows = final ?? preview?.results ?? [];
-  const count = (o: ImportResult['outcome']) => rows.filter((r) => r.outcome === o).length;
-  const accept = count('accepted');
+  const counts = countOutcomes(rows);
+  const accept = counts.accepted;
   return (
     <div>
       <h1>{t('reviewImport.import.title')}</h1>
@@ -54,7 +41,7 @@ export function ImportScreen() {
       {preview && (
         <>
           <p data-testid="import-counts"><strong>
-            {t(final ? 'reviewImport.import.countsDone' : 'reviewImport.import.counts', { total: rows.length, accept, duplicate: count('duplicate'), refused: count('refused') })}
+            {t(final ? 'reviewImport.import.countsDone' : 'reviewImport.import.counts', { total: rows.length, accept, duplicate: counts.duplicate, refused: counts.refused })}
           </strong></p>
           {rows.length === 0 && <p>{t('reviewImport.import.nothing')}</p>}
           {rows.length > 0 && (
@@ -65,11 +52,11 @@ export function ImportScreen() {
               <tbody>
                 {rows.map((r, i) => (
                   <tr key={`${r.file}-${i}`} data-outcome={r.outcome} className={r.outcome === 'refused' ? 'import-refused' : undefined}>
-                    <td className="mono small" title={printable(r.file)}>{baseName(r.file)}</td>
+                    <td className="mono small import-file" title={printable(r.file)}>{baseName(r.file)}</td>
                     <td>{r.commune ? printable(r.commune) : '—'}{r.communeName ? ` · ${printable(r.communeName)}` : ''}</td>
                     <td className="num">{r.revision === null ? '—' : `r${r.revision}`}</td>
                     <td>
-                      {r.outcome === 'refused' ? <span className="badge badge-error">✕</span> : null} {verdict(r, final !== null, t)}
+                      {r.outcome === 'refused' ? <span className="badge badge-error">✕</span> : null} {verdictText(r, final !== null, t)}
                       {r.mismatch && <div><span className="badge badge-warn">{t('reviewImport.import.mismatch')}</span></div>}
                     </td>
                   </tr>
