@@ -18,11 +18,14 @@ import { ExportScreen } from './features/commune/package/ExportScreen';
 import { SurveyRoutes } from './features/commune/survey/SurveyRoutes';
 // The reviewing unit's own:
 import { RosterScreen } from './features/review/roster/RosterScreen';
+import { BoardScreen } from './features/review/import/BoardScreen';
+import { ImportScreen } from './features/review/import/ImportScreen';
 import { useAppStore } from './stores/app-store';
 
 export function App() {
   const { t } = useTranslation();
   const { status, identity, load, loadError } = useAppStore();
+  const reviewer = identity?.role === 'reviewer';
   useEffect(() => {
     void load();
   }, [load]);
@@ -54,6 +57,8 @@ export function App() {
             <Route path="/audit" element={<AuditScreen />} />
             <Route path="/roster" element={<RosterScreen />} />
             <Route path="/survey/*" element={<SurveyRoutes />} />
+            {reviewer && <Route path="/review/import" element={<ImportScreen />} />}
+            {reviewer && <Route path="/review/board" element={<BoardScreen />} />}
             <Route path="/settings" element={<SettingsScreen />} />
             <Route path="/about" element={<AboutScreen />} />
             <Route path="*" element={<Navigate to="/" replace />} />

@@ -2,6 +2,7 @@ import { en as rosterEn } from '../features/review/roster/i18n';
 import { en as assessmentEN } from '../features/commune/assessment/i18n';
 import { errorMessages, fieldMessages } from '@shared/i18n/errors';
 import { en as packageEn } from '../features/commune/package/i18n';
+import { en as reviewImportEn } from '../features/review/import/i18n';
 import type { Resources } from './vi';
 import { en as surveyEn } from '../features/commune/survey/i18n';
 
@@ -89,4 +90,5 @@ export const en: Resources = {
   fields: fieldMessages.en,
   package: packageEn,
   roster: rosterEn,
+  reviewImport: reviewImportEn,
 };

@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImportPreview, ImportResult } from '@shared/ipc/import';
+import { printable } from '@shared/text';
+import { Link } from 'react-router-dom';
+import { ErrorNotice } from '../../../components/ErrorNotice';
+import { useApiCall } from '../../../lib/use-api-call';
+import { baseName, countOutcomes, verdictText } from './verdicts';
+
+export function ImportScreen() {
+  const { t } = useTranslation();
+  const call = useApiCall();
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [final, setFinal] = useState<ImportResult[] | null>(null);
+
+  const choose = async (from: 'files' | 'folder') => {
+    const p = await call.run((api) => api.import.choose({ from }));
+    if (p === undefined || p === null) return;
+    setFinal(null);
+    setPreview(p);
+  };
+  const importAll = async () => {
+    if (!preview) return;
+    const r = await call.run((api) => api.import.run({ token: preview.token }));
+    if (r !== undefined) setFinal(r);
+  };
+
+  const rows = final ?? preview?.results ?? [];
+  const counts = countOutcomes(rows);
+  const accept = counts.accepted;
+  return (
+    <div>
+      <h1>{t('reviewImport.import.title')}</h1>
+      <p className="muted">{t('reviewImport.import.lead')}</p>
+      <div className="row-actions">
+        <button type="button" disabled={call.busy} onClick={() => void choose('files')} data-testid="import-choose-files">{t('reviewImport.import.chooseFiles')}</button>
+        <button type="button" disabled={call.busy} onClick={() => void choose('folder')} data-testid="import-choose-folder">{t('reviewImport.import.chooseFolder')}</button>
+        {call.busy && <span className="muted">{final === null && preview !== null ? t('reviewImport.import.importing') : t('reviewImport.import.checking')}</span>}
+      </div>
+      <ErrorNotice error={call.error} />
+      {preview && (
+        <>
+          <p data-testid="import-counts"><strong>
+            {t(final ? 'reviewImport.import.countsDone' : 'reviewImport.import.counts', { total: rows.length, accept, duplicate: counts.duplicate, refused: counts.refused })}
+          </strong></p>
+          {rows.length === 0 && <p>{t('reviewImport.import.nothing')}</p>}
+          {rows.length > 0 && (
+            <table className="table" data-testid="import-table">
+              <thead>
+                <tr><th>{t('reviewImport.import.file')}</th><th>{t('reviewImport.import.commune')}</th><th className="num">{t('reviewImport.import.revision')}</th><th>{t('reviewImport.import.verdict')}</th></tr>
+              </thead>
+              <tbody>
+                {rows.map((r, i) => (
+                  <tr key={`${r.file}-${i}`} data-outcome={r.outcome} className={r.outcome === 'refused' ? 'import-refused' : undefined}>
+                    <td className="mono small import-file" title={printable(r.file)}>{baseName(r.file)}</td>
+                    <td>{r.commune ? printable(r.commune) : '—'}{r.communeName ? ` · ${printable(r.communeName)}` : ''}</td>
+                    <td className="num">{r.revision === null ? '—' : `r${r.revision}`}</td>
+                    <td>
+                      {r.outcome === 'refused' ? <span className="badge badge-error">✕</span> : null} {verdictText(r, final !== null, t)}
+                      {r.mismatch && <div><span className="badge badge-warn">{t('reviewImport.import.mismatch')}</span></div>}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {final === null && accept > 0 && (
+            <div className="actions">
+              <button type="button" className="primary" disabled={call.busy} onClick={() => void importAll()} data-testid="import-run">
+                {t('reviewImport.import.run', { count: accept })}
+              </button>
+            </div>
+          )}
+          {final !== null && <p data-testid="import-done">{t('reviewImport.import.done')} <Link to="/review/board">{t('reviewImport.nav.board')}</Link></p>}
+        </>
+      )}
+    </div>
+  );
+}

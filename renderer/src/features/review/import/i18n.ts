@@ -1,0 +1,50 @@
+/** Strings of the import screen and the completeness board (feature key `reviewImport`). */
+export const vi = {
+  nav: { import: 'Nhập hồ sơ', board: 'Tình hình nộp hồ sơ' },
+  import: {
+    title: 'Nhập hồ sơ của xã',
+    lead: 'Chọn các tệp hồ sơ (hoặc cả thư mục) xã gửi lên. Ứng dụng kiểm tra từng tệp trước, chưa nhập gì; xem kết quả rồi bấm nhập.',
+    chooseFiles: 'Chọn tệp…', chooseFolder: 'Chọn thư mục…', checking: 'Đang kiểm tra…', importing: 'Đang nhập…',
+    counts: '{{total}} tệp: {{accept}} sẽ nhận, {{duplicate}} trùng, {{refused}} bị từ chối',
+    countsDone: '{{total}} tệp: {{accept}} đã nhận, {{duplicate}} trùng, {{refused}} bị từ chối',
+    run: 'Nhập {{count}} hồ sơ', done: 'Đã nhập xong. Xem tình hình nộp hồ sơ để biết xã nào còn thiếu.',
+    nothing: 'Không có tệp nào để nhập.',
+    file: 'Tệp', commune: 'Xã', revision: 'Lần gửi', verdict: 'Kết quả',
+    new: 'Mới', newer: 'Bản sửa mới hơn', duplicate: 'Đã nhập trước đó', refused: 'Bị từ chối: {{message}}',
+    accepted: 'Đã nhận', mismatch: 'Điểm tính lại khác điểm xã kê khai',
+  },
+  board: {
+    title: 'Tình hình nộp hồ sơ năm {{year}}',
+    deadline: 'Hạn nộp: {{date}}', noDeadline: 'Chưa đặt hạn nộp.',
+    all: 'Tất cả', notReceived: 'Chưa nhận', received: 'Đã nhận', flagged: 'Cần xem lại',
+    receivedRow: 'Đã nhận r{{revision}}, {{date}}', onTime: 'đúng hạn', late: 'trễ hạn',
+    mismatch: 'lệch điểm', refusedAttempts: '{{count}} lần bị từ chối',
+    code: 'Mã', commune: 'Xã', state: 'Tình trạng', empty: 'Danh sách xã trống: hãy nạp danh sách xã trước.',
+    filter: 'Lọc theo tình trạng',
+  },
+};
+
+export const en: typeof vi = {
+  nav: { import: 'Import dossiers', board: 'Submission status' },
+  import: {
+    title: 'Import commune dossiers',
+    lead: 'Choose the dossier files (or a whole folder) the communes sent. Each file is checked first and nothing is imported yet; review the verdicts, then import.',
+    chooseFiles: 'Choose files…', chooseFolder: 'Choose folder…', checking: 'Checking…', importing: 'Importing…',
+    counts: '{{total}} files: {{accept}} to accept, {{duplicate}} duplicate, {{refused}} refused',
+    countsDone: '{{total}} files: {{accept}} accepted, {{duplicate}} duplicate, {{refused}} refused',
+    run: 'Import {{count}} dossiers', done: 'Import finished. See the submission status for communes still missing.',
+    nothing: 'There is nothing to import.',
+    file: 'File', commune: 'Commune', revision: 'Revision', verdict: 'Verdict',
+    new: 'New', newer: 'Newer revision', duplicate: 'Already imported', refused: 'Refused: {{message}}',
+    accepted: 'Accepted', mismatch: 'Recomputed scores differ from the declared ones',
+  },
+  board: {
+    title: 'Submission status {{year}}',
+    deadline: 'Deadline: {{date}}', noDeadline: 'No deadline set.',
+    all: 'All', notReceived: 'Not received', received: 'Received', flagged: 'To review',
+    receivedRow: 'Received r{{revision}}, {{date}}', onTime: 'on time', late: 'late',
+    mismatch: 'score mismatch', refusedAttempts: '{{count}} refused attempts',
+    code: 'Code', commune: 'Commune', state: 'State', empty: 'The roster is empty: load the commune roster first.',
+    filter: 'Filter by state',
+  },
+};

@@ -1,0 +1,60 @@
+import type { Page } from 'playwright-core';
+
+/** The reviewer's "Nhập hồ sơ" screen: choose files or a folder, the dry-run table, the import. */
+export class ReviewImportPage {
+  constructor(private readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.getByTestId('nav-review-import').click();
+    await this.page.getByTestId('import-choose-files').waitFor();
+  }
+
+  chooseFiles() {
+    return this.page.getByTestId('import-choose-files').click();
+  }
+
+  counts() {
+    return this.page.getByTestId('import-counts');
+  }
+
+  runButton() {
+    return this.page.getByTestId('import-run');
+  }
+
+  done() {
+    return this.page.getByTestId('import-done');
+  }
+
+  /** Each row's cells as text: file, commune, revision, verdict. */
+  async rows(): Promise<string[][]> {
+    return this.page.getByTestId('import-table').locator('tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => (td.textContent ?? '').trim())),
+    );
+  }
+}
+
+/** "Tình hình nộp hồ sơ năm YYYY": one row per roster commune, filterable by state. */
+export class BoardPage {
+  constructor(private readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.getByTestId('nav-review-board').click();
+    await this.page.getByTestId('board-filter').waitFor();
+  }
+
+  deadline() {
+    return this.page.getByTestId('board-deadline');
+  }
+
+  filter(state: 'all' | 'not-received' | 'received' | 'flagged') {
+    return this.page.getByTestId('board-filter').locator(`[data-filter="${state}"]`);
+  }
+
+  /** code → the state cell's text, for the rows shown. */
+  async rows(): Promise<Record<string, string>> {
+    const pairs = await this.page.getByTestId('board-table').locator('tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => [tr.getAttribute('data-code') ?? '', (tr.querySelectorAll('td')[2]?.textContent ?? '').trim()] as [string, string]),
+    );
+    return Object.fromEntries(pairs);
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * The reviewing unit imports commune packages in Chromium: the dry run over chosen files (a new
+ * package), the import, then a second choice holding the same file again (a duplicate), the next
+ * revision and a tampered copy (refused, with its sentence in full); the board shows each roster
+ * commune's state, the deadline and the filter. Screenshots at 1280 px and at 1093×614.
+ */
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { completeSetup } from '../../electron/features/setup/identity';
+import { addToRoster, enrol, makeCommune, type Commune } from '../fixtures/reviewer-imports';
+import { parsedSetup, provinceSetup } from '../helpers/context';
+import { Harness, SCREENSHOTS } from './harness';
+import { HomePage } from './pages/home-page';
+import { BoardPage, ReviewImportPage } from './pages/review-import-page';
+
+async function smallScreen(page: Page, name: string): Promise<void> {
+  await page.setViewportSize({ width: 1093, height: 614 });
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await page.screenshot({ path: join(SCREENSHOTS, 'review-import', `${name}.png`) });
+  await page.setViewportSize({ width: 1280, height: 860 });
+}
+
+describe('importing commune packages and the submission board (reviewer)', () => {
+  const h = new Harness('review-import');
+  let commune: Commune;
+  beforeAll(async () => {
+    await h.start();
+  });
+  afterAll(() => {
+    commune?.store.cleanup();
+    return h.stop();
+  });
+
+  it('dry run, import, a duplicate, a newer revision, a tampered file refused; the board', async () => {
+    const app = await h.open();
+    const ctx = app.runtime.app.ctx;
+    completeSetup(ctx, parsedSetup(provinceSetup));
+    commune = makeCommune('26734', 'commune');
+    enrol({ ctx }, commune);
+    addToRoster({ ctx }, '26734');
+    addToRoster({ ctx }, '26738', 'Xã Chưa Gửi');
+    ctx.db.prepare(`INSERT INTO report_deadlines (year, deadline) VALUES (2026, '2026-12-15')`).run();
+    const inbox = join(h.dataDir, 'inbox');
+    mkdirSync(inbox);
+    const r1 = join(inbox, '26734-r1.json');
+    copyFileSync(commune.export(), r1);
+
+    await app.page.reload();
+    await new HomePage(app.page).waitFor('reviewer');
+    const screen = new ReviewImportPage(app.page);
+    await screen.open();
+
+    // First choice: one new package; nothing is imported before the button.
+    app.dialogs.openManyAnswers.push([r1]);
+    await screen.chooseFiles();
+    await expect.poll(() => screen.counts().textContent()).toBe('1 tệp: 1 sẽ nhận, 0 trùng, 0 bị từ chối');
+    expect(await screen.rows()).toEqual([['26734-r1.json', '26734 · Xã Thử 26734', 'r1', 'Mới']]);
+    const board = new BoardPage(app.page);
+    await board.open();
+    expect((await board.rows())['26734']).toMatch(/^Chưa nhận/u);
+    await screen.open();
+    app.dialogs.openManyAnswers.push([r1]);
+    await screen.chooseFiles();
+    await screen.runButton().click();
+    await screen.done().waitFor();
+    expect(await screen.counts().textContent()).toBe('1 tệp: 1 đã nhận, 0 trùng, 0 bị từ chối');
+    expect(await screen.rows()).toEqual([['26734-r1.json', '26734 · Xã Thử 26734', 'r1', 'Đã nhận']]);
+
+    // Second choice: the same file again, the next revision and a tampered copy.
+    const r2 = join(inbox, '26734-r2.json');
+    copyFileSync(commune.export(), r2);
+    const bad = join(inbox, '26734-sua.json');
+    const text = readFileSync(r2, 'utf8');
+    writeFileSync(bad, text.replace('"communeName":"Xã Thử 26734"', '"communeName":"Xã Thử 26739"'));
+    app.dialogs.openManyAnswers.push([r1, r2, bad]);
+    await screen.chooseFiles();
+    await expect.poll(() => screen.counts().textContent()).toBe('3 tệp: 1 sẽ nhận, 1 trùng, 1 bị từ chối');
+    const rows = await screen.rows();
+    expect(rows.map((r) => r.slice(0, 3))).toEqual([
+      // A duplicate's verdict names the commune by code only; a tampered file names nothing trusted.
+      ['26734-r1.json', '26734', 'r1'],
+      ['26734-r2.json', '26734 · Xã Thử 26734', 'r2'],
+      ['26734-sua.json', '—', '—'],
+    ]);
+    expect(rows.map((r) => r[3])).toEqual(['Đã nhập trước đó', 'Bản sửa mới hơn', expect.stringMatching(/^✕ Bị từ chối: .{20,}/u)]);
+    expect(await app.page.locator('tr[data-outcome="refused"]').getAttribute('class')).toBe('import-refused');
+    expect(await screen.runButton().textContent()).toBe('Nhập 1 hồ sơ');
+    await app.shot('dry-run');
+    await smallScreen(app.page, 'dry-run-1093x614');
+    await screen.runButton().click();
+    await screen.done().waitFor();
+    expect((await screen.rows()).map((r) => r[3])).toEqual(['Đã nhập trước đó', 'Đã nhận', expect.stringMatching(/^✕ Bị từ chối: /u)]);
+    await app.shot('imported');
+
+    // The board: the commune received r2 on time, the other commune nothing.
+    await board.open();
+    expect(await app.page.getByRole('heading', { level: 1 }).textContent()).toBe('Tình hình nộp hồ sơ năm 2026');
+    expect(await board.deadline().textContent()).toBe('Hạn nộp: 15/12/2026');
+    const all = await board.rows();
+    expect(Object.keys(all).sort()).toEqual(['26734', '26738']);
+    expect(all['26738']).toBe('Chưa nhận');
+    // The tampered copy named no verified commune, so it is not counted against 26734.
+    expect(all['26734']).toBe('Đã nhận r2, 15:00 22/11/2026, đúng hạn');
+    expect(await board.filter('all').textContent()).toBe('Tất cả (2)');
+    await board.filter('not-received').click();
+    expect(Object.keys(await board.rows())).toEqual(['26738']);
+    await board.filter('all').click();
+    await app.shot('board');
+    await smallScreen(app.page, 'board-1093x614');
+    await app.close();
+  });
+});
