@@ -194,7 +194,8 @@ describe('build/ resources', () => {
     expect(ICON_SIZE).toBe(512);
     checkPng(readFileSync(join(root, 'build', 'icon.png')), 512);
     expect(config.linux?.icon).toBe('build/icon.png');
-  });
+    // Redrawing 512×512 pixels in plain JS takes seconds on a loaded two-core machine.
+  }, 60_000);
 
   it('has build/icon.ico with PNG images at 16, 32, 48 and 256', () => {
     const ico = readFileSync(join(root, 'build', 'icon.ico'));
@@ -205,7 +206,7 @@ describe('build/ resources', () => {
       checkPng(ico.subarray(ico.readUInt32LE(e + 12), ico.readUInt32LE(e + 12) + ico.readUInt32LE(e + 8)), size);
     });
     expect(config.win?.icon).toBe('build/icon.ico');
-  });
+  }, 60_000);
 
   it('has an NSIS include in Vietnamese that keeps updates silent', () => {
     const text = readFileSync(join(root, 'build', 'installer.nsh'), 'utf8');
