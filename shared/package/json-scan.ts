@@ -276,9 +276,12 @@ export function scanJson(b: Uint8Array, limits: JsonLimits, spanKey?: string): S
       i = stringEnd(b, i, maxKeyBytes);
       if (i < 0) return badString('maxKeyBytes', 'member name too long');
       if (inSpan) {
-        if (escapes !== 0 || (prevKeyEnd[depth]! >= 0 && !keyBefore(b, prevKeyStart[depth]!, prevKeyEnd[depth]!, at + 1, i - 1))) canonical = false;
-        prevKeyStart[depth] = at + 1;
-        prevKeyEnd[depth] = i - 1;
+        // Once the span is known not canonical, its member names need no more comparing.
+        if (canonical) {
+          if (escapes !== 0 || (prevKeyEnd[depth]! >= 0 && !keyBefore(b, prevKeyStart[depth]!, prevKeyEnd[depth]!, at + 1, i - 1))) canonical = false;
+          prevKeyStart[depth] = at + 1;
+          prevKeyEnd[depth] = i - 1;
+        }
       } else if (key !== undefined && depth === 1 && spanStart < 0 && escapes === 0 && i - at - 2 === key.length) {
         let same = true;
         for (let k = 0; k < key.length && same; k++) same = b[at + 1 + k] === key[k];
