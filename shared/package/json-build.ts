@@ -34,12 +34,14 @@ export function buildJson(b: Uint8Array): BuildResult {
     let j = i + 1;
     let run = j;
     let out = '';
+    // The next quote byte found by the native search, reused until passed (one search per byte).
+    let quote = -1;
     for (;;) {
       let c = b[j]!;
       for (let k = 0; k < 64 && c !== 0x22 && c !== 0x5c; k++) c = b[++j]!;
       if (c !== 0x22 && c !== 0x5c) {
         // A long run (evidence content): let the native search find its end.
-        const quote = b.indexOf(0x22, j);
+        if (quote < j) quote = b.indexOf(0x22, j);
         const slash = b.subarray(j, quote).indexOf(0x5c);
         j = slash < 0 ? quote : j + slash;
         c = b[j]!;

@@ -172,6 +172,17 @@ describe('value from the bytes (large files) against JSON.parse of the text (sma
       { numRuns: 3000 },
     );
   });
+  it('long strings (evidence) with escapes and quotes spread through them, read in one pass by both', () => {
+    const piece = `${'A'.repeat(70)}\\n${'b'.repeat(90)}\\"${'ạ'.repeat(30)}\\u00e9`;
+    const t = `{"s":"${piece.repeat(20_000)}","t":"${'x'.repeat(100_000)}\\u0000","u":"${'y'.repeat(70)}\u0001"}`;
+    const bytes = new TextEncoder().encode(t);
+    expect(parseStrictJsonBytes(bytes)).toMatchObject({ ok: false, reason: 'syntax', detail: 'control character in string' });
+    const ok = t.replace('\u0001', '!');
+    const okBytes = new TextEncoder().encode(ok);
+    const viaBytes = parseStrictJsonBytes(okBytes);
+    expect(viaBytes).toEqual(parseStrictJsonBytes(okBytes, { text: ok }));
+    expect(viaBytes.ok && viaBytes.value).toEqual(JSON.parse(ok));
+  });
   it('keep "__proto__" as an ordinary key, as JSON.parse does', () => {
     for (const t of ['{"__proto__":{"polluted":true}}', '[{"a":{"__proto__":1}}]']) {
       const bytes = new TextEncoder().encode(t);

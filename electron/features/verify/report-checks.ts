@@ -23,10 +23,11 @@ const CHUNK_CHARS = 4 * 1024 * 1024;
 
 /**
  * Size and SHA-256 (hex) of the bytes that canonical unpadded base64url `text` spells, else
- * undefined: one spelling per byte string. Node's decoder skips unknown characters and ignores
- * non-zero trailing bits, so the alphabet is checked first and the last group re-encoded and
- * compared (full groups of four characters always re-encode to themselves). Decoded and hashed a
- * few MiB at a time, so a 50 MB attachment never sits in memory a second time.
+ * undefined: one spelling per byte string. Node's decoder skips unknown characters, reads `+` and
+ * `/` as `-` and `_`, and ignores non-zero trailing bits, so the alphabet is checked first and the
+ * last group re-encoded and compared (full groups of four characters always re-encode to
+ * themselves). Decoded and hashed a few MiB at a time, so a 50 MB attachment never sits in memory
+ * a second time.
  */
 export function base64UrlDigest(text: string): { size: number; sha256: string } | undefined {
   const rest = text.length % 4;

@@ -76,6 +76,19 @@ export function serializeEnvelope(envelope: Envelope): string {
   );
 }
 
+/**
+ * The text of bytes [start, end) of a file whose whole text is `text`: a slice of it when the
+ * bytes before and after are ASCII (one character each, as the envelope around a payload is), so
+ * the payload is not decoded a second time; else decoded from the bytes.
+ */
+function spanText(bytes: Uint8Array, text: string, start: number, end: number): string {
+  let ascii = true;
+  for (let k = 0; k < start && ascii; k++) ascii = bytes[k]! < 0x80;
+  for (let k = end; k < bytes.length && ascii; k++) ascii = bytes[k]! < 0x80;
+  if (ascii) return text.slice(start, text.length - (bytes.length - end));
+  return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('utf8');
+}
+
 export interface ResolvedKey {
   /** Raw 32-byte Ed25519 public key. */
   publicKey: Uint8Array;
@@ -197,7 +210,7 @@ export function verifyEnvelope(input: Uint8Array | string, opts: VerifyOptions):
       bytes = new Uint8Array(prefix.length + (span.end - span.start));
       for (let k = 0; k < prefix.length; k++) bytes[k] = prefix.charCodeAt(k);
       bytes.set(read.bytes.subarray(span.start, span.end), prefix.length);
-      if (read.text !== undefined) canonical = Buffer.from(bytes.buffer, bytes.byteOffset + prefix.length, span.end - span.start).toString('utf8');
+      if (read.text !== undefined) canonical = spanText(read.bytes, read.text, span.start, span.end);
     } else if (read.text !== undefined) {
       canonical = jcsKnowingOrder(envelope.payload, scanned.ordered);
       bytes = new TextEncoder().encode(prefix + canonical);
