@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { communeSetup, freshStore, parsedSetup, provinceSetup, type TestStore } from '../../../test/helpers/context';
+import { communeSetup, freshStore, parsedSetup, type TestStore } from '../../../test/helpers/context';
 import { testKey } from '../../../test/fixtures/test-keys';
 import { listAudit } from '../audit/audit-repo';
 import { acceptEnrolmentApproval, approveEnrolmentRequest, enrolmentState, listEnrolledKeys, pinnedReviewerResolver, prepareEnrolmentRequest, recordEnrolmentRequest, registryResolver, revokeEnrolledKey } from './enrolment';
@@ -10,7 +10,7 @@ import { enrolledKeyId } from '../keys/keys';
 import { completeSetup } from '../setup/identity';
 import { verifyPackageBytes } from '../verify/verify';
 import { exportReport } from '../export/export';
-import { goldenSources, setUpCommune } from '../../../test/fixtures/commune-report';
+import { communeAndReviewer, goldenSources } from '../../../test/fixtures/commune-report';
 
 const commune = testKey('commune');
 const reviewer = testKey('reviewer');
@@ -18,10 +18,7 @@ const stranger = testKey('stranger');
 let xa: TestStore;
 let so: TestStore;
 beforeEach(() => {
-  xa = freshStore();
-  so = freshStore();
-  setUpCommune(xa.ctx);
-  completeSetup(so.ctx, parsedSetup(provinceSetup));
+  ({ xa, so } = communeAndReviewer());
 });
 afterEach(() => {
   xa.cleanup();

@@ -2,22 +2,18 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TEST_SCRYPT } from '../../../test/helpers/app';
-import { freshStore, parsedSetup, provinceSetup, type TestStore } from '../../../test/helpers/context';
+import type { TestStore } from '../../../test/helpers/context';
 import { testKey } from '../../../test/fixtures/test-keys';
-import { setUpCommune } from '../../../test/fixtures/commune-report';
+import { communeAndReviewer } from '../../../test/fixtures/commune-report';
 import { KeyStore } from '../../kernel/signing/key-store';
 import { acceptEnrolmentApproval, approveEnrolmentRequest, prepareEnrolmentRequest, recordEnrolmentRequest } from '../enrolment/enrolment';
-import { completeSetup } from '../setup/identity';
 import { backupKey, createKey, previewBackup, restoreKey, unlockKey } from './keys';
 
 const reviewer = testKey('reviewer');
 let xa: TestStore;
 let so: TestStore;
 beforeEach(() => {
-  xa = freshStore();
-  so = freshStore();
-  setUpCommune(xa.ctx);
-  completeSetup(so.ctx, parsedSetup(provinceSetup));
+  ({ xa, so } = communeAndReviewer());
 });
 afterEach(() => {
   xa.cleanup();
