@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { normaliseName } from './text';
+import { UNIT_TYPES, type UnitType } from './framework/schema';
 
 /**
  * Who this installation is. A commune (xã, phường, đặc khu) scores itself; a reviewing
@@ -39,6 +40,8 @@ export const communeSetupSchema = z.object({
   officerName: optionalName,
   officerTitle: optionalName,
   year,
+  /** xã / phường / đặc khu: decides the framework's variant. Optional for old callers (then the framework's first type, said so). */
+  unitType: z.enum(UNIT_TYPES, { message: 'UNIT_TYPE' }).optional(),
 });
 
 export const reviewerSetupSchema = z
@@ -74,6 +77,8 @@ export interface Identity {
   officerName: string | null;
   officerTitle: string | null;
   year: number;
+  /** A commune's type; null for a reviewing unit and for a commune set up before it was asked. */
+  unitType: UnitType | null;
   framework: FrameworkRef | null;
   createdAt: string;
   updatedAt: string;

@@ -26,6 +26,7 @@ export const setupCorrectionSchema = z.strictObject({
   officerName: z.string().max(200).optional(),
   officerTitle: z.string().max(200).optional(),
   year: z.union([z.number(), z.string().max(10)]).optional(),
+  unitType: z.string().max(20).optional(),
   reason: z.string().max(1000).optional(),
 });
 export type SetupCorrection = z.output<typeof setupCorrectionSchema>;

@@ -1,3 +1,4 @@
+import type { IndexBreakdown } from '../scoring/breakdown';
 /** What the survey screens, the CLI and the export see of keyed questionnaires. */
 import type { SurveyAnswer, SurveyTally } from '../scoring/survey';
 
@@ -88,11 +89,14 @@ export interface SurveyResults {
   progress: SurveyProgress;
   tally: SurveyTally;
   items: SurveyItemResult[];
+  /** Out of the applicable maxima (what the index divides by), not the framework's nominal ones. */
   survey: { points: number; max: number };
   selfAssessment: { points: number; max: number };
   total: { points: number; max: number };
   indexPercent: number | null;
   group: string | null;
+  /** The figures that reproduce the index (bonus and penalty included). */
+  breakdown: IndexBreakdown;
 }
 
 export interface ImportIssue {

@@ -32,6 +32,11 @@ describe('first-run setup, commune', () => {
     expect(app.runtime.db.prepare('SELECT count(*) AS n FROM identity').get()).toEqual({ n: 0 });
 
     await setup.fill('unitCode', '26734');
+    // The unit type decides the framework's variant: the form asks for it rather than guessing.
+    await setup.submit();
+    await expect.poll(() => setup.unitTypeError().textContent()).toBe('Loại đơn vị phải là xã, phường, đặc khu hoặc thị trấn (trước 7/2025).');
+    expect(app.runtime.db.prepare('SELECT count(*) AS n FROM identity').get()).toEqual({ n: 0 });
+    await app.page.getByTestId('unit-type-xa').check();
     await app.shot('commune-form-filled');
     await setup.submit();
     const home = new HomePage(app.page);
@@ -39,6 +44,7 @@ describe('first-run setup, commune', () => {
     expect(await home.title().textContent()).toBe('Xã Bình Đào');
     expect(await home.facts().textContent()).toContain('26734');
     expect(await home.frameworkTotal().textContent()).toBe('100,00');
+    expect(app.runtime.db.prepare('SELECT unit_type FROM identity').get()).toEqual({ unit_type: 'xa' });
     expect(await app.page.getByTestId('sample-warning').isVisible()).toBe(true);
     await app.shot('commune-home');
     await app.close();

@@ -4,6 +4,7 @@
  * (giải trình) per item, and the lock. Every write is one transaction with its audit row. Who
  * may write, and that nothing changes while finalised, is the use cases' policy (use-cases.ts).
  */
+import { identityUnitType } from '../setup/identity-repo';
 import { AppError } from '../../../shared/errors';
 import type { ItemEntry } from '../../../shared/scoring/entry';
 import { computeScores } from '../../../shared/scoring/engine';
@@ -65,7 +66,7 @@ export function setExplanation(ctx: ServiceContext, active: ActiveFramework, cod
 export function finalise(ctx: ServiceContext, active: ActiveFramework): LockState {
   ctx.db.transaction(() => {
     // What gets locked is what gets exported: never a value the engine refuses to count.
-    const scores = computeScores(active.framework, scoredEntries(readEntries(ctx.db, active.ref)));
+    const scores = computeScores(active.framework, scoredEntries(readEntries(ctx.db, active.ref)), undefined, { unitType: identityUnitType(ctx.db) });
     const wrong = [...Object.values(scores.items), ...Object.values(scores.adjustments.items)].filter((i) => i.status === 'error').map((i) => i.code);
     if (wrong.length > 0) throw new AppError('ASSESSMENT_HAS_ERRORS', 'entries with hard errors', { items: wrong });
     const old = readLock(ctx.db, active.ref);

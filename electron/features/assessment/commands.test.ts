@@ -28,7 +28,7 @@ describe('chiso load', () => {
     expect(out[0]).toBe('Đã nạp 41 tiêu chí thành phần (phần "items").');
     expect(out).toContain('Đã nạp 24 phiếu điều tra xã hội học (phần "survey").');
     // 58,72 self-assessed + 24,07 from the 24 questionnaires; (82,79 + 0,50 − 0,25) / 98,50.
-    expect(out.at(-1)).toMatch(/^Tổng điểm: 82,79\/98,50 · chỉ số 84,30/u);
+    expect(out.at(-1)).toBe("Điểm: tự đánh giá 58,72/68,50 + điều tra 24,07/30,00 + thưởng 0,50 − trừ 0,25 = 83,04/98,50 → chỉ số 84,30% · Nhóm 1: từ 80% trở lên");
   });
 
   it('refuses a bad file with line numbers, exit 1', async () => {

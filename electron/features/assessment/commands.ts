@@ -1,7 +1,7 @@
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { printable } from '../../../shared/text';
-import { formatPercent, formatPoints } from '../../../shared/framework/points';
+import { indexBreakdown, indexLine } from '../../../shared/scoring/breakdown';
 import { assessmentContract } from '../../../shared/ipc/assessment';
 import type { Commands } from '../../kernel/commands/command';
 import { dbPath, withApp } from '../../kernel/commands/command';
@@ -26,7 +26,7 @@ export const assessmentCommands: Commands = {
         const report = await app.perform(loadEntries, { file: basename(file), text });
         for (const s of report.sections) io.out(`Đã nạp ${s.count} ${printable(s.label)} (phần "${printable(s.name)}").`);
         const sc = await app.perform(assessmentScores, undefined);
-        io.out(`Tổng điểm: ${formatPoints(sc.total.points)}/${formatPoints(sc.total.applicableMax)} · chỉ số ${sc.indexPercent === null ? '—' : formatPercent(sc.indexPercent)} · ${sc.group ? printable(sc.group.label) : 'chưa xếp nhóm'}`);
+        io.out(`Điểm: ${printable(indexLine(indexBreakdown(sc)))}`);
         return 0;
       });
     },

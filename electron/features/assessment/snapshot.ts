@@ -2,7 +2,7 @@
  * Everything the export and the printed summary need about the self-assessment of the framework
  * in use, read in one transaction so the parts agree with each other.
  */
-import type { Framework } from '../../../shared/framework/schema';
+import type { Framework, UnitType } from '../../../shared/framework/schema';
 import type { EvidenceDocumentView } from '../../../shared/ipc/evidence';
 import type { ItemEntry, ItemStatus, ScoreSummary } from '../../../shared/scoring/engine';
 import { computeScores } from '../../../shared/scoring/engine';
@@ -10,6 +10,7 @@ import type { SurveyTally } from '../../../shared/scoring/survey';
 import type { ServiceContext } from '../../kernel/context';
 import { readDocuments, readFiles } from '../evidence/evidence-repo';
 import { activeFramework } from '../framework/active';
+import { identityUnitType } from '../setup/identity-repo';
 import { readEntries, scoredEntries } from './entries-repo';
 import type { LockState } from './lock-repo';
 import { readLock } from './lock-repo';
@@ -43,13 +44,16 @@ export interface AssessmentSnapshot {
   items: SnapshotItem[];
   scores: ScoreSummary;
   lock: LockState;
+  /** The commune's type the scores were computed for (undefined: not stated, the framework's first assumed). */
+  unitType: UnitType | undefined;
 }
 
 export function assessmentSnapshot(ctx: ServiceContext, survey?: SurveyTally): AssessmentSnapshot {
   return ctx.db.transaction((): AssessmentSnapshot => {
     const active = activeFramework(ctx);
     const stored = readEntries(ctx.db, active.ref);
-    const scores = computeScores(active.framework, scoredEntries(stored), survey);
+    const unitType = identityUnitType(ctx.db);
+    const scores = computeScores(active.framework, scoredEntries(stored), survey, { unitType });
     const docs = readDocuments(ctx.db, active.ref);
     const files = readFiles(ctx.db, active.ref);
     const line = (code: string, kind: SnapshotItem['kind']): SnapshotItem => {
@@ -72,6 +76,6 @@ export function assessmentSnapshot(ctx: ServiceContext, survey?: SurveyTally): A
     const items: SnapshotItem[] = [];
     for (const f of active.framework.fields) for (const c of f.criteria) for (const i of c.items) items.push(line(i.code, 'item'));
     for (const a of active.framework.adjustments ?? []) items.push(line(a.code, 'adjustment'));
-    return { frameworkRef: active.ref, framework: active.framework, items, scores, lock: readLock(ctx.db, active.ref) };
+    return { frameworkRef: active.ref, framework: active.framework, items, scores, lock: readLock(ctx.db, active.ref), unitType };
   })();
 }

@@ -2,6 +2,7 @@
  * The summary as one self-contained A4 HTML document (a pure function): printed to PDF by
  * Chromium through Runtime.pdf. No script, no external resource.
  */
+import { formatDeduction } from '../../../shared/scoring/breakdown';
 import { formatPercent, formatPoints } from '../../../shared/framework/points';
 import type { SummaryData, SummaryRow } from './summary-model';
 import { escapeHtml as esc } from '../../kernel/files/html';
@@ -57,8 +58,9 @@ ${d.rows.map(row).join('\n')}
 </tbody>
 <tbody class="totals">
 <tr><td></td><td>Tổng điểm các lĩnh vực</td><td class="num">${formatPoints(d.totalMax)}</td><td class="num" data-total>${formatPoints(d.totalPoints)}</td><td colspan="2">Điểm tối đa áp dụng: ${formatPoints(d.applicableMax)}</td></tr>
-<tr><td></td><td>Điểm thưởng / điểm trừ</td><td></td><td class="num">+${formatPoints(d.bonus)} / −${formatPoints(d.penalty)}</td><td colspan="2"></td></tr>
-<tr><td></td><td>Chỉ số cải cách hành chính</td><td></td><td class="num" data-index>${index}</td><td colspan="2">${esc(d.group ?? '')}</td></tr>
+<tr><td></td><td>Điểm thưởng / điểm trừ</td><td></td><td class="num">+${formatPoints(d.bonus)} / ${formatDeduction(d.penalty)}</td><td colspan="2"></td></tr>
+<tr><td></td><td>Chỉ số cải cách hành chính</td><td></td><td class="num" data-index>${index}</td><td colspan="2">${esc(d.group ?? '')}${d.provisional ? ' (tạm tính: chưa đủ phiếu điều tra)' : ''}</td></tr>
+<tr><td></td><td colspan="5" data-breakdown>Cách tính: ${esc(d.breakdownLine)}</td></tr>
 </tbody></table>
 <p class="status">${status}</p>
 <div class="sign">

@@ -2,6 +2,7 @@
  * The official summary table (bảng tổng hợp kết quả tự đánh giá) as rows, shared by the
  * HTML (printed to PDF) and the xlsx, so both show the same numbers as the screen.
  */
+import { indexBreakdown, indexLine } from '../../../shared/scoring/breakdown';
 import { formatPoints } from '../../../shared/framework/points';
 import type { Identity } from '../../../shared/identity';
 import { viDate } from '../../kernel/files/html';
@@ -38,6 +39,10 @@ export interface SummaryData {
   penalty: number;
   indexPercent: number | null;
   group: string | null;
+  /** The survey is not complete: the index may still move ("tạm tính"). */
+  provisional: boolean;
+  /** One line whose figures reproduce the index (shared/scoring/breakdown). */
+  breakdownLine: string;
   finalised: boolean;
   revision: number;
 }
@@ -89,11 +94,13 @@ export function summaryData(identity: Identity, snap: AssessmentSnapshot): Summa
     }
   }
   const s = snap.scores;
+  const b = indexBreakdown(s);
   return {
     unitName: identity.unitName, unitCode: identity.unitCode, provinceCode: identity.provinceCode, year: identity.year,
     officerName: identity.officerName, frameworkTitle: f.title, frameworkVersion: f.version, rows,
     totalMax: s.total.max, applicableMax: s.total.applicableMax, totalPoints: s.total.points,
-    bonus: s.adjustments.bonus, penalty: s.adjustments.penalty, indexPercent: s.indexPercent, group: s.group?.label ?? null,
+    bonus: s.adjustments.bonus, penalty: s.adjustments.penalty, indexPercent: s.indexPercent, group: b.group?.label ?? null,
+    provisional: b.provisional && !b.empty, breakdownLine: indexLine(b),
     finalised: snap.lock.finalised, revision: snap.lock.revision,
   };
 }

@@ -42,8 +42,9 @@ export async function summaryXlsx(d: SummaryData): Promise<Uint8Array> {
   style(total, true);
   const adj = ws.addRow(['', 'Điểm thưởng (+) / điểm trừ (−)', null, num(d.bonus - d.penalty), '', '']);
   style(adj, true);
-  const idx = ws.addRow(['', 'Chỉ số cải cách hành chính (%)', null, d.indexPercent === null ? null : d.indexPercent / 100, d.group ?? '', '']);
+  const idx = ws.addRow(['', 'Chỉ số cải cách hành chính (%)', null, d.indexPercent === null ? null : d.indexPercent / 100, `${d.group ?? ''}${d.provisional ? ' (tạm tính: chưa đủ phiếu điều tra)' : ''}`, '']);
   style(idx, true);
+  ws.addRow(['', `Cách tính: ${d.breakdownLine}`, null, null, '', '']);
   ws.addRow([]);
   const sign = ws.addRow(['', 'NGƯỜI LẬP BIỂU', '', '', `${d.unitName}, ngày ..... tháng ..... năm ${d.year}`]);
   sign.font = { bold: true };

@@ -32,6 +32,9 @@ describe('summary', () => {
     expect(html).toContain('NGƯỜI LẬP BIỂU');
     expect(html).toContain('CHỦ TỊCH UBND XÃ BÌNH ĐÀO');
     expect(html).toContain('Chưa có dữ liệu điều tra');
+    // No survey yet: the index is provisional, and the line beside it reproduces it.
+    expect(html).toContain('(tạm tính: chưa đủ phiếu điều tra)');
+    expect(html).toMatch(/data-breakdown>Cách tính: tự đánh giá 58,72\/\d+,\d\d \+ điều tra 0,00\/30,00 .*→ chỉ số \d+,\d\d% · Nhóm 4: dưới 60% \(tạm tính\)</u);
     expect(html).not.toContain('<script>');
     expect(html).toContain('&#60;script&#62;');
   });

@@ -53,7 +53,7 @@ export function liveReportSources(dataDir: string, survey: SurveySource = survey
         files.set(item.code, item.files.map((f) => ({ id: f.sha256, name: f.name, mediaType: f.mediaType, size: f.size, sha256: f.sha256 })));
         documents.set(item.code, item.documents.map((d) => ({ number: d.number, date: d.date, issuer: d.issuer, summary: d.summary, locator: d.locator })));
       }
-      const part = assessmentFromEntries(snap.framework, entries, explanations, (c) => files.get(c) ?? [], survey.tally?.(ctx), (c) => documents.get(c) ?? []);
+      const part = assessmentFromEntries(snap.framework, entries, explanations, (c) => files.get(c) ?? [], survey.tally?.(ctx), (c) => documents.get(c) ?? [], snap.unitType);
       return {
         ...part,
         lock: {

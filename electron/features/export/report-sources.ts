@@ -11,7 +11,8 @@
  * has to produce safe integers and strings; the export service checks and signs. The app's
  * sources read what the commune entered (report-sources-live.ts); tests pass fixtures.
  */
-import type { Framework, FrameworkItem } from '../../../shared/framework/schema';
+import type { Framework, FrameworkItem, UnitType } from '../../../shared/framework/schema';
+import { frameworkFor } from '../../../shared/framework/unit-types';
 import { computeScores, type ItemEntry, type ItemScore } from '../../../shared/scoring/engine';
 import { entriesSchema } from '../../../shared/scoring/engine';
 import type { SurveyTally } from '../../../shared/scoring/survey';
@@ -20,6 +21,7 @@ import { AppError } from '../../../shared/errors';
 import type { ServiceContext } from '../../kernel/context';
 import { readEntries } from '../assessment/entries-repo';
 import { activeFramework } from '../framework/active';
+import { identityUnitType } from '../setup/identity-repo';
 
 export interface AssessmentPart {
   items: ReportItem[];
@@ -83,8 +85,11 @@ export function assessmentFromEntries(
   evidenceOf: (code: string) => EvidenceRef[],
   tally?: SurveyTally,
   documentsOf: (code: string) => ReportDocument[] = () => [],
+  unitType?: UnitType,
 ): Pick<AssessmentPart, 'items' | 'totals'> {
-  const s = computeScores(framework, entries, tally);
+  const s = computeScores(framework, entries, tally, { unitType });
+  // The items and fields of the commune's own type (variants may add, drop or change items).
+  framework = frameworkFor(framework, unitType).framework;
   const items: ReportItem[] = [];
   for (const field of framework.fields) {
     for (const criterion of field.criteria) {
@@ -126,5 +131,5 @@ export function assessmentFromDb(ctx: ServiceContext, tally?: SurveyTally): Asse
   }
   const parsed = entriesSchema.safeParse(raw);
   if (!parsed.success) throw new AppError('PACKAGE_VALUE_INVALID', 'stored entries do not match the entry schema');
-  return { ...assessmentFromEntries(framework, parsed.data, explanations, () => [], tally), lock: { locked: false, lockedAt: null, revision: 0 } };
+  return { ...assessmentFromEntries(framework, parsed.data, explanations, () => [], tally, () => [], identityUnitType(ctx.db)), lock: { locked: false, lockedAt: null, revision: 0 } };
 }

@@ -136,7 +136,7 @@ function importFile(ctx: ServiceContext, file: string, unit: UnitFacts): ImportR
       throw refuse('FRAMEWORK_NOT_HELD', { frameworkId: fw.id, version: fw.version, sha256: fw.sha256, year: report.subject.year },
         `Cần nhập bộ tiêu chí "${fw.id}" phiên bản ${fw.version} năm ${report.subject.year} (SHA-256 bắt đầu ${fw.sha256.slice(0, 16)}).`);
     }
-    const re = recomputeReport(loadFramework(ctx, ref), report);
+    const re = recomputeReport(loadFramework(ctx, ref), report, onRoster.type);
     const accept: ImportResult = { ...result, outcome: 'accepted', mismatch: re.mismatch, ...(re.mismatch ? { differences: re.differences } : {}) };
     ctx.db.transaction(() => {
       const packageRef = insertReceived(ctx.db, {

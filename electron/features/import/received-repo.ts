@@ -1,4 +1,5 @@
 /** SQL for what the reviewing unit received: packages, their items, evidence by hash, the import log. */
+import type { UnitType } from '../../../shared/framework/schema';
 import type { Db } from '../../kernel/db/open';
 import { stmt } from '../../kernel/db/statements';
 
@@ -42,17 +43,17 @@ export function receivedFor(db: Db, communeCode: string, year: number): Received
 export interface RosterEntry {
   code: string;
   name: string;
-  type: string;
+  type: UnitType;
   active: boolean;
 }
 
 export function rosterEntry(db: Db, code: string): RosterEntry | undefined {
-  const r = stmt(db, `SELECT code, name, type, active FROM communes WHERE code = ?`).get(code) as { code: string; name: string; type: string; active: number } | undefined;
+  const r = stmt(db, `SELECT code, name, type, active FROM communes WHERE code = ?`).get(code) as { code: string; name: string; type: UnitType; active: number } | undefined;
   return r ? { ...r, active: r.active === 1 } : undefined;
 }
 
 export function activeRoster(db: Db): RosterEntry[] {
-  return (stmt(db, `SELECT code, name, type, active FROM communes WHERE active = 1 ORDER BY code`).all() as { code: string; name: string; type: string; active: number }[]).map((r) => ({ ...r, active: true }));
+  return (stmt(db, `SELECT code, name, type, active FROM communes WHERE active = 1 ORDER BY code`).all() as { code: string; name: string; type: UnitType; active: number }[]).map((r) => ({ ...r, active: true }));
 }
 
 export function deadlineFor(db: Db, year: number): string | null {

@@ -8,7 +8,8 @@
  * Scored the way the commune's own screen and export score (no unit type given: the framework's
  * first), so an honest package recomputes to the same figures.
  */
-import type { Framework } from '../../../shared/framework/schema';
+import type { Framework, UnitType } from '../../../shared/framework/schema';
+import { frameworkFor } from '../../../shared/framework/unit-types';
 import type { CommuneReport, ReportTotals } from '../../../shared/package/envelope';
 import { computeScores, type ItemEntry } from '../../../shared/scoring/engine';
 import type { SurveyTally } from '../../../shared/scoring/survey';
@@ -33,7 +34,8 @@ function tallyOf(report: CommuneReport): SurveyTally {
   return { forms: report.surveyCounts.forms, questions };
 }
 
-export function recomputeReport(framework: Framework, report: CommuneReport): Recomputed {
+/** `unitType`: the commune's type on the roster (its framework variant); the framework's first when not given. */
+export function recomputeReport(framework: Framework, report: CommuneReport, unitType?: UnitType): Recomputed {
   const entries: Record<string, ItemEntry> = Object.create(null) as Record<string, ItemEntry>;
   for (const it of report.items) {
     const entry: ItemEntry = {};
@@ -41,7 +43,8 @@ export function recomputeReport(framework: Framework, report: CommuneReport): Re
     if (it.input) entry.input = it.input;
     if (entry.notApplicable || entry.input) entries[it.code] = entry;
   }
-  const s = computeScores(framework, entries, framework.survey ? tallyOf(report) : undefined);
+  const s = computeScores(framework, entries, framework.survey ? tallyOf(report) : undefined, { unitType });
+  framework = frameworkFor(framework, unitType).framework;
   const node = (n: { points: number; max: number; applicableMax: number }) => ({ points: n.points, max: n.max, applicableMax: n.applicableMax });
   const totals: ReportTotals = {
     selfAssessment: node(s.selfAssessment),

@@ -17,8 +17,10 @@ export const setupCommands: Commands = {
     help: `chiso init --db FILE --role commune|reviewer --unit CODE --name NAME
            [--province CODE] [--reviewer CODE] [--level district|province]
            [--officer NAME] [--title TITLE] [--year YYYY] [--framework FILE]
+           [--unit-type xa|phuong|dac-khu|thi-tran]
   Thiết lập một cơ sở dữ liệu mới: vai trò, mã và tên đơn vị, tỉnh, đơn vị thẩm định, năm,
-  bộ tiêu chí (mặc định: bộ tiêu chí mẫu đi kèm ứng dụng). --role district vẫn được chấp nhận (= reviewer).`,
+  bộ tiêu chí (mặc định: bộ tiêu chí mẫu đi kèm ứng dụng), loại đơn vị của xã (quyết định
+  phương án chấm điểm theo loại trong bộ tiêu chí; bỏ trống thì dùng loại đầu tiên). --role district vẫn được chấp nhận (= reviewer).`,
     async run(args, env) {
       const { io } = env;
       const { values } = parseArgs({
@@ -27,7 +29,7 @@ export const setupCommands: Commands = {
         options: {
           db: { type: 'string' }, role: { type: 'string' }, unit: { type: 'string' }, name: { type: 'string' },
           province: { type: 'string' }, reviewer: { type: 'string' }, level: { type: 'string' }, officer: { type: 'string' },
-          title: { type: 'string' }, year: { type: 'string' }, framework: { type: 'string' },
+          title: { type: 'string' }, year: { type: 'string' }, framework: { type: 'string' }, 'unit-type': { type: 'string' },
         },
       });
       const path = dbPath(values, io);
@@ -40,7 +42,9 @@ export const setupCommands: Commands = {
       let setup: Record<string, unknown>;
       if (role === 'commune') {
         if (!values.province) throw new UsageError('xã cần --province CODE (mã tỉnh 2 chữ số)');
-        setup = { role, provinceCode: values.province, reviewerCode: values.reviewer ?? values.province, ...common };
+        setup = { role, provinceCode: values.province, reviewerCode: values.reviewer ?? values.province, ...common, ...(values['unit-type'] ? { unitType: values['unit-type'] } : {}) };
+      } else if (values['unit-type']) {
+        throw new UsageError('--unit-type chỉ dùng cho xã/phường (--role commune)');
       } else {
         const level = values.level ?? (values.unit.length === 2 ? 'province' : 'district');
         setup = { role, level, provinceCode: values.province ?? (level === 'province' ? values.unit : ''), ...common };
@@ -68,8 +72,8 @@ export const setupCommands: Commands = {
   },
   setup: {
     help: `chiso setup correct --db FILE [--name NAME] [--unit CODE] [--province CODE] [--reviewer CODE]
-           [--officer NAME] [--title TITLE] [--year YYYY] [--reason "LÝ DO"]
-  Sửa thông tin thiết lập gõ nhầm (tên, mã đơn vị, mã tỉnh, đơn vị thẩm định, người phụ trách, năm).
+           [--officer NAME] [--title TITLE] [--year YYYY] [--unit-type xa|phuong|dac-khu|thi-tran] [--reason "LÝ DO"]
+  Sửa thông tin thiết lập gõ nhầm (tên, mã đơn vị, mã tỉnh, đơn vị thẩm định, người phụ trách, năm, loại đơn vị).
   Sau khi đã xuất hồ sơ, mỗi lần sửa cần --reason; thay đổi được ghi vào nhật ký và hồ sơ gửi sau mang giá trị mới.
   --officer "" hoặc --title "" để xóa.`,
     async run(args, env) {
@@ -82,17 +86,17 @@ export const setupCommands: Commands = {
         options: {
           db: { type: 'string' }, name: { type: 'string' }, unit: { type: 'string' }, province: { type: 'string' },
           reviewer: { type: 'string' }, officer: { type: 'string' }, title: { type: 'string' }, year: { type: 'string' },
-          reason: { type: 'string' },
+          reason: { type: 'string' }, 'unit-type': { type: 'string' },
         },
       });
       const path = dbPath(values, io);
       const given = {
         unitName: values.name, unitCode: values.unit, provinceCode: values.province, reviewerCode: values.reviewer,
-        officerName: values.officer, officerTitle: values.title, year: values.year, reason: values.reason,
+        officerName: values.officer, officerTitle: values.title, year: values.year, unitType: values['unit-type'], reason: values.reason,
       };
       const correction = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
       if (Object.keys(correction).filter((k) => k !== 'reason').length === 0)
-        throw new UsageError('không có gì để sửa: cho ít nhất một trong --name --unit --province --reviewer --officer --title --year');
+        throw new UsageError('không có gì để sửa: cho ít nhất một trong --name --unit --province --reviewer --officer --title --year --unit-type');
       const input = parseInput(setupContract['setup:correct'].input, correction);
       return withApp(env, path, async (app) => {
         const identity = await app.perform(correctIdentity, input);

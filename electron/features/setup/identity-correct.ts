@@ -16,7 +16,7 @@ import { requireIdentity } from './identity';
 import type { CorrectableIdentity, IdentityRow } from './identity-repo';
 import { readIdentityRow, updateIdentity } from './identity-repo';
 
-const FIELDS = ['unit_code', 'unit_name', 'province_code', 'reviewer_code', 'officer_name', 'officer_title', 'year'] as const;
+const FIELDS = ['unit_code', 'unit_name', 'province_code', 'reviewer_code', 'officer_name', 'officer_title', 'year', 'unit_type'] as const;
 
 /** The setup as the setup screen would have sent it, with the correction applied on top. */
 function merged(row: IdentityRow, c: SetupCorrection): Record<string, unknown> {
@@ -29,7 +29,7 @@ function merged(row: IdentityRow, c: SetupCorrection): Record<string, unknown> {
     year: c.year ?? row.year,
   };
   return row.role === 'commune'
-    ? { role: 'commune', reviewerCode: c.reviewerCode ?? row.reviewer_code ?? '', ...common }
+    ? { role: 'commune', reviewerCode: c.reviewerCode ?? row.reviewer_code ?? '', unitType: c.unitType ?? row.unit_type ?? undefined, ...common }
     : { role: 'reviewer', level: row.level, ...common };
 }
 
@@ -37,7 +37,7 @@ export function correctSetup(ctx: ServiceContext, correction: SetupCorrection): 
   ctx.db.transaction(() => {
     const row = readIdentityRow(ctx.db);
     if (!row) throw new AppError('NOT_SET_UP', 'this installation has not been set up');
-    if (row.role === 'reviewer' && correction.reviewerCode !== undefined)
+    if (row.role === 'reviewer' && (correction.reviewerCode !== undefined || correction.unitType !== undefined))
       throw new AppError('INVALID_INPUT', 'a reviewing unit has no reviewing unit', { fields: [{ path: 'reviewerCode', message: 'INVALID' }] });
     const data = parseInput(setupInputSchema, merged(row, correction));
     const next: CorrectableIdentity = {
@@ -48,6 +48,7 @@ export function correctSetup(ctx: ServiceContext, correction: SetupCorrection): 
       officer_name: data.officerName ?? null,
       officer_title: data.officerTitle ?? null,
       year: data.year,
+      unit_type: data.role === 'commune' ? (data.unitType ?? null) : null,
     };
     const changed = FIELDS.filter((f) => next[f] !== row[f]);
     if (changed.length === 0) return;

@@ -5,6 +5,7 @@
  */
 import type { Identity } from '../../../shared/identity';
 import { printable } from '../../../shared/text';
+import { UNIT_TYPE_NAMES } from '../../../shared/framework/schema';
 
 export function formatIdentity(id: Identity): string[] {
   const role =
@@ -15,6 +16,7 @@ export function formatIdentity(id: Identity): string[] {
     `  Tỉnh:         ${printable(id.provinceCode)}`,
   ];
   if (id.reviewerCode) lines.push(`  Thẩm định:    ${printable(id.reviewerCode)}`);
+  if (id.role === 'commune') lines.push(`  Loại đơn vị:  ${id.unitType ? UNIT_TYPE_NAMES[id.unitType] : 'chưa khai báo (chấm theo loại đầu tiên của bộ tiêu chí)'}`);
   lines.push(`  Năm:          ${id.year}`);
   if (id.framework) lines.push(`  Bộ tiêu chí:  ${printable(id.framework.title)} (v${printable(id.framework.version)}${id.framework.sample ? ', mẫu tham khảo' : ''})`);
   return lines;

@@ -1,5 +1,6 @@
 /** The identity row (one per installation: id = 1), mapped here and nowhere else. */
 import type { Role, ReviewerLevel } from '../../../shared/identity';
+import type { UnitType } from '../../../shared/framework/schema';
 import type { Db } from '../../kernel/db/open';
 import { stmt } from '../../kernel/db/statements';
 
@@ -13,6 +14,7 @@ export interface IdentityRow {
   officer_name: string | null;
   officer_title: string | null;
   year: number;
+  unit_type: UnitType | null;
   framework_ref: number | null;
   created_at: string;
   updated_at: string;
@@ -26,9 +28,9 @@ export function insertIdentity(db: Db, row: IdentityRow): void {
   stmt(
     db,
     `INSERT INTO identity (id, role, level, unit_code, unit_name, province_code, reviewer_code,
-       officer_name, officer_title, year, framework_ref, created_at, updated_at)
+       officer_name, officer_title, year, unit_type, framework_ref, created_at, updated_at)
      VALUES (1, @role, @level, @unit_code, @unit_name, @province_code, @reviewer_code,
-       @officer_name, @officer_title, @year, @framework_ref, @created_at, @updated_at)`,
+       @officer_name, @officer_title, @year, @unit_type, @framework_ref, @created_at, @updated_at)`,
   ).run(row);
 }
 
@@ -55,7 +57,7 @@ export function actorName(db: Db): string | null {
 /** The fields a correction may change (setup.correct); role and level never change. */
 export type CorrectableIdentity = Pick<
   IdentityRow,
-  'unit_code' | 'unit_name' | 'province_code' | 'reviewer_code' | 'officer_name' | 'officer_title' | 'year'
+  'unit_code' | 'unit_name' | 'province_code' | 'reviewer_code' | 'officer_name' | 'officer_title' | 'year' | 'unit_type'
 >;
 
 export function updateIdentity(db: Db, fields: CorrectableIdentity, now: string): void {
@@ -63,7 +65,13 @@ export function updateIdentity(db: Db, fields: CorrectableIdentity, now: string)
     db,
     `UPDATE identity SET unit_code = @unit_code, unit_name = @unit_name, province_code = @province_code,
        reviewer_code = @reviewer_code, officer_name = @officer_name, officer_title = @officer_title,
-       year = @year, updated_at = @updated_at
+       year = @year, unit_type = @unit_type, updated_at = @updated_at
      WHERE id = 1`,
   ).run({ ...fields, updated_at: now });
+}
+
+/** The commune's type for the scoring engine (undefined: not stated, the framework's first is assumed). */
+export function identityUnitType(db: Db): UnitType | undefined {
+  const row = stmt(db, 'SELECT unit_type FROM identity WHERE id = 1').get() as { unit_type: UnitType | null } | undefined;
+  return row?.unit_type ?? undefined;
 }

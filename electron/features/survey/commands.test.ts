@@ -32,6 +32,9 @@ describe('chiso survey', () => {
     expect(await runCli(['survey', 'results', '--db', 'x.sqlite'], io)).toBe(0);
     expect(out.join('\n')).toMatch(/Phiếu đã nhập: 24\/20/u);
     expect(out.join('\n')).toMatch(/Điểm điều tra: \d+,\d\d\/30,00/u);
+    // The applicable maximum of the self-assessed items (one item not applicable), and a line that reproduces the index.
+    expect(out.join('\n')).toMatch(/Tự đánh giá: \d+,\d\d\/\d+,\d\d/u);
+    expect(out.at(-1)).toMatch(/^Chỉ số: tự đánh giá \d+,\d\d\/\d+,\d\d \+ điều tra \d+,\d\d\/30,00 .*= \d+,\d\d\/\d+,\d\d → chỉ số \d+,\d\d%/u);
   });
 
   it('refuses a JSON file with a bad answer, pointing at its line; writes a template', async () => {

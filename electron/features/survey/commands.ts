@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { printable } from '../../../shared/text';
-import { formatPercent, formatPoints } from '../../../shared/framework/points';
+import { indexLine } from '../../../shared/scoring/breakdown';
+import { formatPoints } from '../../../shared/framework/points';
 import type { Commands } from '../../kernel/commands/command';
 import { dbPath, withApp } from '../../kernel/commands/command';
 import { UsageError } from '../../kernel/commands/io';
@@ -40,7 +41,8 @@ chiso survey results --db FILE
         io.out(`Phiếu đã nhập: ${r.progress.saved}/${r.progress.target} (đã kiểm tra hai lần: ${r.progress.verified})`);
         for (const i of r.items) io.out(`  ${printable(i.code)} ${printable(i.title)}: ${i.points === null ? 'chưa có' : formatPoints(i.points)}/${formatPoints(i.max)}`);
         io.out(`Điểm điều tra: ${formatPoints(r.survey.points)}/${formatPoints(r.survey.max)}`);
-        io.out(`Tự đánh giá: ${formatPoints(r.selfAssessment.points)}/${formatPoints(r.selfAssessment.max)} · Chỉ số: ${r.indexPercent === null ? '—' : formatPercent(r.indexPercent)}`);
+        io.out(`Tự đánh giá: ${formatPoints(r.selfAssessment.points)}/${formatPoints(r.selfAssessment.max)}`);
+        io.out(`Chỉ số: ${printable(indexLine(r.breakdown))}`);
         return 0;
       });
     },

@@ -5,10 +5,12 @@
  */
 import type { Framework } from '../../../shared/framework/schema';
 import { computeScores } from '../../../shared/scoring/engine';
+import { indexBreakdown } from '../../../shared/scoring/breakdown';
 import { tallySurvey } from '../../../shared/scoring/survey';
 import type { SurveyResults } from '../../../shared/survey/types';
 import type { ServiceContext } from '../../kernel/context';
 import { readEntries, scoredEntries } from '../assessment/entries-repo';
+import { identityUnitType } from '../setup/identity-repo';
 import { activeSurvey, savedForms } from './keying';
 import { surveyProgress } from './double-entry';
 
@@ -19,7 +21,8 @@ export function surveyItems(framework: Framework) {
 export function surveyResults(ctx: ServiceContext): SurveyResults {
   const { ref, framework, def } = activeSurvey(ctx);
   const tally = tallySurvey(def, savedForms(ctx, ref));
-  const scores = computeScores(framework, scoredEntries(readEntries(ctx.db, ref)), tally);
+  const scores = computeScores(framework, scoredEntries(readEntries(ctx.db, ref)), tally, { unitType: identityUnitType(ctx.db) });
+  const breakdown = indexBreakdown(scores);
   const items = surveyItems(framework).map((i) => {
     const s = scores.items[i.code];
     return { code: i.code, title: i.title, max: i.maxPoints, points: s && s.status === 'scored' ? s.points : null };
@@ -28,10 +31,11 @@ export function surveyResults(ctx: ServiceContext): SurveyResults {
     progress: surveyProgress(ctx),
     tally,
     items,
-    survey: { points: scores.survey.points, max: scores.survey.max },
-    selfAssessment: { points: scores.selfAssessment.points, max: scores.selfAssessment.max },
-    total: { points: scores.total.points, max: scores.total.max },
+    survey: { points: scores.survey.points, max: scores.survey.applicableMax },
+    selfAssessment: { points: scores.selfAssessment.points, max: scores.selfAssessment.applicableMax },
+    total: { points: scores.total.points, max: scores.total.applicableMax },
     indexPercent: scores.indexPercent,
-    group: scores.group?.label ?? null,
+    group: breakdown.group?.label ?? null,
+    breakdown,
   };
 }

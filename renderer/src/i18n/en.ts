@@ -21,6 +21,7 @@ export const en: Resources = {
     communeShort: 'Commune self-assessment', districtShort: 'District office — reviewing', provinceShort: 'Provincial department — reviewing',
   },
   setup: {
+    unitType: 'Unit type (decides which variant of the criteria is scored)', unitTypes: { xa: 'Commune (xã)', phuong: 'Ward (phường)', 'dac-khu': 'Special zone (đặc khu)', 'thi-tran': 'Town (thị trấn, before 7/2025)' },
     title: 'First-run setup', intro: 'Choose this computer\'s role. Everything is stored on this computer; no network is needed.',
     step1: 'Step 1/2: Role', step2: 'Step 2/2: Unit details',
     level: 'Reviewing level', unitCodeCommune: 'Commune code (5 digits)', unitCodeDistrict: 'District code (3 digits)', unitCodeProvince: 'Province code of the department (2 digits)',
@@ -63,7 +64,7 @@ export const en: Resources = {
   setupCorrection: {
     title: 'Correct the setup',
     intro: 'Correct the name, unit code, province code, reviewing unit, officer or year if mistyped. The next package carries the new values; every correction goes to the change log.',
-    fields: { unitName: 'Unit name', unitCode: 'Unit code', provinceCode: 'Province code (2 digits)', reviewerCode: 'Reviewing unit code', officerName: 'Officer name', officerTitle: 'Title', year: 'Assessment year' },
+    fields: { unitName: 'Unit name', unitCode: 'Unit code', provinceCode: 'Province code (2 digits)', reviewerCode: 'Reviewing unit code', officerName: 'Officer name', officerTitle: 'Title', year: 'Assessment year', unitType: 'Unit type' },
     reason: 'Reason for the correction', reasonHint: 'Required once a package has been exported.',
     save: 'Save the corrections', saved: 'Saved. The next package carries the new values.',
   },

@@ -20,6 +20,7 @@ export const vi = {
     communeShort: 'Xã/phường tự đánh giá', districtShort: 'Phòng Nội vụ huyện — thẩm định', provinceShort: 'Sở Nội vụ tỉnh — thẩm định',
   },
   setup: {
+    unitType: 'Loại đơn vị (quyết định phương án chấm điểm trong bộ tiêu chí)', unitTypes: { xa: 'Xã', phuong: 'Phường', 'dac-khu': 'Đặc khu', 'thi-tran': 'Thị trấn (trước 7/2025)' },
     title: 'Thiết lập ban đầu', intro: 'Chọn vai trò của máy này. Thông tin được lưu trên máy, không cần mạng.',
     step1: 'Bước 1/2: Vai trò', step2: 'Bước 2/2: Thông tin đơn vị',
     level: 'Cấp thẩm định', unitCodeCommune: 'Mã xã (5 chữ số)', unitCodeDistrict: 'Mã huyện (3 chữ số)', unitCodeProvince: 'Mã tỉnh của Sở (2 chữ số)',
@@ -62,7 +63,7 @@ export const vi = {
   setupCorrection: {
     title: 'Sửa thông tin thiết lập',
     intro: 'Sửa tên, mã đơn vị, mã tỉnh, đơn vị thẩm định, người thực hiện hoặc năm nếu đã gõ nhầm. Hồ sơ gửi sau mang thông tin mới; mỗi lần sửa được ghi vào nhật ký thay đổi.',
-    fields: { unitName: 'Tên đơn vị', unitCode: 'Mã đơn vị', provinceCode: 'Mã tỉnh (2 chữ số)', reviewerCode: 'Mã đơn vị thẩm định', officerName: 'Họ tên người thực hiện', officerTitle: 'Chức vụ', year: 'Năm đánh giá' },
+    fields: { unitName: 'Tên đơn vị', unitCode: 'Mã đơn vị', provinceCode: 'Mã tỉnh (2 chữ số)', reviewerCode: 'Mã đơn vị thẩm định', officerName: 'Họ tên người thực hiện', officerTitle: 'Chức vụ', year: 'Năm đánh giá', unitType: 'Loại đơn vị' },
     reason: 'Lý do sửa', reasonHint: 'Bắt buộc nếu đơn vị đã xuất hồ sơ gửi đi.',
     save: 'Lưu thông tin đã sửa', saved: 'Đã lưu. Hồ sơ xuất lần sau mang thông tin mới.',
   },

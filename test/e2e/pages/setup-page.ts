@@ -8,6 +8,8 @@ export interface CommuneDetails {
   officerName?: string;
   officerTitle?: string;
   year: string;
+  /** Left out: the clerk forgot to choose (the form asks for it). */
+  unitType?: 'xa' | 'phuong' | 'dac-khu' | 'thi-tran';
 }
 
 export interface ReviewerDetails {
@@ -45,6 +47,11 @@ export class SetupPage {
     if (d.officerName) await this.fill('officerName', d.officerName);
     if (d.officerTitle) await this.fill('officerTitle', d.officerTitle);
     await this.fill('year', d.year);
+    if (d.unitType) await this.page.getByTestId(`unit-type-${d.unitType}`).check();
+  }
+
+  unitTypeError() {
+    return this.page.getByTestId('unit-type-error');
   }
 
   async fillReviewer(d: ReviewerDetails): Promise<void> {

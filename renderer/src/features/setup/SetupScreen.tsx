@@ -4,6 +4,7 @@ import type { Resolver } from 'react-hook-form';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '@shared/identity';
+import type { UnitType } from '@shared/framework/schema';
 import { setupInputSchema } from '@shared/identity';
 import type { FrameworkChoice } from '@shared/ipc/contract';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -23,6 +24,8 @@ export interface SetupFormValues {
   officerName: string;
   officerTitle: string;
   year: string;
+  /** xã / phường / đặc khu / thị trấn: '' until chosen (a commune must choose). */
+  unitType: UnitType | '';
 }
 
 // The form holds every field; the shared schema (a union on `role`) decides which count.
@@ -41,7 +44,7 @@ export function SetupScreen() {
     reValidateMode: 'onChange',
     defaultValues: {
       role: 'commune', level: 'province', unitCode: '', unitName: '', provinceCode: '', reviewerCode: '',
-      officerName: '', officerTitle: '', year: String(new Date().getFullYear()),
+      officerName: '', officerTitle: '', year: String(new Date().getFullYear()), unitType: '',
     },
   });
   const level = form.watch('level');
@@ -66,10 +69,17 @@ export function SetupScreen() {
   }
 
   const onSubmit = form.handleSubmit(async (values) => {
+    // The engine scores each type with its own variant of the framework: a commune must say which it is.
+    if (values.role === 'commune' && values.unitType === '') {
+      form.setError('unitType', { message: 'UNIT_TYPE' });
+      return;
+    }
+    const { unitType, ...rest } = values;
+    const setup = values.role === 'commune' ? { ...rest, unitType } : rest;
     const identity = await run(async (api) => {
       try {
         return await api.setup.complete({
-          setup: values as never,
+          setup: setup as never,
           ...(useFile && choice ? { frameworkToken: choice.token } : {}),
         });
       } catch (err) {
@@ -110,6 +120,15 @@ export function SetupScreen() {
           label={commune ? t('setup.unitNameCommune') : t('setup.unitNameReviewer')}
           placeholder={commune ? t('setup.unitNamePlaceholderCommune') : t('setup.unitNamePlaceholderReviewer')}
         />
+        {commune && (
+          <fieldset className="radio-row" data-testid="setup-unit-type">
+            <legend>{t('setup.unitType')}</legend>
+            {(['xa', 'phuong', 'dac-khu', 'thi-tran'] as const).map((ut) => (
+              <label key={ut}><input type="radio" value={ut} {...form.register('unitType')} data-testid={`unit-type-${ut}`} /> {t(`setup.unitTypes.${ut}`)}</label>
+            ))}
+            {form.formState.errors.unitType && <small className="error" role="alert" data-testid="unit-type-error">{t('fields.UNIT_TYPE')}</small>}
+          </fieldset>
+        )}
         {commune && <TextField form={form} name="reviewerCode" label={t('setup.reviewerCode')} hint={t('setup.reviewerHint')} inputMode="numeric" />}
         <div className="grid-2">
           <TextField form={form} name="officerName" label={`${t('setup.officerName')} ${t('setup.optional')}`} />

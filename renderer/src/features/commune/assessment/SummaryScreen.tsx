@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatPercent, formatPoints } from '@shared/framework/points';
+import { indexBreakdown, indexLine } from '@shared/scoring/breakdown';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { useApiCall } from '../../../lib/use-api-call';
 import { useAppStore } from '../../../stores/app-store';
@@ -27,6 +28,7 @@ export function SummaryScreen() {
   if (identity?.role !== 'commune') return <p className="notice">{t('assessment.reviewerOnly')}</p>;
   if (!framework || !scores) return <p>{t('common.loading')}</p>;
   const p = (v: number): string => formatPoints(v, lang);
+  const b = indexBreakdown(scores);
   return (
     <div className="summary-screen" data-testid="summary-screen">
       <h1>{t('assessment.summary.title')} {identity.year}</h1>
@@ -46,13 +48,19 @@ export function SummaryScreen() {
         <thead><tr><th>{t('assessment.summary.code')}</th><th>{t('assessment.summary.content')}</th><th className="num">{t('assessment.summary.max')}</th><th className="num">{t('assessment.summary.self')}</th></tr></thead>
         <tbody>
           {framework.fields.map((f) => (
-            <tr key={f.code}><td>{f.code}</td><td>{f.title}</td><td className="num">{p(scores.fields[f.code]?.max ?? 0)}</td><td className="num">{p(scores.fields[f.code]?.points ?? 0)}</td></tr>
+            <tr key={f.code}><td>{f.code}</td><td>{f.title}</td><td className="num">{p(scores.fields[f.code]?.applicableMax ?? 0)}</td><td className="num">{p(scores.fields[f.code]?.points ?? 0)}</td></tr>
           ))}
         </tbody>
         <tfoot>
-          <tr><th></th><th>{t('assessment.total')}</th><th className="num">{p(scores.total.max)}</th><th className="num" data-testid="summary-total">{p(scores.total.points)}</th></tr>
-          <tr><th></th><th>{t('assessment.bonusPenalty', { bonus: p(scores.adjustments.bonus), penalty: p(scores.adjustments.penalty) })}</th><th></th><th></th></tr>
-          <tr><th></th><th>{t('assessment.index')} · {scores.group?.label ?? t('assessment.noGroup')}</th><th></th><th className="num" data-testid="summary-index">{scores.indexPercent === null ? '—' : formatPercent(scores.indexPercent, lang)}</th></tr>
+          <tr><th></th><th>{t('assessment.total')} ({t('assessment.summary.applicableMax')})</th><th className="num">{p(b.applicableMax)}</th><th className="num" data-testid="summary-total">{p(scores.total.points)}</th></tr>
+          <tr><th></th><th>{t('assessment.bonusPenalty', { bonus: p(b.bonus), penalty: p(b.penalty) })}</th><th></th><th></th></tr>
+          <tr>
+            <th></th>
+            <th>{t('assessment.index')} · {b.empty ? t('assessment.summary.nothingEntered') : (b.group?.label ?? t('assessment.noGroup'))}{b.provisional && !b.empty ? ` (${t('assessment.summary.provisional')})` : ''}</th>
+            <th></th>
+            <th className="num" data-testid="summary-index">{scores.indexPercent === null ? '—' : formatPercent(scores.indexPercent, lang)}</th>
+          </tr>
+          <tr><td></td><td colSpan={3} className="muted small" data-testid="summary-breakdown">{t('assessment.summary.howComputed')}: {indexLine(b, lang)}</td></tr>
         </tfoot>
       </table>
     </div>

@@ -46,7 +46,9 @@ export const vi = {
   },
   summary: {
     menu: 'Bảng tổng hợp', title: 'Bảng tổng hợp kết quả tự đánh giá', pdf: 'Lưu PDF…', xlsx: 'Lưu Excel…', written: 'Đã lưu: {{path}}',
-    code: 'Mã', content: 'Lĩnh vực, tiêu chí', max: 'Điểm tối đa', self: 'Tự đánh giá', evidence: 'Tài liệu kiểm chứng', explanation: 'Giải trình',
+    applicableMax: 'trên điểm tối đa áp dụng', provisional: 'tạm tính: chưa đủ phiếu điều tra', nothingEntered: 'chưa nhập',
+    howComputed: 'Cách tính',
+    code: 'Mã', content: 'Lĩnh vực, tiêu chí', max: 'Điểm tối đa áp dụng', self: 'Tự đánh giá', evidence: 'Tài liệu kiểm chứng', explanation: 'Giải trình',
     draft: 'Bản nháp — chưa chốt số liệu.', finalised: 'Số liệu đã chốt (lần {{revision}}): bảng in ra là bản chính thức để ký, đóng dấu.',
   },
   reviewerOnly: 'Đơn vị thẩm định không tự đánh giá. Màn hình này dành cho xã, phường.',
@@ -99,7 +101,9 @@ export const en: typeof vi = {
   },
   summary: {
     menu: 'Summary', title: 'Self-assessment summary', pdf: 'Save PDF…', xlsx: 'Save Excel…', written: 'Saved: {{path}}',
-    code: 'Code', content: 'Field, criterion', max: 'Max', self: 'Self score', evidence: 'Evidence', explanation: 'Explanation',
+    applicableMax: 'of the applicable maximum', provisional: 'provisional: not enough survey forms', nothingEntered: 'nothing entered',
+    howComputed: 'How it is computed',
+    code: 'Code', content: 'Field, criterion', max: 'Applicable max', self: 'Self score', evidence: 'Evidence', explanation: 'Explanation',
     draft: 'Draft — not finalised.', finalised: 'Finalised (revision {{revision}}): the printout is the official copy to sign and stamp.',
   },
   reviewerOnly: 'A reviewing unit does not self-assess. This screen is for communes.',

@@ -1,3 +1,4 @@
+import { indexLine } from '@shared/scoring/breakdown';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
@@ -64,9 +65,10 @@ function Totals({ r }: { r: SurveyResults }) {
           <tr><th>{t('survey.results.selfTotal')}</th><th className="num" data-testid="self-total">{formatPoints(r.selfAssessment.points, loc)}</th><th className="num">{formatPoints(r.selfAssessment.max, loc)}</th></tr>
           <tr><th>{t('survey.results.total')}</th><th className="num">{formatPoints(r.total.points, loc)}</th><th className="num">{formatPoints(r.total.max, loc)}</th></tr>
           <tr>
-            <th>{t('survey.results.index')}{r.group ? ` · ${t('survey.results.group')}: ${r.group}` : ''}</th>
+            <th>{t('survey.results.index')}{r.group ? ` · ${t('survey.results.group')}: ${r.group}` : ''}{r.breakdown.provisional && !r.breakdown.empty ? ` (${t('survey.results.provisional')})` : ''}</th>
             <th className="num" data-testid="index">{r.indexPercent === null ? '—' : formatPercent(r.indexPercent, loc)}</th><th />
           </tr>
+          <tr><td colSpan={3} className="muted small" data-testid="index-breakdown">{indexLine(r.breakdown, loc)}</td></tr>
         </tfoot>
       </table>
     </div>
