@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { assessmentBench } from './assessment.bench';
 import { foundationBench } from './foundation.bench';
 import { rows } from './harness';
+import { jsonBench } from './json.bench';
 import { packageBench } from './package.bench';
 import { parseLimitsBench } from './parse-limits.bench';
 import { surveyBench } from './survey.bench';
@@ -15,6 +16,7 @@ const SUITES: [string, () => Promise<void>][] = [
   ['package', packageBench],
   ['parse-limits', parseLimitsBench],
   ['survey', surveyBench],
+  ['json', jsonBench],
 ];
 
 const only = process.argv[2];

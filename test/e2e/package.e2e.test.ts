@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeSetup } from '../../electron/features/setup/identity';
-import { approveEnrolmentRequest, registryResolver } from '../../electron/features/enrolment/enrolment';
+import { approveEnrolmentRequest, registryResolver } from '../../electron/features/enrolment/reviewer-enrolment';
 import { approveKeyRotation, receiveKeyRotation } from '../../electron/features/enrolment/rotation-service';
 import { createKey, unlockKey } from '../../electron/features/keys/keys';
 import { KeyStore, keyPathFor } from '../../electron/kernel/signing/key-store';

@@ -15,7 +15,7 @@ import { testKey } from '../../../test/fixtures/test-keys';
 import { buildEnrolmentRequest } from '../../kernel/signing/enrolment';
 import { serializeEnvelope, signPackage } from '../../kernel/signing/package-signer';
 import type { Signer } from '../../kernel/signing/signer';
-import { approveEnrolmentRequest } from '../../features/enrolment/enrolment';
+import { approveEnrolmentRequest } from '../../features/enrolment/reviewer-enrolment';
 import { runCli } from './chiso';
 import type { ServiceContext } from '../../kernel/context';
 import { systemClock } from '../../kernel/context';

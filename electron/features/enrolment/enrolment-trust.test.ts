@@ -12,7 +12,8 @@ import { goldenSources, setUpCommune } from '../../../test/fixtures/commune-repo
 import { keyIdOf } from '../../kernel/signing/ed25519';
 import { buildEnrolmentRequest } from '../../kernel/signing/enrolment';
 import type { Signer } from '../../kernel/signing/signer';
-import { approveEnrolmentRequest, checkEnrolmentRequest, listEnrolledKeys, prepareEnrolmentRequest, recordEnrolmentRequest, registryResolver, revokeEnrolledKey } from './enrolment';
+import { prepareEnrolmentRequest, recordEnrolmentRequest } from './commune-enrolment';
+import { approveEnrolmentRequest, checkEnrolmentRequest, listEnrolledKeys, registryResolver, revokeEnrolledKey } from './reviewer-enrolment';
 import { exportReport } from '../export/export';
 import { completeSetup } from '../setup/identity';
 import { verifyPackageBytes } from '../verify/verify';

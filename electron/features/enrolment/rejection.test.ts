@@ -3,7 +3,8 @@ import { setUpCommune } from '../../../test/fixtures/commune-report';
 import { testKey } from '../../../test/fixtures/test-keys';
 import { refusal, testApp, type TestApp } from '../../../test/helpers/app';
 import { freshStore, provinceSetup, type TestStore } from '../../../test/helpers/context';
-import { approveEnrolmentRequest, prepareEnrolmentRequest } from './enrolment';
+import { prepareEnrolmentRequest } from './commune-enrolment';
+import { approveEnrolmentRequest } from './reviewer-enrolment';
 import { approveRequest, rejectedRequests, rejectRequest } from './use-cases';
 
 let xa: TestStore;

@@ -13,7 +13,7 @@ import type { Destination, PdfPrinter } from '../../kernel/ports';
 import type { AppContext } from '../../kernel/use-case';
 import { unlockKey } from '../keys/keys';
 import { requireIdentity } from '../setup/identity';
-import { enrolmentFileNames, prepareEnrolmentRequest, recordEnrolmentRequest } from './enrolment';
+import { enrolmentFileNames, prepareEnrolmentRequest, recordEnrolmentRequest } from './commune-enrolment';
 import { enrolmentFormHtml } from './form';
 
 export interface RequestInput {

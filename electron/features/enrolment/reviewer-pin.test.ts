@@ -8,7 +8,8 @@ import { codeOf } from '../../../test/helpers/errors';
 import { testKey } from '../../../test/fixtures/test-keys';
 import { setUpCommune } from '../../../test/fixtures/commune-report';
 import { listAudit } from '../audit/audit-repo';
-import { acceptEnrolmentApproval, approveEnrolmentRequest, checkEnrolmentApproval, enrolmentState, prepareEnrolmentRequest, recordEnrolmentRequest } from './enrolment';
+import { acceptEnrolmentApproval, checkEnrolmentApproval, enrolmentState, prepareEnrolmentRequest, recordEnrolmentRequest } from './commune-enrolment';
+import { approveEnrolmentRequest } from './reviewer-enrolment';
 import { completeSetup } from '../setup/identity';
 
 const commune = testKey('commune');

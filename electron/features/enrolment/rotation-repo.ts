@@ -84,3 +84,16 @@ export function enrolRotatedKey(
   ).run(row.newKeyId, row.communeCode, row.communeName, row.publicKey, row.fingerprint, row.effectiveFrom, row.statementSha256, row.approvedAt);
   db.prepare("UPDATE enrolled_keys SET status = 'revoked', revoked_from = ? WHERE key_id = ?").run(row.effectiveFrom, row.oldKeyId);
 }
+
+/** An approved rotation retires `oldKeyId` from exactly this date. */
+export function hasApprovedRotation(db: Db, oldKeyId: string, effectiveFrom: string): boolean {
+  return db.prepare(`SELECT 1 FROM key_rotations WHERE old_key_id = ? AND status = 'approved' AND effective_from = ?`).get(oldKeyId, effectiveFrom) !== undefined;
+}
+
+/** The commune's newest approved rotation: its new key and when it was approved. */
+export function latestApprovedRotation(db: Db): { newKeyId: string; decidedAt: string } | null {
+  const r = db.prepare(`SELECT new_key_id, decided_at FROM key_rotations WHERE status = 'approved' ORDER BY decided_at DESC, rowid DESC LIMIT 1`).get() as
+    | { new_key_id: string; decided_at: string }
+    | undefined;
+  return r ? { newKeyId: r.new_key_id, decidedAt: r.decided_at } : null;
+}

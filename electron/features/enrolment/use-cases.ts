@@ -8,9 +8,8 @@ import type { Destination } from '../../kernel/ports';
 import type { AppContext } from '../../kernel/use-case';
 import { useCase } from '../../kernel/use-case';
 import { unlockKey } from '../keys/keys';
-import {
-  acceptEnrolmentApproval, approveEnrolmentRequest, checkEnrolmentApproval, checkEnrolmentRequest, enrolmentState, listEnrolledKeys, revokeEnrolledKey,
-} from './enrolment';
+import { acceptEnrolmentApproval, checkEnrolmentApproval, enrolmentState } from './commune-enrolment';
+import { approveEnrolmentRequest, checkEnrolmentRequest, listEnrolledKeys, revokeEnrolledKey } from './reviewer-enrolment';
 import type { RequestInput } from './request';
 import { approvalFileName, requestEnrolment } from './request';
 import { rejectEnrolmentRequest, refuseRejected, listRejections } from './rejection';

@@ -8,7 +8,7 @@ import type { Identity } from '../../../shared/identity';
 import type { ServiceContext } from '../../kernel/context';
 import { writeFileSafely } from '../../kernel/files/package-file';
 import { readUserFile } from '../../kernel/files/user-file';
-import { enrolmentState } from '../enrolment/enrolment';
+import { enrolmentState } from '../enrolment/commune-enrolment';
 import { requireIdentity } from '../setup/identity';
 import { buildEml } from './eml';
 import type { ExportRecord } from './exports-repo';

@@ -6,7 +6,7 @@ import { channelApp } from '../../../test/helpers/channels';
 import { communeSetup, freshStore, parsedSetup, provinceSetup } from '../../../test/helpers/context';
 import { testKey } from '../../../test/fixtures/test-keys';
 import type { KeysStatus } from '../../../shared/ipc/keys';
-import { approveEnrolmentRequest } from '../enrolment/enrolment';
+import { approveEnrolmentRequest } from '../enrolment/reviewer-enrolment';
 import { approveKeyRotation, receiveKeyRotation } from '../enrolment/rotation-service';
 import { completeSetup } from '../setup/identity';
 

@@ -28,7 +28,7 @@ import { isoNow, type ServiceContext } from '../../kernel/context';
 import { readUserFile } from '../../kernel/files/user-file';
 import { fingerprintOf, sha256Hex } from '../../kernel/signing/ed25519';
 import { verifyEnvelope, type KeyResolver } from '../../kernel/signing/package-signer';
-import { registryResolver } from '../enrolment/enrolment';
+import { registryResolver } from '../enrolment/reviewer-enrolment';
 import { loadFramework } from '../framework/frameworks';
 import { checkReport, type ReportFacts } from '../verify/report-checks';
 import { recomputeReport } from './recompute';

@@ -6,7 +6,8 @@ import type { TestStore } from '../../../test/helpers/context';
 import { testKey } from '../../../test/fixtures/test-keys';
 import { communeAndReviewer } from '../../../test/fixtures/commune-report';
 import { KeyStore } from '../../kernel/signing/key-store';
-import { acceptEnrolmentApproval, approveEnrolmentRequest, prepareEnrolmentRequest, recordEnrolmentRequest } from '../enrolment/enrolment';
+import { acceptEnrolmentApproval, prepareEnrolmentRequest, recordEnrolmentRequest } from '../enrolment/commune-enrolment';
+import { approveEnrolmentRequest } from '../enrolment/reviewer-enrolment';
 import { backupKey, createKey, previewBackup, restoreKey, unlockKey } from './keys';
 
 const reviewer = testKey('reviewer');

@@ -13,7 +13,8 @@ import { createKeyBackup, readKeyBackupInfo, restoreKeyBackup } from '../../kern
 import { keyIdOf } from '../../kernel/signing/ed25519';
 import type { KeyStatus, KeyStore } from '../../kernel/signing/key-store';
 import type { UnlockedKey } from '../../kernel/signing/signer';
-import { enrolmentState } from '../enrolment/enrolment';
+import { readPin, requestById } from '../enrolment/enrolment-repo';
+import { latestApprovedRotation } from '../enrolment/rotation-repo';
 import { writeFileSafely } from '../../kernel/files/package-file';
 import { requireIdentity } from '../setup/identity';
 import { readUserFile } from '../../kernel/files/user-file';
@@ -31,14 +32,11 @@ export interface KeyOverview {
  * approval, or the new key of a rotation approved since.
  */
 export function enrolledKeyId(ctx: ServiceContext): string | null {
-  const pin = enrolmentState(ctx, null).pinned;
+  const pin = readPin(ctx.db);
   if (!pin) return null;
-  const row = ctx.db.prepare('SELECT key_id FROM enrolment_requests WHERE request_id = ?').get(pin.requestId) as { key_id: string } | undefined;
-  const rotated = ctx.db.prepare(`SELECT new_key_id, decided_at FROM key_rotations WHERE status = 'approved' ORDER BY decided_at DESC, rowid DESC LIMIT 1`).get() as
-    | { new_key_id: string; decided_at: string }
-    | undefined;
-  if (rotated && rotated.decided_at >= pin.pinnedAt) return rotated.new_key_id;
-  return row?.key_id ?? null;
+  const rotated = latestApprovedRotation(ctx.db);
+  if (rotated && rotated.decidedAt >= pin.pinnedAt) return rotated.newKeyId;
+  return requestById(ctx.db, pin.requestId)?.keyId ?? null;
 }
 
 export function keyOverview(ctx: ServiceContext, store: KeyStore): KeyOverview {

@@ -9,7 +9,8 @@ import { freshStore, provinceSetup, type TestStore } from '../../../test/helpers
 import { runCli } from '../../app/cli/chiso';
 import { openDatabase } from '../../kernel/db/open';
 import type { CliIO } from '../../kernel/commands/io';
-import { approveEnrolmentRequest, prepareEnrolmentRequest } from '../enrolment/enrolment';
+import { prepareEnrolmentRequest } from '../enrolment/commune-enrolment';
+import { approveEnrolmentRequest } from '../enrolment/reviewer-enrolment';
 
 let t: TestApp;
 let io: CliIO;

@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import { errorMessages } from '../../../shared/i18n/errors';
 import { useCase } from '../../kernel/use-case';
-import { registryResolver } from '../enrolment/enrolment';
+import { registryResolver } from '../enrolment/reviewer-enrolment';
 import { requireIdentity } from '../setup/identity';
 import type { TrustMode, Verdict } from './verify';
 import { verifyPackageBytes } from './verify';

@@ -6,7 +6,7 @@ import { tempDir } from '../../../test/helpers/context';
 import { codeOf } from '../../../test/helpers/errors';
 import { writeFileAtomic } from './atomic-write';
 import type { FileOps } from './package-file';
-import { nodeFileOps } from './package-file';
+import { nodeFileOps, writeFileSafely } from './package-file';
 import { readUserFile } from './user-file';
 import { readJsonFile, readUserText } from './user-files';
 
@@ -14,6 +14,57 @@ let dir: string;
 let cleanup: () => void;
 beforeEach(() => ({ dir, cleanup } = tempDir()));
 afterEach(() => cleanup());
+
+describe('writeFileSafely (a user\'s folder, through the atomic write)', () => {
+  /** Half the bytes really reach the temporary file, then the disk fails with `errno`. */
+  const halfThen = (errno: string): FileOps => {
+    let calls = 0;
+    return {
+      ...nodeFileOps,
+      writeSync: (fd, b, o, l) => {
+        if (calls++ > 0) throw Object.assign(new Error(`${errno}: failed`), { code: errno });
+        return nodeFileOps.writeSync(fd, b, o, Math.max(1, Math.floor(l / 2)));
+      },
+    };
+  };
+  const failingAt = (at: 'openSync' | 'fsyncSync' | 'renameSync', errno: string): FileOps => ({
+    ...nodeFileOps,
+    [at]: () => {
+      throw Object.assign(new Error(`${errno}: failed`), { code: errno });
+    },
+  });
+
+  for (const [what, ops, code, message] of [
+    ['ENOSPC half-way through the bytes', halfThen('ENOSPC'), 'EXPORT_DISK_FULL', /^disk full: /u],
+    ['EDQUOT half-way through the bytes', halfThen('EDQUOT'), 'EXPORT_DISK_FULL', /^disk full: /u],
+    ['EROFS at open', failingAt('openSync', 'EROFS'), 'EXPORT_WRITE_PROTECTED', /^cannot write: /u],
+    ['EIO at fsync', failingAt('fsyncSync', 'EIO'), 'EXPORT_WRITE_FAILED', /^write failed: /u],
+    ['EPERM at rename', failingAt('renameSync', 'EPERM'), 'EXPORT_WRITE_PROTECTED', /^cannot write: /u],
+  ] as const) {
+    it(`${what}: ${code}, the old file intact and no temporary or partial file left`, () => {
+      const path = join(dir, 'CCHC-2026-26734-r1.json');
+      writeFileSync(path, 'the old file');
+      let caught: unknown;
+      try {
+        writeFileSafely(dir, 'CCHC-2026-26734-r1.json', Buffer.from('x'.repeat(4096)), () => undefined, ops);
+      } catch (err) {
+        caught = err;
+      }
+      expect(caught).toBeInstanceOf(AppError);
+      expect((caught as AppError).code).toBe(code);
+      expect((caught as AppError).message).toMatch(message);
+      expect((caught as AppError).details).toMatchObject({ folder: dir });
+      expect(readdirSync(dir)).toEqual(['CCHC-2026-26734-r1.json']);
+      expect(readFileSync(path, 'utf8')).toBe('the old file');
+    });
+  }
+
+  it('writes the whole file under its name and returns its size', () => {
+    const written = writeFileSafely(dir, 'CCHC-2026-26734-r1.json', Buffer.from('{"a":1}'), (back) => expect(back.toString('utf8')).toBe('{"a":1}'));
+    expect(written).toEqual({ path: join(dir, 'CCHC-2026-26734-r1.json'), size: 7 });
+    expect(readdirSync(dir)).toEqual(['CCHC-2026-26734-r1.json']);
+  });
+});
 
 describe('writeFileAtomic', () => {
   it('writes the whole file, replacing an older one, with the mode asked for', () => {

@@ -1,40 +1,19 @@
 /**
  * Writing a package where the user chose (a folder, a USB stick) so that no half file ever
- * carries the final name: temporary name in the same folder → write → fsync → rename → read back
- * and verify. On any failure the temporary file (and, after a failed read-back, the final one) is
- * removed, and the error says in Vietnamese what to do. The fs calls are injectable so tests can
- * simulate a full or write-protected disk (root ignores file modes, so chmod tests prove little).
+ * carries the final name: the kernel's atomic write (atomic-write.ts: temporary name in the same
+ * folder → write → fsync → rename), then read back and verify. On any failure the temporary file
+ * (and, after a failed read-back, the final one) is removed, and the error says in Vietnamese what
+ * to do. The fs calls are injectable so tests can simulate a full or write-protected disk (root
+ * ignores file modes, so chmod tests prove little).
  */
-import * as fs from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/errors';
+import { nodeFileOps, writeFileAtomic, type FileOps } from './atomic-write';
 
-export interface FileOps {
-  openSync(path: string, flags: string, mode?: number): number;
-  writeSync(fd: number, buffer: Uint8Array, offset: number, length: number): number;
-  fsyncSync(fd: number): void;
-  closeSync(fd: number): void;
-  renameSync(from: string, to: string): void;
-  rmSync(path: string, opts: { force: boolean }): void;
-  readFileSync(path: string): Buffer;
-  readdirSync(path: string): string[];
-}
-
-export const nodeFileOps: FileOps = {
-  openSync: (p, f, m) => fs.openSync(p, f, m),
-  writeSync: (fd, b, o, l) => fs.writeSync(fd, b, o, l),
-  fsyncSync: (fd) => fs.fsyncSync(fd),
-  closeSync: (fd) => fs.closeSync(fd),
-  renameSync: (a, b) => fs.renameSync(a, b),
-  rmSync: (p, o) => fs.rmSync(p, o),
-  readFileSync: (p) => fs.readFileSync(p),
-  readdirSync: (p) => fs.readdirSync(p),
-};
+export { nodeFileOps, type FileOps } from './atomic-write';
 
 /** Temporary files are hidden, ASCII and end in .part: `.CCHC-2026-26734-r3.json.1a2b3c4d.part`. */
 const TEMP = /^\.CCHC-[A-Za-z0-9.-]+\.[0-9a-f]{8}\.part$/u;
-const CHUNK = 1 << 20;
 
 /** Removes temporary files left by an export that was killed (power cut, task manager). */
 export function cleanStaleTemps(folder: string, ops: FileOps = nodeFileOps): string[] {
@@ -79,29 +58,16 @@ export interface WrittenFile {
 export function writeFileSafely(folder: string, fileName: string, bytes: Uint8Array, check: (readBack: Buffer) => void, ops: FileOps = nodeFileOps): WrittenFile {
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,100}$/u.test(fileName)) throw new AppError('INVALID_INPUT', `unsafe file name ${fileName}`);
   const path = join(folder, fileName);
-  const tmp = join(folder, `.${fileName}.${randomBytes(4).toString('hex')}.part`);
-  let fd: number | null = null;
-  let renamed = false;
+  // Temporary name, write, fsync, rename: the kernel's one atomic write, refusing in the words
+  // of writeError. A failure there leaves neither the temporary file nor a half file.
+  writeFileAtomic(path, bytes, { ops, tempSuffix: '.part', refusal: (err) => writeError(err, folder) });
   try {
-    fd = ops.openSync(tmp, 'wx', 0o644);
-    for (let at = 0; at < bytes.length; ) at += ops.writeSync(fd, bytes, at, Math.min(CHUNK, bytes.length - at));
-    ops.fsyncSync(fd);
-    ops.closeSync(fd);
-    fd = null;
-    ops.renameSync(tmp, path);
-    renamed = true;
     check(ops.readFileSync(path));
     return { path, size: bytes.length };
   } catch (err) {
-    if (fd !== null) {
-      try {
-        ops.closeSync(fd);
-      } catch {
-        // already failing
-      }
-    }
+    // The read-back is not what was meant: the final file goes too.
     try {
-      ops.rmSync(renamed ? path : tmp, { force: true });
+      ops.rmSync(path, { force: true });
     } catch {
       // nothing more we can do; the message below still tells the user
     }

@@ -13,8 +13,17 @@ import { fingerprintSchema, keyIdSchema, publicKeySchema } from '../../../shared
 import { assertStrongPublicKey, fingerprintOf, generateKeyPair, keyIdOf, pkcs8Of, privateKeyFromPkcs8, rawPublicKeyOf } from './ed25519';
 import { openSealedKey, parseSealedKey, sealPrivateKey, type ScryptParams } from './sealed-key';
 import { UnlockedKey } from './signer';
-import { writeFileAtomic } from './atomic-file';
+import { writeFileAtomic } from '../files/atomic-write';
 import type { KeyObject } from 'node:crypto';
+
+/**
+ * The key file's write, through the app's one atomic write: never half-written, mode 0600 (the
+ * file is only for the user running the app), and never replacing a key file already there.
+ */
+function writeKeyFile(path: string, text: string): void {
+  if (existsSync(path)) throw new AppError('KEY_EXISTS', 'Tệp đã tồn tại; không ghi đè.', { path });
+  writeFileAtomic(path, text, { mode: 0o600 });
+}
 
 export interface KeyInfo {
   keyId: string;
@@ -82,7 +91,7 @@ export class FileKeyVault implements KeyVault {
       createdAt: (this.options.now?.() ?? new Date()).toISOString(),
       ...(this.options.scrypt ? { scrypt: this.options.scrypt } : {}),
     });
-    writeFileAtomic(this.path, JSON.stringify(doc, null, 2) + '\n', { exclusive: true });
+    writeKeyFile(this.path, JSON.stringify(doc, null, 2) + '\n');
     return infoOf(privateKey);
   }
   async unlock(opts: UnlockOptions = {}): Promise<UnlockedKey> {
@@ -171,7 +180,7 @@ export class ProtectedKeyVault implements KeyVault {
       createdAt: (this.options.now?.() ?? new Date()).toISOString(),
       protectedKey: toBase64Url(this.protector.encrypt(pkcs8Of(privateKey))),
     };
-    writeFileAtomic(this.path, JSON.stringify(doc, null, 2) + '\n', { exclusive: true });
+    writeKeyFile(this.path, JSON.stringify(doc, null, 2) + '\n');
     return info;
   }
   async unlock(): Promise<UnlockedKey> {
