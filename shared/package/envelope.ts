@@ -3,6 +3,7 @@
  * generated from these (test/unit/package/json-schema.test.ts keeps them in step), so the
  * patterns here are plain regular expressions that JSON Schema can carry too.
  */
+import { FORMULA_NAME } from '../framework/formula';
 import { z } from 'zod';
 import { FORMAT_NAME, FORMAT_VERSION, PACKAGE_TYPES, type PackageType } from './canonical';
 import { isNameChars, isProse, NAME_CHARS_PATTERN, NAME_TEXT_PATTERN, PROSE_TEXT_PATTERN } from '../text';
@@ -163,6 +164,12 @@ export const reportItemInputSchema = z.discriminatedUnion('type', [
     z.strictObject({ type: z.literal(t), numerator: safeInt, denominator: safeInt, complement: safeInt.optional() }),
   ),
   z.strictObject({ type: z.literal('deduction'), events: safeInt }),
+  z.strictObject({ type: z.literal('increment'), units: safeInt }),
+  /** A formula rule's inputs by the names the framework gives them (at most 20, as the framework allows). */
+  z.strictObject({
+    type: z.literal('formula'),
+    values: z.record(z.string().regex(FORMULA_NAME), safeInt).refine((v) => Object.keys(v).length <= 20, 'at most 20 formula inputs'),
+  }),
 ]);
 
 export const reportItemSchema = z.strictObject({
@@ -273,6 +280,12 @@ export const communeReportSchema = z.strictObject({
   /** Lock state of the self-assessment when exported: a reviewer can tell a draft from a final. */
   assessment: z.strictObject({ locked: z.boolean(), lockedAt: utcTimestamp.nullable(), revision: count }),
   items: z.array(reportItemSchema),
+  /**
+   * Criteria the commune marked not applicable as a whole ("không có nhiệm vụ được giao"), by
+   * code: the entry keyed by the criterion, which the engine reads beside its items' entries.
+   * Absent in packages from before criterion-level N/A existed (then: none).
+   */
+  notApplicableCriteria: z.array(code).max(10000).optional(),
   questionnaires: z.array(questionnaireSchema),
   surveyCounts: z.strictObject({ forms: count, questions: z.array(surveyCountSchema) }),
   /** Totals and index as the commune computed them, in integer hundredths. */

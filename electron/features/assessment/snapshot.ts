@@ -46,6 +46,8 @@ export interface AssessmentSnapshot {
   lock: LockState;
   /** The commune's type the scores were computed for (undefined: not stated, the framework's first assumed). */
   unitType: UnitType | undefined;
+  /** Entries keyed by a criterion's own code (a whole criterion marked not applicable). */
+  criterionEntries: Record<string, ItemEntry>;
 }
 
 export function assessmentSnapshot(ctx: ServiceContext, survey?: SurveyTally): AssessmentSnapshot {
@@ -53,7 +55,10 @@ export function assessmentSnapshot(ctx: ServiceContext, survey?: SurveyTally): A
     const active = activeFramework(ctx);
     const stored = readEntries(ctx.db, active.ref);
     const unitType = identityUnitType(ctx.db);
-    const scores = computeScores(active.framework, scoredEntries(stored), survey, { unitType });
+    const scored = scoredEntries(stored);
+    const scores = computeScores(active.framework, scored, survey, { unitType });
+    const criterionEntries: Record<string, ItemEntry> = {};
+    for (const f of active.framework.fields) for (const c of f.criteria) if (Object.hasOwn(scored, c.code)) criterionEntries[c.code] = scored[c.code]!;
     const docs = readDocuments(ctx.db, active.ref);
     const files = readFiles(ctx.db, active.ref);
     const line = (code: string, kind: SnapshotItem['kind']): SnapshotItem => {
@@ -76,6 +81,6 @@ export function assessmentSnapshot(ctx: ServiceContext, survey?: SurveyTally): A
     const items: SnapshotItem[] = [];
     for (const f of active.framework.fields) for (const c of f.criteria) for (const i of c.items) items.push(line(i.code, 'item'));
     for (const a of active.framework.adjustments ?? []) items.push(line(a.code, 'adjustment'));
-    return { frameworkRef: active.ref, framework: active.framework, items, scores, lock: readLock(ctx.db, active.ref), unitType };
+    return { frameworkRef: active.ref, framework: active.framework, items, scores, lock: readLock(ctx.db, active.ref), unitType, criterionEntries };
   })();
 }

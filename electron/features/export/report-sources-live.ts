@@ -47,6 +47,7 @@ export function liveReportSources(dataDir: string, survey: SurveySource = survey
       const explanations: Record<string, string | null> = {};
       const files = new Map<string, EvidenceRef[]>();
       const documents = new Map<string, ReportDocument[]>();
+      Object.assign(entries, snap.criterionEntries);
       for (const item of snap.items) {
         if (item.entry) entries[item.code] = item.entry;
         explanations[item.code] = item.explanation;

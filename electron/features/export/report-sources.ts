@@ -26,6 +26,8 @@ import { identityUnitType } from '../setup/identity-repo';
 export interface AssessmentPart {
   items: ReportItem[];
   totals: ReportTotals;
+  /** Criteria marked not applicable as a whole, and counted so by the engine. */
+  notApplicableCriteria?: string[];
   /** Whether the self-assessment was locked (final) and its own edit revision. */
   lock: { locked: boolean; lockedAt: string | null; revision: number };
 }
@@ -86,13 +88,15 @@ export function assessmentFromEntries(
   tally?: SurveyTally,
   documentsOf: (code: string) => ReportDocument[] = () => [],
   unitType?: UnitType,
-): Pick<AssessmentPart, 'items' | 'totals'> {
+): Pick<AssessmentPart, 'items' | 'totals' | 'notApplicableCriteria'> {
   const s = computeScores(framework, entries, tally, { unitType });
   // The items and fields of the commune's own type (variants may add, drop or change items).
   framework = frameworkFor(framework, unitType).framework;
   const items: ReportItem[] = [];
+  const notApplicableCriteria: string[] = [];
   for (const field of framework.fields) {
     for (const criterion of field.criteria) {
+      if (s.criteria[criterion.code]?.notApplicable) notApplicableCriteria.push(criterion.code);
       for (const item of criterion.items) {
         items.push(reportItem(item, 'item', { fieldCode: field.code, criterionCode: criterion.code }, entries[item.code], s.items[item.code]!, explanations[item.code] ?? null, evidenceOf(item.code), documentsOf(item.code)));
       }
@@ -104,6 +108,7 @@ export function assessmentFromEntries(
   const node = (n: { points: number; max: number; applicableMax: number }) => ({ points: n.points, max: n.max, applicableMax: n.applicableMax });
   return {
     items,
+    ...(notApplicableCriteria.length > 0 ? { notApplicableCriteria } : {}),
     totals: {
       selfAssessment: node(s.selfAssessment),
       survey: node(s.survey),

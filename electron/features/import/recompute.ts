@@ -43,6 +43,8 @@ export function recomputeReport(framework: Framework, report: CommuneReport, uni
     if (it.input) entry.input = it.input;
     if (entry.notApplicable || entry.input) entries[it.code] = entry;
   }
+  // A criterion marked not applicable as a whole is an entry keyed by its own code.
+  for (const code of report.notApplicableCriteria ?? []) entries[code] = { notApplicable: true };
   const s = computeScores(framework, entries, framework.survey ? tallyOf(report) : undefined, { unitType });
   framework = frameworkFor(framework, unitType).framework;
   const node = (n: { points: number; max: number; applicableMax: number }) => ({ points: n.points, max: n.max, applicableMax: n.applicableMax });
