@@ -199,6 +199,7 @@ export const fieldMessages: Record<'vi' | 'en', Record<string, string>> = {
     PASSPHRASE_MISMATCH: 'Hai lần nhập mật khẩu không giống nhau.',
     NAME_FORMULA: 'Tên không được bắt đầu bằng =, +, - hoặc @ (bảng tính sẽ hiểu là công thức).',
     DEADLINE_YEAR: 'Hạn nộp phải là một ngày trong năm đánh giá hoặc năm sau đó.',
+    CRITERION_NA_ONLY: 'Với cả một tiêu chí chỉ được đánh dấu "không áp dụng"; số liệu nhập vào từng tiêu chí thành phần.',
   },
   en: {
     COMMUNE_CODE: 'A commune code is exactly 5 digits (e.g. 26734).',
@@ -222,6 +223,7 @@ export const fieldMessages: Record<'vi' | 'en', Record<string, string>> = {
     PASSPHRASE_MISMATCH: 'The two passphrases differ.',
     NAME_FORMULA: 'A name cannot start with =, +, - or @ (a spreadsheet would read it as a formula).',
     DEADLINE_YEAR: 'The deadline must be a day in the assessment year or the year after.',
+    CRITERION_NA_ONLY: 'A whole criterion takes only a "not applicable" mark; the figures go into its items.',
   },
 };
 

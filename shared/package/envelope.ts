@@ -165,10 +165,16 @@ export const reportItemInputSchema = z.discriminatedUnion('type', [
   ),
   z.strictObject({ type: z.literal('deduction'), events: safeInt }),
   z.strictObject({ type: z.literal('increment'), units: safeInt }),
-  /** A formula rule's inputs by the names the framework gives them (at most 20, as the framework allows). */
+  /**
+   * A formula rule's inputs by the names the framework gives them (at most 20, as the framework
+   * allows): a count as an integer, a decimal input ("number" kind: 98,89) as its decimal text
+   * "98.89" — a package carries no floating-point number.
+   */
   z.strictObject({
     type: z.literal('formula'),
-    values: z.record(z.string().regex(FORMULA_NAME), safeInt).refine((v) => Object.keys(v).length <= 20, 'at most 20 formula inputs'),
+    values: z
+      .record(z.string().regex(FORMULA_NAME), z.union([safeInt, z.string().regex(/^-?\d{1,15}(?:\.\d{1,9})?$/u)]))
+      .refine((v) => Object.keys(v).length <= 20, 'at most 20 formula inputs'),
   }),
 ]);
 

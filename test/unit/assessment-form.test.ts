@@ -35,6 +35,36 @@ describe('item form ↔ entry', () => {
   });
 });
 
+describe('item form ↔ entry for increment, formula and entered survey points', () => {
+  const f = formFromEntry(null);
+  const increment: FrameworkItem = { ...item('1.1'), code: 'X.1', maxPoints: 200, rule: { type: 'increment', perUnit: 50, unitLabel: 'Số sáng kiến' } };
+  const formula: FrameworkItem = {
+    ...item('1.1'), code: 'X.2', maxPoints: 250,
+    rule: { type: 'formula', expression: '2 × a / b', inputs: [{ name: 'a', label: 'Số đúng hạn' }, { name: 'b', label: 'Tổng số' }, { name: 'ty_le', label: 'Tỷ lệ', kind: 'number' }] },
+  };
+  const entered: FrameworkItem = { ...item('1.1'), code: 'X.3', maxPoints: 300, rule: { type: 'survey', source: 'entered' } as FrameworkItem['rule'] };
+
+  it('round-trips', () => {
+    const cases: [FrameworkItem, object][] = [
+      [increment, { input: { type: 'increment', units: 3 } }],
+      [formula, { input: { type: 'formula', values: { a: 4, b: 5, ty_le: 98.89 } } }],
+      [entered, { input: { type: 'manual', points: 275 } }],
+    ];
+    for (const [it, entry] of cases) expect(entryFromForm(it, formFromEntry(entry)).entry).toEqual(entry);
+  });
+
+  it('reads a decimal input with a comma, flags text per input, keeps a partly typed formula', () => {
+    expect(entryFromForm(formula, { ...f, values: { a: '4', b: '5', ty_le: '98,89' } }).entry).toEqual({ input: { type: 'formula', values: { a: 4, b: 5, ty_le: 98.89 } } });
+    expect(entryFromForm(formula, { ...f, values: { a: '4,5' } }).problems).toEqual([{ field: 'values.a', key: 'notNumber' }]);
+    expect(entryFromForm(formula, { ...f, values: { ty_le: 'abc' } }).problems).toEqual([{ field: 'values.ty_le', key: 'notDecimal' }]);
+    expect(entryFromForm(formula, { ...f, values: { a: '4' } }).entry).toEqual({ input: { type: 'formula', values: { a: 4 } } });
+    expect(entryFromForm(increment, { ...f, units: 'ba' }).problems).toEqual([{ field: 'units', key: 'notNumber' }]);
+    expect(entryFromForm(entered, { ...f, points: '2,75' }).entry).toEqual({ input: { type: 'manual', points: 275 } });
+    // Survey items scored from the forms take nothing from the card.
+    expect(entryFromForm(item('8.1.1'), { ...f, points: '2,75' }).entry).toBeNull();
+  });
+});
+
 describe('check list', () => {
   it('lists engine errors, missing required items, points without evidence or explanation, N/A without a reason', () => {
     const entries = {

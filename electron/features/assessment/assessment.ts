@@ -15,7 +15,7 @@ import { audit } from '../../kernel/audit';
 import type { ServiceContext } from '../../kernel/context';
 import { isoNow } from '../../kernel/context';
 import type { ActiveFramework } from '../framework/active';
-import { requireItem } from '../framework/active';
+import { requireEntryTarget, requireItem } from '../framework/active';
 import type { StoredEntry } from './entries-repo';
 import { readEntries, readEntry, scoredEntries, writeEntry } from './entries-repo';
 import type { LockState } from './lock-repo';
@@ -34,7 +34,7 @@ export function listEntries(ctx: ServiceContext, ref: number): Record<string, St
 
 /** Store one item's inputs (null clears them). One transaction, with its audit row. */
 export function setEntry(ctx: ServiceContext, active: ActiveFramework, code: string, entry: ItemEntry | null): SaveAck {
-  requireItem(active, code);
+  requireEntryTarget(active, code, entry);
   return ctx.db.transaction((): SaveAck => {
     const old = readEntry(ctx.db, active.ref, code);
     if (JSON.stringify(old?.entry ?? null) === JSON.stringify(entry)) return { code, savedAt: old?.updatedAt ?? isoNow(ctx), changed: false };

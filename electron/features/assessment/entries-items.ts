@@ -47,6 +47,17 @@ export function itemsSection(kind: 'items' | 'adjustments'): EntriesSection {
       const adjustmentCodes = new Set((env.framework.adjustments ?? []).map((a) => a.code));
       for (const [code, raw] of Object.entries(value as Record<string, unknown>)) {
         const path = `${kind}/${code}`;
+        // A whole criterion marked not applicable ("không có nhiệm vụ được giao"): keyed by its own code.
+        const criterion = kind === 'items' ? env.active.criteria.get(code) : undefined;
+        if (criterion) {
+          const na = z.strictObject({ notApplicable: z.boolean() }).safeParse(raw);
+          if (!na.success) {
+            at(path, `Tiêu chí ${code}: với cả một tiêu chí chỉ được ghi { "notApplicable": true } (hoặc false); số liệu nhập vào từng tiêu chí thành phần.`);
+            continue;
+          }
+          good.push([code, { notApplicable: na.data.notApplicable }]);
+          continue;
+        }
         const item = env.active.items.get(code);
         const isAdjustment = adjustmentCodes.has(code);
         if (!item || isAdjustment !== (kind === 'adjustments')) {

@@ -48,6 +48,15 @@ export interface ReportSources {
   evidenceFiles(ctx: ServiceContext): EvidenceFile[];
 }
 
+/** The clerk's input as a package carries it: integers only, a decimal formula input as its text. */
+function packageInput(input: ItemEntry['input']): ReportItem['input'] {
+  if (!input) return null;
+  if (input.type !== 'formula') return input as ReportItem['input'];
+  const values: Record<string, number | string> = {};
+  for (const [name, v] of Object.entries(input.values)) values[name] = Number.isSafeInteger(v) ? v : String(v);
+  return { type: 'formula', values };
+}
+
 /** One scored item as the payload carries it. Adjustments have no field or criterion. */
 export function reportItem(
   item: Pick<FrameworkItem, 'code'>,
@@ -64,7 +73,7 @@ export function reportItem(
     kind,
     ...place,
     notApplicable: entry?.notApplicable === true,
-    input: (entry?.input ?? null) as ReportItem['input'],
+    input: packageInput(entry?.input),
     status: score.status,
     points: score.points,
     max: score.max,

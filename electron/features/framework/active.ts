@@ -3,7 +3,8 @@
  * per-framework data resolves it once per call and passes its `ref` down explicitly.
  */
 import { AppError } from '../../../shared/errors';
-import type { Framework, FrameworkItem } from '../../../shared/framework/schema';
+import type { Framework, FrameworkCriterion, FrameworkItem } from '../../../shared/framework/schema';
+import type { ItemEntry } from '../../../shared/scoring/entry';
 import { adjustmentAsItem } from '../../../shared/scoring/engine';
 import type { ServiceContext } from '../../kernel/context';
 import { identityFrameworkRef } from '../setup/identity-repo';
@@ -14,6 +15,12 @@ export interface ActiveFramework {
   framework: Framework;
   /** Items and adjustments by code (an adjustment as a manual item capped by its cap). */
   items: Map<string, FrameworkItem>;
+  /**
+   * Criteria that may be marked not applicable as a whole (they state a N/A mode) and have a code
+   * of their own (not the code of their only item): the entry keyed by such a code holds only
+   * { notApplicable: true }.
+   */
+  criteria: Map<string, FrameworkCriterion>;
 }
 
 const cache = new WeakMap<object, Map<number, ActiveFramework>>();
@@ -31,10 +38,25 @@ export function activeFramework(ctx: ServiceContext): ActiveFramework {
     const items = new Map<string, FrameworkItem>();
     for (const f of framework.fields) for (const c of f.criteria) for (const i of c.items) items.set(i.code, i);
     for (const a of framework.adjustments ?? []) items.set(a.code, adjustmentAsItem(a));
-    active = { ref, framework, items };
+    const criteria = new Map<string, FrameworkCriterion>();
+    for (const f of framework.fields) for (const c of f.criteria) if (c.notApplicable && !items.has(c.code)) criteria.set(c.code, c);
+    active = { ref, framework, items, criteria };
     byRef.set(ref, active);
   }
   return active;
+}
+
+/**
+ * Where an entry may be stored: an item or adjustment (any entry), or a criterion that may be
+ * marked not applicable as a whole (only { notApplicable: true }, or null to clear it).
+ */
+export function requireEntryTarget(active: ActiveFramework, code: string, entry: ItemEntry | null): void {
+  if (active.items.has(code)) return;
+  if (active.criteria.has(code)) {
+    if (entry === null || (entry.input === undefined && entry.notApplicable !== undefined)) return;
+    throw new AppError('INVALID_INPUT', `criterion ${code} takes only a not-applicable mark`, { code, fields: { input: 'CRITERION_NA_ONLY' } });
+  }
+  throw new AppError('ITEM_NOT_FOUND', `no item ${code}`, { code });
 }
 
 export function requireItem(active: ActiveFramework, code: string): FrameworkItem {

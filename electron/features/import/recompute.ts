@@ -35,12 +35,20 @@ function tallyOf(report: CommuneReport): SurveyTally {
 }
 
 /** `unitType`: the commune's type on the roster (its framework variant); the framework's first when not given. */
+/** Back from the package's form: a decimal formula input travels as its text. */
+function entryInput(input: NonNullable<CommuneReport['items'][number]['input']>): NonNullable<ItemEntry['input']> {
+  if (input.type !== 'formula') return input;
+  const values: Record<string, number> = {};
+  for (const [name, v] of Object.entries(input.values)) values[name] = typeof v === 'string' ? Number(v) : v;
+  return { type: 'formula', values };
+}
+
 export function recomputeReport(framework: Framework, report: CommuneReport, unitType?: UnitType): Recomputed {
   const entries: Record<string, ItemEntry> = Object.create(null) as Record<string, ItemEntry>;
   for (const it of report.items) {
     const entry: ItemEntry = {};
     if (it.notApplicable) entry.notApplicable = true;
-    if (it.input) entry.input = it.input;
+    if (it.input) entry.input = entryInput(it.input);
     if (entry.notApplicable || entry.input) entries[it.code] = entry;
   }
   // A criterion marked not applicable as a whole is an entry keyed by its own code.

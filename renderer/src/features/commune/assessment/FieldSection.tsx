@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatPoints } from '@shared/framework/points';
-import type { FrameworkField } from '@shared/framework/schema';
+import type { FrameworkCriterion, FrameworkField } from '@shared/framework/schema';
 import { ItemCard } from './ItemCard';
 import { useAssessment } from './assessment-store';
 
@@ -23,12 +23,36 @@ export const FieldSection = memo(function FieldSection({ field, version }: { fie
       {field.criteria.map((c) => (
         <div key={c.code} className="criterion">
           {!(c.items.length === 1 && c.items[0]?.code === c.code) && <h3>{c.code}. {c.title}</h3>}
+          {c.notApplicable && !c.items.some((i) => i.code === c.code) && <CriterionNotApplicable criterion={c} />}
           {c.items.map((i) => <ItemCard key={`${i.code}:${version}`} code={i.code} />)}
         </div>
       ))}
     </section>
   );
 });
+
+/**
+ * A whole criterion marked not applicable ("không có nhiệm vụ được giao"), where the framework
+ * allows it: stored as the entry keyed by the criterion's code; the engine counts it by the
+ * criterion's mode (left out of the maximum, full points, or a fixed number of points).
+ */
+function CriterionNotApplicable({ criterion }: { criterion: FrameworkCriterion }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  const marked = useAssessment((s) => s.entries[criterion.code]?.notApplicable === true);
+  const locked = useAssessment((s) => !!s.lock?.finalised);
+  const node = useAssessment((s) => s.scores?.criteria[criterion.code]);
+  const setEntry = useAssessment((s) => s.setEntry);
+  const mode = criterion.notApplicable!;
+  const how = mode === 'points' ? t('assessment.criterionNa.points', { points: formatPoints(criterion.notApplicablePoints ?? 0, lang) }) : t(`assessment.criterionNa.${mode}`);
+  return (
+    <label className="item-na criterion-na" data-testid={`criterion-na-${criterion.code}`}>
+      <input type="checkbox" checked={marked} disabled={locked} onChange={(e) => setEntry(criterion.code, e.target.checked ? { notApplicable: true } : null)} />
+      {t('assessment.criterionNa.label')} <span className="muted small">({how})</span>
+      {marked && node?.notApplicable && <span className="badge" data-testid={`criterion-na-points-${criterion.code}`}>{t('assessment.pointsOf', { points: formatPoints(node.points, lang), max: formatPoints(node.max, lang) })}</span>}
+    </label>
+  );
+}
 
 /** Bonus and penalty lines, entered like manual items. */
 export const AdjustmentsSection = memo(function AdjustmentsSection({ codes, version }: { codes: string[]; version: number }) {

@@ -32,7 +32,7 @@ function RuleInputs({ item, form, issues, problems, disabled }: {
   const na = form.watch('na');
   const rule = item.rule;
   const off = disabled || na;
-  const num = (name: 'numerator' | 'denominator' | 'complement' | 'events', label: string) => (
+  const num = (name: 'numerator' | 'denominator' | 'complement' | 'events' | 'units', label: string) => (
     <label className="item-input">
       <span>{label}</span>
       <input inputMode="numeric" autoComplete="off" data-nav data-testid={`in-${name}`} disabled={off} aria-invalid={issues.some((i) => i.field === name)} {...register(name)} />
@@ -72,6 +72,26 @@ function RuleInputs({ item, form, issues, problems, disabled }: {
       );
     case 'deduction':
       return num('events', rule.eventLabel);
+    case 'increment':
+      return (
+        <>
+          {num('units', rule.unitLabel)}
+          <span className="muted small">{t('assessment.input.perUnit', { points: formatPoints(rule.perUnit, lang), max: formatPoints(item.maxPoints, lang) })}</span>
+        </>
+      );
+    case 'formula':
+      return (
+        <div className="ratio-inputs formula-inputs">
+          {rule.inputs.map((i) => (
+            <label key={i.name} className="item-input">
+              <span>{i.label}</span>
+              <input inputMode={(i.kind ?? 'count') === 'number' ? 'decimal' : 'numeric'} autoComplete="off" data-nav data-testid={`in-values-${i.name}`} disabled={off} {...register(`values.${i.name}`)} />
+              <FieldError issues={[]} problems={problems} field={`values.${i.name}`} />
+            </label>
+          ))}
+          <FieldError issues={issues} problems={[]} field="values" />
+        </div>
+      );
     case 'bands':
     case 'ratio':
     case 'ratio-target':
@@ -83,7 +103,15 @@ function RuleInputs({ item, form, issues, problems, disabled }: {
         </div>
       );
     case 'survey':
-      return null;
+      // Points the commune enters itself (a survey it did not key here); otherwise from the forms.
+      if (rule.source !== 'entered') return null;
+      return (
+        <label className="item-input">
+          <span>{t('assessment.input.surveyEntered')}</span>
+          <input inputMode="decimal" autoComplete="off" data-nav data-testid="in-points" disabled={off} {...register('points')} />
+          <FieldError issues={issues} problems={problems} field="points" />
+        </label>
+      );
   }
 }
 
@@ -111,7 +139,8 @@ export const ItemCard = memo(function ItemCard({ code }: { code: string }) {
     return () => sub.unsubscribe();
   }, [form, item, code, setEntry]);
   const issues = score?.issues ?? [];
-  const survey = item.rule.type === 'survey';
+  // Survey items scored from the keyed forms have no inputs here; entered survey points do.
+  const survey = item.rule.type === 'survey' && item.rule.source !== 'entered';
   const status = score?.status ?? 'empty';
   return (
     <article className={`item-card status-${status}`} data-item-code={code} data-testid={`item-${code}`} tabIndex={-1} onBlur={() => void flush()}>

@@ -14,12 +14,16 @@ export interface ItemForm {
   denominator: string;
   complement: string;
   events: string;
+  /** Increment rules: how many units ("số sáng kiến"). */
+  units: string;
+  /** Formula rules: each input as typed, by its name. */
+  values: Record<string, string>;
 }
 
-export type FormProblem = { field: keyof ItemForm; key: 'notNumber' | 'notPoints' };
+export type FormProblem = { field: keyof ItemForm | `values.${string}`; key: 'notNumber' | 'notPoints' | 'notDecimal' };
 
 export function formFromEntry(entry: ItemEntry | null | undefined): ItemForm {
-  const f: ItemForm = { na: !!entry?.notApplicable, points: '', done: '', level: '', numerator: '', denominator: '', complement: '', events: '' };
+  const f: ItemForm = { na: !!entry?.notApplicable, points: '', done: '', level: '', numerator: '', denominator: '', complement: '', events: '', units: '', values: {} };
   const i = entry?.input;
   if (!i) return f;
   switch (i.type) {
@@ -27,6 +31,9 @@ export function formFromEntry(entry: ItemEntry | null | undefined): ItemForm {
     case 'binary': f.done = i.done ? 'yes' : 'no'; break;
     case 'tiered': f.level = i.level; break;
     case 'deduction': f.events = String(i.events); break;
+    case 'increment': f.units = String(i.units); break;
+    // A decimal input shows with the Vietnamese comma, as it was typed.
+    case 'formula': f.values = Object.fromEntries(Object.entries(i.values).map(([k, v]) => [k, String(v).replace('.', ',')])); break;
     case 'bands': case 'ratio': case 'ratio-target':
       f.numerator = String(i.numerator);
       f.denominator = String(i.denominator);
@@ -36,6 +43,8 @@ export function formFromEntry(entry: ItemEntry | null | undefined): ItemForm {
 }
 
 const INT = /^-?\d{1,12}$/u;
+/** "98,89" or "98.89" or "12": a decimal as a clerk types it. */
+const DECIMAL = /^\d{1,12}(?:[.,]\d{1,6})?$/u;
 
 /**
  * The entry to store, or the problems that keep the typed text from being a number.
@@ -85,7 +94,34 @@ export function entryFromForm(item: FrameworkItem, f: ItemForm): { entry: ItemEn
       }
       break;
     }
+    case 'increment': {
+      const units = int('units', f.units);
+      if (units !== undefined) input = { type: 'increment', units };
+      break;
+    }
+    case 'formula': {
+      const values: Record<string, number> = {};
+      for (const i of rule.inputs) {
+        const t = (f.values?.[i.name] ?? '').trim();
+        if (!t) continue;
+        const decimal = (i.kind ?? 'count') === 'number';
+        if (decimal ? !DECIMAL.test(t) : !INT.test(t)) {
+          problems.push({ field: `values.${i.name}`, key: decimal ? 'notDecimal' : 'notNumber' });
+          continue;
+        }
+        values[i.name] = Number(t.replace(',', '.'));
+      }
+      // Partly typed: kept as typed; the engine says which input is still missing.
+      if (Object.keys(values).length > 0) input = { type: 'formula', values };
+      break;
+    }
     case 'survey':
+      // Survey points the commune enters itself (a survey run by someone else), in points.
+      if (rule.source === 'entered' && f.points.trim()) {
+        const p = parsePoints(f.points);
+        if (p === null) problems.push({ field: 'points', key: 'notPoints' });
+        else input = { type: 'manual', points: p };
+      }
       break;
   }
   if (problems.length) return { entry: null, problems };

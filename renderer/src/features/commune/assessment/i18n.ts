@@ -2,6 +2,7 @@
 export const vi = {
   nav: 'Tự đánh giá',
   title: 'Tự đánh giá Chỉ số CCHC năm {{year}}',
+  criterionNa: { label: 'Cả tiêu chí không áp dụng (không có nhiệm vụ được giao)', exclude: 'không tính vào điểm tối đa', full: 'được tính đủ điểm', points: 'được tính {{points}} điểm' },
   total: 'Tổng điểm', index: 'Chỉ số', group: 'Xếp nhóm', noGroup: 'Chưa xếp nhóm', applicable: 'trên {{max}} điểm áp dụng',
   bonusPenalty: 'Thưởng +{{bonus}} / trừ −{{penalty}}',
   saved: 'Đã lưu lúc {{time}}', saving: 'Đang lưu…', notSaved: 'Chưa có thay đổi', saveFailed: 'Chưa lưu được — xem thông báo lỗi',
@@ -12,7 +13,7 @@ export const vi = {
   status: { empty: 'Chưa nhập', scored: 'Đã chấm', na: 'Không áp dụng', error: 'Có lỗi' },
   input: {
     points: 'Điểm tự chấm (bước {{step}})', done: 'Đạt', notDone: 'Không đạt', level: 'Mức đạt được', chooseLevel: '— Chọn mức —',
-    percent: 'Tỷ lệ: {{percent}}', notNumber: 'Nhập số nguyên không âm.', notPoints: 'Nhập điểm dạng 3,75.',
+    percent: 'Tỷ lệ: {{percent}}', notNumber: 'Nhập số nguyên không âm.', notPoints: 'Nhập điểm dạng 3,75.', notDecimal: 'Nhập số dạng 98,89.', perUnit: '{{points}} điểm cho mỗi đơn vị, tối đa {{max}} điểm', surveyEntered: 'Điểm điều tra xã hội học (do đơn vị khác thực hiện), dạng 3,75',
     na: 'Không áp dụng', naExclude: 'Không tính vào điểm tối đa', naFull: 'Được tính đủ điểm',
     survey: 'Điểm từ phiếu điều tra xã hội học', surveyNone: 'chưa có dữ liệu điều tra',
   },
@@ -57,6 +58,7 @@ export const vi = {
 export const en: typeof vi = {
   nav: 'Self-assessment',
   title: 'Administrative reform index self-assessment {{year}}',
+  criterionNa: { label: 'The whole criterion does not apply (no such task was assigned)', exclude: 'left out of the maximum', full: 'counted at full points', points: 'counted as {{points}} points' },
   total: 'Total', index: 'Index', group: 'Group', noGroup: 'No group yet', applicable: 'of {{max}} applicable points',
   bonusPenalty: 'Bonus +{{bonus}} / penalty −{{penalty}}',
   saved: 'Saved at {{time}}', saving: 'Saving…', notSaved: 'No changes yet', saveFailed: 'Not saved — see the error',
@@ -67,7 +69,7 @@ export const en: typeof vi = {
   status: { empty: 'Not entered', scored: 'Scored', na: 'Not applicable', error: 'Error' },
   input: {
     points: 'Self score (step {{step}})', done: 'Achieved', notDone: 'Not achieved', level: 'Level achieved', chooseLevel: '— Choose a level —',
-    percent: 'Ratio: {{percent}}', notNumber: 'Enter a whole number ≥ 0.', notPoints: 'Enter points like 3.75.',
+    percent: 'Ratio: {{percent}}', notNumber: 'Enter a whole number ≥ 0.', notPoints: 'Enter points like 3.75.', notDecimal: 'Enter a number like 98.89.', perUnit: '{{points}} points per unit, at most {{max}} points', surveyEntered: 'Survey points (survey run by another body), like 3.75',
     na: 'Not applicable', naExclude: 'Excluded from the maximum', naFull: 'Counts as full points',
     survey: 'Points from the citizen survey', surveyNone: 'no survey data yet',
   },
