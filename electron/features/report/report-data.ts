@@ -90,13 +90,7 @@ function communeRows(db: Db, year: number, source: AppraisalSource): YearRows {
   const ref = reportFrameworkRef(db, packages);
   const facts = ref === null ? null : load(ref);
   const byCommune = new Map(packages.map((p) => [p.communeCode, p]));
-  const itemsByPackage = new Map<number, { code: string; points: number }[]>();
-  for (const it of latestItems(db, year)) {
-    if (it.notApplicable) continue;
-    let list = itemsByPackage.get(it.packageId);
-    if (!list) itemsByPackage.set(it.packageId, (list = []));
-    list.push({ code: it.code, points: it.points });
-  }
+  const itemsByPackage = latestItems(db, year);
   const rows: CommuneRow[] = [];
   for (const c of rosterCommunes(db)) {
     const pkg = byCommune.get(c.code);
@@ -111,12 +105,13 @@ function communeRows(db: Db, year: number, source: AppraisalSource): YearRows {
     const net = Math.max(0, totals.total.points + totals.bonus - totals.penalty);
     const selfExact = totals.total.applicableMax > 0 ? { points: net, max: totals.total.applicableMax } : null;
     const appraisal = source(db, c.code, year);
-    const items = (itemsByPackage.get(pkg.id) ?? []).flatMap((it) => {
-      const max = pkgFacts?.itemMax.get(it.code);
-      if (max === undefined) return [];
+    const items: { code: string; points: number; max: number }[] = [];
+    for (const [code, points, notApplicable] of itemsByPackage.get(pkg.id) ?? []) {
+      const max = pkgFacts?.itemMax.get(code);
+      if (max === undefined || notApplicable === 1) continue;
       // An item's own points may go below 0 (a deduction inside its field); "points lost" counts up to the item's maximum.
-      return [{ code: it.code, points: clamp(appraisal?.items.get(it.code) ?? it.points, max), max }];
-    });
+      items.push({ code, points: clamp(appraisal?.items.get(code) ?? points, max), max });
+    }
     const fields = totals.fields.map((f) => ({ code: f.code, points: clamp(appraisal?.fields.get(f.code) ?? f.points, f.applicableMax), max: f.applicableMax }));
     const target = pkgFacts ? targetForms(pkgFacts.framework, c.type) : null;
     rows.push({

@@ -52,25 +52,25 @@ export function hasPackages(db: Db, year: number): boolean {
   return stmt(db, `SELECT 1 FROM received_packages WHERE year = ? LIMIT 1`).get(year) !== undefined;
 }
 
-export interface ReceivedItemPoints {
-  packageId: number;
-  code: string;
-  /** The points recomputed here; the declared ones when the framework did not know the item. */
-  points: number;
-  notApplicable: boolean;
-}
+/** [item code, points (recomputed here; the declared ones when the framework did not know the item), 1 when marked not applicable]. */
+export type ReceivedItemPoints = [code: string, points: number, notApplicable: 0 | 1];
 
-/** The scored items (not bonus or penalty) of the newest packages of the year, in one pass. */
-export function latestItems(db: Db, year: number): ReceivedItemPoints[] {
+/**
+ * The scored items (not bonus or penalty) of the newest packages of the year, by package id. One
+ * row per package with its items as a JSON array built by SQLite: a third of the time of one row
+ * per item for 3,321 communes × 40 items.
+ */
+export function latestItems(db: Db, year: number): Map<number, ReceivedItemPoints[]> {
   const rows = stmt(
     db,
-    // The newest packages first (CROSS JOIN keeps that order), then their items by primary key.
     `WITH latest AS MATERIALIZED (${LATEST_IDS})
-     SELECT i.package_ref, i.item_code, coalesce(i.recomputed_points, i.declared_points) AS points, i.not_applicable
-       FROM latest l CROSS JOIN received_items i ON i.package_ref = l.id
-      WHERE i.kind = 'item'`,
-  ).all(year) as { package_ref: number; item_code: string; points: number; not_applicable: number }[];
-  return rows.map((r) => ({ packageId: r.package_ref, code: r.item_code, points: r.points, notApplicable: r.not_applicable === 1 }));
+     SELECT l.id, (SELECT json_group_array(json_array(i.item_code, coalesce(i.recomputed_points, i.declared_points), i.not_applicable))
+                     FROM received_items i WHERE i.package_ref = l.id AND i.kind = 'item') AS items
+       FROM latest l`,
+  ).all(year) as { id: number; items: string }[];
+  const out = new Map<number, ReceivedItemPoints[]>();
+  for (const r of rows) out.set(r.id, JSON.parse(r.items) as ReceivedItemPoints[]);
+  return out;
 }
 
 export interface RosterCommune {
