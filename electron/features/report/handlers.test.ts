@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, ftruncateSync, openSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HistoryPreview, ReportView } from '../../../shared/ipc/report';
@@ -6,6 +6,8 @@ import type { ChannelApp } from '../../../test/helpers/channels';
 import { channelApp } from '../../../test/helpers/channels';
 import { communeSetup, provinceSetup } from '../../../test/helpers/context';
 import { handUnit } from '../../../test/fixtures/report-store';
+import { SPECIAL_FILES_SUPPORTED, specialFiles } from '../../../test/helpers/special-files';
+import { USER_FILE_LIMITS } from '../../kernel/files/user-file';
 
 let a: ChannelApp;
 beforeEach(async () => {
@@ -62,6 +64,19 @@ describe('report channels', () => {
     expect(a.ctx.db.prepare('SELECT year, code, index_percent, group_label FROM history_results WHERE year = 2024').all()).toEqual([
       { year: 2024, code: '00001', index_percent: 7700, group_label: 'Nhóm 2' },
     ]);
+  });
+
+  it.runIf(SPECIAL_FILES_SUPPORTED)('reads a results file through the bounded reader: a FIFO or a device is NOT_A_FILE, an oversized file FILE_TOO_LARGE', async () => {
+    for (const file of specialFiles(a.dir, 'csv')) {
+      a.files.push(file);
+      expect(await a.call('report:historyChoose', { year: 2025 })).toMatchObject({ ok: false, error: { code: 'NOT_A_FILE' } });
+    }
+    const big = join(a.dir, 'big.csv');
+    const fd = openSync(big, 'w');
+    ftruncateSync(fd, USER_FILE_LIMITS.history + 1);
+    closeSync(fd);
+    a.files.push(big);
+    expect(await a.call('report:historyChoose', { year: 2025 })).toMatchObject({ ok: false, error: { code: 'FILE_TOO_LARGE' } });
   });
 
   it('refuses a commune before any dialog opens', async () => {
