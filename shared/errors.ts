@@ -103,6 +103,8 @@ export const ERROR_CODES = [
   'ENROLMENT_REJECTED',
   'ENROLMENT_ALREADY_APPROVED',
   'SETUP_REASON_REQUIRED',
+  // The reviewing unit's report: last year's published results.
+  'HISTORY_INVALID',
   'INTERNAL',
 ] as const;
 

@@ -6,6 +6,7 @@ import { exportCommands } from '../features/export/commands';
 import { frameworkCommands } from '../features/framework/commands';
 import { importCommands } from '../features/import/commands';
 import { keysCommands } from '../features/keys/commands';
+import { reportCommands } from '../features/report/commands';
 import { rosterCommands } from '../features/roster/commands';
 import { setupCommands } from '../features/setup/commands';
 import { surveyCommands } from '../features/survey/commands';
@@ -22,4 +23,5 @@ export const COMMANDS: Commands = {
   ...verifyCommands,
   ...importCommands,
   ...surveyCommands,
+  ...reportCommands,
 };

@@ -12,6 +12,7 @@ import { exportHandlers } from '../features/export/handlers';
 import { frameworkHandlers } from '../features/framework/handlers';
 import { importHandlers } from '../features/import/handlers';
 import { keysHandlers } from '../features/keys/handlers';
+import { reportHandlers } from '../features/report/handlers';
 import { rosterHandlers } from '../features/roster/handlers';
 import { setupHandlers } from '../features/setup/handlers';
 import { surveyHandlers } from '../features/survey/handlers';
@@ -31,5 +32,6 @@ export function createHandlers(app: AppContext): Handlers {
     ...exportHandlers(app),
     ...importHandlers(app),
     ...rosterHandlers(app),
+    ...reportHandlers(app),
   };
 }

@@ -18,6 +18,9 @@ const TITLES: Record<string, string> = {
   'dialogs.surveyTemplate': 'Lưu bảng tính mẫu phiếu điều tra (Excel)',
   'dialogs.savePdf': 'Lưu bảng tổng hợp (PDF)',
   'dialogs.saveXlsx': 'Lưu bảng tổng hợp (Excel)',
+  'dialogs.chooseHistory': 'Chọn tệp kết quả năm trước (CSV, Excel)',
+  'dialogs.saveReportXlsx': 'Lưu kết quả xếp hạng (Excel)',
+  'dialogs.saveReportCsv': 'Lưu bảng xếp hạng (CSV)',
 };
 
 const title = (key: string): string => TITLES[key] ?? 'Chỉ số CCHC';

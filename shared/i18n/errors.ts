@@ -83,6 +83,7 @@ export const errorMessages: Record<'vi' | 'en', Record<ErrorCode, string>> = {
     COMMUNE_NOT_FOUND: 'Không có xã mang mã này trong danh sách xã của đơn vị. Kiểm tra lại mã, hoặc thêm xã vào danh sách trước.',
     COMMUNE_EXISTS: 'Mã xã này đã có trong danh sách (mỗi mã chỉ dùng cho một xã). Nếu xã đổi tên hoặc đổi loại, hãy sửa xã đó thay vì thêm mới.',
     ENROLMENT_REJECTED: 'Đề nghị đăng ký này đã bị từ chối nên không thể duyệt. Xã cần lập đề nghị mới (tệp mới và phiếu mới có đóng dấu).',
+    HISTORY_INVALID: 'Tệp kết quả năm trước có dòng lỗi nên chưa nhập dòng nào. Xem danh sách lỗi (theo số dòng) bên dưới, sửa tệp (cột Mã, Tên, Chỉ số, có thể thêm Nhóm) rồi nhập lại.',
     INTERNAL: 'Đã xảy ra lỗi không mong muốn. Dữ liệu đã lưu không bị ảnh hưởng; hãy thử lại hoặc liên hệ hỗ trợ.',
   },
   en: {
@@ -171,6 +172,7 @@ export const errorMessages: Record<'vi' | 'en', Record<ErrorCode, string>> = {
     COMMUNE_NOT_FOUND: 'No commune with this code is in the unit\'s roster. Check the code, or add the commune to the roster first.',
     COMMUNE_EXISTS: 'This commune code is already in the roster (a code belongs to one commune). If the commune was renamed or changed type, edit it instead of adding it.',
     ENROLMENT_REJECTED: 'This enrolment request was rejected, so it cannot be approved. The commune must make a new request (a new file and a new stamped form).',
+    HISTORY_INVALID: 'The file of last year\'s results has bad rows, so nothing was imported. See the problems (by line) below, fix the file (columns code, name, index, optionally group) and import it again.',
     INTERNAL: 'An unexpected error occurred. Saved data is not affected; try again or contact support.',
   },
 };

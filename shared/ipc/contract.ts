@@ -16,6 +16,7 @@ import { EXPORT_CHANNELS, exportContract } from './export';
 import { FRAMEWORK_CHANNELS, frameworkContract } from './framework';
 import { IMPORT_CHANNELS, importContract } from './import';
 import { KEYS_CHANNELS, keysContract } from './keys';
+import { REPORT_CHANNELS, reportContract } from './report';
 import { ROSTER_CHANNELS, rosterContract } from './roster';
 import { SETUP_CHANNELS, setupContract } from './setup';
 import type { FeatureContract } from './spec';
@@ -38,6 +39,7 @@ export const CHANNELS = [
   ...EXPORT_CHANNELS,
   ...IMPORT_CHANNELS,
   ...ROSTER_CHANNELS,
+  ...REPORT_CHANNELS,
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
@@ -58,6 +60,7 @@ export const contract = {
   ...exportContract,
   ...importContract,
   ...rosterContract,
+  ...reportContract,
 } satisfies FeatureContract<Channel>;
 
 export type Contract = typeof contract;

@@ -7,6 +7,7 @@ import { rows } from './harness';
 import { jsonBench } from './json.bench';
 import { packageBench } from './package.bench';
 import { parseLimitsBench } from './parse-limits.bench';
+import { reportBench } from './report.bench';
 import { surveyBench } from './survey.bench';
 
 /** `npm run bench`: every suite; add a feature's suite here. Results also in test-output/bench.json. */
@@ -17,6 +18,7 @@ const SUITES: [string, () => Promise<void>][] = [
   ['parse-limits', parseLimitsBench],
   ['survey', surveyBench],
   ['json', jsonBench],
+  ['report', reportBench],
 ];
 
 const only = process.argv[2];

@@ -36,6 +36,8 @@ export const USER_FILE_LIMITS = {
   evidence: 50 * MiB,
   /** The whole country's 3,321 communes in CSV is about 150 KB. */
   roster: 4 * MiB,
+  /** Last year's published results: one row per commune, like a roster with an index. */
+  history: 4 * MiB,
 } as const;
 
 export type UserFileKind = keyof typeof USER_FILE_LIMITS;
@@ -49,6 +51,7 @@ const KIND_NAMES: Record<UserFileKind, string> = {
   framework: 'tệp bộ tiêu chí',
   evidence: 'tài liệu kiểm chứng',
   roster: 'tệp danh sách xã',
+  history: 'tệp kết quả năm trước',
 };
 
 // Not defined on Windows, where opening a named pipe does not block on a missing writer.
