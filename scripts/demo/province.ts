@@ -88,10 +88,17 @@ function communeNames(n: number, rnd: () => number): { name: string; type: 'xa' 
   const wards = Math.min(WARDS.length, Math.round(n / 5));
   const out: { name: string; type: 'xa' | 'phuong' }[] = WARDS.slice(0, wards).map((name) => ({ name, type: 'phuong' }));
   const used = new Set(out.map((c) => c.name));
-  for (const name of NAMES) if (out.length < n && !used.has(name)) (out.push({ name, type: 'xa' }), used.add(name));
-  while (out.length < n) {
+  const add = (name: string): void => {
+    if (out.length < n && !used.has(name)) {
+      out.push({ name, type: 'xa' });
+      used.add(name);
+    }
+  };
+  for (const name of NAMES) add(name);
+  // Two syllables give 324 names; past that (a very large province) a number keeps them apart.
+  for (let tries = 0; out.length < n; tries++) {
     const name = `${SYLLABLES[Math.floor(rnd() * SYLLABLES.length)]} ${SYLLABLES[Math.floor(rnd() * SYLLABLES.length)]}`;
-    if (!used.has(name)) (out.push({ name, type: 'xa' }), used.add(name));
+    add(tries < 20 * n ? name : `${name} ${out.length + 1}`);
   }
   return out;
 }

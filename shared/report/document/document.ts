@@ -62,7 +62,7 @@ svg { display: block; font-family: inherit; }
 .legend { font-size: 9.5pt; margin: 0 0 1mm; text-align: center; }
 .legend span { margin: 0 2.5mm; white-space: nowrap; }
 .legend svg { display: inline; vertical-align: -1px; }
-.footnote { margin-top: 5mm; border-top: 0.6pt solid #777; padding-top: 2mm; font-size: 9.5pt; font-style: italic; text-indent: 0; }
+.footnote { break-inside: avoid; page-break-inside: avoid; margin-top: 5mm; border-top: 0.6pt solid #777; padding-top: 2mm; font-size: 9.5pt; font-style: italic; text-indent: 0; }
 `;
 
 const BASIS_TEXT = { appraised: 'theo chỉ số thẩm định', self: 'theo chỉ số tự đánh giá (chưa thẩm định)' } as const;

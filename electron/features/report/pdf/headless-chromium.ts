@@ -11,6 +11,7 @@
  * says what to install.
  */
 import { existsSync } from 'node:fs';
+import type * as PlaywrightCore from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import { AppError } from '../../../../shared/errors';
 import type { PdfPrinter } from '../../../kernel/ports';
@@ -37,7 +38,7 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env, exists: (p: s
   return CANDIDATES.find((p) => exists(p)) ?? null;
 }
 
-type Playwright = typeof import('playwright-core');
+type Playwright = typeof PlaywrightCore;
 
 /** playwright-core when installed; null otherwise. The name is a variable so bundlers leave it to run time. */
 export async function loadPlaywright(name = 'playwright-core'): Promise<Playwright | null> {
