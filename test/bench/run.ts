@@ -6,6 +6,7 @@ import { foundationBench } from './foundation.bench';
 import { rows } from './harness';
 import { packageBench } from './package.bench';
 import { parseLimitsBench } from './parse-limits.bench';
+import { reportPdfBench } from './report-pdf.bench';
 import { surveyBench } from './survey.bench';
 
 /** `npm run bench`: every suite; add a feature's suite here. Results also in test-output/bench.json. */
@@ -15,6 +16,7 @@ const SUITES: [string, () => Promise<void>][] = [
   ['package', packageBench],
   ['parse-limits', parseLimitsBench],
   ['survey', surveyBench],
+  ['report-pdf', reportPdfBench],
 ];
 
 const only = process.argv[2];
