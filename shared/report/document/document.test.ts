@@ -57,8 +57,9 @@ describe('the printed report (one self-contained HTML document)', () => {
     expect(html).toContain('Kết quả Chỉ số cải cách hành chính của các xã, phường, đặc khu năm 2026');
     expect(html).toContain('Xếp hạng theo chỉ số thẩm định');
     const self = reportDocument(buildReport(documentFixture(), { year: 2026, basis: 'self', types: ['xa'] }));
-    expect(self).toContain('Xếp hạng theo chỉ số tự đánh giá (chưa thẩm định)');
-    expect(self).toContain('Kết quả Chỉ số cải cách hành chính của các xã năm 2026 (xã)');
+    expect(self).toContain('Xếp hạng theo chỉ số tự đánh giá (chưa thẩm định); chỉ gồm: xã</p>');
+    expect(self).toContain('Kết quả Chỉ số cải cách hành chính của các xã năm 2026</p>');
+    expect(html).toContain('<p class="basis">Xếp hạng theo chỉ số thẩm định</p>');
     expect(self).toContain('<td class="unit"></td>');
     expect(self).not.toContain('ngày ');
   });

@@ -207,7 +207,8 @@ export function reportDocument(report: Report, meta: DocumentMeta = {}): string 
   const nouns = unitNoun(ranking.communes.map((c) => c.type));
   const text = reportParagraphs(report);
   const running = [meta.unitName, `Chỉ số CCHC năm ${year}`, BASIS_TEXT[basis]].filter(Boolean).join(' · ');
-  const scope = types ? ` (${types.map((t) => TYPE_LABEL[t].toLocaleLowerCase('vi')).join(', ')})` : '';
+  // A type filter is said in the basis line: the province has other kinds of units the report leaves out.
+  const scope = types ? `; chỉ gồm: ${unitNoun(types)}` : '';
   const style = `${STYLE}@page { @top-right { content: ${cssString(running)}; font: italic 8.5pt "Times New Roman", "Liberation Serif", "DejaVu Serif", serif; color: #444; } }\n@page :first { @top-right { content: none; } }`;
   const paragraphs = text.paragraphs.map((p) => (p.startsWith('- ') ? `<p class="dash">${esc(p)}</p>` : `<p>${esc(p)}</p>`));
   const sections = [
@@ -226,8 +227,8 @@ export function reportDocument(report: Report, meta: DocumentMeta = {}): string 
     `<style>${style}</style></head><body>`,
     masthead(meta),
     '<h1>Báo cáo</h1>',
-    `<p class="subtitle">Kết quả Chỉ số cải cách hành chính của các ${esc(nouns)} năm ${year}${esc(scope)}</p>`,
-    `<p class="basis">Xếp hạng ${esc(BASIS_TEXT[basis])}</p>`,
+    `<p class="subtitle">Kết quả Chỉ số cải cách hành chính của các ${esc(nouns)} năm ${year}</p>`,
+    `<p class="basis">Xếp hạng ${esc(BASIS_TEXT[basis])}${esc(scope)}</p>`,
     ...sections,
     `<p class="footnote">${esc(text.footnote)}</p>`,
     '</body></html>',
