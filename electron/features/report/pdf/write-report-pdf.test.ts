@@ -9,7 +9,9 @@ import { DOCUMENT_META, documentFixture } from '../../../../shared/report/docume
 import { seed000 } from '../../../../shared/report/test-fixtures';
 import type { PdfPrinter } from '../../../kernel/ports';
 import { findChromium, headlessChromiumAvailable, headlessChromiumPrinter } from './headless-chromium';
-import { reportPdfName, reportPrinter, writeReportPdf } from './write-report-pdf';
+import { testApp } from '../../../../test/helpers/app';
+import { provinceSetup } from '../../../../test/helpers/context';
+import { printReportPdf, reportPdfName, reportPrinter, writeReportPdf } from './write-report-pdf';
 
 const report = () => buildReport(documentFixture(), { year: 2026, deadline: '2026-10-05' });
 const has = (tool: string): boolean => {
@@ -60,6 +62,33 @@ describe('writeReportPdf', () => {
     const own: PdfPrinter = { fromHtml: async () => new Uint8Array() };
     expect(reportPrinter(own)).toBe(own);
     expect(reportPrinter(null)).not.toBe(own);
+  });
+});
+
+describe('printReportPdf (the one line the CLI and the report screen call)', () => {
+  it('heads the report with the unit set up and dates it today in Vietnam, printed with the app’s engine', async () => {
+    const printed: string[] = [];
+    const t = testApp(provinceSetup, { pdf: { fromHtml: async (html) => (printed.push(html), new TextEncoder().encode('%PDF-1.7')) } });
+    try {
+      t.clock.advance(9.5 * 3600 * 1000); // 2026-11-22T17:30Z is already the 23rd in Vietnam
+      const file = join(dir, 'r.pdf');
+      await printReportPdf(t.app, report(), file);
+      expect(printed[0]).toContain('<td class="unit">Sở Nội vụ tỉnh Quảng Nam</td>');
+      expect(printed[0]).toContain('ngày 23 tháng 11 năm 2026');
+      expect(readFileSync(file, 'latin1')).toBe('%PDF-1.7');
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('refuses before printing where the unit is not set up', async () => {
+    const t = testApp(undefined, { pdf: { fromHtml: async () => new TextEncoder().encode('%PDF-1.7') } });
+    try {
+      await expect(printReportPdf(t.app, report(), join(dir, 'r.pdf'))).rejects.toMatchObject({ code: 'NOT_SET_UP' });
+      expect(existsSync(join(dir, 'r.pdf'))).toBe(false);
+    } finally {
+      t.cleanup();
+    }
   });
 });
 
