@@ -103,6 +103,18 @@ describe('the printed report (one self-contained HTML document)', () => {
     expect(cssString('a"b\\c</style>\n')).toBe('"a\\22 b\\5c c\\3c /style\\3e \\a "');
   });
 
+  it('still prints a report where nothing is ranked yet: the sentence says so, no chart, every commune listed', () => {
+    const input = documentFixture();
+    const none: ReportInput = { ...input, communes: input.communes.map((c) => ({ ...c, appraisedIndex: null })) };
+    const out = reportDocument(report(none), DOCUMENT_META);
+    expect(out).toContain('Năm 2026 chưa có xã, phường, đặc khu nào có chỉ số thẩm định để xếp hạng.');
+    expect(out).not.toContain('<svg viewBox');
+    expect(out).not.toContain('BIỂU ĐỒ');
+    expect(out).not.toContain('ĐIỂM THEO LĨNH VỰC'); // the fields are over ranked communes
+    expect(rankingRows(out)).toHaveLength(6);
+    expect(rankingRows(out).every((r) => r[0] === '—')).toBe(true);
+  });
+
   it('is a pure function: the same report gives the same bytes', () => {
     expect(reportDocument(report(), DOCUMENT_META)).toBe(html);
   });

@@ -215,11 +215,12 @@ export function reportDocument(report: Report, meta: DocumentMeta = {}): string 
     `<h2>I. KẾT QUẢ CHUNG</h2>${paragraphs.join('')}`,
     `<h2>II. CÁC SỐ LIỆU CHÍNH</h2>${keyFigures(report, nouns)}`,
     `<h2>III. KẾT QUẢ XẾP HẠNG</h2>${rankingTable(report)}`,
-    `<h2>IV. BIỂU ĐỒ</h2>${figures(report)}`,
   ];
+  const charts = figures(report);
+  if (charts) sections.push(`<h2>IV. BIỂU ĐỒ</h2>${charts}`);
   const byField = fieldsTable(f);
   const lost = lostTable(f, nouns);
-  if (byField || lost) sections.push(`<h2>V. ĐIỂM THEO LĨNH VỰC VÀ NỘI DUNG BỊ TRỪ ĐIỂM</h2>${byField}${lost}`);
+  if (byField || lost) sections.push(`<h2>${charts ? 'V' : 'IV'}. ĐIỂM THEO LĨNH VỰC VÀ NỘI DUNG BỊ TRỪ ĐIỂM</h2>${byField}${lost}`);
   return [
     '<!doctype html>',
     '<html lang="vi"><head><meta charset="utf-8">',
