@@ -192,7 +192,7 @@ export function generateProvince(sources: DemoSources, options: { communes?: num
     if (sources.framework.survey) entries['survey'] = { forms: Array.from({ length: forms }, (_, f) => questionnaire(sources, f + 1, quality, rnd)) };
     const last = rnd();
     // About one in twelve has no row last year; the others published about a point below this year's level, ±3.
-    const lastIndex = Math.round(clamp(10000 * quality + 650 + (rnd() - 0.5) * 600, 4000, 9900));
+    const lastIndex = Math.round(clamp(10000 * quality + 170 + (rnd() - 0.5) * 600, 4000, 9900));
     return { code, name, type, quality, officer: OFFICERS[Math.floor(rnd() * OFFICERS.length)] as string, entries, forms, late: false, lastYear: last < 0.08 && i > 1 ? null : { name, index: lastIndex } };
   });
   // Two communes send late (after the deadline), the rest on time.
