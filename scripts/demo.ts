@@ -1,87 +1,126 @@
 /**
- * `npm run demo`: the whole flow, headless, through the same `chiso` commands a reviewing
- * unit scripts. A commune sets up, loads its self-assessment and 24 survey questionnaires,
- * finalises, enrols its key with the provincial department, exports a signed package; the
- * department verifies it; a one-character forgery is refused; a second export gets a higher
- * revision. Everything is left in test-output/demo/ to look at.
+ * `npm run demo [-- --communes N] [-- --seed S] [-- --verbose]`: a whole year of a province,
+ * headless, through the same `chiso` commands a reviewing unit scripts (in-process: runCli).
+ *
+ *   1. Sở Nội vụ sets up, imports its roster of N communes (default 22) and the deadline.
+ *   2. Every commune sets up, loads its self-assessment and survey questionnaires (generated,
+ *      deterministic for --seed: scripts/demo/province.ts), finalises, asks to enrol its key;
+ *      the Sở approves after checking the fingerprint; the commune pins the Sở's key.
+ *   3. Communes export signed packages; the Sở imports them with the real import, on time and
+ *      late, then a copy (duplicate) and a forged file (refused).
+ *   4. Appraisal (appraiseStep) and the report (reportStep): the ranking and figures printed,
+ *      the PDF (and the xlsx once `chiso report` exists) written to test-output/demo/reports/.
+ * Everything is left in test-output/demo/ to look at.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runCli } from '../electron/app/cli/chiso';
-import type { CliIO } from '../electron/kernel/commands/io';
+import { parseArgs } from 'node:util';
+import { DemoClock, fingerprintIn, runner } from './demo/cli';
+import { generateProvince, loadDemoSources } from './demo/province';
+import { reportStep } from './demo/report-step';
+
+const started = Date.now();
+const { values } = parseArgs({ options: { communes: { type: 'string' }, seed: { type: 'string' }, verbose: { type: 'boolean' } } });
+const n = Number(values.communes ?? 22);
+const seed = Number(values.seed ?? 1);
+if (!Number.isInteger(n) || n < 2 || n > 999 || !Number.isInteger(seed)) {
+  console.error('Dùng: npm run demo -- [--communes N (2–999)] [--seed S (số nguyên)] [--verbose]');
+  process.exit(2);
+}
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dir = join(root, 'test-output', 'demo');
 rmSync(dir, { recursive: true, force: true });
-for (const d of ['commune', 'province', 'usb', 'mail']) mkdirSync(join(dir, d), { recursive: true });
+for (const d of ['so', 'xa', 'usb/enrol', 'usb/packages', 'mail', 'reports']) mkdirSync(join(dir, d), { recursive: true });
 
-const env = { ...process.env, CHISO_PASSPHRASE: 'demo: mật khẩu khóa ký của xã' };
-const reviewerEnv = { ...process.env, CHISO_PASSPHRASE: 'demo: mật khẩu khóa ký của Sở' };
+const sources = loadDemoSources(root);
+const province = generateProvince(sources, { communes: n, seed });
+const { year } = province;
+const clock = new DemoClock(`${year}-09-01T01:30:00Z`);
+const chiso = runner(dir, clock, { verbose: values.verbose ?? false });
+const SO = 'so/so.sqlite';
+const soPass = 'demo: mật khẩu khóa ký của Sở';
+const xaPass = (code: string) => `demo: mật khẩu khóa ký của xã ${code}`;
 
-let step = 0;
-async function chiso(title: string, argv: string[], options: { env?: NodeJS.ProcessEnv; expect?: number } = {}): Promise<string[]> {
-  step += 1;
-  console.log(`\n── ${step}. ${title}\n$ chiso ${argv.map((a) => (/\s/u.test(a) ? JSON.stringify(a) : a)).join(' ')}`);
-  const out: string[] = [];
-  const io: CliIO = {
-    out: (l) => { out.push(l); console.log(`  ${l}`); },
-    err: (l) => console.log(`  ${l}`),
-    env: options.env ?? env,
-    cwd: dir,
-  };
-  const code = await runCli(argv, io);
-  const expected = options.expect ?? 0;
-  if (code !== expected) {
-    console.error(`\nDemo dừng: lệnh trả về ${code}, mong đợi ${expected}.`);
-    process.exit(1);
-  }
-  return out;
+console.log(`Chỉ số CCHC năm ${year}: ${province.reviewer.name} và ${n} xã, phường (seed ${seed}).`);
+
+// ── 1. The reviewing unit.
+await chiso.run('Sở Nội vụ thiết lập máy thẩm định', ['init', '--db', SO, '--role', 'reviewer', '--level', 'province', '--unit', province.reviewer.code, '--name', province.reviewer.name, '--year', String(year)], { passphrase: soPass });
+writeFileSync(join(dir, 'so', 'danh-sach-xa.csv'), province.rosterCsv);
+writeFileSync(join(dir, 'so', `ket-qua-${year - 1}.csv`), province.lastYearCsv);
+await chiso.run(`Sở nhập danh sách ${n} xã, phường`, ['communes', 'import', '--db', SO, 'so/danh-sach-xa.csv'], { quiet: true });
+await chiso.run(`Sở đặt hạn nộp hồ sơ ${province.deadline}`, ['communes', 'deadline', '--db', SO, '--year', String(year), '--date', province.deadline]);
+const soFingerprint = fingerprintIn(await chiso.run('Dấu vân tay khóa của Sở (công bố bằng văn bản)', ['keys', 'show', '--db', SO], { passphrase: soPass }));
+
+// ── 2. Every commune: set up, load, finalise, enrol.
+console.log(`\n── Các xã tự đánh giá, chốt số liệu và đăng ký khóa ký (${n} đơn vị)`);
+for (const [i, c] of province.communes.entries()) {
+  clock.set(new Date(Date.parse(`${year}-09-05T01:00:00Z`) + i * 3_600_000).toISOString());
+  const db = `xa/${c.code}.sqlite`;
+  const fullName = c.type === 'phuong' ? c.name : `Xã ${c.name}`;
+  const pass = { passphrase: xaPass(c.code), quiet: true };
+  await chiso.run(null, ['init', '--db', db, '--role', 'commune', '--unit', c.code, '--name', fullName, '--province', province.reviewer.provinceCode, '--reviewer', province.reviewer.code, '--officer', c.officer, '--title', 'Công chức Văn phòng - Thống kê', '--year', String(year)], pass);
+  writeFileSync(join(dir, 'xa', `${c.code}-so-lieu.json`), `${JSON.stringify(c.entries, null, 1)}\n`);
+  await chiso.run(null, ['load', '--db', db, `xa/${c.code}-so-lieu.json`], pass);
+  await chiso.run(null, ['finalise', '--db', db], pass);
+  const out = join('usb', 'enrol', c.code);
+  const mail = join('mail', c.code);
+  for (const d of [out, mail]) mkdirSync(join(dir, d), { recursive: true });
+  await chiso.run(null, ['enrol', 'request', '--db', db, '--out', out], pass);
+  const request = readdirSync(join(dir, out)).find((f) => f.endsWith('.json'));
+  if (!request) throw new Error(`no enrolment request for ${c.code}`);
+  const fingerprint = fingerprintIn(await chiso.run(null, ['keys', 'show', '--db', db], pass));
+  await chiso.run(null, ['enrol', 'approve', '--db', SO, '--out', mail, '--fingerprint', fingerprint, join(out, request)], { passphrase: soPass, quiet: true });
+  const approval = readdirSync(join(dir, mail)).find((f) => f.endsWith('.json'));
+  if (!approval) throw new Error(`no approval for ${c.code}`);
+  await chiso.run(null, ['enrol', 'accept', '--db', db, '--fingerprint', soFingerprint, join(mail, approval)], pass);
+  console.log(`  ${c.code} ${fullName.padEnd(22)} ${Object.keys(c.entries['items'] as object).length} tiêu chí, ${c.forms} phiếu; đã chốt; khóa ${fingerprint.slice(0, 9)}… đã được Sở duyệt`);
 }
 
-const examples = join(root, 'docs', 'examples');
-await chiso('Xã Bình Đào thiết lập máy (tạo khóa ký, bộ tiêu chí mẫu)', [
-  'init', '--db', 'commune/xa.sqlite', '--role', 'commune', '--unit', '26734', '--name', 'Xã Bình Đào',
-  '--province', '49', '--reviewer', '49', '--officer', 'Nguyễn Thị Hoa', '--title', 'Công chức Văn phòng - Thống kê', '--year', '2026',
-]);
-await chiso('Sở Nội vụ tỉnh thiết lập máy thẩm định', [
-  'init', '--db', 'province/so.sqlite', '--role', 'reviewer', '--unit', '49', '--name', 'Sở Nội vụ tỉnh Quảng Nam', '--year', '2026',
-], { env: reviewerEnv });
-await chiso('Xã nạp số liệu tự đánh giá, tài liệu kiểm chứng và 24 phiếu điều tra', ['load', '--db', 'commune/xa.sqlite', join(examples, 'sample-entries.json')]);
-await chiso('Kết quả điều tra xã hội học', ['survey', 'results', '--db', 'commune/xa.sqlite']);
-await chiso('Xã chốt số liệu', ['finalise', '--db', 'commune/xa.sqlite']);
-
-await chiso('Xã lập đề nghị đăng ký khóa (kèm phiếu in có dấu vân tay)', ['enrol', 'request', '--db', 'commune/xa.sqlite', '--out', 'usb']);
-const request = readdirSync(join(dir, 'usb')).find((f) => f.endsWith('.json'));
-if (!request) throw new Error('no enrolment request written');
-const shown = await chiso('Dấu vân tay khóa của xã (đối chiếu với phiếu đã đóng dấu)', ['keys', 'show', '--db', 'commune/xa.sqlite']);
-const fingerprint = shown.join('\n').match(/([0-9A-Z]{4}(?:[ -][0-9A-Z]{4}){12})/u)?.[1];
-if (!fingerprint) throw new Error('fingerprint not found in `keys show`');
-await chiso('Sở duyệt đăng ký sau khi đối chiếu dấu vân tay', ['enrol', 'approve', '--db', 'province/so.sqlite', '--out', 'mail', '--fingerprint', fingerprint, join('usb', request)], { env: reviewerEnv });
-const approval = readdirSync(join(dir, 'mail')).find((f) => f.endsWith('.json'));
-if (!approval) throw new Error('no approval written');
-// The Sở publishes its fingerprint (letter, website); the commune types it from there, not from the file.
-const published = (await chiso('Dấu vân tay khóa của Sở (Sở công bố bằng văn bản)', ['keys', 'show', '--db', 'province/so.sqlite'], { env: reviewerEnv }))
-  .join('\n')
-  .match(/([0-9A-Z]{4}(?:[ -][0-9A-Z]{4}){12})/u)?.[1];
-if (!published) throw new Error('reviewer fingerprint not found in `keys show`');
-await chiso('Xã ghi nhận khóa của Sở sau khi đối chiếu dấu vân tay trên văn bản của Sở', ['enrol', 'accept', '--db', 'commune/xa.sqlite', '--fingerprint', published, join('mail', approval)]);
-
-const [first] = await chiso('Xã xuất hồ sơ đã ký ra USB', ['export', '--db', 'commune/xa.sqlite', '--out', 'usb']);
-if (!first) throw new Error('export printed no path');
-await chiso('Sở kiểm tra hồ sơ với khóa đã đăng ký', ['verify', '--db', 'province/so.sqlite', first], { env: reviewerEnv });
-
-// A forger changes one digit of the total on the USB stick.
-const forged = join(dir, 'usb', 'CCHC-2026-26734-r1-SUA.json');
-const text = readFileSync(first, 'utf8');
+// ── 3. Packages: exported, imported on time and late, a copy and a forgery.
+async function exportAll(late: boolean, folder: string): Promise<string[]> {
+  const files: string[] = [];
+  mkdirSync(join(dir, folder), { recursive: true });
+  for (const c of province.communes.filter((x) => x.late === late)) {
+    const [file] = await chiso.run(null, ['export', '--db', `xa/${c.code}.sqlite`, '--out', folder], { passphrase: xaPass(c.code), quiet: true });
+    if (!file) throw new Error(`export of ${c.code} printed no path`);
+    files.push(file);
+  }
+  return files;
+}
+clock.set(`${year}-10-01T02:00:00Z`);
+const onTime = await exportAll(false, 'usb/packages/dot-1');
+clock.set(`${year}-10-03T02:00:00Z`);
+await chiso.run(`Sở nhập ${onTime.length} hồ sơ gửi đúng hạn (kiểm tra chữ ký, đăng ký khóa, tính lại điểm)`, ['import', '--db', SO, 'usb/packages/dot-1']);
+clock.set(`${year}-10-07T02:00:00Z`);
+const late = await exportAll(true, 'usb/packages/dot-2');
+// A copy of a package already imported, and a forgery: one digit of the index changed.
+const copy = join(dir, 'usb', 'packages', 'dot-2', 'BAN-SAO-da-nhap.json');
+copyFileSync(onTime[0] as string, copy);
+const forged = join(dir, 'usb', 'packages', 'dot-2', 'BI-SUA-mot-chu-so.json');
+const text = readFileSync(onTime[1] as string, 'utf8');
 const at = text.indexOf('"indexPercent":') + '"indexPercent":'.length;
 const digit = text.slice(at).search(/\d/u) + at;
 writeFileSync(forged, text.slice(0, digit) + (text[digit] === '9' ? '8' : String(Number(text[digit]) + 1)) + text.slice(digit + 1));
-await chiso('Một bản bị sửa một chữ số: Sở từ chối (SIGNATURE_INVALID)', ['verify', '--json', '--db', 'province/so.sqlite', forged], { env: reviewerEnv, expect: 1 });
+clock.set(`${year}-10-08T02:00:00Z`);
+await chiso.run(`Sở nhập ${late.length} hồ sơ gửi sau hạn, một bản sao đã nhập (ĐÃ CÓ) và một tệp bị sửa (TỪ CHỐI)`, ['import', '--db', SO, 'usb/packages/dot-2'], { expect: 1 });
+await chiso.run('Bảng theo dõi hồ sơ của Sở', ['status', '--db', SO, '--year', String(year)]);
 
-await chiso('Xã mở lại để sửa (ghi lý do)', ['reopen', '--db', 'commune/xa.sqlite', '--reason', 'Bổ sung tài liệu kiểm chứng tiêu chí 3.3 theo góp ý của Sở']);
-await chiso('Xã chốt lại', ['finalise', '--db', 'commune/xa.sqlite']);
-const [second] = await chiso('Xã xuất lại: lần gửi mới, số thứ tự cao hơn', ['export', '--db', 'commune/xa.sqlite', '--out', 'usb']);
-await chiso('Sở kiểm tra cả hai lần gửi', ['verify', '--db', 'province/so.sqlite', first, second ?? ''], { env: reviewerEnv });
+// ── 4. Appraisal, then the report.
+await appraiseStep();
+const reports = await reportStep({ dir, dbPath: join(dir, SO), province, framework: sources.framework as never, year });
 
-console.log(`\nXong. Mọi tệp của bản demo ở ${dir}`);
+console.log(`\nXong trong ${((Date.now() - started) / 1000).toFixed(0)} giây. Năm ${year}.`);
+console.log(`  Cơ sở dữ liệu của Sở: ${join(dir, SO)}`);
+for (const r of reports) console.log(`  ${r}`);
+console.log(`  Mọi tệp của bản demo: ${dir}`);
+
+/**
+ * The appraisal council's round: one commune is asked for an explanation, answers, and re-sends.
+ * Appraisal is built in parallel; the integrator wires its commands here.
+ */
+async function appraiseStep(): Promise<void> {
+  const c = province.communes.find((x) => x.code === province.explainCode);
+  console.log(`\n── Thẩm định: chưa có (hội đồng thẩm định sẽ đề nghị ${c ? `${c.type === 'phuong' ? c.name : `xã ${c.name}`} (${c.code})` : 'một xã'} giải trình, xã trả lời và gửi lại hồ sơ).`);
+}

@@ -8,6 +8,7 @@ import { jsonBench } from './json.bench';
 import { packageBench } from './package.bench';
 import { parseLimitsBench } from './parse-limits.bench';
 import { reportBench } from './report.bench';
+import { reportPdfBench } from './report-pdf.bench';
 import { surveyBench } from './survey.bench';
 
 /** `npm run bench`: every suite; add a feature's suite here. Results also in test-output/bench.json. */
@@ -19,6 +20,7 @@ const SUITES: [string, () => Promise<void>][] = [
   ['survey', surveyBench],
   ['json', jsonBench],
   ['report', reportBench],
+  ['report-pdf', reportPdfBench],
 ];
 
 const only = process.argv[2];

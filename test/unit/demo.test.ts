@@ -3,20 +3,29 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { headlessChromiumAvailable } from '../../electron/features/report/pdf/headless-chromium';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 describe('npm run demo', () => {
-  it('runs the whole flow headless and ends with two verified revisions and a refused forgery', () => {
-    const r = spawnSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/demo.ts'], {
+  it('runs a small province headless: enrolled, exported, imported (a copy and a forgery refused), ranked, reported', async () => {
+    const r = spawnSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/demo.ts', '--communes', '4', '--seed', '3'], {
       cwd: root,
       encoding: 'utf8',
-      timeout: 120_000,
+      timeout: 240_000,
     });
     expect(r.stderr).not.toMatch(/Demo dừng/u);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('"code": "SIGNATURE_INVALID"');
-    expect(r.stdout).toMatch(/HỢP LỆ .*r2\.json .*lần 2/u);
-    expect(existsSync(join(root, 'test-output/demo/usb/CCHC-2026-26734-r2.json'))).toBe(true);
-  }, 150_000);
+    expect(r.stdout).toContain('Tổng: 3 tệp · đã nhận 3 · đã có 0 · từ chối 0.');
+    expect(r.stdout).toMatch(/ĐÃ CÓ +\S+BAN-SAO-da-nhap\.json/u);
+    expect(r.stdout).toMatch(/TỪ CHỐI +\S+BI-SUA-mot-chu-so\.json +\[SIGNATURE_INVALID\]/u);
+    expect(r.stdout).toContain('Tổng: 3 tệp · đã nhận 1 · đã có 1 · từ chối 1.');
+    expect(r.stdout).toMatch(/\(trễ hạn\)/u);
+    expect(r.stdout).toContain('── Thẩm định: chưa có');
+    expect(r.stdout).toMatch(/^ +1 +204\d\d +\S/mu);
+    expect(r.stdout).toMatch(/Chỉ số CCHC tự đánh giá trung bình của các xã, phường năm 2026 đạt \d+,\d\d%/u);
+    expect(r.stdout).toContain(`Cơ sở dữ liệu của Sở: ${join(root, 'test-output/demo/so/so.sqlite')}`);
+    expect(existsSync(join(root, 'test-output/demo/so/so.sqlite'))).toBe(true);
+    if (await headlessChromiumAvailable()) expect(existsSync(join(root, 'test-output/demo/reports/bao-cao-chi-so-cchc-2026-tu-danh-gia.pdf'))).toBe(true);
+  }, 300_000);
 });
