@@ -16,6 +16,7 @@ const TITLES: Record<string, string> = {
   'dialogs.chooseRoster': 'Chọn tệp danh sách xã (CSV, Excel)',
   'dialogs.chooseApproval': 'Chọn tệp duyệt đăng ký khóa của đơn vị thẩm định',
   'dialogs.surveyTemplate': 'Lưu bảng tính mẫu phiếu điều tra (Excel)',
+  'dialogs.chooseSupportFolder': 'Chọn thư mục để lưu gói hỗ trợ',
   'dialogs.savePdf': 'Lưu bảng tổng hợp (PDF)',
   'dialogs.saveXlsx': 'Lưu bảng tổng hợp (Excel)',
 };
