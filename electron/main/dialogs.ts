@@ -1,5 +1,8 @@
 import type { BrowserWindow, OpenDialogOptions } from 'electron';
+import { basename } from 'node:path';
 import { dialog, shell } from 'electron';
+import { AppError } from '../../shared/errors';
+import { isOpenableName } from '../../shared/file-name';
 import type { Dialogs } from '../app/ports';
 
 // Dialog titles by key; the OS draws the rest in its own language.
@@ -47,6 +50,9 @@ export function electronDialogs(win: () => BrowserWindow | null): Dialogs {
       return res.canceled || !res.filePath ? null : res.filePath;
     },
     async openPath(path) {
+      // Only documents the app wrote or the user attached reach here; a program, a script or a
+      // shortcut is refused whatever asked for it (the system would run it).
+      if (!isOpenableName(path)) throw new AppError('OPEN_REFUSED', 'not a document', { name: basename(path) });
       const error = await shell.openPath(path);
       if (error) throw new Error(error);
     },

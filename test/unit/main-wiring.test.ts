@@ -131,6 +131,17 @@ describe('electron/main/index.ts against a stand-in Electron', () => {
     expect(await info({ senderFrame: { url: 'app://chiso/index.html#/about' } }, undefined)).toMatchObject({ ok: true });
   });
 
+  it('the openPath port hands documents to the system and refuses programs, scripts and shortcuts', async () => {
+    const { electronDialogs } = await import('../../electron/main/dialogs');
+    const dialogs = electronDialogs(() => null);
+    for (const p of ['/tmp/a.exe', '/tmp/a.bat', '/tmp/a.cmd', '/tmp/a.js', '/tmp/a.vbs', '/tmp/a.ps1', '/tmp/a.lnk', '/tmp/a.scr', '/tmp/a.msi', '/tmp/run', 'C:\\x\\a.pdf.exe']) {
+      await expect(dialogs.openPath(p), p).rejects.toMatchObject({ code: 'OPEN_REFUSED' });
+    }
+    expect(fake.state.openedPaths).toEqual([]);
+    await dialogs.openPath('/tmp/Biên bản.pdf');
+    expect(fake.state.openedPaths).toEqual(['/tmp/Biên bản.pdf']);
+  });
+
   it('writes its start to the log in the data folder', () => {
     const log = readFileSync(join(fake.state.userData, 'logs', 'chiso.log'), 'utf8');
     expect(log).toContain('"event":"app.start"');
