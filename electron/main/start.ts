@@ -13,6 +13,16 @@ import { safeStorageProtector } from './secret-protector';
 import { CONTENT_SECURITY_POLICY, contentType, isTrustedRendererUrl, resolveAppPath } from './protocol-path';
 import { applySecurityBaseline, WEB_PREFERENCES } from './security';
 
+/** Scheme and host of a sender, for the log (never a path or a query). */
+function originOf(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}`;
+  } catch {
+    return url === '' ? '(no frame)' : '(not a URL)';
+  }
+}
+
 export interface MainPaths {
   /** The built renderer (out/renderer), served as app://chiso/. */
   rendererRoot: string;
@@ -75,6 +85,11 @@ export function startMain(paths: MainPaths, env: NodeJS.ProcessEnv = process.env
     const log = createFileLogger({ dir: logsDir(dataDir) });
     log.info('app.start', { version: app.getVersion(), electron: process.versions.electron ?? null, platform: process.platform });
     applySecurityBaseline(session.defaultSession, isAppUrl);
+    app.on('render-process-gone', (_event, _contents, details) => log.error('renderer.gone', { reason: details.reason, exitCode: details.exitCode }));
+    app.on('child-process-gone', (_event, details) => log.error('child.gone', { type: details.type, reason: details.reason, exitCode: details.exitCode }));
+    // Monitors only: Electron's own handling of a crash is unchanged, the log keeps what happened.
+    process.on('uncaughtExceptionMonitor', (error) => log.error('main.uncaught', { error }));
+    process.on('unhandledRejection', (error) => log.error('main.unhandled-rejection', { error }));
 
     protocol.handle('app', async (request) => {
       const file = resolveAppPath(paths.rendererRoot, request.url);
@@ -117,7 +132,12 @@ export function startMain(paths: MainPaths, env: NodeJS.ProcessEnv = process.env
     const rt = runtime;
     for (const channel of CHANNELS) {
       // A destroyed or missing frame has no URL: the router refuses it as an untrusted sender.
-      ipcMain.handle(channel, (event, input: unknown) => rt.route(channel, input, { url: event.senderFrame?.url ?? '' }));
+      ipcMain.handle(channel, async (event, input: unknown) => {
+        const url = event.senderFrame?.url ?? '';
+        const result = await rt.route(channel, input, { url });
+        if (!result.ok && result.error.code === 'UNTRUSTED_SENDER') log.warn('ipc.untrusted-sender', { channel, origin: originOf(url) });
+        return result;
+      });
     }
     Menu.setApplicationMenu(buildMenu(rt.language(), navigate));
     mainWindow = createWindow();

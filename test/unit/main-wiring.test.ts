@@ -142,9 +142,13 @@ describe('electron/main/index.ts against a stand-in Electron', () => {
     expect(fake.state.openedPaths).toEqual(['/tmp/Biên bản.pdf']);
   });
 
-  it('writes its start to the log in the data folder', () => {
+  it('logs its start, refused senders (origin only) and a renderer that died, in the data folder', () => {
+    fake.app.emit('render-process-gone', {}, fake.state.webContents[0], { reason: 'crashed', exitCode: 139 });
     const log = readFileSync(join(fake.state.userData, 'logs', 'chiso.log'), 'utf8');
     expect(log).toContain('"event":"app.start"');
+    expect(log).toContain('"event":"ipc.untrusted-sender","channel":"app:info","origin":"https://evil.example"');
+    expect(log).toContain('"origin":"(no frame)"');
+    expect(log).toContain('"event":"renderer.gone","reason":"crashed","exitCode":139');
   });
 
   it('refuses path traversal through the app:// handler as registered', async () => {
