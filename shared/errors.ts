@@ -61,6 +61,7 @@ export const ERROR_CODES = [
   'EVIDENCE_DUPLICATE',
   'EVIDENCE_TYPE',
   'EVIDENCE_TOO_LARGE',
+  'OPEN_REFUSED',
   'FILE_WRITE_FAILED',
   'ENTRIES_INVALID',
   // Exporting and writing packages, enrolment on either side.

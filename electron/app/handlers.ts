@@ -6,6 +6,7 @@ import type { Handlers } from '../kernel/ipc/handler';
 import type { AppContext } from '../kernel/use-case';
 import { assessmentHandlers } from '../features/assessment/handlers';
 import { auditHandlers } from '../features/audit/handlers';
+import { diagnosticsHandlers } from '../features/diagnostics/handlers';
 import { enrolmentHandlers } from '../features/enrolment/handlers';
 import { evidenceHandlers } from '../features/evidence/handlers';
 import { exportHandlers } from '../features/export/handlers';
@@ -33,5 +34,6 @@ export function createHandlers(app: AppContext): Handlers {
     ...importHandlers(app),
     ...rosterHandlers(app),
     ...reportHandlers(app),
+    ...diagnosticsHandlers(app),
   };
 }

@@ -1,5 +1,8 @@
 import type { BrowserWindow, OpenDialogOptions } from 'electron';
+import { basename } from 'node:path';
 import { dialog, shell } from 'electron';
+import { AppError } from '../../shared/errors';
+import { isOpenableName } from '../../shared/file-name';
 import type { Dialogs } from '../app/ports';
 
 // Dialog titles by key; the OS draws the rest in its own language.
@@ -16,6 +19,7 @@ const TITLES: Record<string, string> = {
   'dialogs.chooseRoster': 'Chọn tệp danh sách xã (CSV, Excel)',
   'dialogs.chooseApproval': 'Chọn tệp duyệt đăng ký khóa của đơn vị thẩm định',
   'dialogs.surveyTemplate': 'Lưu bảng tính mẫu phiếu điều tra (Excel)',
+  'dialogs.chooseSupportFolder': 'Chọn thư mục để lưu gói hỗ trợ',
   'dialogs.savePdf': 'Lưu bảng tổng hợp (PDF)',
   'dialogs.saveXlsx': 'Lưu bảng tổng hợp (Excel)',
   'dialogs.chooseHistory': 'Chọn tệp kết quả năm trước (CSV, Excel)',
@@ -49,6 +53,9 @@ export function electronDialogs(win: () => BrowserWindow | null): Dialogs {
       return res.canceled || !res.filePath ? null : res.filePath;
     },
     async openPath(path) {
+      // Only documents the app wrote or the user attached reach here; a program, a script or a
+      // shortcut is refused whatever asked for it (the system would run it).
+      if (!isOpenableName(path)) throw new AppError('OPEN_REFUSED', 'not a document', { name: basename(path) });
       const error = await shell.openPath(path);
       if (error) throw new Error(error);
     },

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BrowserWindow } from 'electron';
 import type { PdfPrinter } from '../app/ports';
+import { WEB_PREFERENCES } from './security';
 
 /**
  * Chromium's print engine behind the PdfPrinter seam: a hidden, sandboxed window with no preload
@@ -17,7 +18,7 @@ export const electronPdf: PdfPrinter = {
     writeFileSync(file, html, 'utf8');
     const win = new BrowserWindow({
       show: false,
-      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, webSecurity: true },
+      webPreferences: { ...WEB_PREFERENCES, javascript: false },
     });
     try {
       await win.loadURL(pathToFileURL(file).href);

@@ -19,6 +19,8 @@ describe('app:// protocol paths', () => {
   it.each([
     'app://chiso/assets/..%2f..%2f..%2fsecret',
     'app://chiso/a%00.html',
+    'app://chiso/..%5c..%5csecret',
+    'app://chiso/assets%5cindex.js',
     'app://other/index.html',
     'file:///etc/passwd',
     'app://chiso/%E0%A4%A',

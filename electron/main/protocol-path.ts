@@ -19,7 +19,8 @@ export function resolveAppPath(root: string, requestUrl: string): string | null 
   } catch {
     return null;
   }
-  if (pathname.includes('\0')) return null;
+  // NUL, and a backslash (a separator on Windows only): refused the same on every system.
+  if (pathname.includes('\0') || pathname.includes('\\')) return null;
   const rel = pathname === '/' || pathname === '' ? 'index.html' : pathname.replace(/^\/+/u, '');
   const base = resolve(root);
   const full = resolve(base, normalize(rel));

@@ -10,6 +10,7 @@
 import type { z } from 'zod';
 import { ASSESSMENT_CHANNELS, assessmentContract } from './assessment';
 import { AUDIT_CHANNELS, auditContract } from './audit';
+import { DIAGNOSTICS_CHANNELS, diagnosticsContract } from './diagnostics';
 import { ENROLMENT_CHANNELS, enrolmentContract } from './enrolment';
 import { EVIDENCE_CHANNELS, evidenceContract } from './evidence';
 import { EXPORT_CHANNELS, exportContract } from './export';
@@ -40,6 +41,7 @@ export const CHANNELS = [
   ...IMPORT_CHANNELS,
   ...ROSTER_CHANNELS,
   ...REPORT_CHANNELS,
+  ...DIAGNOSTICS_CHANNELS,
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
@@ -61,6 +63,7 @@ export const contract = {
   ...importContract,
   ...rosterContract,
   ...reportContract,
+  ...diagnosticsContract,
 } satisfies FeatureContract<Channel>;
 
 export type Contract = typeof contract;

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assessmentBench } from './assessment.bench';
+import { diagnosticsBench } from './diagnostics.bench';
 import { foundationBench } from './foundation.bench';
 import { rows } from './harness';
 import { jsonBench } from './json.bench';
@@ -21,6 +22,7 @@ const SUITES: [string, () => Promise<void>][] = [
   ['json', jsonBench],
   ['report', reportBench],
   ['report-pdf', reportPdfBench],
+  ['diagnostics', diagnosticsBench],
 ];
 
 const only = process.argv[2];

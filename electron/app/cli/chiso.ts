@@ -3,6 +3,7 @@
  * (createAppRuntime) with the command line's ports: no dialog (paths come from arguments), no
  * print engine (documents are written as HTML), no OS secret storage (keys use a passphrase).
  */
+import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Clock } from '../../kernel/context';
 import type { CommandEnv } from '../../kernel/commands/command';
@@ -11,6 +12,8 @@ import { UsageError } from '../../kernel/commands/io';
 import type { PdfPrinter } from '../../kernel/ports';
 import type { ScryptParams } from '../../kernel/signing/sealed-key';
 import { COMMANDS } from '../commands';
+import type { Logger } from '../logging';
+import { createFileLogger, logsDir, nullLogger } from '../logging';
 import { createAppRuntime } from '../runtime';
 import { reportError } from './report';
 import { processIO } from './terminal';
@@ -35,16 +38,24 @@ export async function runCli(argv: string[], io: CliIO = processIO, options: Cli
     return name ? 0 : 2;
   }
   const command = COMMANDS[name];
+  // The log sits beside the database a command opens (<folder>/logs), as the window's does.
+  let log: Logger = nullLogger;
   const env: CommandEnv = {
     io,
     open(dbPath) {
-      const rt = createAppRuntime({ dbPath, appVersion: CLI_APP_VERSION, actor: 'chiso-cli', ...options });
+      log = createFileLogger({ dir: logsDir(dirname(resolve(dbPath))) });
+      log.addSecret(io.env['CHISO_PASSPHRASE']);
+      log.addSecret(io.env['CHISO_BACKUP_PASSPHRASE']);
+      log.info('cli.command', { command: name, version: CLI_APP_VERSION });
+      const rt = createAppRuntime({ dbPath, appVersion: CLI_APP_VERSION, actor: 'chiso-cli', logError: (channel, err) => log.error('cli.internal', { command: name, channel, error: err }), ...options });
       return { app: rt.app, close: () => rt.close() };
     },
   };
   try {
     if (!command) throw new UsageError(`không có lệnh "${name}"`);
-    return await command.run(args, env);
+    const exit = await command.run(args, env);
+    if (exit !== 0) log.warn('cli.refused', { command: name, exit });
+    return exit;
   } catch (err) {
     // parseArgs throws TypeErrors with ERR_PARSE_ARGS_* codes for unknown or malformed options.
     const code = (err as { code?: string }).code ?? '';
@@ -52,6 +63,7 @@ export async function runCli(argv: string[], io: CliIO = processIO, options: Cli
       reportError(io, err instanceof UsageError ? err : new UsageError((err as Error).message));
       return 2;
     }
+    log.error(code === 'INTERNAL' || !code ? 'cli.error' : 'cli.refused', { command: name, error: err });
     reportError(io, err);
     return 1;
   }

@@ -8,9 +8,10 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { extname, join } from 'node:path';
 import type { EvidenceDocumentData } from '../../../shared/assessment/evidence';
 import { AppError } from '../../../shared/errors';
+import { isOpenableName, safeFileName } from '../../../shared/file-name';
 import type { EvidenceDocumentView, EvidenceFileView } from '../../../shared/ipc/evidence';
 import { audit } from '../../kernel/audit';
 import type { ServiceContext } from '../../kernel/context';
@@ -20,7 +21,7 @@ import { nodeFileOps } from '../../kernel/files/package-file';
 import type { ActiveFramework } from '../framework/active';
 import { requireItem } from '../framework/active';
 import type { EvidenceReader, ReadEvidence } from './blob-store';
-import { blobPath, boundedEvidenceRead, readEvidence, storeBlob } from './blob-store';
+import { blobPath, boundedEvidenceRead, EVIDENCE_TYPES, readEvidence, storeBlob } from './blob-store';
 import { attachedHashes, deleteDocument, deleteFile, insertDocument, insertFile, readDocument, readDocuments, readFiles, updateDocument as updateDocumentRow } from './evidence-repo';
 
 /** Insert one document row with its audit row; the caller holds the transaction. */
@@ -146,9 +147,15 @@ export function readStoredFile(ctx: ServiceContext, dataDir: string, active: Act
  */
 export function namedCopy(ctx: ServiceContext, dataDir: string, active: ActiveFramework, id: number): string {
   const { file, path } = readStoredFile(ctx, dataDir, active, id);
+  // Names stored by an older version were not sanitised: made safe again, and only a type the app
+  // accepts as evidence (never a program, a script or a shortcut) is handed to the system.
+  const name = safeFileName(file.name);
+  if (!isOpenableName(name) || !EVIDENCE_TYPES[extname(name).toLowerCase()]) {
+    throw new AppError('OPEN_REFUSED', 'not a document type', { name });
+  }
   const dir = join(tmpdir(), 'chiso-evidence', file.sha256.slice(0, 16));
   mkdirSync(dir, { recursive: true });
-  const copy = join(dir, basename(file.name));
+  const copy = join(dir, name);
   copyFileSync(path, copy);
   return copy;
 }

@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { AppError } from '../../../shared/errors';
 import { readUserFile } from '../../kernel/files/user-file';
+import { checkZipBudget } from '../../kernel/files/zip-budget';
 
 export interface RosterCell {
   text: string;
@@ -41,6 +42,7 @@ export function rosterRowsFromCsv(text: string): RosterTableRow[] {
 }
 
 export async function rosterRowsFromXlsx(buffer: Buffer): Promise<RosterTableRow[]> {
+  checkZipBudget(buffer);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);

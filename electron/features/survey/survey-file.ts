@@ -10,6 +10,7 @@ import { AppError } from '../../../shared/errors';
 import type { ImportIssue } from '../../../shared/survey/types';
 import { parseUserJson } from '../../kernel/files/json-lines';
 import { readUserFile } from '../../kernel/files/user-file';
+import { checkZipBudget } from '../../kernel/files/zip-budget';
 
 export interface RawRow {
   line: number | null;
@@ -84,6 +85,7 @@ function cellValue(v: ExcelJS.CellValue): unknown {
 }
 
 export async function rowsFromXlsx(buffer: Buffer): Promise<RawRows> {
+  checkZipBudget(buffer);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);

@@ -1,3 +1,4 @@
+import { en as diagnosticsEn } from '../features/diagnostics/i18n';
 import { en as rosterEn } from '../features/review/roster/i18n';
 import { en as assessmentEN } from '../features/commune/assessment/i18n';
 import { errorMessages, fieldMessages } from '@shared/i18n/errors';
@@ -92,6 +93,7 @@ export const en: Resources = {
   fields: fieldMessages.en,
   package: packageEn,
   roster: rosterEn,
+  diagnostics: diagnosticsEn,
   reviewImport: reviewImportEn,
   reviewReport: reviewReportEn,
 };

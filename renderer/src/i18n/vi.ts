@@ -1,3 +1,4 @@
+import { vi as diagnosticsVi } from '../features/diagnostics/i18n';
 import { vi as rosterVi } from '../features/review/roster/i18n';
 import { vi as assessmentVI } from '../features/commune/assessment/i18n';
 import { errorMessages, fieldMessages } from '@shared/i18n/errors';
@@ -91,6 +92,7 @@ export const vi = {
   fields: fieldMessages.vi,
   package: packageVi,
   roster: rosterVi,
+  diagnostics: diagnosticsVi,
   reviewImport: reviewImportVi,
   reviewReport: reviewReportVi,
 };

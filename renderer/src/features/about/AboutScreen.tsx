@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useApiLoad } from '../../lib/use-api-call';
+import { SupportBundleSection } from '../diagnostics/SupportBundleSection';
 
 export function AboutScreen() {
   const { t } = useTranslation();
@@ -12,6 +13,7 @@ export function AboutScreen() {
         <p>{t('about.body')}</p>
         {info && <p className="muted small">{t('about.version', { version: info.version, schema: info.schemaVersion, platform: info.platform })}</p>}
       </section>
+      <SupportBundleSection />
     </div>
   );
 }
