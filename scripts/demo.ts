@@ -9,7 +9,7 @@
  *   3. Communes export signed packages; the Sở imports them with the real import, on time and
  *      late, then a copy (duplicate) and a forged file (refused).
  *   4. Appraisal (appraiseStep) and the report (reportStep): the ranking and figures printed,
- *      the PDF (and the xlsx once `chiso report` exists) written to test-output/demo/reports/.
+ *      the xlsx, CSV and PDF written to test-output/demo/reports/ by `chiso report`.
  * Everything is left in test-output/demo/ to look at.
  */
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -60,7 +60,7 @@ for (const [i, c] of province.communes.entries()) {
   const db = `xa/${c.code}.sqlite`;
   const fullName = c.type === 'phuong' ? c.name : `Xã ${c.name}`;
   const pass = { passphrase: xaPass(c.code), quiet: true };
-  await chiso.run(null, ['init', '--db', db, '--role', 'commune', '--unit', c.code, '--name', fullName, '--province', province.reviewer.provinceCode, '--reviewer', province.reviewer.code, '--officer', c.officer, '--title', 'Công chức Văn phòng - Thống kê', '--year', String(year)], pass);
+  await chiso.run(null, ['init', '--db', db, '--role', 'commune', '--unit', c.code, '--name', fullName, '--province', province.reviewer.provinceCode, '--reviewer', province.reviewer.code, '--officer', c.officer, '--title', 'Công chức Văn phòng - Thống kê', '--year', String(year), '--unit-type', c.type], pass);
   writeFileSync(join(dir, 'xa', `${c.code}-so-lieu.json`), `${JSON.stringify(c.entries, null, 1)}\n`);
   await chiso.run(null, ['load', '--db', db, `xa/${c.code}-so-lieu.json`], pass);
   await chiso.run(null, ['finalise', '--db', db], pass);
@@ -109,7 +109,7 @@ await chiso.run('Bảng theo dõi hồ sơ của Sở', ['status', '--db', SO, '
 
 // ── 4. Appraisal, then the report.
 await appraiseStep();
-const reports = await reportStep({ dir, dbPath: join(dir, SO), province, framework: sources.framework as never, year });
+const reports = await reportStep({ chiso, dir, db: SO, year });
 
 console.log(`\nXong trong ${((Date.now() - started) / 1000).toFixed(0)} giây. Năm ${year}.`);
 console.log(`  Cơ sở dữ liệu của Sở: ${join(dir, SO)}`);

@@ -25,6 +25,7 @@ const TITLES: Record<string, string> = {
   'dialogs.chooseHistory': 'Chọn tệp kết quả năm trước (CSV, Excel)',
   'dialogs.saveReportXlsx': 'Lưu kết quả xếp hạng (Excel)',
   'dialogs.saveReportCsv': 'Lưu bảng xếp hạng (CSV)',
+  'dialogs.saveReportPdf': 'Lưu báo cáo kết quả (PDF)',
 };
 
 const title = (key: string): string => TITLES[key] ?? 'Chỉ số CCHC';

@@ -61,7 +61,7 @@ const year = z.number().int().min(2000).max(2100);
 const basis = z.enum(['appraised', 'self']);
 const types = z.array(z.enum(['xa', 'phuong', 'dac-khu', 'thi-tran'])).max(4).nullable();
 
-export const REPORT_CHANNELS = ['report:view', 'report:exportXlsx', 'report:exportCsv', 'report:historyChoose', 'report:historyImport'] as const;
+export const REPORT_CHANNELS = ['report:view', 'report:exportXlsx', 'report:exportCsv', 'report:exportPdf', 'report:historyChoose', 'report:historyImport'] as const;
 export type ReportChannel = (typeof REPORT_CHANNELS)[number];
 
 export const reportContract = {
@@ -69,6 +69,7 @@ export const reportContract = {
   /** Main asks where to save; null when cancelled. */
   'report:exportXlsx': { input: z.object({ year, basis, types }), output: out<{ file: string } | null>() },
   'report:exportCsv': { input: z.object({ year, basis, types }), output: out<{ file: string } | null>() },
+  'report:exportPdf': { input: z.object({ year, basis, types }), output: out<{ file: string } | null>() },
   /** Main shows the open dialog, reads the results file and previews every row; null when cancelled. */
   'report:historyChoose': { input: z.object({ year }), output: out<{ token: string; file: string; preview: HistoryPreview } | null>() },
   /** Import the file previewed: all rows or none (HISTORY_INVALID). */

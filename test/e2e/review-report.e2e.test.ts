@@ -4,7 +4,7 @@
  * three charts show, the type filter re-ranks, the xlsx is written where the dialog says, and a
  * results file with a bad row is refused line by line while the corrected one is imported.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -63,6 +63,11 @@ describe('the ranking screen (reviewing unit)', () => {
     app.dialogs.saveAnswers.push(xlsx);
     await report.exportXlsx();
     expect(existsSync(xlsx)).toBe(true);
+    // The A4 report, printed by the app's engine (the harness prints with Chromium, as Electron does).
+    const pdf = join(h.dataDir, 'bao-cao.pdf');
+    app.dialogs.saveAnswers.push(pdf);
+    await report.exportPdf();
+    expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
     const bad = join(h.dataDir, 'kq-loi.csv');
     writeFileSync(bad, 'Mã,Tên,Chỉ số\n00008,Bình Nam cũ,abc\n00001,Bình Minh,78\n');

@@ -23,9 +23,10 @@ describe('npm run demo', () => {
     expect(r.stdout).toMatch(/\(trễ hạn\)/u);
     expect(r.stdout).toContain('── Thẩm định: chưa có');
     expect(r.stdout).toMatch(/^ +1 +204\d\d +\S/mu);
-    expect(r.stdout).toMatch(/Chỉ số CCHC tự đánh giá trung bình của các xã, phường năm 2026 đạt \d+,\d\d%/u);
+    expect(r.stdout).toMatch(/Chỉ số CCHC trung bình của các xã, phường năm 2026 đạt \d+,\d\d%/u);
     expect(r.stdout).toContain(`Cơ sở dữ liệu của Sở: ${join(root, 'test-output/demo/so/so.sqlite')}`);
     expect(existsSync(join(root, 'test-output/demo/so/so.sqlite'))).toBe(true);
-    if (await headlessChromiumAvailable()) expect(existsSync(join(root, 'test-output/demo/reports/bao-cao-chi-so-cchc-2026-tu-danh-gia.pdf'))).toBe(true);
+    expect(existsSync(join(root, 'test-output/demo/reports/ket-qua-cchc-2026.xlsx'))).toBe(true);
+    if (await headlessChromiumAvailable()) expect(existsSync(join(root, 'test-output/demo/reports/ket-qua-cchc-2026.pdf'))).toBe(true);
   }, 300_000);
 });

@@ -79,6 +79,11 @@ describe('chiso report', () => {
     expect(matrix.getRow(2).values).toEqual([undefined, 1, '00003', 'Bình An', 1.2, 1]);
   });
 
+  it.skipIf(!existsSync('/usr/bin/chromium'))('writes the A4 PDF report with --pdf through headless Chromium', async () => {
+    expect(await runCli(['report', ...db, '--year', '2026', '--pdf', 'bao-cao.pdf'], io)).toBe(0);
+    expect(readFileSync(join(t.dir, 'bao-cao.pdf')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  }, 120_000);
+
   it.skipIf(!soffice)('the xlsx opened by LibreOffice shows the numbers --json prints', async () => {
     expect(await runCli(['report', ...db, '--year', '2026', '--json', '--xlsx', 'xh.xlsx'], io)).toBe(0);
     const json = JSON.parse(out.join('\n')) as ReportJson;

@@ -9,7 +9,7 @@ import type { AppContext } from '../../kernel/use-case';
 import { readHistoryFile } from './history-file';
 import { reportParagraphs, reportJson } from '../../../shared/report/report';
 import { rankingRows, TYPE_NAMES } from './report-table';
-import { exportReportCsv, exportReportXlsx, importHistoryFile, previewHistoryImport, reportOf, type ReportQuery } from './use-cases';
+import { exportReportCsv, exportReportPdf, exportReportXlsx, importHistoryFile, previewHistoryImport, reportOf, type ReportQuery } from './use-cases';
 
 /**
  * The files `chiso report` can write, one entry each: `--<option> FILE`. Another format is one
@@ -23,6 +23,7 @@ export interface ReportExport {
 
 export const REPORT_EXPORTS: ReportExport[] = [
   { option: 'xlsx', help: '--xlsx FILE  bảng tính: xếp hạng, lĩnh vực, ma trận tiêu chí, tổng hợp', write: (app, q, path) => app.perform(exportReportXlsx, { ...q, path: async () => path }) },
+  { option: 'pdf', help: '--pdf FILE   báo cáo A4 (câu chữ, bảng, biểu đồ); dòng lệnh cần Chromium hoặc Chrome', write: (app, q, path) => app.perform(exportReportPdf, { ...q, path: async () => path }) },
   { option: 'csv', help: '--csv FILE   bảng xếp hạng CSV (UTF-8 có BOM, mở được bằng Excel)', write: (app, q, path) => app.perform(exportReportCsv, { ...q, path: async () => path }) },
 ];
 

@@ -7,7 +7,7 @@ import { handler } from '../../kernel/ipc/handler';
 import type { AppContext } from '../../kernel/use-case';
 import type { HistoryTableRow } from './history-file';
 import { readHistoryFile } from './history-file';
-import { exportReportCsv, exportReportXlsx, importHistoryFile, previewHistoryImport, reportView, type ReportQuery } from './use-cases';
+import { exportReportCsv, exportReportPdf, exportReportXlsx, importHistoryFile, previewHistoryImport, reportView, type ReportQuery } from './use-cases';
 
 export function reportHandlers(app: AppContext): HandlerTable<ReportChannel> {
   // The results file chosen in the dialog, previewed, held until the person confirms the import.
@@ -19,6 +19,9 @@ export function reportHandlers(app: AppContext): HandlerTable<ReportChannel> {
     ),
     'report:exportCsv': handler(app, exportReportCsv, (q: ReportQuery, run) =>
       run({ ...q, path: (defaultName = '') => app.dialogs.saveFile({ titleKey: 'dialogs.saveReportCsv', filters: [{ name: 'CSV', extensions: ['csv'] }], defaultName }) }),
+    ),
+    'report:exportPdf': handler(app, exportReportPdf, (q: ReportQuery, run) =>
+      run({ ...q, path: (defaultName = '') => app.dialogs.saveFile({ titleKey: 'dialogs.saveReportPdf', filters: [{ name: 'PDF', extensions: ['pdf'] }], defaultName }) }),
     ),
     'report:historyChoose': handler(app, previewHistoryImport, async ({ year }: { year: number }, run) => {
       const path = await app.dialogs.openFile({ titleKey: 'dialogs.chooseHistory', filters: [{ name: 'CSV, Excel', extensions: ['csv', 'xlsx'] }] });

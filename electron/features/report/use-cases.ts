@@ -1,4 +1,5 @@
 import type { ReportView } from '../../../shared/ipc/report';
+import { printReportPdf } from './pdf/write-report-pdf';
 import type { CommuneType, IndexBasis } from '../../../shared/report/report';
 import { reportJson, reportParagraphs } from '../../../shared/report/report';
 import { writeFileAtomic } from '../../kernel/files/atomic-write';
@@ -61,6 +62,15 @@ export const exportReportCsv = useCase('report.exportCsv', REVIEWER, async (app,
   const path = await input.path(fileName(input, 'csv'));
   if (path === null) return null;
   writeFileAtomic(path, text, { details: { file: path } });
+  return { file: path };
+});
+
+/** The A4 Vietnamese report (sentences, tables, charts), printed by the app's engine, written whole or not at all. */
+export const exportReportPdf = useCase('report.exportPdf', REVIEWER, async (app, input: ReportQuery & { path: Destination }): Promise<{ file: string } | null> => {
+  const { report } = reportWithData(app.ctx.db, input.year, input.basis, { types: input.types });
+  const path = await input.path(fileName(input, 'pdf'));
+  if (path === null) return null;
+  await printReportPdf(app, report, path);
   return { file: path };
 });
 

@@ -43,6 +43,11 @@ export class ReportPage {
     await this.page.getByTestId('report-exported').waitFor();
   }
 
+  async exportPdf(): Promise<void> {
+    await this.page.getByTestId('report-pdf').click();
+    await this.page.getByTestId('report-exported').waitFor();
+  }
+
   async chooseHistory(year: string): Promise<void> {
     await this.page.getByTestId('history-year').fill(year);
     await this.page.getByTestId('history-choose').click();

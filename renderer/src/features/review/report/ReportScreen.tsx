@@ -28,9 +28,9 @@ export function ReportScreen() {
   const { data: view, error } = useApiLoad((api) => api.report.view(query), [year, basis, type, reload]);
   const { run, busy, error: exportError } = useApiCall();
   const [exported, setExported] = useState<string | null>(null);
-  const save = async (kind: 'xlsx' | 'csv') => {
+  const save = async (kind: 'xlsx' | 'csv' | 'pdf') => {
     setExported(null);
-    const r = await run((api) => (kind === 'xlsx' ? api.report.exportXlsx(query) : api.report.exportCsv(query)));
+    const r = await run((api) => (kind === 'xlsx' ? api.report.exportXlsx(query) : kind === 'pdf' ? api.report.exportPdf(query) : api.report.exportCsv(query)));
     if (r) setExported(r.file);
   };
   const bandIndex = new Map((view?.bands ?? []).map((b, i) => [b.code, i]));
@@ -58,6 +58,7 @@ export function ReportScreen() {
         <span className="spacer" />
         <button type="button" className="secondary" disabled={busy || !view} onClick={() => void save('xlsx')} data-testid="report-xlsx">{t('reviewReport.exportXlsx')}</button>
         <button type="button" className="secondary" disabled={busy || !view} onClick={() => void save('csv')} data-testid="report-csv">{t('reviewReport.exportCsv')}</button>
+        <button type="button" className="secondary" disabled={busy || !view} onClick={() => void save('pdf')} data-testid="report-pdf">{t('reviewReport.exportPdf')}</button>
       </div>
       <ErrorNotice error={error ?? exportError} />
       {exported && <div className="notice notice-ok" role="status" data-testid="report-exported">{t('reviewReport.exported', { file: exported })}</div>}

@@ -6,7 +6,7 @@ export const vi = {
   year: 'Năm', basis: 'Chỉ số', appraised: 'Thẩm định', self: 'Tự đánh giá',
   types: 'Loại đơn vị', allTypes: 'Tất cả',
   type: { xa: 'Xã', phuong: 'Phường', 'dac-khu': 'Đặc khu', 'thi-tran': 'Thị trấn' },
-  exportXlsx: 'Xuất Excel', exportCsv: 'Xuất CSV', exported: 'Đã ghi {{file}}',
+  exportXlsx: 'Xuất Excel', exportCsv: 'Xuất CSV', exportPdf: 'Xuất báo cáo PDF', exported: 'Đã ghi {{file}}',
   figures: {
     title: 'Số liệu chung', communes: 'Số đơn vị xếp hạng', mean: 'Chỉ số trung bình', change: 'So với năm {{year}}',
     noLastYear: 'Chưa có kết quả năm trước', highest: 'Cao nhất', lowest: 'Thấp nhất', gapHigh: 'cao hơn trung bình {{gap}} điểm %',
@@ -41,7 +41,7 @@ export const en: typeof vi = {
   year: 'Year', basis: 'Index', appraised: 'Appraised', self: 'Self-assessed',
   types: 'Unit type', allTypes: 'All',
   type: { xa: 'Commune', phuong: 'Ward', 'dac-khu': 'Special zone', 'thi-tran': 'Township' },
-  exportXlsx: 'Export Excel', exportCsv: 'Export CSV', exported: 'Written {{file}}',
+  exportXlsx: 'Export Excel', exportCsv: 'Export CSV', exportPdf: 'Export PDF report', exported: 'Written {{file}}',
   figures: {
     title: 'Figures', communes: 'Units ranked', mean: 'Mean index', change: 'Against {{year}}',
     noLastYear: 'No results for last year yet', highest: 'Highest', lowest: 'Lowest', gapHigh: '{{gap}} points above the mean',
