@@ -7,6 +7,7 @@ import { m005KeyTrust } from './005-key-trust';
 import { m006ReviewerRole } from './006-reviewer-role';
 import { m007Roster } from './007-roster';
 import { m008ReceivedPackages } from './008-received-packages';
+import { m009Appraisal } from './009-appraisal';
 
 export interface Migration {
   version: number;
@@ -18,6 +19,6 @@ export interface Migration {
  * Ordered, append-only. Never edit a migration that has shipped: add a new one.
  * Each migration has a test that migrates to N−1, inserts, migrates to N, asserts.
  */
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Assessment, m003Survey, m004KeysExports, m005KeyTrust, m006ReviewerRole, m007Roster, m008ReceivedPackages];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Assessment, m003Survey, m004KeysExports, m005KeyTrust, m006ReviewerRole, m007Roster, m008ReceivedPackages, m009Appraisal];
 
 export const LATEST_VERSION = MIGRATIONS.length;
