@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors';
 import { ChosenFile } from '../kernel/ipc/chosen-file';
 import type { Handlers } from '../kernel/ipc/handler';
 import type { AppContext } from '../kernel/use-case';
+import { appraisalHandlers } from '../features/appraisal/handlers';
 import { assessmentHandlers } from '../features/assessment/handlers';
 import { auditHandlers } from '../features/audit/handlers';
 import { enrolmentHandlers } from '../features/enrolment/handlers';
@@ -31,5 +32,6 @@ export function createHandlers(app: AppContext): Handlers {
     ...exportHandlers(app),
     ...importHandlers(app),
     ...rosterHandlers(app),
+    ...appraisalHandlers(app),
   };
 }

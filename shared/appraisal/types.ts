@@ -103,3 +103,76 @@ export function nextNeedingAttention(items: readonly AppraisalItem[], from: numb
   }
   return -1;
 }
+
+export type ChangeKind = 'input' | 'points' | 'evidence' | 'explanation' | 'documents' | 'notApplicable' | 'added' | 'removed';
+
+export interface ItemSide {
+  input: unknown;
+  points: number;
+  notApplicable: boolean;
+  explanation: string | null;
+  documents: { number: string; date: string | null; issuer: string; summary: string; locator: string }[];
+  evidence: { id: string; name: string; sha256: string }[];
+}
+
+/** One item that changed between two revisions of a commune. */
+export interface ItemChange {
+  code: string;
+  changes: ChangeKind[];
+  from: ItemSide | null;
+  to: ItemSide | null;
+}
+
+export interface FieldAssignment {
+  fieldCode: string;
+  fieldTitle: string;
+  appraiser: string | null;
+}
+
+export interface OwedRow {
+  fieldCode: string;
+  fieldTitle: string;
+  appraiser: string | null;
+  /** Per commune that sent a package: done, or how many of the field's items are still at the self-score (null: appraisal not opened). */
+  communes: { code: string; name: string; done: boolean; doneBy: string | null; stillAtSelfScore: number | null }[];
+  owing: number;
+}
+
+export interface AppraisalExported {
+  path: string;
+  fileName: string;
+  packageId: string;
+  sha256: string;
+  round: number;
+  revision: number;
+  locked: boolean;
+  requests: number;
+  stillAtSelfScore: number;
+}
+
+export interface AppraisalImported {
+  outcome: 'accepted' | 'duplicate';
+  packageId: string;
+  round: number;
+  answersRevision: number;
+  locked: boolean;
+  requests: number;
+  comments: number;
+}
+
+export interface AppraisalNote {
+  itemCode: string;
+  selfPoints: number;
+  appraisedPoints: number | null;
+  comment: string | null;
+  requestKind: RequestKind | null;
+  request: string | null;
+  answer: string | null;
+}
+
+export interface AppraisalNotes {
+  /** The newest result held, or null when none was received. */
+  result: { packageId: string; round: number; answersRevision: number; locked: boolean; receivedAt: string } | null;
+  /** Items the council commented on, adjusted or asked about, in the result's order. */
+  notes: AppraisalNote[];
+}

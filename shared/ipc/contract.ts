@@ -8,6 +8,7 @@
  * are bundled (checked by test/e2e/preload-bundle.e2e.test.ts on the built file).
  */
 import type { z } from 'zod';
+import { APPRAISAL_CHANNELS, appraisalContract } from './appraisal';
 import { ASSESSMENT_CHANNELS, assessmentContract } from './assessment';
 import { AUDIT_CHANNELS, auditContract } from './audit';
 import { ENROLMENT_CHANNELS, enrolmentContract } from './enrolment';
@@ -38,6 +39,7 @@ export const CHANNELS = [
   ...EXPORT_CHANNELS,
   ...IMPORT_CHANNELS,
   ...ROSTER_CHANNELS,
+  ...APPRAISAL_CHANNELS,
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
@@ -58,6 +60,7 @@ export const contract = {
   ...exportContract,
   ...importContract,
   ...rosterContract,
+  ...appraisalContract,
 } satisfies FeatureContract<Channel>;
 
 export type Contract = typeof contract;

@@ -6,6 +6,7 @@ import { refusal } from '../../../test/helpers/app';
 import { dumpDatabase } from '../../../test/fixtures/reviewer-imports';
 import { listAudit } from '../audit/audit-repo';
 import { acceptSelfScores, appraise, appraisalState, appraisedScores, lockAppraisal, openAppraisal } from './appraisal';
+import { assignField, markFieldDone, owedBoard } from './assignments';
 import { diffRevisions } from './diff';
 import { exportAppraisalResult } from './result-package';
 
@@ -117,5 +118,29 @@ describe('round 2 and carry-over', () => {
     const locked = lockAppraisal(w.so.ctx, COMMUNE, YEAR);
     expect(locked.locked).toMatchObject({ round: 2 });
     expect(appraisalState(w.so.db, COMMUNE, YEAR)!.rounds.map((r) => [r.round, r.revision])).toEqual([[1, 1], [2, 2]]);
+  });
+});
+
+describe('appraisers per field', () => {
+  it('assigns fields, marks done only when the field is appraised, and says who still owes what', async () => {
+    w.sendRevision();
+    const ctx = w.so.ctx;
+    expect(assignField(ctx, YEAR, '1', 'Sở Nội vụ').find((a) => a.fieldCode === '1')!.appraiser).toBe('Sở Nội vụ');
+    assignField(ctx, YEAR, '8', 'Văn phòng UBND tỉnh');
+    expect(await refusal(() => assignField(ctx, YEAR, '42', 'Ai đó'))).toBe('FIELD_UNKNOWN');
+    let board = owedBoard(ctx, YEAR);
+    expect(board.find((r) => r.fieldCode === '1')).toMatchObject({ appraiser: 'Sở Nội vụ', owing: 1, communes: [{ code: COMMUNE, done: false, stillAtSelfScore: null }] });
+    expect(board.find((r) => r.fieldCode === '2')).toMatchObject({ appraiser: null });
+    expect(await refusal(() => markFieldDone(ctx, COMMUNE, YEAR, '1', true))).toBe('APPRAISAL_NOTHING_RECEIVED');
+    openAppraisal(ctx, COMMUNE, YEAR);
+    expect(await refusal(() => markFieldDone(ctx, COMMUNE, YEAR, '1', true))).toBe('APPRAISAL_INCOMPLETE');
+    const field1 = appraisalState(w.so.db, COMMUNE, YEAR)!.items.filter((i) => i.fieldCode === '1');
+    appraise(ctx, COMMUNE, YEAR, field1.map((i) => ({ itemCode: i.code, points: 'self' as const })));
+    markFieldDone(ctx, COMMUNE, YEAR, '1', true);
+    board = owedBoard(ctx, YEAR);
+    expect(board.find((r) => r.fieldCode === '1')).toMatchObject({ owing: 0, communes: [{ done: true, doneBy: 'tester', stillAtSelfScore: 0 }] });
+    expect(board.find((r) => r.fieldCode === '8')).toMatchObject({ owing: 1, communes: [{ done: false, stillAtSelfScore: 8 }] });
+    markFieldDone(ctx, COMMUNE, YEAR, '1', false);
+    expect(owedBoard(ctx, YEAR).find((r) => r.fieldCode === '1')!.owing).toBe(1);
   });
 });

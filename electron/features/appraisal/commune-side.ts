@@ -7,6 +7,7 @@
  * answers each request, and the answers travel with the next exported revision.
  */
 import { basename } from 'node:path';
+import type { AppraisalImported, AppraisalNotes } from '../../../shared/appraisal/types';
 import { AppError } from '../../../shared/errors';
 import type { AppraisalResult, CommuneReport } from '../../../shared/package/envelope';
 import { refusalError } from '../../../shared/package/verify-steps';
@@ -18,18 +19,8 @@ import { verifyEnvelope } from '../../kernel/signing/package-signer';
 import { enrolmentState, pinnedReviewerResolver } from '../enrolment/enrolment';
 import { readExports } from '../export/exports-repo';
 import { requireIdentity } from '../setup/identity';
-import type { RequestKind } from './appraisal-repo';
 import { answersOf, heldBySha, heldItems, insertHeld, insertHeldItems, newestHeld, setAnswerRow } from './commune-repo';
 
-export interface AppraisalImported {
-  outcome: 'accepted' | 'duplicate';
-  packageId: string;
-  round: number;
-  answersRevision: number;
-  locked: boolean;
-  requests: number;
-  comments: number;
-}
 
 export function importAppraisalResult(ctx: ServiceContext, path: string): AppraisalImported {
   const identity = requireIdentity(ctx);
@@ -68,22 +59,7 @@ export function importAppraisalResult(ctx: ServiceContext, path: string): Apprai
   };
 }
 
-export interface AppraisalNote {
-  itemCode: string;
-  selfPoints: number;
-  appraisedPoints: number | null;
-  comment: string | null;
-  requestKind: RequestKind | null;
-  request: string | null;
-  answer: string | null;
-}
 
-export interface AppraisalNotes {
-  /** The newest result held, or null when none was received. */
-  result: { packageId: string; round: number; answersRevision: number; locked: boolean; receivedAt: string } | null;
-  /** Items the council commented on or asked about, in the result's order. */
-  notes: AppraisalNote[];
-}
 
 /** What the criteria screen shows next to each item: the newest result's comments and requests, and the clerk's answers. */
 export function appraisalNotes(ctx: ServiceContext): AppraisalNotes {

@@ -2,9 +2,8 @@
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../kernel/db/open';
 import { packageRefOf } from './appraisal-repo';
-import { diffViews, packageView, type ItemChange } from './package-view';
-
-export type { ItemChange } from './package-view';
+import type { ItemChange } from '../../../shared/appraisal/types';
+import { diffViews, packageView } from './package-view';
 
 export function diffRevisions(db: Db, communeCode: string, year: number, fromRevision: number, toRevision: number): ItemChange[] {
   const ref = (revision: number) => {

@@ -5,6 +5,7 @@
  * parsed here as the report they are; the recomputed points come from received_items.
  */
 import type { CommuneReport, EvidenceRef, ReportDocument, ReportItem } from '../../../shared/package/envelope';
+import type { ChangeKind, ItemChange, ItemSide } from '../../../shared/appraisal/types';
 import type { Db } from '../../kernel/db/open';
 import { receivedItemsOf, receivedRaw } from './appraisal-repo';
 
@@ -65,24 +66,6 @@ export function packageView(db: Db, packageRef: number): PackageView {
     packageRef, packageId: row.packageId, sha256: row.sha256, revision: row.revision, communeName: report.issuer.communeName,
     answersAppraisal: report.appraisalAnswers?.appraisal ?? null, items,
   };
-}
-
-export type ChangeKind = 'input' | 'points' | 'evidence' | 'explanation' | 'documents' | 'notApplicable' | 'added' | 'removed';
-
-export interface ItemSide {
-  input: ReportItem['input'];
-  points: number;
-  notApplicable: boolean;
-  explanation: string | null;
-  documents: ReportDocument[];
-  evidence: { id: string; name: string; sha256: string }[];
-}
-
-export interface ItemChange {
-  code: string;
-  changes: ChangeKind[];
-  from: ItemSide | null;
-  to: ItemSide | null;
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);

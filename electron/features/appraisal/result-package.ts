@@ -5,6 +5,7 @@
  * verified, and logged in the same transaction: a failed write logs nothing.
  */
 import { randomUUID } from 'node:crypto';
+import type { AppraisalExported } from '../../../shared/appraisal/types';
 import { AppError } from '../../../shared/errors';
 import type { AppraisalResult } from '../../../shared/package/envelope';
 import { audit } from '../../kernel/audit';
@@ -24,18 +25,6 @@ export interface AppraisalExportOptions {
   fileOps?: FileOps;
   /** Fixed id and time (golden file); a random UUID and the clock otherwise. */
   packageId?: string;
-}
-
-export interface AppraisalExported {
-  path: string;
-  fileName: string;
-  packageId: string;
-  sha256: string;
-  round: number;
-  revision: number;
-  locked: boolean;
-  requests: number;
-  stillAtSelfScore: number;
 }
 
 /** ASCII, FAT32- and Windows-safe: kind (TD: thẩm định), year, commune, the revision answered, the export's number. */
