@@ -1,5 +1,6 @@
 /** Every feature's `chiso` commands, in the order `chiso help` lists them. */
 import type { Commands } from '../kernel/commands/command';
+import { appraisalCommands } from '../features/appraisal/commands';
 import { assessmentCommands } from '../features/assessment/commands';
 import { enrolmentCommands } from '../features/enrolment/commands';
 import { exportCommands } from '../features/export/commands';
@@ -21,5 +22,6 @@ export const COMMANDS: Commands = {
   ...exportCommands,
   ...verifyCommands,
   ...importCommands,
+  ...appraisalCommands,
   ...surveyCommands,
 };
