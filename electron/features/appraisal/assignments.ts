@@ -9,10 +9,10 @@ import type { FieldAssignment, OwedRow } from '../../../shared/appraisal/types';
 import { AppError } from '../../../shared/errors';
 import { audit } from '../../kernel/audit';
 import { isoNow, type ServiceContext } from '../../kernel/context';
-import { stmt } from '../../kernel/db/statements';
 import { activeFramework } from '../framework/active';
 import { appraisalState } from './appraisal';
 import { communesReceived } from './appraisal-repo';
+import { assignmentsOf, fieldsDone, setAssignment, setFieldDone } from './assignments-repo';
 
 function fieldsOf(ctx: ServiceContext): { code: string; title: string }[] {
   return activeFramework(ctx).framework.fields.map((f) => ({ code: f.code, title: f.title }));
@@ -25,7 +25,7 @@ function requireField(ctx: ServiceContext, fieldCode: string): { code: string; t
 }
 
 export function listAssignments(ctx: ServiceContext, year: number): FieldAssignment[] {
-  const held = new Map((stmt(ctx.db, `SELECT field_code, appraiser FROM field_assignments WHERE year = ?`).all(year) as { field_code: string; appraiser: string }[]).map((r) => [r.field_code, r.appraiser]));
+  const held = assignmentsOf(ctx.db, year);
   return fieldsOf(ctx).map((f) => ({ fieldCode: f.code, fieldTitle: f.title, appraiser: held.get(f.code) ?? null }));
 }
 
@@ -35,15 +35,8 @@ export function assignField(ctx: ServiceContext, year: number, fieldCode: string
   const name = appraiser?.trim() || null;
   if (name !== null && name.length > 200) throw new AppError('INVALID_INPUT', 'appraiser name too long', { fields: { appraiser: 'TOO_LONG' } });
   ctx.db.transaction(() => {
-    const before = (stmt(ctx.db, `SELECT appraiser FROM field_assignments WHERE year = ? AND field_code = ?`).get(year, fieldCode) as { appraiser: string } | undefined)?.appraiser ?? null;
-    if (name === null) stmt(ctx.db, `DELETE FROM field_assignments WHERE year = ? AND field_code = ?`).run(year, fieldCode);
-    else {
-      stmt(
-        ctx.db,
-        `INSERT INTO field_assignments (year, field_code, appraiser, assigned_at, assigned_by) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (year, field_code) DO UPDATE SET appraiser = excluded.appraiser, assigned_at = excluded.assigned_at, assigned_by = excluded.assigned_by`,
-      ).run(year, fieldCode, name, isoNow(ctx), ctx.actor());
-    }
+    const before = assignmentsOf(ctx.db, year).get(fieldCode) ?? null;
+    setAssignment(ctx.db, year, fieldCode, name, isoNow(ctx), ctx.actor());
     audit(ctx, 'appraisal.assign', 'field_assignment', `${year}/${fieldCode}`, before, name);
   })();
   return listAssignments(ctx, year);
@@ -60,9 +53,7 @@ export function markFieldDone(ctx: ServiceContext, communeCode: string, year: nu
     if (open.length) throw new AppError('APPRAISAL_INCOMPLETE', `${open.length} items of field ${fieldCode} not appraised`, { remaining: open.length, items: open.slice(0, 20) });
   }
   ctx.db.transaction(() => {
-    if (done) {
-      stmt(ctx.db, `INSERT INTO field_done (commune_code, year, field_code, done_by, done_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`).run(communeCode, year, fieldCode, ctx.actor(), isoNow(ctx));
-    } else stmt(ctx.db, `DELETE FROM field_done WHERE commune_code = ? AND year = ? AND field_code = ?`).run(communeCode, year, fieldCode);
+    setFieldDone(ctx.db, communeCode, year, fieldCode, done ? { by: ctx.actor(), at: isoNow(ctx) } : null);
     audit(ctx, done ? 'appraisal.fieldDone' : 'appraisal.fieldReopened', 'field_done', `${communeCode}/${year}/${fieldCode}`, null, { done });
   })();
 }
@@ -70,11 +61,7 @@ export function markFieldDone(ctx: ServiceContext, communeCode: string, year: nu
 /** Who still owes what: per field, its appraiser and every commune that sent a package. */
 export function owedBoard(ctx: ServiceContext, year: number): OwedRow[] {
   const communes = communesReceived(ctx.db, year);
-  const done = new Map(
-    (stmt(ctx.db, `SELECT commune_code, field_code, done_by FROM field_done WHERE year = ?`).all(year) as { commune_code: string; field_code: string; done_by: string }[]).map((r) => [
-      `${r.commune_code}/${r.field_code}`, r.done_by,
-    ]),
-  );
+  const done = fieldsDone(ctx.db, year);
   const states = new Map(communes.map((c) => [c.code, appraisalState(ctx.db, c.code, year)]));
   return listAssignments(ctx, year).map((a) => {
     const rows = communes.map((c) => {

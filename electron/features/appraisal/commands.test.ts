@@ -89,7 +89,7 @@ describe('chiso appraise', () => {
 });
 
 describe('chiso appraisal export / import and chiso diff', () => {
-  it('export writes a signed result with the unit's key; a commune that pinned another key refuses it', async () => {
+  it('export writes a signed result with the unit key; a commune that pinned another key refuses it', async () => {
     w.sendRevision();
     openAppraisal(w.so.ctx, COMMUNE, YEAR);
     mkdirSync(join(w.so.dir, 'usb'));

@@ -16,7 +16,7 @@ import { serializeEnvelope, signPackage, verifyEnvelope } from '../../kernel/sig
 import type { Signer } from '../../kernel/signing/signer';
 import { requireIdentity } from '../setup/identity';
 import { appraisalState, currentRound } from './appraisal';
-import { exportsOf, insertExport } from './appraisal-repo';
+import { exportsOf, insertExport, receivedRaw } from './appraisal-repo';
 
 export interface AppraisalExportOptions {
   folder: string;
@@ -37,13 +37,13 @@ export function buildAppraisalPayload(ctx: ServiceContext, communeCode: string, 
   const identity = requireIdentity(ctx);
   const round = currentRound(ctx, communeCode, year);
   const s = appraisalState(ctx.db, communeCode, year)!;
-  const answered = ctx.db.prepare(`SELECT package_id, sha256 FROM received_packages WHERE id = ?`).get(round.packageRef) as { package_id: string; sha256: string };
+  const answered = receivedRaw(ctx.db, round.packageRef);
   return {
     packageId: input.packageId,
     createdAt: input.createdAt,
     issuer: { unitCode: identity.unitCode, unitName: identity.unitName, keyId: signer.keyId, appVersion: input.appVersion },
     audience: { communeCode, communeName: s.communeName },
-    subject: { year, answers: { revision: s.revision, packageId: answered.package_id, sha256: answered.sha256 } },
+    subject: { year, answers: { revision: s.revision, packageId: answered.packageId, sha256: answered.sha256 } },
     round: s.round,
     approval: { locked: s.locked !== null, lockedAt: s.locked?.lockedAt ?? null, lockedBy: s.locked?.lockedBy ?? null },
     items: s.items.map((i) => ({
