@@ -128,3 +128,14 @@ describe('chiso appraisal export / import and chiso diff', () => {
     expect(missing.err).toContain('REVISION_NOT_FOUND');
   });
 });
+
+describe('docs/examples/sample-appraisal-scores.json', () => {
+  it('applies to the golden commune as documented', async () => {
+    w.sendRevision();
+    const r = await so(['appraise', '--db', 'test.sqlite', '--commune', COMMUNE, '--scores', join(__dirname, '../../../docs/examples/sample-appraisal-scores.json'), '--json']);
+    expect(r.err).toBe('');
+    const s = JSON.parse(r.out) as { summary: { appraised: number; requests: number }; items: { code: string; appraisedPoints: number | null }[] };
+    expect(s.summary).toMatchObject({ appraised: 3, requests: 2 });
+    expect(s.items.find((i) => i.code === '1.2')!.appraisedPoints).toBe(100);
+  });
+});
