@@ -1,6 +1,6 @@
 /** Rounds, decisions, the lock and carry-over, against real SQLite with real received packages. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { appraisalWorld, COMMUNE, editEntry, YEAR, type AppraisalWorld } from '../../../test/fixtures/appraisal';
+import { appraisalWorld, COMMUNE, editEntry, lyingSources, YEAR, type AppraisalWorld } from '../../../test/fixtures/appraisal';
 import { testKey } from '../../../test/fixtures/test-keys';
 import { refusal } from '../../../test/helpers/app';
 import { dumpDatabase } from '../../../test/fixtures/reviewer-imports';
@@ -75,6 +75,16 @@ describe('round 1', () => {
     // A newer revision after the lock opens nothing.
     w.sendRevision();
     expect(openAppraisal(w.so.ctx, COMMUNE, YEAR)).toMatchObject({ round: 1, revision: 1, newerRevision: 2 });
+  });
+  it('accepting self-scores in bulk skips the items flagged at import (recomputed ≠ declared)', () => {
+    expect(w.sendRevision(lyingSources('1.2', 10))).toMatchObject({ outcome: 'accepted', mismatch: true });
+    const s = openAppraisal(w.so.ctx, COMMUNE, YEAR);
+    expect(s.items.find((i) => i.code === '1.2')).toMatchObject({ flagged: true, selfPoints: 145, recomputedPoints: 135 });
+    expect(s.summary.flagged).toBe(1);
+    const acc = acceptSelfScores(w.so.ctx, COMMUNE, YEAR);
+    expect(acc.skippedFlagged).toEqual(['1.2']);
+    expect(acc.state.summary.stillAtSelfScore).toBe(1);
+    expect(acc.state.items.find((i) => i.code === '1.2')!.appraisedPoints).toBeNull();
   });
 });
 
