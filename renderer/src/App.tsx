@@ -20,6 +20,8 @@ import { SurveyRoutes } from './features/commune/survey/SurveyRoutes';
 import { RosterScreen } from './features/review/roster/RosterScreen';
 import { BoardScreen } from './features/review/import/BoardScreen';
 import { ImportScreen } from './features/review/import/ImportScreen';
+import { AppraisalList } from './features/review/appraisal/AppraisalList';
+import { AppraisalScreen } from './features/review/appraisal/AppraisalScreen';
 import { useAppStore } from './stores/app-store';
 
 export function App() {
@@ -59,6 +61,8 @@ export function App() {
             <Route path="/survey/*" element={<SurveyRoutes />} />
             {reviewer && <Route path="/review/import" element={<ImportScreen />} />}
             {reviewer && <Route path="/review/board" element={<BoardScreen />} />}
+            {reviewer && <Route path="/review/appraisal" element={<AppraisalList />} />}
+            {reviewer && <Route path="/review/appraisal/:code" element={<AppraisalScreen />} />}
             <Route path="/settings" element={<SettingsScreen />} />
             <Route path="/about" element={<AboutScreen />} />
             <Route path="*" element={<Navigate to="/" replace />} />

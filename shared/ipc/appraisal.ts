@@ -39,6 +39,7 @@ export const APPRAISAL_CHANNELS = [
   'appraisal:lock',
   'appraisal:export',
   'appraisal:diff',
+  'appraisal:openEvidence',
   'appraisal:assignments',
   'appraisal:assign',
   'appraisal:fieldDone',
@@ -59,6 +60,8 @@ export const appraisalContract = {
   /** Main asks for the folder after the key is unlocked; null when cancelled. */
   'appraisal:export': { input: z.object({ ...target, keyPassphrase: passphrase.optional() }), output: out<AppraisalExported | null>() },
   'appraisal:diff': { input: z.object({ ...target, from: z.number().int().min(1), to: z.number().int().min(1) }), output: out<ItemChange[]>() },
+  /** Opens an evidence file of a received revision with the system's viewer. */
+  'appraisal:openEvidence': { input: z.object({ ...target, revision: z.number().int().min(1), evidenceId: z.string().min(1).max(64) }), output: out<null>() },
   'appraisal:assignments': { input: z.object({ year: year.optional() }), output: out<FieldAssignment[]>() },
   'appraisal:assign': { input: z.object({ year: year.optional(), fieldCode: z.string().min(1).max(64), appraiser: z.string().max(200).nullable() }), output: out<FieldAssignment[]>() },
   'appraisal:fieldDone': { input: z.object({ ...target, fieldCode: z.string().min(1).max(64), done: z.boolean() }), output: out<OwedRow[]>() },

@@ -151,12 +151,12 @@ export function packageRefOf(db: Db, communeCode: string, year: number, revision
 }
 
 /** An evidence file of a received package, by its id in that package. */
-export function receivedEvidenceFile(db: Db, packageRef: number, evidenceId: string): { name: string; mediaType: string; content: Buffer } | undefined {
+export function receivedEvidenceFile(db: Db, packageRef: number, evidenceId: string): { name: string; sha256: string; content: Buffer } | undefined {
   const r = stmt(
     db,
-    `SELECT l.name, e.media_type, e.content FROM received_package_evidence l JOIN received_evidence e ON e.sha256 = l.sha256 WHERE l.package_ref = ? AND l.evidence_id = ?`,
-  ).get(packageRef, evidenceId) as { name: string; media_type: string; content: Buffer } | undefined;
-  return r ? { name: r.name, mediaType: r.media_type, content: r.content } : undefined;
+    `SELECT l.name, l.sha256, e.content FROM received_package_evidence l JOIN received_evidence e ON e.sha256 = l.sha256 WHERE l.package_ref = ? AND l.evidence_id = ?`,
+  ).get(packageRef, evidenceId) as { name: string; sha256: string; content: Buffer } | undefined;
+  return r ? { name: r.name, sha256: r.sha256, content: r.content } : undefined;
 }
 
 /** Communes that have a received package for the year, with the newest revision. */

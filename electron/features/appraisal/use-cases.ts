@@ -7,7 +7,7 @@ import { requireIdentity } from '../setup/identity';
 import { acceptSelfScores, appraise, lockAppraisal, openAppraisal, type DecisionInput } from './appraisal';
 import { assignField, listAssignments, markFieldDone, owedBoard } from './assignments';
 import { answerRequest, appraisalNotes, importAppraisalResult } from './commune-side';
-import { diffRevisions } from './diff';
+import { diffRevisions, receivedEvidenceCopy } from './diff';
 import { exportAppraisalResult } from './result-package';
 
 interface Target {
@@ -45,6 +45,10 @@ export const exportResult = useCase(
 
 export const diff = useCase('appraisal.diff', { roles: ['reviewer'] }, (app, input: Target & { from: number; to: number }): ItemChange[] =>
   diffRevisions(app.ctx.db, input.communeCode, yearOf(app, input.year), input.from, input.to),
+);
+
+export const evidenceCopy = useCase('appraisal.evidence', { roles: ['reviewer'] }, (app, input: Target & { revision: number; evidenceId: string }): string =>
+  receivedEvidenceCopy(app.ctx.db, input.communeCode, yearOf(app, input.year), input.revision, input.evidenceId),
 );
 
 export const assignments = useCase('appraisal.assignments', { roles: ['reviewer'] }, (app, input: { year?: number | undefined }): FieldAssignment[] => listAssignments(app.ctx, yearOf(app, input.year)));
