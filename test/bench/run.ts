@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { appraisalBench } from './appraisal.bench';
 import { assessmentBench } from './assessment.bench';
 import { foundationBench } from './foundation.bench';
 import { rows } from './harness';
@@ -15,6 +16,7 @@ const SUITES: [string, () => Promise<void>][] = [
   ['package', packageBench],
   ['parse-limits', parseLimitsBench],
   ['survey', surveyBench],
+  ['appraisal', appraisalBench],
 ];
 
 const only = process.argv[2];

@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerRequest, appraisalNotes, importAppraisalResult } from '../../electron/features/appraisal/commune-side';
+import { appraisalNotes } from '../../electron/features/appraisal/commune-side';
 import { acceptEnrolmentApproval, approveEnrolmentRequest, prepareEnrolmentRequest, recordEnrolmentRequest } from '../../electron/features/enrolment/enrolment';
 import { exportReport } from '../../electron/features/export/export';
 import { importPackages } from '../../electron/features/import/import';
@@ -22,6 +22,7 @@ import { testKey } from '../fixtures/test-keys';
 import { freshStore, parsedSetup, provinceSetup, type TestStore } from '../helpers/context';
 import { Harness, SCREENSHOTS } from './harness';
 import { AppraisalPage } from './pages/appraisal-page';
+import { AssessmentPage } from './pages/assessment-page';
 import { HomePage } from './pages/home-page';
 
 async function smallScreen(page: Page, name: string): Promise<void> {
@@ -108,11 +109,25 @@ describe('appraising a commune, the result back to the commune and round 2 (revi
     await app.page.getByTestId('appraisal-export').click();
     await expect.poll(() => app.page.getByTestId('appraisal-notice').textContent()).toMatch(/^Đã xuất .*CCHC-TD-2026-26734-r1-1\.json \(vòng 1, 1 yêu cầu\)\.$/u);
 
-    // The commune imports it with the pinned key, answers, and sends revision 2.
+    // The commune app imports it (pinned key), sees the request on the item, answers, and sends revision 2.
     const result = join(usb, 'CCHC-TD-2026-26734-r1-1.json');
-    expect(importAppraisalResult(xa.ctx, result)).toMatchObject({ outcome: 'accepted', requests: 1 });
-    expect(appraisalNotes(xa.ctx).notes.find((n) => n.itemCode === '1.3')).toMatchObject({ request: 'Giải trình việc chậm báo cáo quý II.' });
-    answerRequest(xa.ctx, '1.3', 'Báo cáo gửi chậm 2 ngày do mất điện.');
+    const xaApp = await h.open({ dbPath: xa.file });
+    await new HomePage(xaApp.page).waitFor('commune');
+    const criteria = new AssessmentPage(xaApp.page);
+    await criteria.open();
+    xaApp.dialogs.openAnswers.push(result);
+    await xaApp.page.getByTestId('appraisal-import').click();
+    await expect.poll(() => xaApp.page.getByTestId('appraisal-imported').textContent()).toBe('Đã nhập kết quả thẩm định: 0 nhận xét, 1 yêu cầu.');
+    const note = criteria.item('1.3').getByTestId('appraisal-note-1.3');
+    expect(await note.getByTestId('appraisal-request-text').textContent()).toBe('Yêu cầu giải trình: Giải trình việc chậm báo cáo quý II.');
+    await note.getByTestId('appraisal-answer').fill('Báo cáo gửi chậm 2 ngày do mất điện.');
+    await note.getByTestId('appraisal-answer-save').click();
+    await expect.poll(() => xaApp.page.getByTestId('appraisal-banner-text').textContent()).toContain('1 yêu cầu, đã trả lời 1');
+    await note.scrollIntoViewIfNeeded();
+    await xaApp.shot('commune-answer');
+    await smallScreen(xaApp.page, 'commune-answer-1093x614');
+    expect(appraisalNotes(xa.ctx).notes.find((n) => n.itemCode === '1.3')!.answer).toBe('Báo cáo gửi chậm 2 ngày do mất điện.');
+    await xaApp.close();
     send();
 
     // Round 2: the answer beside the item, 1.1 carried over, 1.3 to look at again.

@@ -4,6 +4,7 @@ import { errorMessages, fieldMessages } from '@shared/i18n/errors';
 import { en as packageEn } from '../features/commune/package/i18n';
 import { en as reviewImportEn } from '../features/review/import/i18n';
 import { en as appraisalEn } from '../features/review/appraisal/i18n';
+import { en as communeAppraisalEn } from '../features/commune/appraisal/i18n';
 import type { Resources } from './vi';
 import { en as surveyEn } from '../features/commune/survey/i18n';
 
@@ -93,4 +94,5 @@ export const en: Resources = {
   roster: rosterEn,
   reviewImport: reviewImportEn,
   appraisal: appraisalEn,
+  communeAppraisal: communeAppraisalEn,
 };

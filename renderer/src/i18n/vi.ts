@@ -4,6 +4,7 @@ import { errorMessages, fieldMessages } from '@shared/i18n/errors';
 import { vi as packageVi } from '../features/commune/package/i18n';
 import { vi as reviewImportVi } from '../features/review/import/i18n';
 import { vi as appraisalVi } from '../features/review/appraisal/i18n';
+import { vi as communeAppraisalVi } from '../features/commune/appraisal/i18n';
 import { vi as surveyVi } from '../features/commune/survey/i18n';
 
 /** Vietnamese: the default language and the source of every key. */
@@ -92,6 +93,7 @@ export const vi = {
   roster: rosterVi,
   reviewImport: reviewImportVi,
   appraisal: appraisalVi,
+  communeAppraisal: communeAppraisalVi,
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
