@@ -73,19 +73,19 @@ export function AssessmentScreen() {
   const adjustmentCodes = (framework.adjustments ?? []).map((a) => a.code);
   return (
     <AppraisalNotesProvider>
-    <div className="assessment" data-testid="assessment-screen" onKeyDown={onKeyDown}>
-      <div className="assessment-top">
-        <h1>{t('assessment.title', { year: identity.year })}</h1>
-        <TotalsBar />
-        <SaveFailure />
-        <Toolbar />
+      <div className="assessment" data-testid="assessment-screen" onKeyDown={onKeyDown}>
+        <div className="assessment-top">
+          <h1>{t('assessment.title', { year: identity.year })}</h1>
+          <TotalsBar />
+          <SaveFailure />
+          <Toolbar />
+        </div>
         <AppraisalBanner />
+        <div className="assessment-tree" data-testid="assessment-tree" data-ready={status === 'ready' ? 'yes' : 'no'}>
+          {framework.fields.map((f) => <FieldSection key={f.code} field={f} version={version} />)}
+          <AdjustmentsSection codes={adjustmentCodes} version={version} />
+        </div>
       </div>
-      <div className="assessment-tree" data-testid="assessment-tree" data-ready={status === 'ready' ? 'yes' : 'no'}>
-        {framework.fields.map((f) => <FieldSection key={f.code} field={f} version={version} />)}
-        <AdjustmentsSection codes={adjustmentCodes} version={version} />
-      </div>
-    </div>
     </AppraisalNotesProvider>
   );
 }
