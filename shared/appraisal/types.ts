@@ -32,6 +32,8 @@ export interface AppraisalItem {
   carriedFrom: number | null;
   appraiser: string | null;
   updatedAt: string | null;
+  /** Round 2: what changed on this item since the revision round 1 appraised (empty: unchanged; null in round 1). */
+  changed: ChangeKind[] | null;
   /** Round 2: what round 1 decided on this item (null in round 1). */
   previous: { appraisedPoints: number | null; comment: string | null; requestKind: RequestKind | null; request: string | null } | null;
 }

@@ -17,6 +17,7 @@ import { createKey, unlockKey } from '../../electron/features/keys/keys';
 import { completeSetup } from '../../electron/features/setup/identity';
 import { fingerprintOf } from '../../electron/kernel/signing/ed25519';
 import { goldenSources, setUpCommune } from '../fixtures/commune-report';
+import { editEntry } from '../fixtures/appraisal';
 import { addToRoster } from '../fixtures/reviewer-imports';
 import { testKey } from '../fixtures/test-keys';
 import { freshStore, parsedSetup, provinceSetup, type TestStore } from '../helpers/context';
@@ -68,6 +69,12 @@ describe('appraising a commune, the result back to the commune and round 2 (revi
     await app.page.reload();
     await new HomePage(app.page).waitFor('reviewer');
     const screen = new AppraisalPage(app.page);
+    // The secretary assigns field 1; the board says who owes which commune.
+    await app.page.getByTestId('nav-review-appraisal').click();
+    await app.page.getByTestId('assign-1').fill('Sở Nội vụ');
+    await app.page.getByTestId('assign-1').press('Enter');
+    await expect.poll(() => app.page.getByTestId('owing-1').textContent()).toBe('1 xã (26734)');
+    await app.shot('assignments');
     await screen.open('26734');
     expect(await screen.summary().textContent()).toContain('Vòng 1 · hồ sơ lần 1 · Đã thẩm định 0/53 tiêu chí · Còn 53 tiêu chí giữ điểm tự chấm');
     expect(await screen.selected()).toBe('1.1');
@@ -128,6 +135,7 @@ describe('appraising a commune, the result back to the commune and round 2 (revi
     await smallScreen(xaApp.page, 'commune-answer-1093x614');
     expect(appraisalNotes(xa.ctx).notes.find((n) => n.itemCode === '1.3')!.answer).toBe('Báo cáo gửi chậm 2 ngày do mất điện.');
     await xaApp.close();
+    editEntry(xa, '1.3', { explanation: 'Chậm 01 báo cáo quý II; đã nộp bổ sung ngày 15/7.' });
     send();
 
     // Round 2: the answer beside the item, 1.1 carried over, 1.3 to look at again.
@@ -137,6 +145,9 @@ describe('appraising a commune, the result back to the commune and round 2 (revi
     expect((await screen.rows())[0]).toEqual(['1.1', '0,50']);
     await app.page.locator('[role="option"][data-code="1.3"]').click();
     expect(await app.page.getByTestId('detail-answer').textContent()).toBe('Báo cáo gửi chậm 2 ngày do mất điện.');
+    expect(await app.page.getByTestId('detail-changed').textContent()).toBe('thuyết minh');
+    expect(await app.page.locator('[role="option"][data-code="1.3"] [data-testid="changed-mark"]').count()).toBe(1);
+    expect(await app.page.locator('[role="option"][data-code="1.1"] [data-testid="changed-mark"]').count()).toBe(0);
     await app.shot('round-2');
     await smallScreen(app.page, 'round-2-1093x614');
     await app.page.getByTestId('accept-rest').click();
@@ -144,6 +155,8 @@ describe('appraising a commune, the result back to the commune and round 2 (revi
     app.page.once('dialog', (d) => void d.accept());
     await app.page.getByTestId('appraisal-lock').click();
     await expect.poll(() => app.page.getByTestId('appraisal-locked').textContent()).toMatch(/^Đã khóa và phê duyệt: /u);
+    await app.page.getByTestId('field-done').locator('[data-field="1"]').click();
+    await expect.poll(() => app.page.getByTestId('field-done').locator('[data-field="1"]').getAttribute('aria-pressed')).toBe('true');
     await app.shot('locked');
     await app.close();
   });

@@ -113,6 +113,8 @@ describe('round 2 and carry-over', () => {
     expect(s).toMatchObject({ round: 2, revision: 2, newerRevision: null });
     const item = (c: string) => s.items.find((i) => i.code === c)!;
     expect(item('1.1')).toMatchObject({ appraisedPoints: 50, comment: 'Đạt.', carriedFrom: 1 });
+    expect(item('1.1').changed).toEqual([]);
+    expect(item('1.3').changed).toEqual(['explanation']);
     expect(item('1.2')).toMatchObject({ appraisedPoints: null, carriedFrom: null, previous: { appraisedPoints: 100 } });
     expect(item('1.3')).toMatchObject({ appraisedPoints: null, previous: { appraisedPoints: 50, requestKind: 'explain' } });
     // Unchanged but under a request: not carried, the council looks again.

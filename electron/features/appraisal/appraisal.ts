@@ -13,7 +13,7 @@
  * summary says how many items are still at the self-score.
  */
 import { AppError } from '../../../shared/errors';
-import type { AppraisalItem, AppraisalState, AppraisalSummary, AppraisedScores, RequestKind } from '../../../shared/appraisal/types';
+import type { AppraisalItem, AppraisalState, AppraisalSummary, AppraisedScores, ChangeKind, RequestKind } from '../../../shared/appraisal/types';
 import { audit } from '../../kernel/audit';
 import { isoNow, type ServiceContext } from '../../kernel/context';
 import type { Db } from '../../kernel/db/open';
@@ -81,9 +81,10 @@ export function currentRound(ctx: ServiceContext, communeCode: string, year: num
   return rounds.at(-1)!;
 }
 
-function merge(source: SourceItem, d: DecisionRow | undefined, prev: DecisionRow | undefined, round: number): AppraisalItem {
+function merge(source: SourceItem, d: DecisionRow | undefined, prev: DecisionRow | undefined, round: number, changed: ChangeKind[] | null): AppraisalItem {
   return {
     ...source,
+    changed,
     appraisedPoints: d?.appraisedPoints ?? null,
     comment: d?.comment ?? null,
     requestKind: d?.requestKind ?? null,
@@ -122,7 +123,8 @@ function stateOf(db: Db, communeCode: string, year: number, communeName: string)
   const view = packageView(db, cur.packageRef);
   const decided = decisionsOf(db, communeCode, year, cur.round);
   const previous = cur.round === 2 ? decisionsOf(db, communeCode, year, 1) : new Map<string, DecisionRow>();
-  const items = view.items.map((s) => merge(s, decided.get(s.code), previous.get(s.code), cur.round));
+  const changes = cur.round === 2 ? new Map(diffViews(packageView(db, rounds[0]!.packageRef), view).map((c) => [c.code, c.changes])) : null;
+  const items = view.items.map((s) => merge(s, decided.get(s.code), previous.get(s.code), cur.round, changes ? (changes.get(s.code) ?? []) : null));
   const newest = receivedFor(db, communeCode, year)[0];
   return {
     communeCode, communeName, year, round: cur.round, revision: cur.revision, packageId: view.packageId,

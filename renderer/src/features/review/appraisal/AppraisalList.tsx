@@ -4,6 +4,7 @@ import { printable } from '@shared/text';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { useApiLoad } from '../../../lib/use-api-call';
 import { useAppStore } from '../../../stores/app-store';
+import { Assignments } from './Assignments';
 
 /** The communes that sent a dossier this year, each a link to its appraisal. */
 export function AppraisalList() {
@@ -34,6 +35,7 @@ export function AppraisalList() {
           </tbody>
         </table>
       )}
+      <Assignments />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../../components/ErrorNotice';
 import { PassphraseInput } from '../../../components/PassphraseInput';
 import { formatDateTime } from '../../../lib/format';
 import { useApiCall, useApiLoad } from '../../../lib/use-api-call';
+import { FieldDoneBar } from './Assignments';
 import { ItemDetail, type Decision } from './ItemDetail';
 import { viPoints } from './points';
 
@@ -20,6 +21,7 @@ function Marks({ item }: { item: AppraisalItem }) {
       {item.evidenceMissing && <span className="badge badge-warn">{t('appraisal.screen.evidenceMark')}</span>}
       {item.request && <span className="badge verify-none">{t('appraisal.screen.requestMark')}</span>}
       {item.carriedFrom && <span className="badge verify-verified">{t('appraisal.screen.carriedMark')}</span>}
+      {item.changed && item.changed.length > 0 && <span className="badge badge-warn" data-testid="changed-mark">{t('appraisal.screen.changedMark')}</span>}
     </>
   );
 }
@@ -144,6 +146,7 @@ export function AppraisalScreen() {
                 </button>
               ))}
             </div>
+            <FieldDoneBar code={state.communeCode} appraised={s.appraised} />
             <p className="muted small">{t('appraisal.screen.keys')}</p>
             <ErrorNotice error={call.error} />
             {notice && <p className="notice notice-ok" data-testid="appraisal-notice">{notice}</p>}

@@ -77,6 +77,12 @@ export function ItemDetail({ item, title, locked, scoreRef, seed, onDecide, onOp
         )}
         <dt>{t('appraisal.detail.explanation')}</dt>
         <dd className="prose">{item.explanation ? printable(item.explanation) : <span className="muted">{t('appraisal.detail.noExplanation')}</span>}</dd>
+        {item.changed && item.changed.length > 0 && (
+          <>
+            <dt>{t('appraisal.detail.changed')}</dt>
+            <dd data-testid="detail-changed">{item.changed.map((c) => t(`appraisal.detail.changes.${c}`)).join(', ')}</dd>
+          </>
+        )}
         {item.answer && (
           <>
             <dt>{t('appraisal.detail.answer')}</dt>

@@ -5,6 +5,11 @@ export const vi = {
     title: 'Thẩm định hồ sơ năm {{year}}', lead: 'Chọn một xã đã gửi hồ sơ để thẩm định.', empty: 'Chưa nhận hồ sơ nào: hãy nhập hồ sơ của xã trước.',
     open: 'Thẩm định', code: 'Mã', commune: 'Xã', state: 'Hồ sơ',
   },
+  assign: {
+    title: 'Phân công thẩm định theo lĩnh vực', lead: 'Mỗi lĩnh vực do một sở, ngành hoặc một người thẩm định; người đó đánh dấu xong lĩnh vực của mình ở từng xã.',
+    field: 'Lĩnh vực', appraiser: 'Người/đơn vị thẩm định', owing: 'Còn nợ', done: 'Xong', owes: '{{count}} xã ({{codes}})',
+    fields: 'Lĩnh vực của xã này', markDone: 'Đánh dấu xong', reopen: 'Mở lại', unassigned: '(chưa phân công)',
+  },
   screen: {
     title: 'Thẩm định: {{name}} ({{code}})',
     round: 'Vòng {{round}} · hồ sơ lần {{revision}}',
@@ -23,13 +28,13 @@ export const vi = {
     acceptRest: 'Chấp nhận điểm tự chấm cho các tiêu chí còn lại', acceptedRest: 'Đã chấp nhận {{count}} tiêu chí.', skipped: 'Bỏ qua {{count}} tiêu chí lệch khi tính lại: cần xem từng tiêu chí ({{codes}}).',
     lock: 'Khóa và phê duyệt kết quả', lockConfirm: 'Khóa kết quả thẩm định? Sau khi khóa không sửa được nữa.',
     export: 'Xuất kết quả thẩm định cho xã…', passphrase: 'Mật khẩu khóa ký', exported: 'Đã xuất {{path}} (vòng {{round}}, {{requests}} yêu cầu).',
-    flagMark: 'lệch', evidenceMark: 'thiếu TL', requestMark: 'yêu cầu', carriedMark: 'giữ từ vòng 1',
+    flagMark: 'lệch', evidenceMark: 'thiếu TL', requestMark: 'yêu cầu', carriedMark: 'giữ từ vòng 1', changedMark: 'đã sửa',
   },
   detail: {
     input: 'Số liệu xã nhập', noInput: '(không nhập)', na: 'Không áp dụng', max: 'Điểm tối đa {{max}}',
     selfScore: 'Điểm tự chấm', recomputed: 'Điểm tính lại', explanation: 'Thuyết minh của xã', noExplanation: '(không có thuyết minh)',
     documents: 'Tài liệu kiểm chứng', files: 'Tệp kiểm chứng', noEvidence: 'Không có tài liệu kiểm chứng.', open: 'Mở',
-    answer: 'Xã trả lời', previous: 'Vòng 1: {{points}}', previousRequest: 'Vòng 1 yêu cầu: {{text}}',
+    answer: 'Xã trả lời', changed: 'Đã sửa so với lần gửi vòng 1', changes: { input: 'số liệu', points: 'điểm', evidence: 'tệp kiểm chứng', explanation: 'thuyết minh', documents: 'tài liệu kiểm chứng', notApplicable: 'không áp dụng', added: 'mới có', removed: 'không còn' }, previous: 'Vòng 1: {{points}}', previousRequest: 'Vòng 1 yêu cầu: {{text}}',
     score: 'Điểm thẩm định', scoreHint: 'Ví dụ 0,5; Enter để lưu', acceptSelf: 'Chấp nhận điểm tự chấm', clear: 'Bỏ điểm thẩm định',
     comment: 'Nhận xét', requestKind: 'Yêu cầu', kinds: { none: 'Không yêu cầu', explain: 'Yêu cầu giải trình', evidence: 'Yêu cầu bổ sung tài liệu' },
     requestText: 'Nội dung yêu cầu', save: 'Lưu nhận xét và yêu cầu', badScore: 'Điểm phải là số từ 0 đến {{max}}.',
@@ -41,6 +46,11 @@ export const en: typeof vi = {
   list: {
     title: 'Appraisal {{year}}', lead: 'Choose a commune that sent its dossier to appraise it.', empty: 'Nothing received yet: import the communes\' dossiers first.',
     open: 'Appraise', code: 'Code', commune: 'Commune', state: 'Dossier',
+  },
+  assign: {
+    title: 'Appraisers per field', lead: 'Each field is appraised by one department or person, who marks their field done for each commune.',
+    field: 'Field', appraiser: 'Appraiser', owing: 'Still owes', done: 'Done', owes: '{{count}} communes ({{codes}})',
+    fields: 'This commune\'s fields', markDone: 'Mark done', reopen: 'Reopen', unassigned: '(not assigned)',
   },
   screen: {
     title: 'Appraisal: {{name}} ({{code}})',
@@ -60,13 +70,13 @@ export const en: typeof vi = {
     acceptRest: 'Accept the self-score of the remaining items', acceptedRest: '{{count}} items accepted.', skipped: '{{count}} items flagged at import skipped: look at each ({{codes}}).',
     lock: 'Lock and approve the result', lockConfirm: 'Lock the appraisal? It cannot change afterwards.',
     export: 'Export the appraisal result for the commune…', passphrase: 'Signing key passphrase', exported: 'Exported {{path}} (round {{round}}, {{requests}} requests).',
-    flagMark: 'flagged', evidenceMark: 'no evidence', requestMark: 'request', carriedMark: 'from round 1',
+    flagMark: 'flagged', evidenceMark: 'no evidence', requestMark: 'request', carriedMark: 'from round 1', changedMark: 'changed',
   },
   detail: {
     input: 'What the commune entered', noInput: '(nothing entered)', na: 'Not applicable', max: 'Maximum {{max}}',
     selfScore: 'Self-score', recomputed: 'Recomputed', explanation: 'Commune\'s explanation', noExplanation: '(no explanation)',
     documents: 'Evidence documents', files: 'Evidence files', noEvidence: 'No evidence.', open: 'Open',
-    answer: 'Commune\'s answer', previous: 'Round 1: {{points}}', previousRequest: 'Round 1 asked: {{text}}',
+    answer: 'Commune\'s answer', changed: 'Changed since round 1\'s revision', changes: { input: 'inputs', points: 'points', evidence: 'evidence files', explanation: 'explanation', documents: 'evidence documents', notApplicable: 'not applicable', added: 'added', removed: 'removed' }, previous: 'Round 1: {{points}}', previousRequest: 'Round 1 asked: {{text}}',
     score: 'Appraised score', scoreHint: 'E.g. 0.5; Enter saves', acceptSelf: 'Accept the self-score', clear: 'Clear the appraised score',
     comment: 'Comment', requestKind: 'Request', kinds: { none: 'No request', explain: 'Ask for an explanation', evidence: 'Ask for more evidence' },
     requestText: 'What is asked', save: 'Save comment and request', badScore: 'The score must be a number from 0 to {{max}}.',
