@@ -70,10 +70,10 @@ export function FieldDoneBar({ code, appraised }: { code: string; appraised: num
       {rows.map((r) => {
         const c = r.communes.find((x) => x.code === code);
         if (!c) return null;
-        const label = `${r.fieldCode} · ${r.appraiser ?? t('appraisal.assign.unassigned')}`;
+        const label = r.appraiser ? `${r.fieldCode} · ${r.appraiser}` : r.fieldCode;
         return (
           <button key={r.fieldCode} type="button" className={c.done ? 'primary' : undefined} aria-pressed={c.done} data-field={r.fieldCode}
-            disabled={call.busy || (!c.done && c.stillAtSelfScore !== 0)} title={c.done ? t('appraisal.assign.reopen') : t('appraisal.assign.markDone')}
+            disabled={call.busy || (!c.done && c.stillAtSelfScore !== 0)} title={`${r.fieldTitle} · ${r.appraiser ?? t('appraisal.assign.unassigned')} · ${c.done ? t('appraisal.assign.reopen') : t('appraisal.assign.markDone')}`}
             onClick={() => void toggle(r.fieldCode, !c.done)}>
             {c.done ? `✓ ${label}` : label}
           </button>
