@@ -30,6 +30,15 @@ export function insertRound(db: Db, r: Omit<RoundRow, 'revision'>): void {
   );
 }
 
+/** Moves a round not yet sent onto a newer received package. */
+export function repointRound(db: Db, communeCode: string, year: number, round: number, packageRef: number): void {
+  stmt(db, `UPDATE appraisal_rounds SET package_ref = ? WHERE commune_code = ? AND year = ? AND round = ?`).run(packageRef, communeCode, year, round);
+}
+
+export function deleteDecision(db: Db, communeCode: string, year: number, round: number, itemCode: string): void {
+  stmt(db, `DELETE FROM appraisal_items WHERE commune_code = ? AND year = ? AND round = ? AND item_code = ?`).run(communeCode, year, round, itemCode);
+}
+
 export interface DecisionRow {
   itemCode: string;
   appraisedPoints: number | null;

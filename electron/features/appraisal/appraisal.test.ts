@@ -89,11 +89,17 @@ describe('round 1', () => {
 });
 
 describe('round 2 and carry-over', () => {
-  it('a newer revision before the result was sent opens no round 2', () => {
+  it('a newer revision before the result was sent opens no round 2: round 1 moves onto it, keeping decisions on unchanged items', () => {
     w.sendRevision();
     openAppraisal(w.so.ctx, COMMUNE, YEAR);
+    appraise(w.so.ctx, COMMUNE, YEAR, [{ itemCode: '1.1', points: 'self' }, { itemCode: '1.3', points: 50 }]);
+    editEntry(w.xa, '1.3', { explanation: 'Đã sửa trước khi thẩm định xong.' });
     w.sendRevision();
-    expect(openAppraisal(w.so.ctx, COMMUNE, YEAR)).toMatchObject({ round: 1, revision: 1, newerRevision: 2 });
+    const s = openAppraisal(w.so.ctx, COMMUNE, YEAR);
+    expect(s).toMatchObject({ round: 1, revision: 2, newerRevision: null });
+    expect(s.items.find((i) => i.code === '1.1')!.appraisedPoints).toBe(50);
+    expect(s.items.find((i) => i.code === '1.3')!.appraisedPoints).toBeNull();
+    expect(listAudit(w.so.ctx, { entity: 'appraisal' }).map((a) => a.action)).toContain('appraisal.rebase');
   });
 
   it('after the result is sent, the next revision opens round 2: unchanged items keep their decisions, changed or questioned ones need a look', () => {

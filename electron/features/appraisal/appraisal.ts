@@ -6,6 +6,8 @@
  *  round 2  opens on the newest revision once round 1's result was sent and a newer revision has
  *           been received; round-1 decisions are carried over to the items that did not change
  *           (inputs, points, evidence, explanation, documents) and carried no request;
+ *  a round whose result was not sent yet moves onto a newer revision when one arrives, keeping
+ *           its decisions on the items that did not change;
  *  lock     approves the result (who, when): refused while any item is still at the self-score;
  *           after it nothing changes.
  *
@@ -19,7 +21,7 @@ import { isoNow, type ServiceContext } from '../../kernel/context';
 import type { Db } from '../../kernel/db/open';
 import { receivedFor, rosterEntry } from '../import/received-repo';
 import {
-  decisionsOf, exportsOf, insertLock, insertRound, lockOf, roundsOf, upsertDecision, type DecisionRow, type RoundRow,
+  decisionsOf, deleteDecision, exportsOf, insertLock, insertRound, lockOf, repointRound, roundsOf, upsertDecision, type DecisionRow, type RoundRow,
 } from './appraisal-repo';
 import { diffViews, packageView, type PackageView, type SourceItem } from './package-view';
 
@@ -70,8 +72,17 @@ export function currentRound(ctx: ServiceContext, communeCode: string, year: num
     rounds = roundsOf(ctx.db, communeCode, year);
   } else {
     const cur = rounds.at(-1)!;
-    const sent = exportsOf(ctx.db, communeCode, year).some((e) => e.round === 1);
-    if (cur.round === 1 && sent && newest.revision > cur.revision && !lockOf(ctx.db, communeCode, year)) {
+    const exported = exportsOf(ctx.db, communeCode, year);
+    const sent = exported.some((e) => e.round === 1);
+    const open = newest.revision > cur.revision && !lockOf(ctx.db, communeCode, year);
+    if (open && !exported.some((e) => e.round === cur.round)) {
+      // Not sent yet: the round moves onto the newer revision; decisions on changed items go.
+      const changed = diffViews(packageView(ctx.db, cur.packageRef), packageView(ctx.db, newest.id));
+      repointRound(ctx.db, communeCode, year, cur.round, newest.id);
+      for (const c of changed) deleteDecision(ctx.db, communeCode, year, cur.round, c.code);
+      audit(ctx, 'appraisal.rebase', 'appraisal', `${communeCode}/${year}`, { round: cur.round, revision: cur.revision }, { revision: newest.revision, cleared: changed.map((c) => c.code) });
+      rounds = roundsOf(ctx.db, communeCode, year);
+    } else if (cur.round === 1 && sent && open) {
       openRound(ctx, communeCode, year, 2, newest.id);
       const carried = carryOver(ctx, communeCode, year, packageView(ctx.db, cur.packageRef), packageView(ctx.db, newest.id));
       audit(ctx, 'appraisal.carryOver', 'appraisal', `${communeCode}/${year}`, null, { fromRevision: cur.revision, toRevision: newest.revision, carried });
