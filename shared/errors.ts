@@ -107,6 +107,19 @@ export const ERROR_CODES = [
   'SETUP_REASON_REQUIRED',
   // The reviewing unit's report: last year's published results.
   'HISTORY_INVALID',
+  // Appraisal: rounds, lock, the result package and its import at the commune.
+  'APPRAISAL_NOTHING_RECEIVED',
+  'APPRAISAL_LOCKED',
+  'APPRAISAL_INCOMPLETE',
+  'APPRAISAL_POINTS_OUT_OF_RANGE',
+  'APPRAISAL_ITEM_UNKNOWN',
+  'APPRAISAL_SCORES_INVALID',
+  'APPRAISAL_WRONG_COMMUNE',
+  'APPRAISAL_WRONG_YEAR',
+  'APPRAISAL_UNKNOWN_REVISION',
+  'APPRAISAL_STALE',
+  'REVISION_NOT_FOUND',
+  'FIELD_UNKNOWN',
   'INTERNAL',
 ] as const;
 

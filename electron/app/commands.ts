@@ -1,5 +1,6 @@
 /** Every feature's `chiso` commands, in the order `chiso help` lists them. */
 import type { Commands } from '../kernel/commands/command';
+import { appraisalCommands } from '../features/appraisal/commands';
 import { assessmentCommands } from '../features/assessment/commands';
 import { diagnosticsCommands } from '../features/diagnostics/commands';
 import { enrolmentCommands } from '../features/enrolment/commands';
@@ -23,6 +24,7 @@ export const COMMANDS: Commands = {
   ...exportCommands,
   ...verifyCommands,
   ...importCommands,
+  ...appraisalCommands,
   ...surveyCommands,
   ...reportCommands,
   ...diagnosticsCommands,

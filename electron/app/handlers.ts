@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors';
 import { ChosenFile } from '../kernel/ipc/chosen-file';
 import type { Handlers } from '../kernel/ipc/handler';
 import type { AppContext } from '../kernel/use-case';
+import { appraisalHandlers } from '../features/appraisal/handlers';
 import { assessmentHandlers } from '../features/assessment/handlers';
 import { auditHandlers } from '../features/audit/handlers';
 import { diagnosticsHandlers } from '../features/diagnostics/handlers';
@@ -35,5 +36,6 @@ export function createHandlers(app: AppContext): Handlers {
     ...rosterHandlers(app),
     ...reportHandlers(app),
     ...diagnosticsHandlers(app),
+    ...appraisalHandlers(app),
   };
 }

@@ -18,6 +18,7 @@ const TITLES: Record<string, string> = {
   'dialogs.choosePackageFolder': 'Chọn thư mục hoặc USB chứa gói hồ sơ của xã',
   'dialogs.chooseRoster': 'Chọn tệp danh sách xã (CSV, Excel)',
   'dialogs.chooseApproval': 'Chọn tệp duyệt đăng ký khóa của đơn vị thẩm định',
+  'dialogs.chooseAppraisal': 'Chọn tệp kết quả thẩm định của đơn vị thẩm định (JSON)',
   'dialogs.surveyTemplate': 'Lưu bảng tính mẫu phiếu điều tra (Excel)',
   'dialogs.chooseSupportFolder': 'Chọn thư mục để lưu gói hỗ trợ',
   'dialogs.savePdf': 'Lưu bảng tổng hợp (PDF)',

@@ -21,6 +21,8 @@ import { RosterScreen } from './features/review/roster/RosterScreen';
 import { BoardScreen } from './features/review/import/BoardScreen';
 import { ImportScreen } from './features/review/import/ImportScreen';
 import { ReportScreen } from './features/review/report/ReportScreen';
+import { AppraisalList } from './features/review/appraisal/AppraisalList';
+import { AppraisalScreen } from './features/review/appraisal/AppraisalScreen';
 import { useAppStore } from './stores/app-store';
 
 export function App() {
@@ -61,6 +63,8 @@ export function App() {
             {reviewer && <Route path="/review/import" element={<ImportScreen />} />}
             {reviewer && <Route path="/review/board" element={<BoardScreen />} />}
             {reviewer && <Route path="/review/report" element={<ReportScreen />} />}
+            {reviewer && <Route path="/review/appraisal" element={<AppraisalList />} />}
+            {reviewer && <Route path="/review/appraisal/:code" element={<AppraisalScreen />} />}
             <Route path="/settings" element={<SettingsScreen />} />
             <Route path="/about" element={<AboutScreen />} />
             <Route path="*" element={<Navigate to="/" replace />} />

@@ -8,6 +8,7 @@
  * are bundled (checked by test/e2e/preload-bundle.e2e.test.ts on the built file).
  */
 import type { z } from 'zod';
+import { APPRAISAL_CHANNELS, appraisalContract } from './appraisal';
 import { ASSESSMENT_CHANNELS, assessmentContract } from './assessment';
 import { AUDIT_CHANNELS, auditContract } from './audit';
 import { DIAGNOSTICS_CHANNELS, diagnosticsContract } from './diagnostics';
@@ -42,6 +43,7 @@ export const CHANNELS = [
   ...ROSTER_CHANNELS,
   ...REPORT_CHANNELS,
   ...DIAGNOSTICS_CHANNELS,
+  ...APPRAISAL_CHANNELS,
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
@@ -64,6 +66,7 @@ export const contract = {
   ...rosterContract,
   ...reportContract,
   ...diagnosticsContract,
+  ...appraisalContract,
 } satisfies FeatureContract<Channel>;
 
 export type Contract = typeof contract;

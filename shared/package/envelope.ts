@@ -297,6 +297,16 @@ export const communeReportSchema = z.strictObject({
   /** Totals and index as the commune computed them, in integer hundredths. */
   totals: reportTotalsSchema,
   evidence: z.array(evidenceEntrySchema),
+  /**
+   * The commune's answers to the requests of an appraisal result (absent when there is none to
+   * answer): the result answered (its id and the SHA-256 of its file) and one answer per item asked.
+   */
+  appraisalAnswers: z
+    .strictObject({
+      appraisal: z.strictObject({ packageId: z.string().regex(PACKAGE_ID_PATTERN), sha256: z.string().regex(SHA256_HEX_PATTERN) }),
+      items: z.array(z.strictObject({ itemCode: code, answer: prose(5000).min(1) })),
+    })
+    .optional(),
 });
 export type CommuneReport = z.infer<typeof communeReportSchema>;
 export type ReportItem = z.infer<typeof reportItemSchema>;
@@ -306,7 +316,37 @@ export type SurveyCount = z.infer<typeof surveyCountSchema>;
 export type EvidenceRef = z.infer<typeof evidenceRefSchema>;
 export type ReportDocument = z.infer<typeof reportDocumentSchema>;
 
-/** framework and appraisal: placeholders until their models exist (any object is accepted). */
+// ---------- appraisal: the reviewing unit's result for one commune, signed with its key ----------
+export const appraisalItemSchema = z.strictObject({
+  code,
+  /** The commune's declared points for the item in the revision appraised. */
+  selfPoints: safeInt,
+  /** The council's points, or null: not appraised, still at the self-score. */
+  appraisedPoints: safeInt.nullable(),
+  comment: prose(5000).nullable(),
+  /** "Yêu cầu giải trình" (explain) or "bổ sung tài liệu" (evidence), or null. */
+  request: z.strictObject({ kind: z.enum(['explain', 'evidence']), text: prose(5000).min(1) }).nullable(),
+});
+
+export const appraisalResultSchema = z.strictObject({
+  packageId: z.string().regex(PACKAGE_ID_PATTERN),
+  createdAt: utcTimestamp,
+  issuer: z.strictObject({ unitCode: z.string().regex(UNIT_CODE_PATTERN), unitName: text(200), keyId: keyIdSchema, appVersion: z.string().regex(APP_VERSION_PATTERN) }),
+  audience: z.strictObject({ communeCode: z.string().regex(COMMUNE_CODE_PATTERN), communeName: text(200) }),
+  subject: z.strictObject({
+    year: z.number().int().min(2000).max(2100),
+    /** The commune's package this result answers: its revision, id and the SHA-256 (hex) of its file. */
+    answers: z.strictObject({ revision: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER), packageId: z.string().regex(PACKAGE_ID_PATTERN), sha256: z.string().regex(SHA256_HEX_PATTERN) }),
+  }),
+  round: z.union([z.literal(1), z.literal(2)]),
+  /** Locked: the council approved this result (final); otherwise the commune may answer and send a new revision. */
+  approval: z.strictObject({ locked: z.boolean(), lockedAt: utcTimestamp.nullable(), lockedBy: text(200).nullable() }),
+  items: z.array(appraisalItemSchema),
+  summary: z.strictObject({ items: count, appraised: count, stillAtSelfScore: count, requests: count, selfPoints: safeInt, appraisedPoints: safeInt }),
+});
+export type AppraisalResult = z.infer<typeof appraisalResultSchema>;
+
+/** framework: a placeholder until its model exists (any object is accepted). */
 const looseRecord = z.record(z.string(), z.unknown());
 export const PAYLOAD_SCHEMAS: Readonly<Record<PackageType, z.ZodType<Record<string, unknown>>>> = {
   'commune-report': communeReportSchema,
@@ -315,7 +355,7 @@ export const PAYLOAD_SCHEMAS: Readonly<Record<PackageType, z.ZodType<Record<stri
   'key-rotation': keyRotationSchema,
   'key-rotation-approval': keyRotationApprovalSchema,
   framework: looseRecord,
-  appraisal: looseRecord,
+  appraisal: appraisalResultSchema,
 };
 
 /** The two kinds of key: a commune's (enrolled by its reviewing unit) and a reviewing unit's (pinned by its communes). */

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { appraisalBench } from './appraisal.bench';
 import { assessmentBench } from './assessment.bench';
 import { diagnosticsBench } from './diagnostics.bench';
 import { foundationBench } from './foundation.bench';
@@ -23,6 +24,7 @@ const SUITES: [string, () => Promise<void>][] = [
   ['report', reportBench],
   ['report-pdf', reportPdfBench],
   ['diagnostics', diagnosticsBench],
+  ['appraisal', appraisalBench],
 ];
 
 const only = process.argv[2];

@@ -33,6 +33,9 @@ function enrol(signer = commune) {
   return { record, approvalText };
 }
 
+/** A valid appraisal result (its payload is schema-checked at signing): the golden one's. */
+const appraisal = (JSON.parse(readFileSync(new URL('../../../test/golden/appraisal.json', import.meta.url), 'utf8')) as { payload: Record<string, unknown> }).payload;
+
 describe('enrolment in the database', () => {
   it('request → approval (key enrolled active) → accepted (reviewer key pinned), each with an audit row', () => {
     const { approvalText } = enrol();
@@ -101,7 +104,7 @@ describe('who may sign what, against real registries', () => {
     enrol();
     const registry = { kind: 'registry' as const, lookup: registryResolver(so.ctx) };
     for (const type of ['framework', 'appraisal'] as const) {
-      const forged = Buffer.from(serializeEnvelope(signPackage(type, { id: 'bo-tieu-chi-2026' }, [commune])));
+      const forged = Buffer.from(serializeEnvelope(signPackage(type, type === 'appraisal' ? appraisal : { id: 'bo-tieu-chi-2026' }, [commune])));
       // `chiso verify --db` takes commune reports only (FORMAT_UNKNOWN); the key kind is refused underneath.
       expect(verifyPackageBytes(forged, registry), type).toMatchObject({ ok: false, code: 'FORMAT_UNKNOWN' });
       const underneath = verifyEnvelope(forged, { resolveKey: (keyId) => registry.lookup(keyId) });
@@ -113,7 +116,7 @@ describe('who may sign what, against real registries', () => {
     acceptEnrolmentApproval(xa.ctx, approvalText, { fingerprint: reviewer.fingerprint });
     const resolveKey = pinnedReviewerResolver(xa.ctx);
     expect(verifyEnvelope(serializeEnvelope(signPackage('framework', { id: 'x' }, [reviewer])), { resolveKey }).ok).toBe(true);
-    expect(verifyEnvelope(serializeEnvelope(signPackage('appraisal', { id: 'x' }, [stranger])), { resolveKey })).toMatchObject({ ok: false, code: 'KEY_UNKNOWN' });
+    expect(verifyEnvelope(serializeEnvelope(signPackage('appraisal', appraisal, [stranger])), { resolveKey })).toMatchObject({ ok: false, code: 'KEY_UNKNOWN' });
     // A report "signed by the reviewing unit" is not a report.
     const report = signPackage('framework', { id: 'x' }, [reviewer]);
     expect(verifyEnvelope(JSON.stringify({ ...report, format: 'chiso-cchc/commune-report' }), { resolveKey })).toMatchObject({ ok: false, code: 'KEY_WRONG_KIND' });

@@ -19,6 +19,7 @@ import type { ExportRecord } from './exports-repo';
 import { insertExport, readExports, readLastExport } from './exports-repo';
 import type { ReportSources } from './report-sources';
 import { requireIdentity } from '../setup/identity';
+import { answersForExport } from '../appraisal/commune-side';
 
 /** Above this, many mail servers refuse the attachment (and base64 grows it by a third). */
 export const EMAIL_SIZE_LIMIT = 20 * 1024 * 1024;
@@ -56,6 +57,7 @@ export interface BuildInput {
 export function buildReportPayload(ctx: ServiceContext, sources: ReportSources, signer: Signer, input: BuildInput): CommuneReport {
   const identity = requireIdentity(ctx);
   if (!identity.framework) throw new AppError('FRAMEWORK_NOT_FOUND', 'no framework installed');
+  const answers = answersForExport(ctx, identity.year);
   const assessment = sources.assessment(ctx);
   const survey = sources.survey(ctx);
   const evidence = sources.evidenceFiles(ctx).map((f) => {
@@ -86,6 +88,7 @@ export function buildReportPayload(ctx: ServiceContext, sources: ReportSources, 
     surveyCounts: survey.counts,
     totals: assessment.totals,
     evidence,
+    ...(answers ? { appraisalAnswers: answers } : {}),
   };
 }
 

@@ -2,12 +2,17 @@
  * Each package type names the kind of key that may sign it (commune or reviewing unit), and the
  * verifier refuses any other with KEY_WRONG_KIND, whatever the signature says.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FORMAT_NAME, PACKAGE_TYPES, type PackageType } from '../../../shared/package/canonical';
 import { SIGNER_KINDS, type SignerKind } from '../../../shared/package/envelope';
 import { testKey } from '../../../test/fixtures/test-keys';
 import { serializeEnvelope, signPackage, verifyEnvelope, type KeyResolver } from './package-signer';
 import type { Signer } from './signer';
+
+/** A valid appraisal result (its payload is schema-checked at signing): the golden one's. */
+const appraisal = (JSON.parse(readFileSync(new URL('../../../test/golden/appraisal.json', import.meta.url), 'utf8')) as { payload: Record<string, unknown> }).payload;
+const payloadOf = (type: 'framework' | 'appraisal') => (type === 'appraisal' ? appraisal : { id: 'bo-tieu-chi-2026' });
 
 const commune = testKey('commune');
 const next = testKey('communeNext');
@@ -40,9 +45,9 @@ describe('who may sign what', () => {
 
   it('a framework or an appraisal result signed by a commune key is KEY_WRONG_KIND', () => {
     for (const type of ['framework', 'appraisal'] as const) {
-      const text = serializeEnvelope(signPackage(type, { id: 'bo-tieu-chi-2026' }, [commune]));
+      const text = serializeEnvelope(signPackage(type, payloadOf(type), [commune]));
       expect(verifyEnvelope(text, { resolveKey: resolver }), type).toMatchObject({ ok: false, code: 'KEY_WRONG_KIND', details: { keyId: commune.keyId, expected: 'reviewer', actual: 'commune' } });
-      const good = serializeEnvelope(signPackage(type, { id: 'bo-tieu-chi-2026' }, [reviewer]));
+      const good = serializeEnvelope(signPackage(type, payloadOf(type), [reviewer]));
       expect(verifyEnvelope(good, { resolveKey: resolver }).ok, type).toBe(true);
     }
   });
@@ -58,7 +63,7 @@ describe('who may sign what', () => {
 
   it('the resolver is told which kind the type needs for each signature', () => {
     const seen: { keyId: string; signerKind: SignerKind }[] = [];
-    const text = serializeEnvelope(signPackage('appraisal', { id: 'x' }, [reviewer]));
+    const text = serializeEnvelope(signPackage('appraisal', appraisal, [reviewer]));
     verifyEnvelope(text, { resolveKey: (id, ctx) => (seen.push({ keyId: id, signerKind: ctx.signerKind }), resolver(id, ctx)) });
     expect(seen).toEqual([{ keyId: reviewer.keyId, signerKind: 'reviewer' }]);
   });

@@ -5,6 +5,8 @@ import { errorMessages, fieldMessages } from '@shared/i18n/errors';
 import { en as packageEn } from '../features/commune/package/i18n';
 import { en as reviewImportEn } from '../features/review/import/i18n';
 import { en as reviewReportEn } from '../features/review/report/i18n';
+import { en as appraisalEn } from '../features/review/appraisal/i18n';
+import { en as communeAppraisalEn } from '../features/commune/appraisal/i18n';
 import type { Resources } from './vi';
 import { en as surveyEn } from '../features/commune/survey/i18n';
 
@@ -96,4 +98,6 @@ export const en: Resources = {
   diagnostics: diagnosticsEn,
   reviewImport: reviewImportEn,
   reviewReport: reviewReportEn,
+  appraisal: appraisalEn,
+  communeAppraisal: communeAppraisalEn,
 };

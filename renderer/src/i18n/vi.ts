@@ -5,6 +5,8 @@ import { errorMessages, fieldMessages } from '@shared/i18n/errors';
 import { vi as packageVi } from '../features/commune/package/i18n';
 import { vi as reviewImportVi } from '../features/review/import/i18n';
 import { vi as reviewReportVi } from '../features/review/report/i18n';
+import { vi as appraisalVi } from '../features/review/appraisal/i18n';
+import { vi as communeAppraisalVi } from '../features/commune/appraisal/i18n';
 import { vi as surveyVi } from '../features/commune/survey/i18n';
 
 /** Vietnamese: the default language and the source of every key. */
@@ -95,6 +97,8 @@ export const vi = {
   diagnostics: diagnosticsVi,
   reviewImport: reviewImportVi,
   reviewReport: reviewReportVi,
+  appraisal: appraisalVi,
+  communeAppraisal: communeAppraisalVi,
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };

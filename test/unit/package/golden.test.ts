@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { signingPrefix, canonicalJson } from '../../../shared/package/canonical';
-import { ANSWERS_JSON_SCHEMA, answersSchema, communeReportSchema, enrolmentApprovalSchema, enrolmentRequestSchema, envelopeSchema, keyRotationApprovalSchema, keyRotationSchema } from '../../../shared/package/envelope';
+import { ANSWERS_JSON_SCHEMA, answersSchema, appraisalResultSchema, communeReportSchema, enrolmentApprovalSchema, enrolmentRequestSchema, envelopeSchema, keyRotationApprovalSchema, keyRotationSchema } from '../../../shared/package/envelope';
 import { exportReport } from '../../../electron/features/export/export';
 import { verifyPackageBytes } from '../../../electron/features/verify/verify';
 import { freshStore } from '../../helpers/context';
@@ -19,6 +19,10 @@ import { goldenSources, setUpCommune } from '../../fixtures/commune-report';
 import { approveEnrolment, buildEnrolmentRequest, verifyEnrolmentApproval, verifyEnrolmentRequest } from '../../../electron/kernel/signing/enrolment';
 import { approveRotation, buildKeyRotation, verifyKeyRotation, verifyRotationApproval } from '../../../electron/kernel/signing/rotation';
 import { testKey } from '../../fixtures/test-keys';
+import { appraisalWorld, COMMUNE, YEAR } from '../../fixtures/appraisal';
+import { appraise, openAppraisal } from '../../../electron/features/appraisal/appraisal';
+import { importAppraisalResult } from '../../../electron/features/appraisal/commune-side';
+import { exportAppraisalResult } from '../../../electron/features/appraisal/result-package';
 
 const update = process.env['UPDATE_GOLDEN'] === '1';
 const root = new URL('../../../', import.meta.url);
@@ -106,6 +110,31 @@ describe('golden packages (TEST keys)', () => {
   });
 });
 
+describe('golden appraisal result (TEST keys)', () => {
+  it('appraisal.json: a round-1 result with a comment, an adjusted score and a request; the commune imports it', () => {
+    const w = appraisalWorld();
+    try {
+      const report = exportReport(w.xa.ctx, { folder: w.usb, signer: commune, sources: goldenSources(), appVersion: '0.1.0', packageId: 'golden-report-26734-0001' });
+      expect(w.receive(report.path).outcome).toBe('accepted');
+      openAppraisal(w.so.ctx, COMMUNE, YEAR);
+      appraise(w.so.ctx, COMMUNE, YEAR, [
+        { itemCode: '1.1', points: 'self', comment: 'Đạt: có Kế hoạch CCHC năm 2026.' },
+        { itemCode: '1.3', points: 50, request: { kind: 'explain', text: 'Giải trình việc chậm báo cáo quý II.' } },
+        { itemCode: '9.1', points: 'self', request: { kind: 'evidence', text: 'Bổ sung quyết định công nhận sáng kiến.' } },
+      ]);
+      const r = exportAppraisalResult(w.so.ctx, COMMUNE, YEAR, { folder: w.usb, signer: reviewer, appVersion: '0.1.0', packageId: 'golden-appraisal-26734-0001' });
+      const text = readFileSync(r.path, 'utf8');
+      golden('test/golden/appraisal.json', text);
+      const payload = (JSON.parse(text) as { payload: unknown }).payload;
+      golden('test/golden/appraisal.signed-bytes.txt', signingPrefix('appraisal') + canonicalJson(payload));
+      const back = fileURLToPath(new URL('test/golden/appraisal.json', root));
+      expect(importAppraisalResult(w.xa.ctx, back)).toMatchObject({ outcome: 'accepted', round: 1, answersRevision: 1, requests: 2, comments: 1 });
+    } finally {
+      w.cleanup();
+    }
+  });
+});
+
 describe('docs/schemas are generated from the zod schemas', () => {
   const schemas: [string, z.ZodType, string][] = [
     ['envelope', envelopeSchema, 'Chỉ số CCHC signed package envelope (formatVersion 1)'],
@@ -114,6 +143,7 @@ describe('docs/schemas are generated from the zod schemas', () => {
     ['key-rotation', keyRotationSchema, 'Payload of chiso-cchc/key-rotation v1'],
     ['key-rotation-approval', keyRotationApprovalSchema, 'Payload of chiso-cchc/key-rotation-approval v1'],
     ['commune-report', communeReportSchema, 'Payload of chiso-cchc/commune-report v1'],
+    ['appraisal', appraisalResultSchema, 'Payload of chiso-cchc/appraisal v1'],
   ];
   for (const [name, schema, title] of schemas) {
     it(`${name}.schema.json`, () => {

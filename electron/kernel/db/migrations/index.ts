@@ -9,6 +9,7 @@ import { m007Roster } from './007-roster';
 import { m008ReceivedPackages } from './008-received-packages';
 import { m009UnitType } from './009-unit-type';
 import { m010History } from './010-history';
+import { m011Appraisal } from './011-appraisal';
 
 export interface Migration {
   version: number;
@@ -20,6 +21,6 @@ export interface Migration {
  * Ordered, append-only. Never edit a migration that has shipped: add a new one.
  * Each migration has a test that migrates to N−1, inserts, migrates to N, asserts.
  */
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Assessment, m003Survey, m004KeysExports, m005KeyTrust, m006ReviewerRole, m007Roster, m008ReceivedPackages, m009UnitType, m010History];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Assessment, m003Survey, m004KeysExports, m005KeyTrust, m006ReviewerRole, m007Roster, m008ReceivedPackages, m009UnitType, m010History, m011Appraisal];
 
 export const LATEST_VERSION = MIGRATIONS.length;

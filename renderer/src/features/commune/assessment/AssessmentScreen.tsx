@@ -11,6 +11,7 @@ import { focusItem, navigationTarget } from './navigation';
 import { useAssessment } from './assessment-store';
 import { SaveFailure } from './SaveFailure';
 import { TotalsBar } from './TotalsBar';
+import { AppraisalBanner, AppraisalNotesProvider } from '../appraisal/AppraisalNotes';
 
 /** The criteria screen: the framework as a tree with live totals, keyboard first. */
 /**
@@ -71,17 +72,20 @@ export function AssessmentScreen() {
   if (!framework) return <p>{t('common.loading')}</p>;
   const adjustmentCodes = (framework.adjustments ?? []).map((a) => a.code);
   return (
-    <div className="assessment" data-testid="assessment-screen" onKeyDown={onKeyDown}>
-      <div className="assessment-top">
-        <h1>{t('assessment.title', { year: identity.year })}</h1>
-        <TotalsBar />
-        <SaveFailure />
-        <Toolbar />
+    <AppraisalNotesProvider>
+      <div className="assessment" data-testid="assessment-screen" onKeyDown={onKeyDown}>
+        <div className="assessment-top">
+          <h1>{t('assessment.title', { year: identity.year })}</h1>
+          <TotalsBar />
+          <SaveFailure />
+          <Toolbar />
+        </div>
+        <AppraisalBanner />
+        <div className="assessment-tree" data-testid="assessment-tree" data-ready={status === 'ready' ? 'yes' : 'no'}>
+          {framework.fields.map((f) => <FieldSection key={f.code} field={f} version={version} />)}
+          <AdjustmentsSection codes={adjustmentCodes} version={version} />
+        </div>
       </div>
-      <div className="assessment-tree" data-testid="assessment-tree" data-ready={status === 'ready' ? 'yes' : 'no'}>
-        {framework.fields.map((f) => <FieldSection key={f.code} field={f} version={version} />)}
-        <AdjustmentsSection codes={adjustmentCodes} version={version} />
-      </div>
-    </div>
+    </AppraisalNotesProvider>
   );
 }

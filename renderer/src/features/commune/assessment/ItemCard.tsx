@@ -5,6 +5,7 @@ import { formatPercent, formatPoints } from '@shared/framework/points';
 import type { FrameworkItem } from '@shared/framework/schema';
 import type { ValidationIssue } from '@shared/scoring/engine';
 import { EvidencePanel } from './EvidencePanel';
+import { AppraisalNoteBox } from '../appraisal/AppraisalNotes';
 import type { FormProblem, ItemForm } from './entry-form';
 import { entryFromForm, formFromEntry } from './entry-form';
 import { useAssessment } from './assessment-store';
@@ -177,6 +178,7 @@ export const ItemCard = memo(function ItemCard({ code }: { code: string }) {
         </label>
       )}
       {!survey && <EvidencePanel code={code} expected={item.evidence} />}
+      <AppraisalNoteBox code={code} />
     </article>
   );
 });

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import type { BoardRow, BoardState } from '@shared/ipc/import';
 import { printable } from '@shared/text';
 import { ErrorNotice } from '../../../components/ErrorNotice';
@@ -76,7 +77,7 @@ export function BoardScreen() {
                 {shown.map((r) => (
                   <tr key={r.code} data-code={r.code} data-state={r.state}>
                     <td className="mono">{printable(r.code)}</td>
-                    <td>{printable(r.name)}</td>
+                    <td>{r.revision !== null ? <Link to={`/review/appraisal/${r.code}`} data-testid={`board-appraise-${r.code}`}>{printable(r.name)}</Link> : printable(r.name)}</td>
                     <td>
                       <StateCell row={r} t={t} lang={i18n.language} />
                     </td>

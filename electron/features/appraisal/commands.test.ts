@@ -1,0 +1,141 @@
+/** chiso appraise / appraisal / diff through the capturing io, over real databases of both sides. */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { appraisalWorld, COMMUNE, editEntry, YEAR, type AppraisalWorld } from '../../../test/fixtures/appraisal';
+import { testKey } from '../../../test/fixtures/test-keys';
+import { captureIO } from '../../../test/helpers/cli-io';
+import { runCli } from '../../app/cli/chiso';
+import { openDatabase } from '../../kernel/db/open';
+import { openAppraisal } from './appraisal';
+import { exportAppraisalResult } from './result-package';
+
+let w: AppraisalWorld;
+beforeEach(() => {
+  w = appraisalWorld();
+});
+afterEach(() => w.cleanup());
+
+async function cli(dir: string, argv: string[], env: Record<string, string> = {}) {
+  const c = captureIO(dir, env);
+  const code = await runCli(argv, c.io);
+  return { code, out: c.out.join('\n'), err: c.err.join('\n') };
+}
+/** The reviewing unit's database is used by the CLI from here on. */
+const so = (argv: string[], env?: Record<string, string>) => {
+  if (w.so.db.open) w.so.db.close();
+  return cli(w.so.dir, argv, env);
+};
+
+describe('chiso appraise', () => {
+  it('--scores then --accept-self then lock; the summary always says how many items are still at the self-score', async () => {
+    w.sendRevision();
+    writeFileSync(join(w.so.dir, 'diem.json'), JSON.stringify({
+      items: [
+        { code: '1.3', points: 50, request: { kind: 'evidence', text: 'Bổ sung báo cáo quý II.' } },
+        { code: '1.1', points: 'self', comment: 'Đạt.' },
+      ],
+    }));
+    const scored = await so(['appraise', '--db', 'test.sqlite', '--commune', COMMUNE, '--scores', 'diem.json']);
+    expect(scored.err).toBe('');
+    expect(scored.code).toBe(0);
+    expect(scored.out).toContain('Đã thẩm định 2/53 tiêu chí · còn 51 tiêu chí giữ điểm tự chấm');
+    expect(scored.out).toContain('1 yêu cầu');
+
+    const early = await so(['appraise', 'lock', '--db', 'test.sqlite', '--commune', COMMUNE]);
+    expect(early.code).toBe(1);
+    expect(early.err).toContain('APPRAISAL_INCOMPLETE');
+
+    const acc = await so(['appraise', '--db', 'test.sqlite', '--commune', COMMUNE, '--accept-self', '--json']);
+    expect(acc.code).toBe(0);
+    expect(JSON.parse(acc.out)).toMatchObject({ round: 1, summary: { appraised: 53, stillAtSelfScore: 0 } });
+
+    const locked = await so(['appraise', 'lock', '--db', 'test.sqlite', '--commune', COMMUNE]);
+    expect(locked.code).toBe(0);
+    expect(locked.out).toMatch(/^Xã Bình Đào \(26734\) năm 2026 · vòng 1 · hồ sơ lần 1 · ĐÃ KHÓA \(chiso-cli, 2026-/u);
+  });
+
+  it('a bad scores file writes nothing and says why; bad arguments exit 2', async () => {
+    w.sendRevision();
+    writeFileSync(join(w.so.dir, 'sai.json'), JSON.stringify({ items: [{ code: '1.1', points: -5 }] }));
+    const bad = await so(['appraise', '--db', 'test.sqlite', '--commune', COMMUNE, '--scores', 'sai.json']);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('APPRAISAL_SCORES_INVALID');
+    writeFileSync(join(w.so.dir, 'range.json'), JSON.stringify({ items: [{ code: '1.1', points: 'self' }, { code: '1.2', points: 9999 }] }));
+    const range = await so(['appraise', '--db', 'test.sqlite', '--commune', COMMUNE, '--scores', 'range.json']);
+    expect(range.code).toBe(1);
+    expect(range.err).toContain('APPRAISAL_POINTS_OUT_OF_RANGE');
+    const db = openDatabase(w.so.file);
+    try {
+      expect(db.prepare('SELECT count(*) AS n FROM appraisal_items').get()).toEqual({ n: 0 });
+    } finally {
+      db.close();
+    }
+    expect((await so(['appraise', '--db', 'test.sqlite', '--commune', COMMUNE])).code).toBe(2);
+    expect((await so(['appraise', '--db', 'test.sqlite', '--commune', COMMUNE, '--accept-self', '--scores', 'x.json'])).code).toBe(2);
+    expect((await so(['appraise', '--db', 'test.sqlite', '--commune', '12', '--accept-self'])).code).toBe(2);
+  });
+
+  it('assign, done and owed: who still owes what', async () => {
+    w.sendRevision();
+    expect((await so(['appraise', 'assign', '--db', 'test.sqlite', '--field', '1', '--appraiser', 'Sở Tư pháp'])).out).toContain('Sở Tư pháp');
+    let board = await so(['appraise', 'owed', '--db', 'test.sqlite']);
+    expect(board.out).toContain(`Sở Tư pháp: còn 1 xã (${COMMUNE})`);
+    await so(['appraise', '--db', 'test.sqlite', '--commune', COMMUNE, '--accept-self']);
+    expect((await so(['appraise', 'done', '--db', 'test.sqlite', '--commune', COMMUNE, '--field', '1'])).code).toBe(0);
+    board = await so(['appraise', 'owed', '--db', 'test.sqlite']);
+    expect(board.out).toMatch(/^1 +Sở Tư pháp: xong$/mu);
+  });
+});
+
+describe('chiso appraisal export / import and chiso diff', () => {
+  it('export writes a signed result with the unit key; a commune that pinned another key refuses it', async () => {
+    w.sendRevision();
+    openAppraisal(w.so.ctx, COMMUNE, YEAR);
+    mkdirSync(join(w.so.dir, 'usb'));
+    const pass = { CHISO_PASSPHRASE: 'mật khẩu thử 2026' };
+    expect((await so(['keys', 'create', '--db', 'test.sqlite'], pass)).code).toBe(0);
+    const out = await so(['appraisal', 'export', '--db', 'test.sqlite', '--commune', COMMUNE, '--out', 'usb'], pass);
+    expect(out.err).toContain('Vòng 1 · trả lời hồ sơ lần 1');
+    expect(out.code).toBe(0);
+    expect(out.out).toMatch(/CCHC-TD-2026-26734-r1-1\.json$/u);
+    expect(existsSync(out.out)).toBe(true);
+    // That key is not the one the commune pinned: refused.
+    w.xa.db.close();
+    const wrong = await cli(w.xa.dir, ['appraisal', 'import', '--db', 'test.sqlite', out.out]);
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toContain('KEY_UNKNOWN');
+  }, 60_000);
+
+  it('import at the commune; diff between revisions at the unit', async () => {
+    w.sendRevision();
+    openAppraisal(w.so.ctx, COMMUNE, YEAR);
+    const sent = w.so.db.transaction(() => exportAppraisalResult(w.so.ctx, COMMUNE, YEAR, { folder: w.usb, signer: testKey('reviewer'), appVersion: '0.1.0' }))();
+    editEntry(w.xa, '1.3', { explanation: 'Đã bổ sung.' });
+    w.sendRevision();
+    w.xa.db.close();
+    const imp = await cli(w.xa.dir, ['appraisal', 'import', '--db', 'test.sqlite', sent.path]);
+    expect(imp.err).toBe('');
+    expect(imp.out).toContain('ĐÃ NHẬN kết quả thẩm định vòng 1 cho hồ sơ lần 1');
+    const d = await so(['diff', '--db', 'test.sqlite', '--commune', COMMUNE, '--from', '1', '--to', '2']);
+    expect(d.code).toBe(0);
+    expect(d.out).toContain('1 tiêu chí thay đổi');
+    expect(d.out).toMatch(/^1\.3 +thuyết minh$/mu);
+    const j = await so(['diff', '--db', 'test.sqlite', '--commune', COMMUNE, '--from', '1', '--to', '2', '--json']);
+    expect(JSON.parse(j.out)).toEqual([expect.objectContaining({ code: '1.3', changes: ['explanation'] })]);
+    const missing = await so(['diff', '--db', 'test.sqlite', '--commune', COMMUNE, '--from', '1', '--to', '9']);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('REVISION_NOT_FOUND');
+  });
+});
+
+describe('docs/examples/sample-appraisal-scores.json', () => {
+  it('applies to the golden commune as documented', async () => {
+    w.sendRevision();
+    const r = await so(['appraise', '--db', 'test.sqlite', '--commune', COMMUNE, '--scores', join(__dirname, '../../../docs/examples/sample-appraisal-scores.json'), '--json']);
+    expect(r.err).toBe('');
+    const s = JSON.parse(r.out) as { summary: { appraised: number; requests: number }; items: { code: string; appraisedPoints: number | null }[] };
+    expect(s.summary).toMatchObject({ appraised: 3, requests: 2 });
+    expect(s.items.find((i) => i.code === '1.2')!.appraisedPoints).toBe(100);
+  });
+});

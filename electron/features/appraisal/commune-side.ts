@@ -1,0 +1,103 @@
+/**
+ * The commune receives the reviewing unit's appraisal result (docs/package-format.md §12): the
+ * bounded reader, then verification with the pinned reviewing-unit key ONLY (a file signed by any
+ * other key, a commune's included, is refused), then the binding: addressed to this commune, for
+ * this year, answering a package this installation exported. The same file again is a duplicate;
+ * an older result than one held is refused. Comments and requests are kept per item; the clerk
+ * answers each request, and the answers travel with the next exported revision.
+ */
+import { basename } from 'node:path';
+import type { AppraisalImported, AppraisalNotes } from '../../../shared/appraisal/types';
+import { AppError } from '../../../shared/errors';
+import type { AppraisalResult, CommuneReport } from '../../../shared/package/envelope';
+import { refusalError } from '../../../shared/package/verify-steps';
+import { audit } from '../../kernel/audit';
+import { isoNow, type ServiceContext } from '../../kernel/context';
+import { readUserFile } from '../../kernel/files/user-file';
+import { sha256Hex } from '../../kernel/signing/ed25519';
+import { verifyEnvelope } from '../../kernel/signing/package-signer';
+import { enrolmentState, pinnedReviewerResolver } from '../enrolment/commune-enrolment';
+import { readExports } from '../export/exports-repo';
+import { requireIdentity } from '../setup/identity';
+import { answersOf, heldBySha, heldItems, insertHeld, insertHeldItems, newestHeld, setAnswerRow } from './commune-repo';
+
+
+export function importAppraisalResult(ctx: ServiceContext, path: string): AppraisalImported {
+  const identity = requireIdentity(ctx);
+  const bytes = readUserFile(path, { kind: 'package' });
+  const sha256 = sha256Hex(bytes);
+  const held = heldBySha(ctx.db, sha256);
+  if (held) {
+    const items = heldItems(ctx.db, held.id);
+    return {
+      outcome: 'duplicate', packageId: held.packageId, round: held.round, answersRevision: held.answersRevision, locked: held.locked,
+      requests: items.filter((i) => i.request !== null).length, comments: items.filter((i) => i.comment !== null).length,
+    };
+  }
+  if (!enrolmentState(ctx, null).pinned) throw new AppError('NOT_ENROLLED', 'no reviewing unit key pinned');
+  const r = verifyEnvelope(bytes, { resolveKey: pinnedReviewerResolver(ctx), accept: ['appraisal'] });
+  if (!r.ok) throw refusalError(r);
+  const p = r.payload as AppraisalResult;
+  if (p.audience.communeCode !== identity.unitCode) throw new AppError('APPRAISAL_WRONG_COMMUNE', 'addressed to another commune', { communeCode: p.audience.communeCode });
+  if (p.subject.year !== identity.year) throw new AppError('APPRAISAL_WRONG_YEAR', 'another year', { year: p.subject.year });
+  const ours = readExports(ctx.db).find((e) => e.packageId === p.subject.answers.packageId && e.sha256 === p.subject.answers.sha256);
+  if (!ours) throw new AppError('APPRAISAL_UNKNOWN_REVISION', 'answers a package we did not export', { revision: p.subject.answers.revision });
+  const newest = newestHeld(ctx.db, p.subject.year);
+  if (newest && newest.createdAt > p.createdAt) throw new AppError('APPRAISAL_STALE', 'older than the result held', { heldPackageId: newest.packageId, heldCreatedAt: newest.createdAt });
+  const items = p.items.map((i) => ({ itemCode: i.code, selfPoints: i.selfPoints, appraisedPoints: i.appraisedPoints, comment: i.comment, requestKind: i.request?.kind ?? null, request: i.request?.text ?? null }));
+  ctx.db.transaction(() => {
+    const ref = insertHeld(ctx.db, {
+      sha256, packageId: p.packageId, year: p.subject.year, round: p.round, answersRevision: p.subject.answers.revision, locked: p.approval.locked,
+      createdAt: p.createdAt, receivedAt: isoNow(ctx), fileName: basename(path), keyId: r.keyIds[0]!, receivedBy: ctx.actor(), raw: bytes,
+    });
+    insertHeldItems(ctx.db, ref, items);
+    audit(ctx, 'appraisal.receive', 'received_appraisal', p.packageId, null, { round: p.round, revision: p.subject.answers.revision, sha256, locked: p.approval.locked });
+  })();
+  return {
+    outcome: 'accepted', packageId: p.packageId, round: p.round, answersRevision: p.subject.answers.revision, locked: p.approval.locked,
+    requests: items.filter((i) => i.request !== null).length, comments: items.filter((i) => i.comment !== null).length,
+  };
+}
+
+
+
+/** What the criteria screen shows next to each item: the newest result's comments and requests, and the clerk's answers. */
+export function appraisalNotes(ctx: ServiceContext): AppraisalNotes {
+  const { year } = requireIdentity(ctx);
+  const held = newestHeld(ctx.db, year);
+  if (!held) return { result: null, notes: [] };
+  const answers = answersOf(ctx.db, year);
+  const notes = heldItems(ctx.db, held.id)
+    .filter((i) => i.comment !== null || i.request !== null || (i.appraisedPoints !== null && i.appraisedPoints !== i.selfPoints))
+    .map((i) => ({ ...i, answer: answers.get(i.itemCode)?.answer ?? null }));
+  return { result: { packageId: held.packageId, round: held.round, answersRevision: held.answersRevision, locked: held.locked, receivedAt: held.receivedAt }, notes };
+}
+
+/** The clerk's answer to a request on an item (null or blank removes it). Refused for an item the council did not ask about. */
+export function answerRequest(ctx: ServiceContext, itemCode: string, answer: string | null): AppraisalNotes {
+  const { year } = requireIdentity(ctx);
+  const held = newestHeld(ctx.db, year);
+  const item = held ? heldItems(ctx.db, held.id).find((i) => i.itemCode === itemCode && i.request !== null) : undefined;
+  if (!held || !item) throw new AppError('APPRAISAL_ITEM_UNKNOWN', `no request on ${itemCode}`, { itemCode });
+  if (held.locked) throw new AppError('APPRAISAL_LOCKED', 'result already approved');
+  const text = answer?.trim() ? answer.trim() : null;
+  ctx.db.transaction(() => {
+    const before = answersOf(ctx.db, year).get(itemCode)?.answer ?? null;
+    setAnswerRow(ctx.db, year, itemCode, text, isoNow(ctx), ctx.actor());
+    audit(ctx, 'appraisal.answer', 'appraisal_answer', `${year}/${itemCode}`, before, text);
+  })();
+  return appraisalNotes(ctx);
+}
+
+/**
+ * What the next exported revision carries (CommuneReport.appraisalAnswers): the answers to the
+ * newest result's requests, naming that result; absent when there is nothing to answer.
+ */
+export function answersForExport(ctx: ServiceContext, year: number): CommuneReport['appraisalAnswers'] {
+  const held = newestHeld(ctx.db, year);
+  if (!held || held.locked) return undefined;
+  const answers = answersOf(ctx.db, year);
+  const asked = heldItems(ctx.db, held.id).filter((i) => i.request !== null && answers.has(i.itemCode));
+  if (asked.length === 0) return undefined;
+  return { appraisal: { packageId: held.packageId, sha256: held.sha256 }, items: asked.map((i) => ({ itemCode: i.itemCode, answer: answers.get(i.itemCode)!.answer })) };
+}
