@@ -67,7 +67,7 @@ const published = (await chiso('Dấu vân tay khóa của Sở (Sở công bố
 if (!published) throw new Error('reviewer fingerprint not found in `keys show`');
 await chiso('Xã ghi nhận khóa của Sở sau khi đối chiếu dấu vân tay trên văn bản của Sở', ['enrol', 'accept', '--db', 'commune/xa.sqlite', '--fingerprint', published, join('mail', approval)]);
 
-const [first] = await chiso('Xã xuất hồ sơ đã ký ra USB', ['export', '--db', 'commune/xa.sqlite', '--out', 'usb']);
+const [first] = await chiso('Xã xuất hồ sơ đã ký ra USB', ['export', '--db', 'commune/xa.sqlite', '--out', 'usb', '--override-reason', 'Bản chạy thử với bộ tiêu chí mẫu']);
 if (!first) throw new Error('export printed no path');
 await chiso('Sở kiểm tra hồ sơ với khóa đã đăng ký', ['verify', '--db', 'province/so.sqlite', first], { env: reviewerEnv });
 
@@ -81,7 +81,7 @@ await chiso('Một bản bị sửa một chữ số: Sở từ chối (SIGNATUR
 
 await chiso('Xã mở lại để sửa (ghi lý do)', ['reopen', '--db', 'commune/xa.sqlite', '--reason', 'Bổ sung tài liệu kiểm chứng tiêu chí 3.3 theo góp ý của Sở']);
 await chiso('Xã chốt lại', ['finalise', '--db', 'commune/xa.sqlite']);
-const [second] = await chiso('Xã xuất lại: lần gửi mới, số thứ tự cao hơn', ['export', '--db', 'commune/xa.sqlite', '--out', 'usb']);
+const [second] = await chiso('Xã xuất lại: lần gửi mới, số thứ tự cao hơn', ['export', '--db', 'commune/xa.sqlite', '--out', 'usb', '--override-reason', 'Bản chạy thử với bộ tiêu chí mẫu']);
 await chiso('Sở kiểm tra cả hai lần gửi', ['verify', '--db', 'province/so.sqlite', first, second ?? ''], { env: reviewerEnv });
 
 console.log(`\nXong. Mọi tệp của bản demo ở ${dir}`);
