@@ -4,6 +4,7 @@ import { assessmentCommands } from '../features/assessment/commands';
 import { enrolmentCommands } from '../features/enrolment/commands';
 import { exportCommands } from '../features/export/commands';
 import { frameworkCommands } from '../features/framework/commands';
+import { homeCommands } from '../features/home/commands';
 import { importCommands } from '../features/import/commands';
 import { keysCommands } from '../features/keys/commands';
 import { rosterCommands } from '../features/roster/commands';
@@ -22,4 +23,5 @@ export const COMMANDS: Commands = {
   ...verifyCommands,
   ...importCommands,
   ...surveyCommands,
+  ...homeCommands,
 };

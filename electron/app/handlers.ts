@@ -10,6 +10,7 @@ import { enrolmentHandlers } from '../features/enrolment/handlers';
 import { evidenceHandlers } from '../features/evidence/handlers';
 import { exportHandlers } from '../features/export/handlers';
 import { frameworkHandlers } from '../features/framework/handlers';
+import { homeHandlers } from '../features/home/handlers';
 import { importHandlers } from '../features/import/handlers';
 import { keysHandlers } from '../features/keys/handlers';
 import { rosterHandlers } from '../features/roster/handlers';
@@ -31,5 +32,6 @@ export function createHandlers(app: AppContext): Handlers {
     ...exportHandlers(app),
     ...importHandlers(app),
     ...rosterHandlers(app),
+    ...homeHandlers(app),
   };
 }

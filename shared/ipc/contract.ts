@@ -14,6 +14,7 @@ import { ENROLMENT_CHANNELS, enrolmentContract } from './enrolment';
 import { EVIDENCE_CHANNELS, evidenceContract } from './evidence';
 import { EXPORT_CHANNELS, exportContract } from './export';
 import { FRAMEWORK_CHANNELS, frameworkContract } from './framework';
+import { HOME_CHANNELS, homeContract } from './home';
 import { IMPORT_CHANNELS, importContract } from './import';
 import { KEYS_CHANNELS, keysContract } from './keys';
 import { ROSTER_CHANNELS, rosterContract } from './roster';
@@ -38,6 +39,7 @@ export const CHANNELS = [
   ...EXPORT_CHANNELS,
   ...IMPORT_CHANNELS,
   ...ROSTER_CHANNELS,
+  ...HOME_CHANNELS,
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
@@ -58,6 +60,7 @@ export const contract = {
   ...exportContract,
   ...importContract,
   ...rosterContract,
+  ...homeContract,
 } satisfies FeatureContract<Channel>;
 
 export type Contract = typeof contract;

@@ -29,3 +29,17 @@ export function listAudit(ctx: ServiceContext, filter: { entity?: string | undef
     new: r.new_json === null ? null : JSON.parse(r.new_json),
   }));
 }
+
+/** The newest row of one action (optionally for one entity key), or null. */
+export function lastAuditOf(ctx: ServiceContext, action: string, entityKey?: string): { id: number; at: string } | null {
+  const row = stmt(ctx.db, 'SELECT id, at FROM audit_log WHERE action = @action AND (@key IS NULL OR entity_key = @key) ORDER BY id DESC LIMIT 1')
+    .get({ action, key: entityKey ?? null }) as { id: number; at: string } | undefined;
+  return row ?? null;
+}
+
+/** How many rows of these actions came after row `afterId`. */
+export function countAuditAfter(ctx: ServiceContext, afterId: number, actions: readonly string[]): number {
+  if (actions.length === 0) return 0;
+  const row = stmt(ctx.db, `SELECT COUNT(*) AS n FROM audit_log WHERE id > ? AND action IN (${actions.map(() => '?').join(', ')})`).get(afterId, ...actions) as { n: number };
+  return row.n;
+}
