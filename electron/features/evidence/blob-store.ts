@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { AppError } from '../../../shared/errors';
+import { normaliseName } from '../../../shared/text';
 import { writeFileAtomic } from '../../kernel/files/atomic-write';
 import type { FileOps } from '../../kernel/files/package-file';
 import { nodeFileOps } from '../../kernel/files/package-file';
@@ -57,7 +58,7 @@ export function blobPath(dataDir: string, sha256: string): string {
  * file, at most EVIDENCE_MAX_BYTES, never read past that).
  */
 export function readEvidence(path: string, read: EvidenceReader = boundedEvidenceRead): ReadEvidence {
-  const name = basename(path).normalize('NFC');
+  const name = normaliseName(basename(path));
   const mediaType = EVIDENCE_TYPES[extname(name).toLowerCase()];
   if (!mediaType) throw new AppError('EVIDENCE_TYPE', `unsupported type ${name}`, { name });
   let bytes: Buffer;
