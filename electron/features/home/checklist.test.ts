@@ -47,7 +47,7 @@ describe('Việc cần làm năm YYYY', () => {
     let c = await list();
     const a = row(c, 'assessment').counts;
     expect(a['entered']).toBe(a['total']);
-    expect(row(c, 'survey')).toMatchObject({ counts: { forms: 24 } });
+    expect(row(c, 'survey')).toMatchObject({ state: 'done', note: 'beyond', counts: { forms: 24, target: 20, beyondTarget: 4 } });
     expect(row(c, 'finalise').state).toBe('todo');
 
     await s.app.perform(finaliseAssessment, undefined);

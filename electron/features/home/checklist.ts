@@ -53,9 +53,9 @@ function surveyRow(ctx: ServiceContext, snap: AssessmentSnapshot): ChecklistStep
   if (!snap.framework.survey) return null;
   const p = surveyProgress(ctx);
   const secondPassPercent = p.saved === 0 ? 0 : Math.round((p.verified * 100) / p.saved);
-  const counts = { forms: p.saved, target: p.target, minimum: p.min, verified: p.verified, secondPassPercent, differences: p.withDifferences };
+  const counts = { forms: p.saved, target: p.target, minimum: p.min, verified: p.verified, secondPassPercent, differences: p.withDifferences, beyondTarget: Math.max(0, p.saved - p.target) };
   const state = p.saved === 0 ? 'todo' : p.saved < p.min || p.withDifferences > 0 ? 'attention' : p.saved < p.target ? 'doing' : 'done';
-  return step('survey', state, counts, p.saved >= p.target ? 'reached' : p.saved < p.min ? 'belowMinimum' : null);
+  return step('survey', state, counts, p.saved > p.target ? 'beyond' : p.saved === p.target ? 'reached' : p.saved < p.min ? 'belowMinimum' : null);
 }
 
 export function yearChecklist(ctx: ServiceContext, key: KeyStatus | null): YearChecklist {

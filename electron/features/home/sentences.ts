@@ -12,7 +12,9 @@ export function checklistLine(r: ChecklistStep): string {
       case 'assessment':
         return `Tự đánh giá: đã nhập ${c['entered']}/${c['total']} tiêu chí thành phần, ${c['errors']} có lỗi, ${c['missingEvidence']} thiếu tài liệu kiểm chứng`;
       case 'survey':
-        return `Điều tra xã hội học: ${c['forms']}/${c['target']} phiếu (tối thiểu ${c['minimum']}), nhập lần 2 ${c['secondPassPercent']} %`;
+        return r.note === 'beyond' || r.note === 'reached'
+          ? `Điều tra xã hội học: đủ ${c['target']}/${c['target']} phiếu${c['beyondTarget'] ? `, thừa ${c['beyondTarget']} phiếu so với chỉ tiêu` : ''}, nhập lần 2 ${c['secondPassPercent']} %`
+          : `Điều tra xã hội học: ${c['forms']}/${c['target']} phiếu (tối thiểu ${c['minimum']}), nhập lần 2 ${c['secondPassPercent']} %`;
       case 'finalise':
         return r.state === 'done' ? `Chốt số liệu: đã chốt (lần ${c['revision']})` : `Chốt số liệu: chưa chốt${c['errors'] ? ` — còn ${c['errors']} lỗi` : ''}${c['missing'] ? `, ${c['missing']} tiêu chí bắt buộc chưa nhập` : ''}`;
       case 'key':

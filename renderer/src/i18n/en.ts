@@ -1,3 +1,4 @@
+import { en as checklistEN } from '../features/home/i18n';
 import { en as rosterEn } from '../features/review/roster/i18n';
 import { en as assessmentEN } from '../features/commune/assessment/i18n';
 import { errorMessages, fieldMessages } from '@shared/i18n/errors';
@@ -89,6 +90,7 @@ export const en: Resources = {
   errors: { ...errorMessages.en, title: 'That did not work' },
   fields: fieldMessages.en,
   package: packageEn,
+  checklist: checklistEN,
   roster: rosterEn,
   reviewImport: reviewImportEn,
 };

@@ -1,3 +1,4 @@
+import { vi as checklistVI } from '../features/home/i18n';
 import { vi as rosterVi } from '../features/review/roster/i18n';
 import { vi as assessmentVI } from '../features/commune/assessment/i18n';
 import { errorMessages, fieldMessages } from '@shared/i18n/errors';
@@ -88,6 +89,7 @@ export const vi = {
   errors: { ...errorMessages.vi, title: 'Chưa thực hiện được' },
   fields: fieldMessages.vi,
   package: packageVi,
+  checklist: checklistVI,
   roster: rosterVi,
   reviewImport: reviewImportVi,
 };
