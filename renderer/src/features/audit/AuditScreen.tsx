@@ -2,12 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDateTime } from '../../lib/format';
 import { useApiLoad } from '../../lib/use-api-call';
-
-function short(v: unknown): string {
-  if (v === null || v === undefined) return '∅';
-  const s = typeof v === 'string' ? v : JSON.stringify(v);
-  return s.length > 80 ? `${s.slice(0, 77)}…` : s;
-}
+import { auditSentence } from './audit-sentence';
 
 export function AuditScreen() {
   const { t, i18n } = useTranslation();
@@ -15,7 +10,8 @@ export function AuditScreen() {
   // Action codes contain dots ("identity.setup"), i18next's key separator: look them up in
   // the translated objects instead of by key path.
   const actions = t('audit.actions', { returnObjects: true }) as unknown as Record<string, string>;
-  const entities = t('audit.entities', { returnObjects: true }) as unknown as Record<string, string>;
+  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  const actionName = (a: string) => actions[a] ?? t('audit.otherAction');
   return (
     <div>
       <h1>{t('audit.title')}</h1>
@@ -25,16 +21,14 @@ export function AuditScreen() {
       {rows && rows.length > 0 && (
         <table className="table" data-testid="audit-table">
           <thead>
-            <tr><th>{t('audit.at')}</th><th>{t('audit.actor')}</th><th>{t('audit.action')}</th><th>{t('audit.entity')}</th><th>{t('audit.change')}</th></tr>
+            <tr><th>{t('audit.at')}</th><th>{t('audit.actor')}</th><th>{t('audit.change')}</th></tr>
           </thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.id}>
-                <td>{formatDateTime(r.at, i18n.language)}</td>
+                <td className="nowrap">{formatDateTime(r.at, i18n.language)}</td>
                 <td>{r.actor}</td>
-                <td>{actions[r.action] ?? r.action}</td>
-                <td>{entities[r.entity] ?? r.entity} <span className="muted">{r.entityKey}</span></td>
-                <td className="mono small">{short(r.old)} → {short(r.new)}</td>
+                <td data-action={r.action}>{auditSentence(r, lang, actionName)}</td>
               </tr>
             ))}
           </tbody>
