@@ -105,6 +105,19 @@ describe('the commune\'s year checklist and the pre-export check', () => {
     expect(await states(app)).toMatchObject({ finalise: 'todo', export: 'attention' });
     expect(await app.page.locator('[data-step="export"]').textContent()).toContain('cần gửi lại');
     await app.shotBoth('home-resend');
+
+    // The change log says each of these as a sentence.
+    await app.menu('/audit');
+    const log = app.page.getByTestId('audit-table');
+    await log.waitFor();
+    const lines = await log.locator('tbody tr td:last-child').allTextContents();
+    expect(lines.slice(0, 3)).toEqual([
+      'Mục 1.1: sửa giải trình thành “Giải trình bổ sung sau khi gửi”',
+      'Mở lại số liệu để sửa, lý do: “Bổ sung giải trình mục 1.1”',
+      'Xuất hồ sơ đã ký lần 1 (tệp CCHC-2026-26734-r1.json); vẫn gửi dù đang dùng bộ tiêu chí mẫu, lý do: “Tỉnh chưa ban hành bộ tiêu chí năm 2026”',
+    ]);
+    expect(lines.join('\n')).not.toMatch(/[{}]/u);
+    await app.shotBoth('change-log');
     await app.close();
   });
 
