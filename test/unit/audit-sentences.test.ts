@@ -76,5 +76,5 @@ describe('the change log as sentences', () => {
     expect(vn).toContain('Mở lại số liệu để sửa, lý do: “Sửa mục 1.2”');
     expect(vn).toContain('Xuất hồ sơ đã ký lần 1 (tệp CCHC-2026-26734-r1.json); vẫn gửi dù đang dùng bộ tiêu chí mẫu, lý do: “Tỉnh chưa ban hành bộ tiêu chí”');
     expect(vn).toContain('Sửa thông tin thiết lập: mã đơn vị 26734 → 26735; lý do: “Gõ nhầm mã xã”');
-  });
+  }, 30_000);
 });

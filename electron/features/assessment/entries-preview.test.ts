@@ -29,7 +29,7 @@ describe('previewing an entries file before loading it', () => {
     expect(p.forms).toBe(24);
     expect(listAudit(s.ctx, { limit: 1000 }).length).toBe(audit);
     expect(stored()).toEqual({});
-  });
+  }, 30_000);
 
   it('after a load: the same file is all "same"; a hand change shows as the one item the file would overwrite', async () => {
     await s.app.perform(loadEntries, { file: 'a.json', text });
@@ -40,14 +40,14 @@ describe('previewing an entries file before loading it', () => {
       expect.objectContaining({ code: '1.2', change: 'changed', before: { input: { type: 'ratio', numerator: 1, denominator: 10 } } }),
     ]);
     expect(stored()['1.2']!.entry).toEqual({ input: { type: 'ratio', numerator: 1, denominator: 10 } });
-  });
+  }, 30_000);
 
   it('a file with errors is refused as the load refuses it; a finalised assessment too', async () => {
     expect(await refusal(s.app.perform(previewEntries, { text: '{ "items": { "1.2": { "input": 5 } } }' }))).toBe('ENTRIES_INVALID');
     await s.app.perform(loadEntries, { file: 'a.json', text });
     await s.app.perform(finaliseAssessment, undefined);
     expect(await refusal(s.app.perform(previewEntries, { text }))).toBe('ASSESSMENT_LOCKED');
-  });
+  }, 30_000);
 
   it('chiso load --dry-run prints the changes and writes nothing', async () => {
     const c = captureIO(s.dir);
@@ -55,5 +55,5 @@ describe('previewing an entries file before loading it', () => {
     expect(await runCli(['load', '--db', s.file, '--dry-run', SAMPLE], c.io)).toBe(0);
     expect(c.out.at(-1)).toMatch(/^Sẽ nạp: \d+ mục mới, 0 mục thay đổi, \d+ mục giữ nguyên, 24 phiếu mới\. Chưa ghi gì\.$/u);
     expect(c.out[0]).toMatch(/^Mục 1\.1: mới$/u);
-  });
+  }, 30_000);
 });

@@ -45,7 +45,7 @@ describe('the pre-export check', () => {
     expect(missing[0]!.message).toMatch(/^Mục \S+ là tiêu chí thành phần bắt buộc/u);
     expect(codes(c.warnings)).toContain('SAMPLE_FRAMEWORK');
     expect(c.completeness.items).toMatchObject({ entered: 0, requiredEntered: 0 });
-  });
+  }, 30_000);
 
   it('an entry with a hard error is a stop naming the item', async () => {
     loadEntriesText(s.ctx, readFileSync(SAMPLE, 'utf8'));
@@ -53,7 +53,7 @@ describe('the pre-export check', () => {
     await s.app.perform(saveEntry, { code: '1.2', entry: { input: { type: 'ratio', numerator: 12, denominator: 10 } } });
     const c = await s.app.perform(packageCheck, undefined);
     expect(c.stops.find((p) => p.code === 'ENTRY_ERROR')).toMatchObject({ itemCode: '1.2', message: expect.stringMatching(/^Mục 1\.2: /u) as unknown });
-  });
+  }, 30_000);
 
   it('export is refused with EXPORT_BLOCKED while a stop remains, with the problems; nothing is written', async () => {
     await s.app.perform(createKey, { passphrase: PASS });
@@ -66,7 +66,7 @@ describe('the pre-export check', () => {
     expect(err?.code).toBe('EXPORT_BLOCKED');
     expect(codes(err!.details!['problems'] as { code: string }[])).toContain('NOT_FINALISED');
     expect(listAudit(s.ctx, { entity: 'package' })).toEqual([]);
-  });
+  }, 30_000);
 
   it('warnings need a reason of at least five characters; the reason is logged and carried in the package', async () => {
     await readyCommune();
@@ -85,7 +85,7 @@ describe('the pre-export check', () => {
     expect(report.completeness!.items.requiredEntered).toBe(report.completeness!.items.required);
     expect(verifyPackageBytes(readFileSync(r.path), { kind: 'self' })).toMatchObject({ ok: true });
     expect(listAudit(s.ctx, { entity: 'package' })[0]!.new).toMatchObject({ overrides: [{ code: 'SAMPLE_FRAMEWORK', reason: 'Tỉnh chưa ban hành\nbộ tiêu chí năm 2026' }] });
-  });
+  }, 30_000);
 
   it('a package without the completeness block (earlier versions) is still valid', async () => {
     await readyCommune();
@@ -93,5 +93,5 @@ describe('the pre-export check', () => {
     const payload = (JSON.parse(readFileSync(r.path, 'utf8')) as { payload: Record<string, unknown> }).payload;
     delete payload['completeness'];
     expect(communeReportSchema.safeParse(payload).success).toBe(true);
-  });
+  }, 30_000);
 });

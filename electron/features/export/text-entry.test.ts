@@ -51,7 +51,7 @@ describe('text normalised at entry', () => {
     await s.app.perform(saveExplanation, { code: '1.1', text: DIRTY });
     const report = await exported();
     expect(report.items.find((i) => i.code === '1.1')!.explanation).toBe('Dòng một\nDòng hai\nba bốn[2J');
-  });
+  }, 30_000);
 
   it('a survey free-text answer', async () => {
     const begun = await s.app.perform(beginSurveyForm, { formNo: '901', keyedBy: 'Nguyễn Thị Hoa', pass: 1 });
@@ -59,7 +59,7 @@ describe('text normalised at entry', () => {
     await s.app.perform(saveSurveyForm, { formId: begun.form.id });
     const report = await exported();
     expect(report.questionnaires.find((q) => q.formNo === '901')!.answers['C3']).toBe('Dòng một\nDòng hai\nba bốn[2J');
-  });
+  }, 30_000);
 
   it('an evidence document (one-line fields folded, the summary kept as prose) and a file name', async () => {
     const document = evidenceDocumentSchema.parse({ number: '15/KH-UBND\t\u200b', date: '2026-02-15', issuer: 'UBND\r\nxã', summary: DIRTY, locator: 'Mục II\u0000' });
@@ -70,11 +70,11 @@ describe('text normalised at entry', () => {
     const item = (await exported()).items.find((i) => i.code === '1.1')!;
     expect(item.documents.at(-1)).toEqual({ number: '15/KH-UBND', date: '2026-02-15', issuer: 'UBND xã', summary: 'Dòng một\nDòng hai\nba bốn[2J', locator: 'Mục II' });
     expect(item.evidence.map((e) => e.name)).toContain('Biên bản kiểm tra.pdf');
-  });
+  }, 30_000);
 
   it('setup names, typed at setup or in a correction', async () => {
     await s.app.perform(correctIdentity, { unitName: 'Xã\tBình\u200b Đào\r\n', officerName: 'Nguyễn\u0007 Thị Hoa' });
     const report = await exported();
     expect(report.issuer.communeName).toBe('Xã Bình Đào');
-  });
+  }, 30_000);
 });

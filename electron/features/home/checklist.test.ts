@@ -40,7 +40,7 @@ describe('Việc cần làm năm YYYY', () => {
     expect(row(c, 'assessment').counts['total']).toBeGreaterThan(10);
     expect(row(c, 'survey').counts).toMatchObject({ forms: 0, secondPassPercent: 0 });
     expect(c.exportCheck.stops.map((p) => p.code).slice(0, 2)).toEqual(['NOT_FINALISED', 'NO_KEY']);
-  });
+  }, 30_000);
 
   it('follows the year: entries, finalising, key, its backup, enrolment, export, then a change asks to send again', async () => {
     loadEntriesText(s.ctx, readFileSync(SAMPLE, 'utf8'));
@@ -72,7 +72,7 @@ describe('Việc cần làm năm YYYY', () => {
     c = await list();
     expect(row(c, 'export')).toMatchObject({ state: 'attention', note: 'resend', counts: { revision: 1, changes: 2 } });
     expect(row(c, 'finalise').state).toBe('todo');
-  });
+  }, 30_000);
 
   it('is the commune\'s: the reviewing unit is refused (WRONG_ROLE)', async () => {
     const so = testApp(provinceSetup);
@@ -81,5 +81,5 @@ describe('Việc cần làm năm YYYY', () => {
     } finally {
       so.cleanup();
     }
-  });
+  }, 30_000);
 });

@@ -38,7 +38,7 @@ describe('chiso checklist and the export pre-check on the command line', () => {
     expect(e.code).toBe(1);
     expect(e.err).toContain('Dừng: Số liệu tự đánh giá chưa được chốt');
     expect(e.err).toContain('Chưa gửi được hồ sơ');
-  });
+  }, 30_000);
 
   it('export needs --override-reason for the sample framework, then carries it', async () => {
     expect((await cli(['load', '--db', 'xa.sqlite', SAMPLE])).code).toBe(0);
@@ -52,5 +52,5 @@ describe('chiso checklist and the export pre-check on the command line', () => {
     expect(ok.err).toContain('Bỏ qua (có lý do): Đang dùng bộ tiêu chí MẪU THAM KHẢO');
     const json = JSON.parse((await cli(['checklist', '--db', 'xa.sqlite', '--json'])).out) as { steps: { step: string; state: string }[] };
     expect(json.steps.find((s) => s.step === 'export')).toMatchObject({ state: 'done' });
-  });
+  }, 30_000);
 });
