@@ -68,6 +68,10 @@ describe('the change log as sentences', () => {
     expect(vn.some((l) => l.startsWith('Mục 1.2: ') && l.endsWith(' → 9/10'))).toBe(true);
     expect(vn).toContain('Mục 1.1: sửa giải trình thành “Năm nay không có kế hoạch riêng”');
     expect(vn).toContain('Mục 1.3: thêm tài liệu kiểm chứng 15/KH-UBND (UBND xã)');
+    // A tier is named by its label from the framework when the screen has it, by its id otherwise.
+    const tier = rows.find((r) => r.action === 'assessment.entry' && JSON.stringify(r.new).includes('"level"'))!;
+    expect(auditSentence(tier, 'vi', (a) => a, () => 'Đầy đủ')).toMatch(/^Mục \S+: \(trống\) → “Đầy đủ”$/u);
+    expect(auditSentence(tier, 'vi', (a) => a)).toMatch(/^Mục \S+: \(trống\) → mức \S+$/u);
     expect(vn).toContain('Mục 1.3: đính kèm tệp “Biên bản.pdf”');
     expect(vn).toContain('Phiếu 901, câu C3: (trống) → “Cần nhanh hơn”');
     expect(vn).toContain('Phiếu 901: lưu phiếu');

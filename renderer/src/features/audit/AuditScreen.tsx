@@ -7,6 +7,11 @@ import { auditSentence } from './audit-sentence';
 export function AuditScreen() {
   const { t, i18n } = useTranslation();
   const { data: rows, error } = useApiLoad((api) => api.audit.list({ limit: 500 }), []);
+  // Tier labels ("Đầy đủ") instead of their ids, from the framework in use (none before setup).
+  const { data: framework } = useApiLoad((api) => api.framework.active(), []);
+  const levels = new Map<string, string>();
+  for (const f of framework?.fields ?? []) for (const c of f.criteria) for (const i of c.items) if (i.rule.type === 'tiered') for (const l of i.rule.levels) levels.set(`${i.code}\u0000${l.id}`, l.label);
+  const levelLabel = (code: string, level: string) => levels.get(`${code}\u0000${level}`);
   // Action codes contain dots ("identity.setup"), i18next's key separator: look them up in
   // the translated objects instead of by key path.
   const actions = t('audit.actions', { returnObjects: true }) as unknown as Record<string, string>;
@@ -28,7 +33,7 @@ export function AuditScreen() {
               <tr key={r.id}>
                 <td className="nowrap">{formatDateTime(r.at, i18n.language)}</td>
                 <td>{r.actor}</td>
-                <td data-action={r.action}>{auditSentence(r, lang, actionName)}</td>
+                <td data-action={r.action}>{auditSentence(r, lang, actionName, levelLabel)}</td>
               </tr>
             ))}
           </tbody>

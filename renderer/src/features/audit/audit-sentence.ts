@@ -47,8 +47,11 @@ const W = {
   },
 };
 
+/** The label of a tier ("Đầy đủ") by item and level id, from the framework in use; undefined when unknown. */
+export type LevelLabel = (itemCode: string, level: string) => string | undefined;
+
 /** What a clerk entered for one item, in words. */
-export function entryWords(entry: unknown, lang: Lang): string {
+export function entryWords(entry: unknown, lang: Lang, levelLabel?: (level: string) => string | undefined): string {
   const w = W[lang];
   if (entry === null || entry === undefined) return w.empty;
   const e = obj(entry);
@@ -57,7 +60,10 @@ export function entryWords(entry: unknown, lang: Lang): string {
   switch (input['type']) {
     case 'manual': return `${w.pointsWord} ${points(Number(input['points']), lang)}`;
     case 'binary': return input['done'] === true ? w.done : w.notDone;
-    case 'tiered': return `${w.level} ${str(input['level'])}`;
+    case 'tiered': {
+      const label = levelLabel?.(String(input['level']));
+      return label ? quote(printable(label)) : `${w.level} ${str(input['level'])}`;
+    }
     case 'bands': case 'ratio': case 'ratio-target': return `${str(input['numerator'])}/${str(input['denominator'])}`;
     case 'deduction': return `${str(input['events'])} ${w.events}`;
     case 'increment': return `${str(input['units'])} ${w.units}`;
@@ -71,7 +77,7 @@ function answerWords(v: unknown, lang: Lang): string {
 }
 
 /** One row of the change log as a sentence; `actionName` names actions this module does not know. */
-export function auditSentence(e: AuditEntry, lang: Lang, actionName: (action: string) => string): string {
+export function auditSentence(e: AuditEntry, lang: Lang, actionName: (action: string) => string, levelLabel?: LevelLabel): string {
   const w = W[lang];
   const o = obj(e.old);
   const n = obj(e.new);
@@ -79,7 +85,7 @@ export function auditSentence(e: AuditEntry, lang: Lang, actionName: (action: st
   const form = (no: unknown) => `${w.form} ${str(no)}`;
   switch (e.action) {
     case 'assessment.entry':
-      return `${item(e.entityKey)}: ${entryWords(e.old, lang)} → ${entryWords(e.new, lang)}`;
+      return `${item(e.entityKey)}: ${entryWords(e.old, lang, (l) => levelLabel?.(e.entityKey, l))} → ${entryWords(e.new, lang, (l) => levelLabel?.(e.entityKey, l))}`;
     case 'assessment.explanation':
       return typeof e.new === 'string' ? `${item(e.entityKey)}: ${w.explanationSet} ${quote(printable(e.new))}` : `${item(e.entityKey)}: ${w.explanationCleared}`;
     case 'assessment.finalise':
