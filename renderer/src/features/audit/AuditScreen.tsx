@@ -32,7 +32,7 @@ export function AuditScreen() {
             {rows.map((r) => (
               <tr key={r.id}>
                 <td className="nowrap">{formatDateTime(r.at, i18n.language)}</td>
-                <td>{r.actor}</td>
+                <td className="nowrap">{r.actor}</td>
                 <td data-action={r.action}>{auditSentence(r, lang, actionName, levelLabel)}</td>
               </tr>
             ))}
