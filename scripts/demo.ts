@@ -83,7 +83,7 @@ async function exportAll(late: boolean, folder: string): Promise<string[]> {
   const files: string[] = [];
   mkdirSync(join(dir, folder), { recursive: true });
   for (const c of province.communes.filter((x) => x.late === late)) {
-    const [file] = await chiso.run(null, ['export', '--db', `xa/${c.code}.sqlite`, '--out', folder], { passphrase: xaPass(c.code), quiet: true });
+    const [file] = await chiso.run(null, ['export', '--db', `xa/${c.code}.sqlite`, '--out', folder, '--override-reason', 'Bản chạy thử với bộ tiêu chí mẫu của ứng dụng'], { passphrase: xaPass(c.code), quiet: true });
     if (!file) throw new Error(`export of ${c.code} printed no path`);
     files.push(file);
   }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { printable, printableJson } from './text';
+import { isNameChars, isProse, NAME_TEXT_PATTERN, normaliseName, normaliseProse, printable, printableJson } from './text';
 
 /** What must never reach a terminal or a screen as itself: controls, separators, invisible format characters. */
 const HIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}]|\p{Cs}/u;
@@ -56,6 +56,30 @@ describe('printableJson: JSON text a terminal can show, parsing to the same valu
         const text = printableJson(JSON.stringify(value, null, 2));
         expect(HIDDEN.test(text.replace(/\n/gu, ''))).toBe(false);
         expect(JSON.parse(text)).toEqual(value);
+      }),
+    );
+  });
+});
+
+describe('normalising text at entry, so a package never refuses it', () => {
+  it('prose: CRLF and CR become LF, a tab a space, other controls and bidi overrides go; Vietnamese stays', () => {
+    expect(normaliseProse('Dòng 1\r\nDòng 2\rDòng 3\n\tthụt lề')).toBe('Dòng 1\nDòng 2\nDòng 3\n thụt lề');
+    expect(normaliseProse('a\u0000b\u001bc\u0085d\u2028e\u202ef\u2066g')).toBe('abcdefg');
+    expect(normaliseProse('Xã Bình Đào'.normalize('NFD'))).toBe('Xã Bình Đào');
+  });
+
+  it('names: one trimmed line without controls or invisible characters', () => {
+    expect(normaliseName('  Xã\tBình\r\nĐào  ')).toBe('Xã Bình Đào');
+    expect(normaliseName('Quyết\u200b định \u202e số\u0007 12 \u{E0041}')).toBe('Quyết định số 12');
+  });
+
+  it('whatever is typed, the result passes the package patterns (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => {
+        expect(isProse(normaliseProse(s))).toBe(true);
+        const name = normaliseName(s);
+        expect(isNameChars(name)).toBe(true);
+        if (name !== '') expect(NAME_TEXT_PATTERN.test(name)).toBe(true);
       }),
     );
   });

@@ -3,9 +3,22 @@ export function nfc(s: string): string {
   return s.normalize('NFC');
 }
 
-/** NFC, trimmed, inner runs of white space folded to one space. */
+/**
+ * A name as typed or loaded (one line): NFC, every white space (tab, CR, LF included) folded to
+ * one space, trimmed, and the characters a name may not hold (controls, invisible and bidi
+ * characters: NOT_IN_NAME below) removed, so what is stored always fits a package.
+ */
 export function normaliseName(s: string): string {
-  return nfc(s).trim().replace(/\s+/gu, ' ');
+  return stripNotInName(nfc(s).replace(/\s+/gu, ' ')).trim().replace(/ {2,}/gu, ' ');
+}
+
+/**
+ * Prose as typed or loaded (an explanation, a survey answer, a document's summary): NFC, CRLF and
+ * lone CR to LF, a tab to a space, every other control (C0, C1, line/paragraph separators, bidi
+ * overrides and isolates) removed. Line feeds stay. What PROSE_TEXT_PATTERN refuses never remains.
+ */
+export function normaliseProse(s: string): string {
+  return nfc(s).replace(/\r\n?/gu, '\n').replace(/\t/gu, ' ').replace(NOT_PROSE_ALL, '');
 }
 
 /** Compare names the Vietnamese way (ă after a, đ after d, tones secondary). */
@@ -97,6 +110,8 @@ export const PROSE_TEXT_PATTERN = /^[^\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2
 /** Quick test of one string against PROSE_TEXT_PATTERN (for loops over many strings). */
 // eslint-disable-next-line no-control-regex -- as PROSE_TEXT_PATTERN
 const NOT_PROSE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028-\u202e\u2066-\u2069]/;
+// eslint-disable-next-line no-control-regex -- as PROSE_TEXT_PATTERN
+const NOT_PROSE_ALL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028-\u202e\u2066-\u2069]/gu;
 export function isProse(s: string): boolean {
   return !NOT_PROSE.test(s);
 }
@@ -104,4 +119,12 @@ export function isProse(s: string): boolean {
 const NOT_NAME = new RegExp(`[${NOT_IN_NAME}]`);
 export function isNameChars(s: string): boolean {
   return !NOT_NAME.test(s);
+}
+
+/** Removes every code point NOT_IN_NAME covers (whole code points: a supplementary one goes with both halves). */
+function stripNotInName(s: string): string {
+  if (!NOT_NAME.test(s)) return s;
+  let out = '';
+  for (const ch of s) if (!NOT_NAME.test(ch)) out += ch;
+  return out;
 }

@@ -6,6 +6,7 @@ import { diagnosticsCommands } from '../features/diagnostics/commands';
 import { enrolmentCommands } from '../features/enrolment/commands';
 import { exportCommands } from '../features/export/commands';
 import { frameworkCommands } from '../features/framework/commands';
+import { homeCommands } from '../features/home/commands';
 import { importCommands } from '../features/import/commands';
 import { keysCommands } from '../features/keys/commands';
 import { reportCommands } from '../features/report/commands';
@@ -28,4 +29,5 @@ export const COMMANDS: Commands = {
   ...surveyCommands,
   ...reportCommands,
   ...diagnosticsCommands,
+  ...homeCommands,
 };

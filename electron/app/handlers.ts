@@ -12,6 +12,7 @@ import { enrolmentHandlers } from '../features/enrolment/handlers';
 import { evidenceHandlers } from '../features/evidence/handlers';
 import { exportHandlers } from '../features/export/handlers';
 import { frameworkHandlers } from '../features/framework/handlers';
+import { homeHandlers } from '../features/home/handlers';
 import { importHandlers } from '../features/import/handlers';
 import { keysHandlers } from '../features/keys/handlers';
 import { reportHandlers } from '../features/report/handlers';
@@ -37,5 +38,6 @@ export function createHandlers(app: AppContext): Handlers {
     ...reportHandlers(app),
     ...diagnosticsHandlers(app),
     ...appraisalHandlers(app),
+    ...homeHandlers(app),
   };
 }

@@ -3,9 +3,12 @@
  * (react-hook-form + zodResolver), the service and the entries loader.
  */
 import { z } from 'zod';
-import { nfc } from '../text';
+import { normaliseName, normaliseProse } from '../text';
 
-const text = (max: number) => z.string().transform((s) => nfc(s).trim()).pipe(z.string().max(max, { message: 'TEXT_TOO_LONG' }));
+/** One line (number, issuer, locator): controls and invisible characters removed, white space folded. */
+const text = (max: number) => z.string().transform(normaliseName).pipe(z.string().max(max, { message: 'TEXT_TOO_LONG' }));
+/** Prose (the summary): CRLF → LF, a tab → a space, other controls removed, trimmed. */
+const prose = (max: number) => z.string().transform((s) => normaliseProse(s).trim()).pipe(z.string().max(max, { message: 'TEXT_TOO_LONG' }));
 
 export const evidenceDocumentSchema = z.object({
   /** Số, ký hiệu: "15/KH-UBND". */
@@ -18,7 +21,7 @@ export const evidenceDocumentSchema = z.object({
     .optional()
     .transform((d) => (d ? d : null)),
   issuer: text(200).pipe(z.string().min(1, { message: 'REQUIRED' })),
-  summary: text(1000).pipe(z.string().min(1, { message: 'REQUIRED' })),
+  summary: prose(1000).pipe(z.string().min(1, { message: 'REQUIRED' })),
   /** Trang, mục chứng minh: "Mục II.3, trang 4". */
   locator: text(200),
 });

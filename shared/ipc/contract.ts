@@ -16,6 +16,7 @@ import { ENROLMENT_CHANNELS, enrolmentContract } from './enrolment';
 import { EVIDENCE_CHANNELS, evidenceContract } from './evidence';
 import { EXPORT_CHANNELS, exportContract } from './export';
 import { FRAMEWORK_CHANNELS, frameworkContract } from './framework';
+import { HOME_CHANNELS, homeContract } from './home';
 import { IMPORT_CHANNELS, importContract } from './import';
 import { KEYS_CHANNELS, keysContract } from './keys';
 import { REPORT_CHANNELS, reportContract } from './report';
@@ -44,6 +45,7 @@ export const CHANNELS = [
   ...REPORT_CHANNELS,
   ...DIAGNOSTICS_CHANNELS,
   ...APPRAISAL_CHANNELS,
+  ...HOME_CHANNELS,
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
@@ -67,6 +69,7 @@ export const contract = {
   ...reportContract,
   ...diagnosticsContract,
   ...appraisalContract,
+  ...homeContract,
 } satisfies FeatureContract<Channel>;
 
 export type Contract = typeof contract;

@@ -259,6 +259,17 @@ export const surveyCountSchema = z.strictObject({
   counts: z.record(label(1, 16), count),
 });
 
+/**
+ * How complete the report was when sent, and which warnings of the pre-export check the commune
+ * overrode, with its reason (docs/package-format.md). Optional: packages of earlier versions have
+ * none.
+ */
+export const reportCompletenessSchema = z.strictObject({
+  items: z.strictObject({ total: count, entered: count, required: count, requiredEntered: count }),
+  forms: z.strictObject({ saved: count, minimum: count.nullable(), target: count.nullable() }),
+  overrides: z.array(z.strictObject({ code: label(1, 64), reason: prose(1000).min(1) })).max(16),
+});
+
 export const communeReportSchema = z.strictObject({
   packageId: z.string().regex(PACKAGE_ID_PATTERN),
   /** Grows with every export (never reused, even across keys); recorded in the same transaction as the export. */
@@ -307,6 +318,7 @@ export const communeReportSchema = z.strictObject({
       items: z.array(z.strictObject({ itemCode: code, answer: prose(5000).min(1) })),
     })
     .optional(),
+  completeness: reportCompletenessSchema.optional(),
 });
 export type CommuneReport = z.infer<typeof communeReportSchema>;
 export type ReportItem = z.infer<typeof reportItemSchema>;

@@ -7,6 +7,7 @@
 import type { SurveyDefinition, SurveyQuestion } from '../framework/schema';
 import type { SurveyAnswer } from './survey';
 import { allQuestions } from './survey';
+import { normaliseProse } from '../text';
 
 export type AnswerProblem = 'UNKNOWN_OPTION' | 'NOT_A_NUMBER' | 'NOT_A_DATE' | 'TOO_LONG';
 
@@ -41,7 +42,8 @@ export function normaliseAnswer(q: SurveyQuestion, raw: unknown): NormalisedAnsw
       ? { ok: true, value: raw.toISOString().slice(0, 10) }
       : { ok: false, problem: q.type === 'date' ? 'NOT_A_DATE' : 'UNKNOWN_OPTION', text: String(raw) };
   }
-  const text = String(raw).normalize('NFC').trim();
+  // CRLF → LF, tab → space, other controls removed: what a package carries as prose.
+  const text = normaliseProse(String(raw)).trim();
   if (text === '') return { ok: true, value: null };
   switch (q.type) {
     case 'likert5':

@@ -18,6 +18,8 @@ import { fixedClock } from '../helpers/context';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const RENDERER = join(ROOT, 'out/renderer');
 export const SCREENSHOTS = join(ROOT, 'test-output/screenshots');
+/** A 1366×768 laptop at 125 % scaling, in CSS pixels. */
+export const SMALL_SCREEN = { width: 1093, height: 614 };
 
 export const CHROMIUM_FLAGS = [
   '--headless',
@@ -92,6 +94,11 @@ export interface AppSession {
   dialogs: StubDialogs;
   /** Screenshot of the current screen into test-output/screenshots/<suite>/<nn>-<name>.png */
   shot(name: string): Promise<string>;
+  /**
+   * The same screen at 1280 px and at 1093×614 (a 1366×768 laptop at 125 %): two files,
+   * <nn>-<name>.png and <nn>-<name>-1093x614.png; the viewport is put back afterwards.
+   */
+  shotBoth(name: string): Promise<[string, string]>;
   /** Simulate a click in the application menu (main → renderer event). */
   menu(path: string): Promise<void>;
   close(): Promise<void>;
@@ -207,6 +214,17 @@ export class Harness {
         const file = join(SCREENSHOTS, suite, `${String(this.shotCount).padStart(2, '0')}-${name}.png`);
         await page.screenshot({ path: file, fullPage: true });
         return file;
+      },
+      shotBoth: async (name) => {
+        this.shotCount += 1;
+        const base = join(SCREENSHOTS, suite, `${String(this.shotCount).padStart(2, '0')}-${name}`);
+        const before = page.viewportSize() ?? { width: 1280, height: 860 };
+        await page.screenshot({ path: `${base}.png`, fullPage: true });
+        await page.setViewportSize(SMALL_SCREEN);
+        await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+        await page.screenshot({ path: `${base}-1093x614.png`, fullPage: true });
+        await page.setViewportSize(before);
+        return [`${base}.png`, `${base}-1093x614.png`];
       },
       menu: async (path) => {
         await page.evaluate((p) => (window as unknown as { __chisoEmit(e: string, p: unknown): void }).__chisoEmit('menu:navigate', p), path);

@@ -11,7 +11,11 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeSetup } from '../../electron/features/setup/identity';
+import { loadEntriesText } from '../../electron/features/assessment/entries-load';
+import { finalise } from '../../electron/features/assessment/assessment';
+import { activeFramework } from '../../electron/features/framework/active';
 import { approveEnrolmentRequest, registryResolver } from '../../electron/features/enrolment/reviewer-enrolment';
+
 import { approveKeyRotation, receiveKeyRotation } from '../../electron/features/enrolment/rotation-service';
 import { createKey, unlockKey } from '../../electron/features/keys/keys';
 import { KeyStore, keyPathFor } from '../../electron/kernel/signing/key-store';
@@ -123,6 +127,9 @@ describe('keys, enrolment and the signed export (commune)', () => {
     expect(await keys.pinned().textContent()).toContain('Sở Nội vụ tỉnh Quảng Nam');
     await app.shot('enrolled');
 
+    // Ready to export: the documented entries loaded and finalised (the pre-export check passes but for the sample framework).
+    loadEntriesText(app.runtime.app.ctx, readFileSync(new URL('../../docs/examples/sample-entries.json', import.meta.url), 'utf8'));
+    finalise(app.runtime.app.ctx, activeFramework(app.runtime.app.ctx));
     // Export from the nav.
     await app.page.getByTestId('nav-package').click();
     const exp = new ExportPage(app.page);

@@ -5,6 +5,7 @@
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../test/helpers/context';
 import { runCli } from './chiso';
@@ -12,6 +13,7 @@ import type { CliIO } from '../../kernel/commands/io';
 
 let dir: string;
 let cleanup: () => void;
+const REASON = 'Thử với bộ tiêu chí mẫu';
 const env = { CHISO_PASSPHRASE: 'mật khẩu thử nghiệm 2026', CHISO_BACKUP_PASSPHRASE: 'sao lưu 2026' };
 
 async function run(argv: string[], extraEnv: Record<string, string | undefined> = env) {
@@ -26,6 +28,9 @@ beforeAll(async () => {
   ({ dir, cleanup } = tempDir());
   mkdirSync(join(dir, 'usb'));
   expect((await run(['init', '--db', 'xa.sqlite', '--role', 'commune', '--unit', '26734', '--name', 'Xã Bình Đào', '--province', '49', '--officer', 'Nguyễn Thị Hoa', '--title', 'Công chức Văn phòng - Thống kê', '--year', '2026'])).code).toBe(0);
+  // Ready to export: the documented entries loaded and finalised.
+  expect((await run(['load', '--db', 'xa.sqlite', fileURLToPath(new URL('../../../docs/examples/sample-entries.json', import.meta.url))])).code).toBe(0);
+  expect((await run(['finalise', '--db', 'xa.sqlite'])).code).toBe(0);
   expect((await run(['init', '--db', 'so.sqlite', '--role', 'district', '--unit', '49', '--name', 'Sở Nội vụ tỉnh Quảng Nam', '--year', '2026'])).code).toBe(0);
 }, 60_000);
 afterAll(() => cleanup());
@@ -43,7 +48,7 @@ describe('chiso keys / enrol / export / verify', () => {
   });
 
   it('refuses to use the key without a passphrase (no terminal, no CHISO_PASSPHRASE)', async () => {
-    const r = await run(['export', '--db', 'xa.sqlite', '--out', 'usb'], {});
+    const r = await run(['export', '--db', 'xa.sqlite', '--out', 'usb', '--override-reason', REASON], {});
     expect(r.code).toBe(1);
     expect(r.err).toContain('PASSPHRASE_REQUIRED');
   });
@@ -68,7 +73,7 @@ describe('chiso keys / enrol / export / verify', () => {
   }, 30_000);
 
   it('exports; verify OK alone (saying the key is not checked) and against the enrolment', async () => {
-    const e = await run(['export', '--db', 'xa.sqlite', '--out', 'usb']);
+    const e = await run(['export', '--db', 'xa.sqlite', '--out', 'usb', '--override-reason', REASON]);
     expect(e.code).toBe(0);
     report = e.out;
     expect(report).toMatch(/CCHC-2026-26734-r1\.json$/u);
@@ -87,14 +92,16 @@ describe('chiso keys / enrol / export / verify', () => {
     const r = await run(['verify', '--json', report, bad], {});
     expect(r.code).toBe(1);
     expect((JSON.parse(r.out) as { ok: boolean; code: string | null }[]).map((v) => [v.ok, v.code])).toEqual([[true, null], [false, 'SIGNATURE_INVALID']]);
-    const again = await run(['export', '--db', 'xa.sqlite', '--out', 'usb']);
+    const again = await run(['export', '--db', 'xa.sqlite', '--out', 'usb', '--override-reason', REASON]);
     expect(again.out).toMatch(/-r2\.json$/u);
   }, 30_000);
 
   it('the reviewing unit refuses an unknown key and a revoked key', async () => {
     // Another commune, never enrolled.
     expect((await run(['init', '--db', 'xa2.sqlite', '--role', 'commune', '--unit', '26735', '--name', 'Xã Khác', '--province', '49', '--year', '2026'])).code).toBe(0);
-    const other = (await run(['export', '--db', 'xa2.sqlite', '--out', 'usb'])).out;
+    expect((await run(['load', '--db', 'xa2.sqlite', fileURLToPath(new URL('../../../docs/examples/sample-entries.json', import.meta.url))])).code).toBe(0);
+    expect((await run(['finalise', '--db', 'xa2.sqlite'])).code).toBe(0);
+    const other = (await run(['export', '--db', 'xa2.sqlite', '--out', 'usb', '--override-reason', REASON])).out;
     const unknown = await run(['verify', '--json', '--db', 'so.sqlite', other], {});
     expect(unknown.code).toBe(1);
     expect(JSON.parse(unknown.out)[0]).toMatchObject({ ok: false, code: 'KEY_UNKNOWN', details: { claimedCommuneCode: '26735', unverified: true } });

@@ -8,7 +8,7 @@ import { identityUnitType } from '../setup/identity-repo';
 import { AppError } from '../../../shared/errors';
 import type { ItemEntry } from '../../../shared/scoring/entry';
 import { computeScores } from '../../../shared/scoring/engine';
-import { nfc } from '../../../shared/text';
+import { nfc, normaliseProse } from '../../../shared/text';
 import type { SaveAck } from '../../../shared/ipc/assessment';
 import { EXPLANATION_MAX } from '../../../shared/ipc/assessment';
 import { audit } from '../../kernel/audit';
@@ -48,7 +48,7 @@ export function setEntry(ctx: ServiceContext, active: ActiveFramework, code: str
 /** Store the written explanation (giải trình) of one item; blank clears it. */
 export function setExplanation(ctx: ServiceContext, active: ActiveFramework, code: string, text: string | null): SaveAck {
   requireItem(active, code);
-  const value = text === null ? null : nfc(text).trim() || null;
+  const value = text === null ? null : normaliseProse(text).trim() || null;
   if (value !== null && value.length > EXPLANATION_MAX) {
     throw new AppError('INVALID_INPUT', 'explanation too long', { fields: { explanation: 'TEXT_TOO_LONG' } });
   }

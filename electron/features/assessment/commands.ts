@@ -8,21 +8,28 @@ import { dbPath, withApp } from '../../kernel/commands/command';
 import { UsageError } from '../../kernel/commands/io';
 import { readUserText } from '../../kernel/files/user-files';
 import { parseInput } from '../../kernel/validation';
-import { assessmentScores, finaliseAssessment, loadEntries, reopenAssessment } from './use-cases';
+import { previewEntries, assessmentScores, finaliseAssessment, loadEntries, reopenAssessment } from './use-cases';
 
 export const assessmentCommands: Commands = {
   load: {
-    help: `chiso load --db FILE ENTRIES.json
+    help: `chiso load --db FILE [--dry-run] ENTRIES.json
   Nạp số liệu tự đánh giá (kết quả từng tiêu chí, giải trình, tài liệu kiểm chứng) từ tệp JSON
-  (định dạng: docs/entries-format.md). Tệp có lỗi thì không nạp gì, in ra dòng và lý do.`,
+  (định dạng: docs/entries-format.md). Tệp có lỗi thì không nạp gì, in ra dòng và lý do.
+  --dry-run: chỉ in những gì sẽ thay đổi (từng mục: mới / thay đổi / giữ nguyên), không ghi gì.`,
     async run(args, env) {
       const { io } = env;
-      const { values, positionals } = parseArgs({ args, strict: true, allowPositionals: true, options: { db: { type: 'string' } } });
+      const { values, positionals } = parseArgs({ args, strict: true, allowPositionals: true, options: { db: { type: 'string' }, 'dry-run': { type: 'boolean' } } });
       const path = dbPath(values, io);
       const file = positionals[0];
       if (!file || positionals.length > 1) throw new UsageError('load cần đúng một tệp số liệu');
       const text = readUserText(resolve(io.cwd, file), 'entries');
       return withApp(env, path, async (app) => {
+        if (values['dry-run']) {
+          const p = await app.perform(previewEntries, { text });
+          for (const i of p.items) if (i.change !== 'same') io.out(`Mục ${printable(i.code)}: ${i.change === 'new' ? 'mới' : 'thay đổi (ghi đè số liệu đã có)'}`);
+          io.out(`Sẽ nạp: ${p.counts.new} mục mới, ${p.counts.changed} mục thay đổi, ${p.counts.same} mục giữ nguyên, ${p.forms} phiếu mới. Chưa ghi gì.`);
+          return 0;
+        }
         const report = await app.perform(loadEntries, { file: basename(file), text });
         for (const s of report.sections) io.out(`Đã nạp ${s.count} ${printable(s.label)} (phần "${printable(s.name)}").`);
         const sc = await app.perform(assessmentScores, undefined);

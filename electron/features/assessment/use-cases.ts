@@ -12,6 +12,7 @@ import { surveyTallyFor } from '../survey/snapshot';
 import { finalise, lockState, reopen, setEntry, setExplanation } from './assessment';
 import { readEntries } from './entries-repo';
 import { loadEntriesText } from './entries-load';
+import { previewEntriesText } from './entries-preview';
 import { assessmentSnapshot } from './snapshot';
 import { summaryHtml } from './summary-html';
 import { summaryData } from './summary-model';
@@ -58,6 +59,9 @@ export const loadEntries = useCase('assessment.load', EDIT, (app, input: { file:
   file: input.file,
   ...loadEntriesText(app.ctx, input.text),
 }));
+
+/** What loading an entries file would change, item by item (new / changed / same); nothing is written. */
+export const previewEntries = useCase('assessment.previewLoad', EDIT, (app, input: { text: string }) => previewEntriesText(app.ctx, input.text));
 
 /** Scores as the criteria screen shows them, the survey's points included. */
 export const assessmentScores = useCase('assessment.scores', { roles: ANY_ROLE }, (app) => assessmentSnapshot(app.ctx, surveyTallyFor(app.ctx)).scores);

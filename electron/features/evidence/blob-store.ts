@@ -8,6 +8,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { safeFileName } from '../../../shared/file-name';
+import { normaliseName } from '../../../shared/text';
 import { writeFileAtomic } from '../../kernel/files/atomic-write';
 import type { FileOps } from '../../kernel/files/package-file';
 import { nodeFileOps } from '../../kernel/files/package-file';
@@ -60,7 +61,7 @@ export function blobPath(dataDir: string, sha256: string): string {
 export function readEvidence(path: string, read: EvidenceReader = boundedEvidenceRead): ReadEvidence {
   // The name is shown, stored, sent in the package and used again for a copy to open: made safe
   // here once (no separators, controls, bidi tricks, reserved Windows names; bounded length).
-  const name = safeFileName(basename(path));
+  const name = safeFileName(normaliseName(basename(path)));
   const mediaType = EVIDENCE_TYPES[extname(name).toLowerCase()];
   if (!mediaType) throw new AppError('EVIDENCE_TYPE', `unsupported type ${name}`, { name });
   let bytes: Buffer;

@@ -51,6 +51,8 @@ export interface BuildInput {
   supersedes: CommuneReport['supersedes'];
   now: Date;
   appVersion: string;
+  /** Counts and overridden warnings of the pre-export check (precheck.ts); absent in fixtures. */
+  completeness?: CommuneReport['completeness'];
 }
 
 /** The payload, before signing (strings are NFC-normalised by signPackage). */
@@ -89,6 +91,7 @@ export function buildReportPayload(ctx: ServiceContext, sources: ReportSources, 
     totals: assessment.totals,
     evidence,
     ...(answers ? { appraisalAnswers: answers } : {}),
+    ...(input.completeness ? { completeness: input.completeness } : {}),
   };
 }
 
@@ -100,6 +103,8 @@ export interface ExportOptions {
   fileOps?: FileOps;
   /** Fixed id (golden files, tests); a random UUID otherwise. */
   packageId?: string;
+  /** The pre-export check's counts and overrides, carried in the package and logged. */
+  completeness?: CommuneReport['completeness'];
 }
 
 export function exportReport(ctx: ServiceContext, opts: ExportOptions): ExportResult {
@@ -120,6 +125,7 @@ export function exportReport(ctx: ServiceContext, opts: ExportOptions): ExportRe
       supersedes: prev ? { packageId: prev.packageId, sha256: prev.sha256 } : null,
       now,
       appVersion: opts.appVersion,
+      ...(opts.completeness ? { completeness: opts.completeness } : {}),
     });
     const text = serializeEnvelope(signPackage('commune-report', payload, [opts.signer]));
     const bytes = Buffer.from(text, 'utf8');
@@ -139,7 +145,8 @@ export function exportReport(ctx: ServiceContext, opts: ExportOptions): ExportRe
       createdAt: now.toISOString(),
     };
     insertExport(ctx.db, record);
-    audit(ctx, 'package.export', 'package', packageId, null, { revision, sha256, fileName, size: bytes.length });
+    const overrides = opts.completeness?.overrides ?? [];
+    audit(ctx, 'package.export', 'package', packageId, null, { revision, sha256, fileName, size: bytes.length, ...(overrides.length > 0 ? { overrides } : {}) });
     const written = writeFileSafely(opts.folder, fileName, bytes, (back) => {
       const own = opts.signer.publicKey;
       const ok = verifyEnvelope(back, { resolveKey: (id) => (id === opts.signer.keyId ? { publicKey: own, status: 'active', kind: 'commune' } : undefined), accept: ['commune-report'] });

@@ -9,6 +9,7 @@ import type { KeysStatus } from '../../../shared/ipc/keys';
 import { approveEnrolmentRequest } from '../enrolment/reviewer-enrolment';
 import { approveKeyRotation, receiveKeyRotation } from '../enrolment/rotation-service';
 import { completeSetup } from '../setup/identity';
+import { loadEntriesText } from '../assessment/entries-load';
 
 const reviewer = testKey('reviewer');
 
@@ -17,25 +18,43 @@ beforeEach(async () => {
   a = channelApp();
   await a.call('setup:complete', { setup: communeSetup });
   await a.call('keys:create', { passphrase: 'đủ dài rồi 123' });
+  // Ready to export: the documented entries loaded and finalised (the pre-export check passes).
+  loadEntriesText(a.ctx, readFileSync(new URL('../../../docs/examples/sample-entries.json', import.meta.url), 'utf8'));
+  await a.call('assessment:finalise');
 });
+const REASON = 'Thử với bộ tiêu chí mẫu';
 afterEach(() => a.cleanup());
 
 describe('package channels', () => {
   it('package:export: a wrong passphrase is refused before the dialog; a cancelled one writes nothing and keeps the revision', async () => {
-    expect(await a.call('package:export', { keyPassphrase: 'sai mật khẩu' })).toMatchObject({ ok: false, error: { code: 'PASSPHRASE_WRONG' } });
-    expect(await a.call('package:export', { keyPassphrase: 'đủ dài rồi 123' })).toEqual({ ok: true, value: null });
+    expect(await a.call('package:export', { keyPassphrase: 'sai mật khẩu', overrideReason: REASON })).toMatchObject({ ok: false, error: { code: 'PASSPHRASE_WRONG' } });
+    expect(await a.call('package:export', { keyPassphrase: 'đủ dài rồi 123', overrideReason: REASON })).toEqual({ ok: true, value: null });
     expect(await a.call('package:status')).toMatchObject({ ok: true, value: { exports: [] } });
     const usb = a.folder('usb');
     a.folders.push(usb);
-    const r = await a.call('package:export', { keyPassphrase: 'đủ dài rồi 123' });
+    const r = await a.call('package:export', { keyPassphrase: 'đủ dài rồi 123', overrideReason: REASON });
     expect(r).toMatchObject({ ok: true, value: { revision: 1, fileName: 'CCHC-2026-26734-r1.json', tooLargeForEmail: false } });
     expect(readdirSync(usb)).toEqual(['CCHC-2026-26734-r1.json']);
+  });
+
+  it('package:check lists what stops an export; package:export refuses it before any dialog (EXPORT_BLOCKED)', async () => {
+    await a.call('assessment:reopen', { reason: 'Sửa lại số liệu mục 1.2' });
+    const check = (await a.call('package:check')) as { ok: true; value: { stops: { code: string }[]; warnings: { code: string }[] } };
+    expect(check.value.stops.map((p) => p.code)).toEqual(['NOT_FINALISED']);
+    expect(check.value.warnings.map((p) => p.code)).toEqual(['SAMPLE_FRAMEWORK']);
+    const usb = a.folder('usb');
+    a.folders.push(usb);
+    expect(await a.call('package:export', { keyPassphrase: 'đủ dài rồi 123', overrideReason: REASON })).toMatchObject({ ok: false, error: { code: 'EXPORT_BLOCKED' } });
+    expect(a.folders).toEqual([usb]); // the dialog was never shown
+    await a.call('assessment:finalise');
+    expect(await a.call('package:export', { keyPassphrase: 'đủ dài rồi 123' })).toMatchObject({ ok: false, error: { code: 'EXPORT_REASON_REQUIRED' } });
+    expect(readdirSync(usb)).toEqual([]);
   });
 
   it('package:email writes a draft beside the package, with it attached and the letter in Vietnamese, and opens it', async () => {
     const usb = a.folder('usb');
     a.folders.push(usb);
-    const r = (await a.call('package:export', { keyPassphrase: 'đủ dài rồi 123' })) as { value: { packageId: string; sha256: string } };
+    const r = (await a.call('package:export', { keyPassphrase: 'đủ dài rồi 123', overrideReason: REASON })) as { value: { packageId: string; sha256: string } };
     const email = await a.call('package:email', { packageId: r.value.packageId });
     const eml = join(usb, 'CCHC-2026-26734-r1.eml');
     expect(email).toEqual({ ok: true, value: { emlPath: eml } });

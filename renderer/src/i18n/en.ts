@@ -1,4 +1,5 @@
 import { en as diagnosticsEn } from '../features/diagnostics/i18n';
+import { en as checklistEN } from '../features/home/i18n';
 import { en as rosterEn } from '../features/review/roster/i18n';
 import { en as assessmentEN } from '../features/commune/assessment/i18n';
 import { errorMessages, fieldMessages } from '@shared/i18n/errors';
@@ -75,6 +76,7 @@ export const en: Resources = {
   settings: { title: 'Settings', language: 'Interface language', vi: 'Tiếng Việt', en: 'English', saved: 'Saved.' },
   audit: {
     title: 'Change log', intro: 'Every data change is recorded: who, when, old → new. The log cannot be edited or deleted.',
+    otherAction: 'Other change',
     at: 'When', actor: 'Who', action: 'Action', entity: 'Record', change: 'Change', empty: 'No changes yet.',
     entities: { survey_form: 'Survey form', evidence_document: 'Evidence', evidence_file: 'Attached file', assessment_entry: 'Item result', assessment: 'Self-assessment', identity: 'Unit', framework: 'Framework', setting: 'Setting', package: 'Package', key: 'Signing key', enrolment: 'Key enrolment', enrolled_key: 'Enrolled key' },
     actions: { 'survey.form.begin': 'Form keying started', 'survey.answer': 'Answer keyed', 'survey.answer.correct': 'Answer corrected', 'survey.answer.verify': 'Answer re-keyed (verification)', 'survey.form.save': 'Form saved', 'survey.form.delete': 'Form deleted', 'survey.form.import': 'Form imported from a spreadsheet', 'survey.verify.begin': 'Form re-keyed (verification)', 'survey.verify.compare': 'Passes compared', 'survey.verify.resolve': 'Difference resolved',
@@ -82,6 +84,7 @@ export const en: Resources = {
       'framework.replace': 'Framework replaced', 'identity.setup': 'Unit set up', 'identity.correct': 'Setup corrected', 'framework.install': 'Framework installed', 'setting.set': 'Setting changed',
       'key.create': 'Signing key created', 'key.backup': 'Signing key backed up', 'key.restore': 'Signing key restored', 'key.rotate': 'Signing key rotated',
       'package.export': 'Signed dossier exported', 'enrolment.request': 'Key enrolment requested', 'enrolment.accept': 'Reviewing unit key pinned',
+      'key.rotate.start': 'Key rotation statement made', 'key.rotate.accept': 'Switched to the new key', 'key.rotate.cancel': 'Key rotation cancelled', 'enrolment.repin': 'New reviewing unit key pinned', 'enrolment.reject': 'Enrolment request rejected', 'rotation.receive': 'Key rotation statement received', 'package.import': 'Commune dossier received', 'roster.add': 'Commune added to the roster', 'roster.import': 'Roster loaded', 'roster.rename': 'Commune renamed', 'roster.type': 'Unit type changed', 'roster.deadline': 'Deadline set', 'roster.activate': 'Commune reactivated', 'roster.deactivate': 'Commune deactivated',
       'enrolment.approve': 'Key enrolment approved', 'enrolment.revoke': 'Key revoked', 'enrolment.rotate': 'New key enrolled (rotation)',
     },
   },
@@ -94,6 +97,7 @@ export const en: Resources = {
   errors: { ...errorMessages.en, title: 'That did not work' },
   fields: fieldMessages.en,
   package: packageEn,
+  checklist: checklistEN,
   roster: rosterEn,
   diagnostics: diagnosticsEn,
   reviewImport: reviewImportEn,

@@ -1,4 +1,5 @@
 import { vi as diagnosticsVi } from '../features/diagnostics/i18n';
+import { vi as checklistVI } from '../features/home/i18n';
 import { vi as rosterVi } from '../features/review/roster/i18n';
 import { vi as assessmentVI } from '../features/commune/assessment/i18n';
 import { errorMessages, fieldMessages } from '@shared/i18n/errors';
@@ -74,6 +75,7 @@ export const vi = {
   settings: { title: 'Cài đặt', language: 'Ngôn ngữ giao diện', vi: 'Tiếng Việt', en: 'English', saved: 'Đã lưu.' },
   audit: {
     title: 'Nhật ký thay đổi', intro: 'Mọi thay đổi dữ liệu đều được ghi lại: ai, khi nào, giá trị cũ → mới. Nhật ký không thể sửa hay xóa.',
+    otherAction: 'Thay đổi khác',
     at: 'Thời điểm', actor: 'Người thực hiện', action: 'Thao tác', entity: 'Đối tượng', change: 'Thay đổi', empty: 'Chưa có thay đổi nào.',
     entities: { survey_form: 'Phiếu điều tra', evidence_document: 'Tài liệu kiểm chứng', evidence_file: 'Tệp đính kèm', assessment_entry: 'Kết quả tiêu chí', assessment: 'Tự đánh giá', identity: 'Đơn vị', framework: 'Bộ tiêu chí', setting: 'Cài đặt', package: 'Gói hồ sơ', key: 'Khóa ký', enrolment: 'Đăng ký khóa', enrolled_key: 'Khóa đã đăng ký' },
     actions: { 'survey.form.begin': 'Bắt đầu nhập phiếu', 'survey.answer': 'Nhập câu trả lời', 'survey.answer.correct': 'Sửa câu trả lời', 'survey.answer.verify': 'Nhập lại câu trả lời (kiểm tra)', 'survey.form.save': 'Lưu phiếu', 'survey.form.delete': 'Xóa phiếu', 'survey.form.import': 'Nhập phiếu từ bảng tính', 'survey.verify.begin': 'Nhập lại phiếu (kiểm tra)', 'survey.verify.compare': 'So sánh hai lần nhập', 'survey.verify.resolve': 'Xử lý chênh lệch',
@@ -81,6 +83,7 @@ export const vi = {
       'framework.replace': 'Thay bộ tiêu chí', 'identity.setup': 'Thiết lập đơn vị', 'identity.correct': 'Sửa thông tin thiết lập', 'framework.install': 'Cài bộ tiêu chí', 'setting.set': 'Đổi cài đặt',
       'key.create': 'Tạo khóa ký', 'key.backup': 'Sao lưu khóa ký', 'key.restore': 'Khôi phục khóa ký', 'key.rotate': 'Đổi khóa ký',
       'package.export': 'Xuất hồ sơ đã ký', 'enrolment.request': 'Lập đề nghị đăng ký khóa', 'enrolment.accept': 'Ghi nhận khóa đơn vị thẩm định',
+      'key.rotate.start': 'Lập văn bản đổi khóa', 'key.rotate.accept': 'Chuyển sang khóa mới', 'key.rotate.cancel': 'Hủy đổi khóa', 'enrolment.repin': 'Ghi nhận khóa mới của đơn vị thẩm định', 'enrolment.reject': 'Từ chối đề nghị đăng ký khóa', 'rotation.receive': 'Nhận văn bản đổi khóa', 'package.import': 'Nhận hồ sơ của xã', 'roster.add': 'Thêm xã vào danh sách', 'roster.import': 'Nạp danh sách xã', 'roster.rename': 'Đổi tên xã', 'roster.type': 'Đổi loại đơn vị', 'roster.deadline': 'Đặt hạn gửi hồ sơ', 'roster.activate': 'Đưa xã vào danh sách theo dõi', 'roster.deactivate': 'Ngừng theo dõi xã',
       'enrolment.approve': 'Duyệt đăng ký khóa', 'enrolment.revoke': 'Thu hồi khóa', 'enrolment.rotate': 'Đăng ký khóa mới (đổi khóa)',
     },
   },
@@ -93,6 +96,7 @@ export const vi = {
   errors: { ...errorMessages.vi, title: 'Chưa thực hiện được' },
   fields: fieldMessages.vi,
   package: packageVi,
+  checklist: checklistVI,
   roster: rosterVi,
   diagnostics: diagnosticsVi,
   reviewImport: reviewImportVi,

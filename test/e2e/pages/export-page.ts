@@ -8,7 +8,9 @@ export class ExportPage {
     await this.page.getByTestId('export-screen').waitFor();
     await this.page.getByTestId('export-run').waitFor();
   }
-  async exportWith(keyPassphrase: string): Promise<void> {
+  /** With the sample framework the pre-check warns: the reason is typed when the field is shown. */
+  async exportWith(keyPassphrase: string, reason = 'Thử với bộ tiêu chí mẫu'): Promise<void> {
+    if ((await this.page.getByTestId('export-reason').count()) > 0) await this.page.getByTestId('export-reason').fill(reason);
     await this.page.getByTestId('input-exportKeyPassphrase').fill(keyPassphrase);
     await this.page.getByTestId('export-run').click();
   }
@@ -23,6 +25,18 @@ export class ExportPage {
   async email(): Promise<string> {
     await this.page.getByTestId('export-email').click();
     return (await this.page.getByTestId('export-email-done').textContent()) ?? '';
+  }
+  precheck() {
+    return this.page.getByTestId('export-precheck');
+  }
+  stops() {
+    return this.page.getByTestId('precheck-stops').locator('li');
+  }
+  warnings() {
+    return this.page.getByTestId('precheck-warnings').locator('li');
+  }
+  runButton() {
+    return this.page.getByTestId('export-run');
   }
   historyRows() {
     return this.page.getByTestId('export-history').locator('tbody tr');

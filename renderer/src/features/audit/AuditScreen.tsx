@@ -2,20 +2,21 @@ import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDateTime } from '../../lib/format';
 import { useApiLoad } from '../../lib/use-api-call';
-
-function short(v: unknown): string {
-  if (v === null || v === undefined) return '∅';
-  const s = typeof v === 'string' ? v : JSON.stringify(v);
-  return s.length > 80 ? `${s.slice(0, 77)}…` : s;
-}
+import { auditSentence } from './audit-sentence';
 
 export function AuditScreen() {
   const { t, i18n } = useTranslation();
   const { data: rows, error } = useApiLoad((api) => api.audit.list({ limit: 500 }), []);
+  // Tier labels ("Đầy đủ") instead of their ids, from the framework in use (none before setup).
+  const { data: framework } = useApiLoad((api) => api.framework.active(), []);
+  const levels = new Map<string, string>();
+  for (const f of framework?.fields ?? []) for (const c of f.criteria) for (const i of c.items) if (i.rule.type === 'tiered') for (const l of i.rule.levels) levels.set(`${i.code}\u0000${l.id}`, l.label);
+  const levelLabel = (code: string, level: string) => levels.get(`${code}\u0000${level}`);
   // Action codes contain dots ("identity.setup"), i18next's key separator: look them up in
   // the translated objects instead of by key path.
   const actions = t('audit.actions', { returnObjects: true }) as unknown as Record<string, string>;
-  const entities = t('audit.entities', { returnObjects: true }) as unknown as Record<string, string>;
+  const lang = i18n.language === 'en' ? 'en' : 'vi';
+  const actionName = (a: string) => actions[a] ?? t('audit.otherAction');
   return (
     <div>
       <h1>{t('audit.title')}</h1>
@@ -25,16 +26,14 @@ export function AuditScreen() {
       {rows && rows.length > 0 && (
         <table className="table" data-testid="audit-table">
           <thead>
-            <tr><th>{t('audit.at')}</th><th>{t('audit.actor')}</th><th>{t('audit.action')}</th><th>{t('audit.entity')}</th><th>{t('audit.change')}</th></tr>
+            <tr><th>{t('audit.at')}</th><th>{t('audit.actor')}</th><th>{t('audit.change')}</th></tr>
           </thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.id}>
-                <td>{formatDateTime(r.at, i18n.language)}</td>
-                <td>{r.actor}</td>
-                <td>{actions[r.action] ?? r.action}</td>
-                <td>{entities[r.entity] ?? r.entity} <span className="muted">{r.entityKey}</span></td>
-                <td className="mono small">{short(r.old)} → {short(r.new)}</td>
+                <td className="nowrap">{formatDateTime(r.at, i18n.language)}</td>
+                <td className="nowrap">{r.actor}</td>
+                <td data-action={r.action}>{auditSentence(r, lang, actionName, levelLabel)}</td>
               </tr>
             ))}
           </tbody>

@@ -5,6 +5,7 @@ import { useApiLoad } from '../../lib/use-api-call';
 import { useAppStore } from '../../stores/app-store';
 import { NoKeyCard } from '../keys/NoKeyCard';
 import { FrameworkOverview } from '../framework/FrameworkOverview';
+import { CommuneChecklist } from './CommuneChecklist';
 
 export function HomeScreen() {
   const { t, i18n } = useTranslation();
@@ -22,6 +23,7 @@ export function HomeScreen() {
           : t('home.reviewerLead', { name: identity.unitName, year: identity.year })}
       </p>
       <NoKeyCard />
+      {commune && <CommuneChecklist />}
       <section className="card">
         <h2>{t('home.identity')}</h2>
         <dl className="facts" data-testid="identity-facts">

@@ -7,6 +7,8 @@ import { formatDateTime } from '../../../lib/format';
 import { useApiCall, useApiLoad } from '../../../lib/use-api-call';
 import { PassphraseInput } from '../../../components/PassphraseInput';
 import { printable } from '@shared/text';
+import { OVERRIDE_REASON_MIN } from '@shared/ipc/export';
+import { PrecheckList } from './PrecheckList';
 
 export function formatSize(bytes: number, lang: string): string {
   const nf = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: 1 });
@@ -18,12 +20,14 @@ export function formatSize(bytes: number, lang: string): string {
 export function ExportScreen() {
   const { t, i18n } = useTranslation();
   const loaded = useApiLoad(async (api) => {
-    const [keys, status] = await Promise.all([api.keys.status(), api.package.status()]);
-    return { keys, status };
+    const [keys, status, check] = await Promise.all([api.keys.status(), api.package.status(), api.package.check()]);
+    return { keys, status, check };
   }, []);
   const keys = loaded.data?.keys ?? null;
   const status = loaded.data?.status ?? null;
+  const check = loaded.data?.check ?? null;
   const [keyPass, setKeyPass] = useState('');
+  const [reason, setReason] = useState('');
   const [result, setResult] = useState<ExportView | null>(null);
   const [email, setEmail] = useState<string | null>(null);
   const { run, busy, error } = useApiCall();
@@ -33,7 +37,8 @@ export function ExportScreen() {
   const exportNow = () =>
     run(async (api) => {
       setEmail(null);
-      const r = await api.package.export(needsPass ? { keyPassphrase: keyPass } : {});
+      const warned = (check?.warnings.length ?? 0) > 0;
+      const r = await api.package.export({ ...(needsPass ? { keyPassphrase: keyPass } : {}), ...(warned ? { overrideReason: reason } : {}) });
       if (r) {
         setResult(r);
         load();
@@ -45,6 +50,8 @@ export function ExportScreen() {
       setEmail((await api.package.email({ packageId: result.packageId })).emlPath);
     });
   const limit = status ? formatSize(status.emailLimit, i18n.language) : '';
+  const stopped = (check?.stops.length ?? 0) > 0;
+  const reasonShort = (check?.warnings.length ?? 0) > 0 && reason.trim().length < OVERRIDE_REASON_MIN;
   return (
     <div className="package-screen" data-testid="export-screen">
       <h1>{t('package.export.title')}</h1>
@@ -56,11 +63,24 @@ export function ExportScreen() {
           <Link to="/keys">{t('package.export.goKeys')}</Link>
         </div>
       )}
-      {key && (
+      {check && (
+        <section className="card" data-testid="export-precheck">
+          <h2>{t('checklist.precheck.title')}</h2>
+          <PrecheckList check={check} />
+          {!stopped && check.warnings.length > 0 && (
+            <div className="field">
+              <label htmlFor="overrideReason">{t('checklist.precheck.reason')}</label>
+              <textarea id="overrideReason" className="reason-text" rows={2} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="export-reason" />
+              <p className="muted small">{t('checklist.precheck.reasonHint')}</p>
+            </div>
+          )}
+        </section>
+      )}
+      {key && !stopped && (
         <section className="card">
           {keys && keys.enrolledKeyId !== key.keyId && <p className="notice notice-warn" data-testid="export-not-enrolled">{t('package.export.notEnrolled')}</p>}
           {needsPass && <PassphraseInput id="exportKeyPassphrase" label={t('package.keys.keyPassphrase')} value={keyPass} onChange={setKeyPass} autoComplete="current-password" />}
-          <button type="button" className="primary" disabled={busy} onClick={() => void exportNow()} data-testid="export-run">{busy ? t('package.export.running') : t('package.export.run')}</button>
+          <button type="button" className="primary" disabled={busy || reasonShort} onClick={() => void exportNow()} data-testid="export-run">{busy ? t('package.export.running') : t('package.export.run')}</button>
         </section>
       )}
       {result && (
