@@ -81,7 +81,7 @@ export function frameworkToSheets(fw: Framework): SheetData[] {
             level: VARIANT_LEVELS.item, code: i.code, unitTypes: list(v.unitTypes), maxPoints: opt(v.maxPoints, pointsCell), scoringText: v.scoringText ?? null,
             notApplicable: v.notApplicable ?? null, notApplicablePoints: opt(v.notApplicablePoints, pointsCell),
           };
-          if (v.rule) writeRule(v.rule, vr, ruleRows, i.code, list(v.unitTypes));
+          if (v.rule) writeRule(v.rule, vr, ruleRows, i.code, v.unitTypes.join(', '));
           variants.push(vr);
         }
       }
@@ -94,7 +94,7 @@ export function frameworkToSheets(fw: Framework): SheetData[] {
   }
   for (const v of fw.variants ?? []) {
     variants.push({ level: VARIANT_LEVELS.framework, unitTypes: list(v.unitTypes), maxPoints: opt(v.totalMax, pointsCell) });
-    for (const g of v.groups ?? []) groups.push(groupRow(g, list(v.unitTypes) as string));
+    for (const g of v.groups ?? []) groups.push(groupRow(g, v.unitTypes.join(', ')));
   }
   const survey: Row[] = [];
   if (fw.survey) {
