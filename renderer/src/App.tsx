@@ -18,6 +18,7 @@ import { ExportScreen } from './features/commune/package/ExportScreen';
 import { SurveyRoutes } from './features/commune/survey/SurveyRoutes';
 // The reviewing unit's own:
 import { RosterScreen } from './features/review/roster/RosterScreen';
+import { FrameworksScreen } from './features/review/frameworks/FrameworksScreen';
 import { BoardScreen } from './features/review/import/BoardScreen';
 import { ImportScreen } from './features/review/import/ImportScreen';
 import { useAppStore } from './stores/app-store';
@@ -59,6 +60,7 @@ export function App() {
             <Route path="/survey/*" element={<SurveyRoutes />} />
             {reviewer && <Route path="/review/import" element={<ImportScreen />} />}
             {reviewer && <Route path="/review/board" element={<BoardScreen />} />}
+            {reviewer && <Route path="/review/frameworks" element={<FrameworksScreen />} />}
             <Route path="/settings" element={<SettingsScreen />} />
             <Route path="/about" element={<AboutScreen />} />
             <Route path="*" element={<Navigate to="/" replace />} />

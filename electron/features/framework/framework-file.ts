@@ -4,6 +4,7 @@
  * reader; the form is told by the bytes (an xlsx is a zip), not trusted from the name.
  */
 import { AppError } from '../../../shared/errors';
+import type { FrameworkFileIssue } from '../../../shared/ipc/framework';
 import type { Framework } from '../../../shared/framework/schema';
 import { describePlace } from '../../../shared/framework/sheet/grid';
 import { parseFrameworkSheets } from '../../../shared/framework/sheet/read';
@@ -14,17 +15,7 @@ import { readError } from '../../kernel/files/user-files';
 import { readUserFile } from '../../kernel/files/user-file';
 import { workbookSheets } from './xlsx';
 
-/** One problem of a framework file: where (a cell of the workbook, or a JSON path) and what. */
-export interface FrameworkFileIssue {
-  /** "Cấu trúc, dòng 14, cột E (Điểm tối đa)" for a workbook; the JSON path for a JSON file. */
-  place: string;
-  path: string | null;
-  message: string;
-  sheet?: string;
-  row?: number;
-  column?: string;
-}
-
+export type { FrameworkFileIssue };
 export type FrameworkFileForm = 'json' | 'xlsx' | 'package';
 
 export type FrameworkFileResult =

@@ -22,7 +22,10 @@ import { enrolmentState, pinnedReviewerResolver } from '../enrolment/enrolment';
 import { unlockKey } from '../keys/keys';
 import { requireIdentity } from '../setup/identity';
 import type { FrameworkFileResult } from './framework-file';
-import { requireValid } from './framework-file';
+import { readFrameworkSource, requireValid } from './framework-file';
+import { writeFrameworkWorkbook } from './xlsx';
+import { parseFramework } from '../../../shared/framework/validate';
+import { sampleFramework } from '../../../shared/framework/sample';
 import { loadFramework } from './frameworks';
 import { buildFrameworkPackage, frameworkPackageFileName, verifyFrameworkPackage } from './package';
 import { replaceFramework } from './replace';
@@ -132,3 +135,16 @@ export const publish = useCase(
     return { path: written.path, framework: row, supersedes, packageId: payload.packageId };
   },
 );
+
+/** Reviewing unit: the spreadsheet template (the sample written out whole), where the user says. */
+export const saveTemplate = useCase('framework.template', { roles: ['reviewer'] }, async (_app, input: { path: Destination }) => {
+  const path = await input.path('bo-tieu-chi-mau.xlsx');
+  if (path === null) return null;
+  const parsed = parseFramework(sampleFramework);
+  if (!parsed.ok) throw new AppError('FRAMEWORK_INVALID', 'the bundled sample does not parse');
+  await writeFrameworkWorkbook(parsed.framework, path);
+  return { path };
+});
+
+/** Reviewing unit: a framework file it chose, read and checked (nothing written). */
+export const readSource = useCase('framework.readSource', { roles: ['reviewer'] }, (_app, input: { path: string }) => readFrameworkSource(input.path));

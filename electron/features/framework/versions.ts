@@ -6,6 +6,7 @@
 import { AppError } from '../../../shared/errors';
 import type { Framework } from '../../../shared/framework/schema';
 import type { FrameworkRef } from '../../../shared/identity';
+import type { InstalledFramework } from '../../../shared/ipc/framework';
 import { audit } from '../../kernel/audit';
 import type { ServiceContext } from '../../kernel/context';
 import { identityFrameworkRef } from '../setup/identity-repo';
@@ -28,11 +29,6 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-export interface InstalledFramework extends FrameworkRef {
-  installedAt: string;
-  /** The framework this unit's entries are kept against (the identity's). */
-  inUse: boolean;
-}
 
 /** Every installed framework, newest year first, versions in order. */
 export function listFrameworks(ctx: ServiceContext): InstalledFramework[] {

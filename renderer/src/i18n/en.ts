@@ -1,4 +1,5 @@
 import { en as rosterEn } from '../features/review/roster/i18n';
+import { en as reviewFrameworksEn } from '../features/review/frameworks/i18n';
 import { en as assessmentEN } from '../features/commune/assessment/i18n';
 import { errorMessages, fieldMessages } from '@shared/i18n/errors';
 import { en as packageEn } from '../features/commune/package/i18n';
@@ -90,5 +91,6 @@ export const en: Resources = {
   fields: fieldMessages.en,
   package: packageEn,
   roster: rosterEn,
+  reviewFrameworks: reviewFrameworksEn,
   reviewImport: reviewImportEn,
 };

@@ -1,4 +1,5 @@
 import { vi as rosterVi } from '../features/review/roster/i18n';
+import { vi as reviewFrameworksVi } from '../features/review/frameworks/i18n';
 import { vi as assessmentVI } from '../features/commune/assessment/i18n';
 import { errorMessages, fieldMessages } from '@shared/i18n/errors';
 import { vi as packageVi } from '../features/commune/package/i18n';
@@ -89,6 +90,7 @@ export const vi = {
   fields: fieldMessages.vi,
   package: packageVi,
   roster: rosterVi,
+  reviewFrameworks: reviewFrameworksVi,
   reviewImport: reviewImportVi,
 };
 
