@@ -24,7 +24,7 @@ export function CompareView({ before, after }: { before: Framework; after: Frame
           <tbody>
             {rows.map((r) => (
               <tr key={`${r.kind}-${r.code}`} data-kind={r.kind}>
-                <td><span className={r.kind === 'removed' ? 'badge badge-error' : r.kind === 'added' ? 'badge' : 'badge badge-warn'}>{t(`reviewFrameworks.diff.${r.kind}`)}</span></td>
+                <td><span className={r.kind === 'removed' ? 'badge badge-error' : r.kind === 'added' ? 'badge badge-added' : 'badge badge-warn'}>{t(`reviewFrameworks.diff.${r.kind}`)}</span></td>
                 <td className="mono">{r.code}</td>
                 <td>{r.title}</td>
                 <td className="small">{r.detail}</td>

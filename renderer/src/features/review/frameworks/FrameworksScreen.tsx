@@ -21,6 +21,7 @@ export function FrameworksScreen() {
   const [selected, setSelected] = useState<{ ref: InstalledFramework; framework: Framework } | null>(null);
   const [other, setOther] = useState<{ ref: InstalledFramework; framework: Framework } | null>(null);
   const [passphrase, setPassphrase] = useState('');
+  const [published, setPublished] = useState<string | null>(null);
 
   const saveTemplate = async () => {
     setNotice(null);
@@ -37,6 +38,7 @@ export function FrameworksScreen() {
     const r = await run((api) => api.framework.get({ id: row.id, version: row.version }));
     if (r && as === 'selected') {
       setSelected(r);
+      setPublished(null);
       setOther(null);
     }
     if (r && as === 'other') setOther(r);
@@ -54,10 +56,11 @@ export function FrameworksScreen() {
   const publish = async () => {
     if (!selected) return;
     setNotice(null);
+    setPublished(null);
     const r = await run((api) => api.framework.publish({ id: selected.ref.id, version: selected.ref.version, ...(passphrase ? { keyPassphrase: passphrase } : {}) }));
     if (r) {
       setPassphrase('');
-      setNotice(`${t('reviewFrameworks.published', { path: r.path })}${r.supersedes ? ` (${t('reviewFrameworks.supersedes', { version: r.supersedes.version })})` : ''}`);
+      setPublished(`${t('reviewFrameworks.published', { path: r.path })}${r.supersedes ? ` (${t('reviewFrameworks.supersedes', { version: r.supersedes.version })})` : ''}`);
     }
   };
 
@@ -125,6 +128,7 @@ export function FrameworksScreen() {
               <PassphraseInput id="fw-passphrase" label={t('reviewFrameworks.passphrase')} value={passphrase} onChange={setPassphrase} autoComplete="current-password" />
               <button type="button" className="primary" data-testid="fw-publish-button" style={{ alignSelf: 'flex-end' }} disabled={busy} onClick={() => void publish()}>{t('reviewFrameworks.publishButton')}</button>
             </div>
+            {published && <p className="notice notice-ok" role="status" data-testid="fw-published">{published}</p>}
           </div>
           <label className="field">
             {t('reviewFrameworks.compare')}
