@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assessmentBench } from './assessment.bench';
 import { foundationBench } from './foundation.bench';
+import { frameworkBench } from './framework.bench';
 import { rows } from './harness';
 import { packageBench } from './package.bench';
 import { parseLimitsBench } from './parse-limits.bench';
@@ -15,6 +16,7 @@ const SUITES: [string, () => Promise<void>][] = [
   ['package', packageBench],
   ['parse-limits', parseLimitsBench],
   ['survey', surveyBench],
+  ['framework', frameworkBench],
 ];
 
 const only = process.argv[2];
