@@ -147,6 +147,7 @@ describe('frameworks: author, review, publish (reviewer); import signed (commune
     expect(await signed.preview().textContent()).toContain('Ký bởi Sở Nội vụ tỉnh Quảng Nam (49)');
     expect(await signed.preview().textContent()).toContain('Số liệu của 1 tiêu chí sẽ được chuyển sang.');
     expect(await xa.page.getByTestId('signed-dropped').textContent()).toBe('1.8 không còn trong bộ mới');
+    expect(await signed.preview().getByTestId('compare-summary').textContent()).toBe('1 mới · 1 bỏ · 0 chuyển chỗ · 0 thay đổi · 52 giữ nguyên');
     await xa.shot('commune-preview');
     await smallScreen(xa.page, 'signed-preview', 'commune-preview-1093x614');
     await signed.apply();

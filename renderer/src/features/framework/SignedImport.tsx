@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SignedFrameworkView } from '@shared/ipc/framework';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { useApiCall } from '../../lib/use-api-call';
+import { useApiCall, useApiLoad } from '../../lib/use-api-call';
+import { CompareView } from './CompareView';
 import { useAppStore } from '../../stores/app-store';
 
 /** Commune: a framework signed by its reviewing unit, verified against the pinned key, previewed, applied. */
@@ -12,6 +13,8 @@ export function SignedImport() {
   const { run, busy, error } = useApiCall();
   const [chosen, setChosen] = useState<SignedFrameworkView | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const identity = useAppStore((s) => s.identity);
+  const active = useApiLoad((api) => api.framework.active(), [identity?.framework?.sha256]);
 
   const choose = async () => {
     setDone(null);
@@ -48,6 +51,7 @@ export function SignedImport() {
               </ul>
             </>
           )}
+          {active.data && <CompareView before={active.data} after={chosen.framework} />}
           <div className="actions">
             <button type="button" className="secondary" onClick={() => setChosen(null)}>{t('common.cancel')}</button>
             <button type="button" className="primary" disabled={busy} data-testid="signed-apply" onClick={() => void apply()}>{t('reviewFrameworks.signedApply')}</button>

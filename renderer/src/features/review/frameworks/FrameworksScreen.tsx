@@ -5,7 +5,7 @@ import type { FrameworkSourceView, InstalledFramework } from '@shared/ipc/framew
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { PassphraseInput } from '../../../components/PassphraseInput';
 import { useApiCall, useApiLoad } from '../../../lib/use-api-call';
-import { CompareView } from './CompareView';
+import { CompareView } from '../../framework/CompareView';
 import { FrameworkTree } from './FrameworkTree';
 
 const keyOf = (r: { id: string; version: string }): string => `${r.id}@${r.version}`;
