@@ -14,6 +14,7 @@ import { refusal, testApp } from '../../../test/helpers/app';
 import { communeSetup, provinceSetup } from '../../../test/helpers/context';
 import { testKey } from '../../../test/fixtures/test-keys';
 import { fingerprintOf } from '../../kernel/signing/ed25519';
+import { serializeEnvelope, signPackage } from '../../kernel/signing/package-signer';
 import type { Signer } from '../../kernel/signing/signer';
 import { requireIdentity } from '../setup/identity';
 import { frameworkSha256 } from './frameworks';
@@ -71,6 +72,7 @@ describe('a commune imports a signed framework', () => {
     ['signed by another key', () => pkg(province(), stranger), 'FRAMEWORK_SIGNER_UNKNOWN'],
     ['for another province', () => pkg(province({ province: { code: '48', name: 'Đà Nẵng' } })), 'FRAMEWORK_WRONG_PROVINCE'],
     ['for another year', () => pkg(province({ year: 2027 })), 'FRAMEWORK_WRONG_YEAR'],
+    ['that is not a framework package inside', () => Buffer.from(serializeEnvelope(signPackage('framework', { id: 'x' }, [reviewer]))), 'FRAMEWORK_PACKAGE_INVALID'],
     ['a commune report instead', () => Buffer.from(JSON.stringify({ format: 'chiso-cchc/commune-report', formatVersion: 1, payload: {}, signatures: [{ alg: 'Ed25519', keyId: reviewer.keyId, sig: 'A'.repeat(86) }] })), 'FRAMEWORK_PACKAGE_WRONG_TYPE'],
   ])('refuses a framework %s, changing nothing', async (_what, file, code) => {
     pin();
