@@ -18,6 +18,7 @@ import { ExportScreen } from './features/commune/package/ExportScreen';
 import { SurveyRoutes } from './features/commune/survey/SurveyRoutes';
 // The reviewing unit's own:
 import { RosterScreen } from './features/review/roster/RosterScreen';
+import { FrameworksScreen } from './features/review/frameworks/FrameworksScreen';
 import { BoardScreen } from './features/review/import/BoardScreen';
 import { ImportScreen } from './features/review/import/ImportScreen';
 import { ReportScreen } from './features/review/report/ReportScreen';
@@ -65,6 +66,7 @@ export function App() {
             {reviewer && <Route path="/review/report" element={<ReportScreen />} />}
             {reviewer && <Route path="/review/appraisal" element={<AppraisalList />} />}
             {reviewer && <Route path="/review/appraisal/:code" element={<AppraisalScreen />} />}
+            {reviewer && <Route path="/review/frameworks" element={<FrameworksScreen />} />}
             <Route path="/settings" element={<SettingsScreen />} />
             <Route path="/about" element={<AboutScreen />} />
             <Route path="*" element={<Navigate to="/" replace />} />

@@ -359,6 +359,37 @@ export const appraisalResultSchema = z.strictObject({
 export type AppraisalResult = z.infer<typeof appraisalResultSchema>;
 
 /** framework: a placeholder until its model exists (any object is accepted). */
+// ---------- framework: a criteria framework published by the reviewing unit, signed with its key ----------
+// The framework travels whole (`framework.content`, docs/framework-format.md); the fields beside it
+// repeat what a commune checks before opening it (province, year, unit types, version) and must
+// agree with it. The content's own rules are checked by parseFramework once the signature passed.
+const FRAMEWORK_VERSION_PATTERN = /^[0-9]{1,6}(?:\.[0-9]{1,6}){0,5}$/;
+export const frameworkPackageSchema = z.strictObject({
+  packageId: z.string().regex(PACKAGE_ID_PATTERN),
+  createdAt: utcTimestamp,
+  /** The reviewing unit that publishes it; its key signs the package. */
+  publisher: z.strictObject({ code: z.string().regex(UNIT_CODE_PATTERN), name: text(200), keyId: keyIdSchema }),
+  province: z.strictObject({ code: z.string().regex(PROVINCE_CODE_PATTERN), name: text(200) }),
+  year: z.number().int().min(2000).max(2100),
+  unitTypes: z.array(z.enum(['xa', 'phuong', 'dac-khu', 'thi-tran'])).min(1).max(4),
+  version: z.string().regex(FRAMEWORK_VERSION_PATTERN),
+  framework: z.strictObject({
+    id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(128),
+    /** SHA-256 (hex) of the RFC 8785 form of `content`: what a report names as its framework. */
+    sha256: z.string().regex(SHA256_HEX_PATTERN),
+    content: z.record(z.string(), z.unknown()),
+  }),
+  /** The version this one replaces (null for the first published): its version and SHA-256. */
+  supersedes: z.strictObject({ version: z.string().regex(FRAMEWORK_VERSION_PATTERN), sha256: z.string().regex(SHA256_HEX_PATTERN) }).nullable(),
+});
+export type FrameworkPackage = z.infer<typeof frameworkPackageSchema>;
+
+/**
+ * appraisal: a placeholder until its model exists (any object is accepted). framework: step 6
+ * still takes any object here, because the signing kernel's tests sign arbitrary payloads under
+ * this type; frameworkPackageSchema is applied by the framework importer right after the
+ * signature (electron/features/framework/package.ts), and before signing.
+ */
 const looseRecord = z.record(z.string(), z.unknown());
 export const PAYLOAD_SCHEMAS: Readonly<Record<PackageType, z.ZodType<Record<string, unknown>>>> = {
   'commune-report': communeReportSchema,

@@ -5,6 +5,7 @@ import { appraisalBench } from './appraisal.bench';
 import { assessmentBench } from './assessment.bench';
 import { diagnosticsBench } from './diagnostics.bench';
 import { foundationBench } from './foundation.bench';
+import { frameworkBench } from './framework.bench';
 import { rows } from './harness';
 import { jsonBench } from './json.bench';
 import { packageBench } from './package.bench';
@@ -25,6 +26,7 @@ const SUITES: [string, () => Promise<void>][] = [
   ['report-pdf', reportPdfBench],
   ['diagnostics', diagnosticsBench],
   ['appraisal', appraisalBench],
+  ['framework', frameworkBench],
 ];
 
 const only = process.argv[2];

@@ -5,6 +5,9 @@ import { sampleFramework } from '../../../shared/framework/sample';
 import { captureIO } from '../../../test/helpers/cli-io';
 import { tempDir } from '../../../test/helpers/context';
 import { runCli } from '../../app/cli/chiso';
+import { frameworkWorkbookBytes } from './xlsx';
+import { SHEET } from '../../../shared/framework/sheet/layout';
+import type { Framework } from '../../../shared/framework/schema';
 import type { CliIO } from '../../kernel/commands/io';
 
 let dir: string;
@@ -45,4 +48,20 @@ describe('chiso framework validate', () => {
     expect(await runCli(['framework', 'validate', 'nope.json'], io)).toBe(1);
     expect(err.join('\n')).toContain('FILE_NOT_FOUND');
   });
+
+  it('reads a workbook too: --json gives every problem with its sheet, row and column', async () => {
+    const broken = structuredClone(sampleFramework) as Framework;
+    broken.fields[0]!.criteria[1]!.items[0]!.maxPoints = 175;
+    writeFileSync(join(dir, 'bad.xlsx'), await frameworkWorkbookBytes(broken));
+    expect(await runCli(['framework', 'validate', '--json', 'bad.xlsx'], io)).toBe(1);
+    const parsed = JSON.parse(out.at(-1)!) as { form: string; ok: boolean; issues: { sheet: string; row: number; column: string; place: string }[] };
+    expect(parsed).toMatchObject({ form: 'xlsx', ok: false });
+    expect(parsed.issues.length).toBeGreaterThan(0);
+    // The field's declared maximum and the framework's total no longer add up: each at its cell.
+    expect(parsed.issues).toContainEqual(expect.objectContaining({ sheet: SHEET.tree, row: 2, column: 'E', place: `${SHEET.tree}, dòng 2, cột E (Điểm tối đa)` }));
+    expect(parsed.issues).toContainEqual(expect.objectContaining({ sheet: SHEET.info, column: 'B', path: 'totalMax' }));
+    expect(await runCli(['framework', 'template', '--out', 'mau.xlsx'], io)).toBe(0);
+    expect(await runCli(['framework', 'validate', 'mau.xlsx'], io)).toBe(0);
+    expect(out.at(-1)).toMatch(/^Hợp lệ: .*\(MẪU THAM KHẢO\)$/u);
+  }, 30_000);
 });

@@ -32,9 +32,19 @@ export function frameworkRef(db: Db, ref: number): FrameworkRef | null {
   return row ? toRef(row) : null;
 }
 
-export function findFramework(db: Db, id: string, version: string, sha256: string): FrameworkRef | null {
-  const row = stmt(db, `SELECT ${COLUMNS} FROM frameworks WHERE framework_id = ? AND version = ? AND sha256 = ?`).get(id, version, sha256) as FrameworkRow | undefined;
+/**
+ * The framework a package names, exactly: id, version and SHA-256 all equal (the reviewing unit
+ * recomputes a report with exactly the framework it names). null when this unit does not hold it.
+ */
+export function findFramework(db: Db, key: { id: string; version: string; sha256: string }): FrameworkRef | null {
+  const row = stmt(db, `SELECT ${COLUMNS} FROM frameworks WHERE framework_id = ? AND version = ? AND sha256 = ?`).get(key.id, key.version, key.sha256) as FrameworkRow | undefined;
   return row ? toRef(row) : null;
+}
+
+/** Every installed framework (all versions, every year), with when it was installed. */
+export function listFrameworkRows(db: Db): (FrameworkRef & { installedAt: string })[] {
+  const rows = stmt(db, `SELECT ${COLUMNS}, installed_at FROM frameworks ORDER BY year DESC, framework_id, id`).all() as (FrameworkRow & { installed_at: string })[];
+  return rows.map((r) => ({ ...toRef(r), installedAt: r.installed_at }));
 }
 
 /** The stored JSON (validated when installed); null when there is no such framework. */

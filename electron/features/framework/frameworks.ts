@@ -57,7 +57,7 @@ export function frameworkChoice(token: string, framework: Framework): FrameworkC
  */
 export function installFramework(ctx: ServiceContext, framework: Framework): FrameworkRef {
   const sha256 = frameworkSha256(framework);
-  const existing = findFramework(ctx.db, framework.id, framework.version, sha256);
+  const existing = findFramework(ctx.db, { id: framework.id, version: framework.version, sha256 });
   if (existing) return existing;
   const ref = insertFramework(ctx.db, {
     id: framework.id,

@@ -5,6 +5,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { useApiCall, useApiLoad } from '../../lib/use-api-call';
 import { useAppStore } from '../../stores/app-store';
 import { FrameworkOverview } from './FrameworkOverview';
+import { SignedImport } from './SignedImport';
 
 /** The framework in use, and replacing it (the province's official one replacing the sample). */
 export function FrameworkScreen() {
@@ -48,6 +49,7 @@ export function FrameworkScreen() {
   return (
     <div data-testid="framework-screen">
       <h1>{t('framework.title')}</h1>
+      {identity?.role === 'commune' && <SignedImport />}
       <section className="card">
         <h2>{t('framework.replaceTitle')}</h2>
         <p className="muted">{t('framework.replaceIntro')}</p>
