@@ -103,6 +103,16 @@ export const ERROR_CODES = [
   'ENROLMENT_REJECTED',
   'ENROLMENT_ALREADY_APPROVED',
   'SETUP_REASON_REQUIRED',
+  // Backups of the database, restore, the whole-data file (docs/reliability.md).
+  'BACKUP_DISK_FULL',
+  'BACKUP_WRITE_PROTECTED',
+  'BACKUP_FOLDER_MISSING',
+  'BACKUP_WRITE_FAILED',
+  'BACKUP_NOT_FOUND',
+  'BACKUP_DAMAGED',
+  'BACKUP_FILE_FOREIGN',
+  'BACKUP_FILE_DAMAGED',
+  'BACKUP_OTHER_UNIT',
   'INTERNAL',
 ] as const;
 

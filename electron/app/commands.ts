@@ -1,6 +1,7 @@
 /** Every feature's `chiso` commands, in the order `chiso help` lists them. */
 import type { Commands } from '../kernel/commands/command';
 import { assessmentCommands } from '../features/assessment/commands';
+import { backupCommands } from '../features/backup/commands';
 import { enrolmentCommands } from '../features/enrolment/commands';
 import { exportCommands } from '../features/export/commands';
 import { frameworkCommands } from '../features/framework/commands';
@@ -22,4 +23,5 @@ export const COMMANDS: Commands = {
   ...verifyCommands,
   ...importCommands,
   ...surveyCommands,
+  ...backupCommands,
 };

@@ -6,6 +6,7 @@ import type { Handlers } from '../kernel/ipc/handler';
 import type { AppContext } from '../kernel/use-case';
 import { assessmentHandlers } from '../features/assessment/handlers';
 import { auditHandlers } from '../features/audit/handlers';
+import { backupHandlers } from '../features/backup/handlers';
 import { enrolmentHandlers } from '../features/enrolment/handlers';
 import { evidenceHandlers } from '../features/evidence/handlers';
 import { exportHandlers } from '../features/export/handlers';
@@ -31,5 +32,6 @@ export function createHandlers(app: AppContext): Handlers {
     ...exportHandlers(app),
     ...importHandlers(app),
     ...rosterHandlers(app),
+    ...backupHandlers(app),
   };
 }

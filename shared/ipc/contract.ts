@@ -10,6 +10,7 @@
 import type { z } from 'zod';
 import { ASSESSMENT_CHANNELS, assessmentContract } from './assessment';
 import { AUDIT_CHANNELS, auditContract } from './audit';
+import { BACKUP_CHANNELS, backupContract } from './backup';
 import { ENROLMENT_CHANNELS, enrolmentContract } from './enrolment';
 import { EVIDENCE_CHANNELS, evidenceContract } from './evidence';
 import { EXPORT_CHANNELS, exportContract } from './export';
@@ -38,6 +39,7 @@ export const CHANNELS = [
   ...EXPORT_CHANNELS,
   ...IMPORT_CHANNELS,
   ...ROSTER_CHANNELS,
+  ...BACKUP_CHANNELS,
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
@@ -58,6 +60,7 @@ export const contract = {
   ...exportContract,
   ...importContract,
   ...rosterContract,
+  ...backupContract,
 } satisfies FeatureContract<Channel>;
 
 export type Contract = typeof contract;

@@ -37,8 +37,8 @@ export async function runCli(argv: string[], io: CliIO = processIO, options: Cli
   const command = COMMANDS[name];
   const env: CommandEnv = {
     io,
-    open(dbPath) {
-      const rt = createAppRuntime({ dbPath, appVersion: CLI_APP_VERSION, actor: 'chiso-cli', ...options });
+    open(dbPath, openOptions) {
+      const rt = createAppRuntime({ dbPath, appVersion: CLI_APP_VERSION, actor: 'chiso-cli', ...options, ...(openOptions?.recoverOnCorrupt ? { recoverOnCorrupt: true } : {}) });
       return { app: rt.app, close: () => rt.close() };
     },
   };
