@@ -38,8 +38,11 @@ export const backupState = useCase('backup.state', { recovery: true }, (app): Ba
 
 export const createManualBackup = useCase('backup.create', { roles: ANY_ROLE }, (app): Promise<BackupInfo> => createBackup(app, 'manual'));
 
-/** Replace the database with a backup, after a safety copy of the current state (`pre-restore`). */
-export const restore = useCase('backup.restore', { roles: ANY_ROLE }, (app, input: { name: string }): Promise<RestoreResult> => restoreBackup(app, input.name));
+/**
+ * Replace the database with a backup, after a safety copy of the current state (`pre-restore`).
+ * Allowed before set-up too: a reinstalled PC whose backups folder survived.
+ */
+export const restore = useCase('backup.restore', {}, (app, input: { name: string }): Promise<RestoreResult> => restoreBackup(app, input.name));
 
 /** Recovery path: the damaged file kept aside, the backup in its place (a working store: a restore). */
 export const recover = useCase('backup.recover', { recovery: true }, (app, input: { name: string }): Promise<RestoreResult> | RestoreResult =>
