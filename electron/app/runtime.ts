@@ -147,7 +147,13 @@ export function createAppRuntime(options: RuntimeOptions): AppRuntime {
     language: () => (damage ? 'vi' : getSetting(ctx, 'language') === 'en' ? 'en' : 'vi'),
     close: () => {
       chores?.cancel();
-      if (ctx.db.open) ctx.db.close();
+      try {
+        if (ctx.db.open) ctx.db.close();
+      } catch (err) {
+        // Closing checkpoints the WAL; on a full disk that fails, and the WAL keeps every commit
+        // (the next open replays it). Never let it hide the error that is being reported.
+        options.logError?.('store.close', err);
+      }
     },
   };
 }

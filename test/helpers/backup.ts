@@ -15,7 +15,7 @@ export function dump(file: string): string {
   try {
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
     const out: Record<string, unknown[]> = {};
-    for (const { name } of tables) out[name] = db.prepare(`SELECT * FROM "${name}" ORDER BY 1, 2`).raw().all().map((r) => r.map((v) => (Buffer.isBuffer(v) ? v.toString('base64') : v)));
+    for (const { name } of tables) out[name] = (db.prepare(`SELECT * FROM "${name}" ORDER BY 1, 2`).raw().all() as unknown[][]).map((r) => r.map((v) => (Buffer.isBuffer(v) ? v.toString('base64') : v)));
     return JSON.stringify({ version: db.pragma('user_version', { simple: true }), tables: out });
   } finally {
     db.close();

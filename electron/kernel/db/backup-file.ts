@@ -85,18 +85,24 @@ export function removeStaleTemps(folder: string): string[] {
 export interface BackupFileOps {
   mkdirSync(path: string): void;
   renameSync(from: string, to: string): void;
-  /** Writes and removes a probe file: throws the folder's errno (EROFS, ENOSPC, ENOENT…). */
-  probe(folder: string): void;
+  /**
+   * Writes `bytes` (at most 64 MiB) to a probe file and removes it: throws the folder's errno
+   * (EROFS, ENOSPC, EFBIG, ENOENT…) when the copy that failed could not have fitted or been written.
+   */
+  probe(folder: string, bytes: number): void;
 }
 
 export const nodeBackupFileOps: BackupFileOps = {
   mkdirSync: (p) => void fs.mkdirSync(p, { recursive: true }),
   renameSync: (a, b) => fs.renameSync(a, b),
-  probe(folder) {
+  probe(folder, bytes) {
     const p = join(folder, `.probe.${randomBytes(4).toString('hex')}.tmp`);
     const fd = fs.openSync(p, 'wx');
     try {
-      fs.writeSync(fd, Buffer.alloc(4096));
+      const chunk = Buffer.alloc(1 << 20);
+      for (let left = Math.min(Math.max(bytes, 4096), 64 << 20); left > 0; left -= chunk.length) {
+        for (let at = 0, n = Math.min(left, chunk.length); at < n; ) at += fs.writeSync(fd, chunk, at, n - at);
+      }
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);
@@ -106,13 +112,13 @@ export const nodeBackupFileOps: BackupFileOps = {
 };
 
 /** An errno (or SQLite code) as one of the four refusals a person can act on. */
-export function folderError(err: unknown, folder: string, ops: BackupFileOps = nodeBackupFileOps): AppError {
+export function folderError(err: unknown, folder: string, ops: BackupFileOps = nodeBackupFileOps, needBytes = 4096): AppError {
   if (err instanceof AppError && err.code.startsWith('BACKUP_')) return err;
   let code = (err as { code?: string } | null)?.code ?? '';
   if (!/^E[A-Z]+$/u.test(code)) {
     // SQLite says SQLITE_FULL, SQLITE_CANTOPEN or SQLITE_IOERR_*: ask the folder itself why.
     try {
-      ops.probe(folder);
+      ops.probe(folder, needBytes);
     } catch (probeErr) {
       code = (probeErr as NodeJS.ErrnoException).code ?? code;
     }
@@ -203,7 +209,15 @@ export async function onlineCopy(db: Db, finalPath: string, options: CopyOptions
     publish(temp, finalPath, ops);
   } catch (err) {
     discard(temp);
-    throw folderError(err, folder, ops);
+    throw folderError(err, folder, ops, sizeOf(db));
+  }
+}
+
+function sizeOf(db: Db): number {
+  try {
+    return fs.statSync(db.name).size;
+  } catch {
+    return 4096;
   }
 }
 
@@ -226,6 +240,6 @@ export function snapshotCopy(db: Db, finalPath: string, options: Omit<CopyOption
     publish(temp, finalPath, ops);
   } catch (err) {
     discard(temp);
-    throw folderError(err, folder, ops);
+    throw folderError(err, folder, ops, sizeOf(db));
   }
 }
