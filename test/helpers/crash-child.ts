@@ -2,7 +2,7 @@
  * The child of the crash and soak tests (test/helpers/crash-harness.ts): opens the app's runtime
  * over the store and writes entries through the same use cases as the renderer's autosave,
  * printing "ACK <value> <code>" after each committed pair of writes (stdout to a pipe is
- * synchronous on Linux: a line read by the parent was written after the commit); every 40 writes
+ * synchronous on Linux: a line read by the parent was written after the commit); every 8 writes
  * it makes a backup ("BACKUP"), so kills land inside backups too. The parent SIGKILLs it.
  */
 import { createAppRuntime } from '../../electron/app/runtime';
