@@ -36,6 +36,7 @@ describe('backup, restore and the recovery path', () => {
     await app.runtime.app.perform(saveEntry, { code: '1.3', entry: { input: { type: 'deduction', events: 1 } } });
     await app.runtime.app.perform(saveExplanation, { code: '1.3', text: 'trước khi sao lưu' });
     await app.page.reload();
+    await app.page.getByTestId('home-commune').waitFor();
     const backup = new BackupPage(app.page);
     await backup.open(app.menu);
     await backup.create().click();
