@@ -86,6 +86,9 @@ async function start(): Promise<void> {
       pdf: electronPdf,
       secretProtector: safeStorageProtector(),
       logError: (channel, err) => console.error(`[${channel}]`, err),
+      // A damaged database opens the recovery screen; the daily backup and the evidence check run in the background.
+      recoverOnCorrupt: true,
+      startupChores: true,
     });
   } catch (err) {
     const code = (err as { code?: string }).code ?? 'INTERNAL';

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo } from '@shared/ipc/backup';
 import { printable } from '@shared/text';
@@ -30,25 +30,30 @@ export function BackupList({ backups, busy, onRestore, confirmKey }: { backups: 
         {backups.map((b) => {
           const h = holds(b, t);
           return (
-            <tr key={b.name} data-name={b.name} data-kind={b.manifest.kind}>
-              <td className="nowrap">{when(b.manifest.createdAt)}</td>
-              <td>{t(`backup.kinds.${b.manifest.kind}`)}</td>
-              <td>{h.unit}<br /><span className="muted">{h.counts}</span></td>
-              <td className="nowrap">{when(b.manifest.lastChangeAt)}</td>
-              <td>
-                {asking === b.name ? (
-                  <div className="notice notice-warn" role="alertdialog" data-testid="restore-confirm">
-                    <p>{t(confirmKey, { when: when(b.manifest.createdAt), lastChange: when(b.manifest.lastChangeAt) })}</p>
-                    <div className="row-actions">
-                      <button type="button" className="primary" disabled={busy} data-testid="restore-yes" onClick={() => { setAsking(null); onRestore(b); }}>{t('backup.confirm')}</button>
-                      <button type="button" onClick={() => setAsking(null)}>{t('backup.cancel')}</button>
+            <Fragment key={b.name}>
+              <tr data-name={b.name} data-kind={b.manifest.kind}>
+                <td className="nowrap">{when(b.manifest.createdAt)}</td>
+                <td>{t(`backup.kinds.${b.manifest.kind}`)}</td>
+                <td>{h.unit}<br /><span className="muted">{h.counts}</span></td>
+                <td className="nowrap">{when(b.manifest.lastChangeAt)}</td>
+                <td>
+                  <button type="button" disabled={busy || asking === b.name} data-testid="restore" onClick={() => setAsking(b.name)}>{t('backup.restore')}</button>
+                </td>
+              </tr>
+              {asking === b.name && (
+                <tr>
+                  <td colSpan={5}>
+                    <div className="notice notice-warn" role="alertdialog" data-testid="restore-confirm">
+                      <p>{t(confirmKey, { when: when(b.manifest.createdAt), lastChange: when(b.manifest.lastChangeAt) })}</p>
+                      <div className="row-actions">
+                        <button type="button" className="primary" disabled={busy} data-testid="restore-yes" onClick={() => { setAsking(null); onRestore(b); }}>{t('backup.confirm')}</button>
+                        <button type="button" onClick={() => setAsking(null)}>{t('backup.cancel')}</button>
+                      </div>
                     </div>
-                  </div>
-                ) : (
-                  <button type="button" disabled={busy} data-testid="restore" onClick={() => setAsking(b.name)}>{t('backup.restore')}</button>
-                )}
-              </td>
-            </tr>
+                  </td>
+                </tr>
+              )}
+            </Fragment>
           );
         })}
       </tbody>
