@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assessmentBench } from './assessment.bench';
+import { backupBench } from './backup.bench';
 import { foundationBench } from './foundation.bench';
 import { rows } from './harness';
 import { packageBench } from './package.bench';
@@ -15,6 +16,7 @@ const SUITES: [string, () => Promise<void>][] = [
   ['package', packageBench],
   ['parse-limits', parseLimitsBench],
   ['survey', surveyBench],
+  ['backup', backupBench],
 ];
 
 const only = process.argv[2];
