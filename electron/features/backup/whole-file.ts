@@ -14,7 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import {
-  closeSync, constants, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync, writeSync,
+  closeSync, constants, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeSync,
 } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, join } from 'node:path';
@@ -215,6 +215,10 @@ export interface StagedWhole {
  * is written; on any failure the staging folder is removed.
  */
 export function stageWholeFile(file: string, stagingParent: string, nativeBinding?: string): StagedWhole {
+  // A staging folder left by an import that was killed is never read: remove it.
+  for (const name of existsSync(stagingParent) ? readdirSync(stagingParent) : []) {
+    if (/^\.import-[0-9a-f]{8}$/u.test(name)) rmSync(join(stagingParent, name), { recursive: true, force: true });
+  }
   const fd = openUserFile(file);
   const staging = join(stagingParent, `.import-${randomBytes(4).toString('hex')}`);
   const discard = () => rmSync(staging, { recursive: true, force: true });
