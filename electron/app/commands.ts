@@ -3,6 +3,7 @@ import type { Commands } from '../kernel/commands/command';
 import { appraisalCommands } from '../features/appraisal/commands';
 import { assessmentCommands } from '../features/assessment/commands';
 import { diagnosticsCommands } from '../features/diagnostics/commands';
+import { backupCommands } from '../features/backup/commands';
 import { enrolmentCommands } from '../features/enrolment/commands';
 import { exportCommands } from '../features/export/commands';
 import { frameworkCommands } from '../features/framework/commands';
@@ -30,4 +31,5 @@ export const COMMANDS: Commands = {
   ...reportCommands,
   ...diagnosticsCommands,
   ...homeCommands,
+  ...backupCommands,
 };

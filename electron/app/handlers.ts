@@ -8,6 +8,7 @@ import { appraisalHandlers } from '../features/appraisal/handlers';
 import { assessmentHandlers } from '../features/assessment/handlers';
 import { auditHandlers } from '../features/audit/handlers';
 import { diagnosticsHandlers } from '../features/diagnostics/handlers';
+import { backupHandlers } from '../features/backup/handlers';
 import { enrolmentHandlers } from '../features/enrolment/handlers';
 import { evidenceHandlers } from '../features/evidence/handlers';
 import { exportHandlers } from '../features/export/handlers';
@@ -39,5 +40,6 @@ export function createHandlers(app: AppContext): Handlers {
     ...diagnosticsHandlers(app),
     ...appraisalHandlers(app),
     ...homeHandlers(app),
+    ...backupHandlers(app),
   };
 }

@@ -9,6 +9,7 @@ import type { Clock, ServiceContext } from '../kernel/context';
 import { systemClock } from '../kernel/context';
 import type { Db } from '../kernel/db/open';
 import { openDatabase } from '../kernel/db/open';
+import type { StoreControl, StoreDamage } from '../kernel/db/store-control';
 import type { Route, Sender } from '../kernel/ipc/router';
 import { createRouter } from '../kernel/ipc/router';
 import type { Policy, PolicyFacts } from '../kernel/policy';
@@ -20,6 +21,7 @@ import type { AppContext } from '../kernel/use-case';
 import { activeLockFinalised } from '../features/assessment/lock-repo';
 import { actorName, identityRole } from '../features/setup/identity-repo';
 import { getSetting } from '../features/setup/settings';
+import { startupChores } from '../features/backup/startup';
 import { createHandlers } from './handlers';
 
 export interface RuntimeOptions {
@@ -41,10 +43,19 @@ export interface RuntimeOptions {
   nativeBinding?: string;
   clock?: Clock;
   logError?(channel: string, err: unknown): void;
+  /**
+   * A damaged database (quick_check failed, not a database) opens the app in recovery mode instead
+   * of failing: a placeholder store, every use case refused DB_CORRUPT but the backup feature's
+   * restore path (the window and the e2e harness; the CLI's backup commands).
+   */
+  recoverOnCorrupt?: boolean;
+  /** In the background after start: the daily backup when due, the evidence hash check (the window). */
+  startupChores?: boolean;
 }
 
 export interface AppRuntime {
-  db: Db;
+  /** The live connection (replaced by a restore: read it when needed, do not keep it). */
+  readonly db: Db;
   app: AppContext;
   /** The IPC router over every feature's handlers. */
   route: Route;
@@ -67,17 +78,48 @@ function refuseDialog(): Promise<never> {
 
 export function createAppRuntime(options: RuntimeOptions): AppRuntime {
   const dbPath = resolve(options.dbPath);
-  const db = openDatabase(dbPath, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
-  const ctx: ServiceContext = {
-    db,
-    clock: options.clock ?? systemClock,
-    actor: options.actor !== undefined ? () => options.actor! : () => actorName(db) ?? 'setup',
+  const clock = options.clock ?? systemClock;
+  const openOptions = { ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}), now: () => clock.now() };
+  let damage: StoreDamage | null = null;
+  const openOrRecover = (recover = options.recoverOnCorrupt === true): Db => {
+    try {
+      return openDatabase(dbPath, openOptions);
+    } catch (err) {
+      if (!recover || !(err instanceof AppError) || err.code !== 'DB_CORRUPT') throw err;
+      const problems = Array.isArray(err.details?.['problems']) ? (err.details['problems'] as string[]) : [err.message];
+      damage = { problems };
+      options.logError?.('store.open', err);
+      // A placeholder the policy keeps everyone away from (recovery mode); the damaged file is untouched.
+      return openDatabase(':memory:', openOptions);
+    }
   };
-  const facts: PolicyFacts = { role: () => identityRole(db), locked: () => activeLockFinalised(db) };
+  const ctx: ServiceContext = {
+    db: openOrRecover(),
+    clock,
+    actor: options.actor !== undefined ? () => options.actor! : () => actorName(ctx.db) ?? 'setup',
+  };
+  const store: StoreControl = {
+    path: dbPath,
+    nativeBinding: options.nativeBinding,
+    damage: () => damage,
+    reopen(replace) {
+      if (ctx.db.open) ctx.db.close();
+      try {
+        replace();
+      } finally {
+        damage = null;
+        ctx.db = openOrRecover(true);
+      }
+      const still = store.damage();
+      if (still) throw new AppError('DB_CORRUPT', 'the database is still damaged after the replacement', { problems: still.problems });
+    },
+  };
+  const facts: PolicyFacts = { role: () => identityRole(ctx.db), locked: () => activeLockFinalised(ctx.db), damaged: () => damage !== null };
   const enforce = (policy: Policy): void => enforcePolicy(policy, facts);
   const app: AppContext = {
     ctx,
     dataDir: dirname(dbPath),
+    store,
     appVersion: options.appVersion,
     platform: options.platform ?? process.platform,
     keys: new KeyStore(keyPathFor(dbPath), {
@@ -95,11 +137,23 @@ export function createAppRuntime(options: RuntimeOptions): AppRuntime {
   };
   const isTrustedSender = options.isTrustedSender ?? (() => false);
   const route = createRouter(createHandlers(app), { isTrustedSender, enforce, ...(options.logError ? { logError: options.logError } : {}) });
+  const chores = options.startupChores && damage === null ? startupChores(app, options.logError) : null;
   return {
-    db,
+    get db() {
+      return ctx.db;
+    },
     app,
     route,
-    language: () => (getSetting(ctx, 'language') === 'en' ? 'en' : 'vi'),
-    close: () => db.close(),
+    language: () => (damage ? 'vi' : getSetting(ctx, 'language') === 'en' ? 'en' : 'vi'),
+    close: () => {
+      chores?.cancel();
+      try {
+        if (ctx.db.open) ctx.db.close();
+      } catch (err) {
+        // Closing checkpoints the WAL; on a full disk that fails, and the WAL keeps every commit
+        // (the next open replays it). Never let it hide the error that is being reported.
+        options.logError?.('store.close', err);
+      }
+    },
   };
 }

@@ -12,6 +12,8 @@ export interface Policy {
   roles?: readonly Role[];
   /** Refused while the self-assessment is finalised ("Chốt số liệu"). */
   lock?: boolean;
+  /** Allowed while the database is damaged (recovery mode); every other use case is refused DB_CORRUPT. */
+  recovery?: boolean;
 }
 
 /** Every set-up installation, whatever its role. */
@@ -23,9 +25,15 @@ export interface PolicyFacts {
   role(): Role | null;
   /** Whether the self-assessment of the framework in use is finalised. */
   locked(): boolean;
+  /** Whether the database is damaged and the app runs in recovery mode (absent: never). */
+  damaged?(): boolean;
 }
 
 export function enforcePolicy(policy: Policy, facts: PolicyFacts): void {
+  if (facts.damaged?.()) {
+    if (policy.recovery) return;
+    throw new AppError('DB_CORRUPT', 'the database is damaged: recovery mode');
+  }
   if (policy.roles) {
     const role = facts.role();
     if (role === null) throw new AppError('NOT_SET_UP', 'this installation has not been set up');

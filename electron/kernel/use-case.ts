@@ -4,6 +4,7 @@
  * typed input (parsed once, at that boundary) and call AppContext.perform.
  */
 import type { ServiceContext } from './context';
+import type { StoreControl } from './db/store-control';
 import type { Policy } from './policy';
 import type { Dialogs, PdfPrinter } from './ports';
 import type { KeyStore } from './signing/key-store';
@@ -29,6 +30,8 @@ export interface AppContext {
   ctx: ServiceContext;
   /** The folder holding the database: evidence files and the key file live beside it. */
   dataDir: string;
+  /** The database file and its replacement (backups, restore, recovery). */
+  store: StoreControl;
   appVersion: string;
   platform: string;
   /** The signing key file beside the database (never its contents in the database). */

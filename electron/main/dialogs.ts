@@ -27,6 +27,7 @@ const TITLES: Record<string, string> = {
   'dialogs.saveReportXlsx': 'Lưu kết quả xếp hạng (Excel)',
   'dialogs.saveReportCsv': 'Lưu bảng xếp hạng (CSV)',
   'dialogs.saveReportPdf': 'Lưu báo cáo kết quả (PDF)',
+  'dialogs.chooseWholeData': 'Chọn tệp toàn bộ dữ liệu (.cchc-all) để nhập',
 };
 
 const title = (key: string): string => TITLES[key] ?? 'Chỉ số CCHC';

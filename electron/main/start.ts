@@ -116,6 +116,9 @@ export function startMain(paths: MainPaths, env: NodeJS.ProcessEnv = process.env
         pdf: electronPdf,
         secretProtector: safeStorageProtector(),
         logError: (channel, err) => log.error('ipc.internal', { channel, error: err }),
+        // A damaged database opens the recovery screen; the daily backup and the evidence check run in the background.
+        recoverOnCorrupt: true,
+        startupChores: true,
       });
     } catch (err) {
       const code = (err as { code?: string }).code ?? 'INTERNAL';

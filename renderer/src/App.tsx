@@ -5,6 +5,8 @@ import { Layout } from './components/Layout';
 // Shared by both roles:
 import { AboutScreen } from './features/about/AboutScreen';
 import { AuditScreen } from './features/audit/AuditScreen';
+import { BackupScreen } from './features/backup/BackupScreen';
+import { RecoveryGate } from './features/backup/RecoveryGate';
 import { FrameworkScreen } from './features/framework/FrameworkScreen';
 import { HomeScreen } from './features/home/HomeScreen';
 import { KeysScreen } from './features/keys/KeysScreen';
@@ -26,7 +28,16 @@ import { AppraisalList } from './features/review/appraisal/AppraisalList';
 import { AppraisalScreen } from './features/review/appraisal/AppraisalScreen';
 import { useAppStore } from './stores/app-store';
 
+/** A damaged database shows the recovery screen instead of the app (features/backup). */
 export function App() {
+  return (
+    <RecoveryGate>
+      <MainApp />
+    </RecoveryGate>
+  );
+}
+
+function MainApp() {
   const { t } = useTranslation();
   const { status, identity, load, loadError } = useAppStore();
   const reviewer = identity?.role === 'reviewer';
@@ -68,6 +79,7 @@ export function App() {
             {reviewer && <Route path="/review/appraisal/:code" element={<AppraisalScreen />} />}
             {reviewer && <Route path="/review/frameworks" element={<FrameworksScreen />} />}
             <Route path="/settings" element={<SettingsScreen />} />
+            <Route path="/backup" element={<BackupScreen />} />
             <Route path="/about" element={<AboutScreen />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>

@@ -12,6 +12,7 @@ import { APPRAISAL_CHANNELS, appraisalContract } from './appraisal';
 import { ASSESSMENT_CHANNELS, assessmentContract } from './assessment';
 import { AUDIT_CHANNELS, auditContract } from './audit';
 import { DIAGNOSTICS_CHANNELS, diagnosticsContract } from './diagnostics';
+import { BACKUP_CHANNELS, backupContract } from './backup';
 import { ENROLMENT_CHANNELS, enrolmentContract } from './enrolment';
 import { EVIDENCE_CHANNELS, evidenceContract } from './evidence';
 import { EXPORT_CHANNELS, exportContract } from './export';
@@ -46,6 +47,7 @@ export const CHANNELS = [
   ...DIAGNOSTICS_CHANNELS,
   ...APPRAISAL_CHANNELS,
   ...HOME_CHANNELS,
+  ...BACKUP_CHANNELS,
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
@@ -70,6 +72,7 @@ export const contract = {
   ...diagnosticsContract,
   ...appraisalContract,
   ...homeContract,
+  ...backupContract,
 } satisfies FeatureContract<Channel>;
 
 export type Contract = typeof contract;

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { appraisalBench } from './appraisal.bench';
 import { assessmentBench } from './assessment.bench';
 import { diagnosticsBench } from './diagnostics.bench';
+import { backupBench } from './backup.bench';
 import { foundationBench } from './foundation.bench';
 import { frameworkBench } from './framework.bench';
 import { rows } from './harness';
@@ -27,6 +28,7 @@ const SUITES: [string, () => Promise<void>][] = [
   ['diagnostics', diagnosticsBench],
   ['appraisal', appraisalBench],
   ['framework', frameworkBench],
+  ['backup', backupBench],
 ];
 
 const only = process.argv[2];

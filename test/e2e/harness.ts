@@ -163,6 +163,8 @@ export class Harness {
       clock: fixedClock(),
       dialogs,
       isTrustedSender: (s) => s.url.startsWith(`${origin}/`),
+      // As the window: a damaged database opens the recovery screen (features/backup).
+      recoverOnCorrupt: true,
     });
     const context: BrowserContext = await this.browser.newContext({
       viewport: options.viewport ?? { width: 1280, height: 860 },

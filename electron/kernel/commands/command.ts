@@ -12,7 +12,7 @@ import { UsageError } from './io';
 export interface CommandEnv {
   io: CliIO;
   /** Start the app's runtime over a database (created when missing), with the command line's ports. */
-  open(dbPath: string): OpenedApp;
+  open(dbPath: string, options?: { recoverOnCorrupt?: boolean }): OpenedApp;
 }
 
 export interface OpenedApp {

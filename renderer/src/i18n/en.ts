@@ -9,6 +9,7 @@ import { en as reviewImportEn } from '../features/review/import/i18n';
 import { en as reviewReportEn } from '../features/review/report/i18n';
 import { en as appraisalEn } from '../features/review/appraisal/i18n';
 import { en as communeAppraisalEn } from '../features/commune/appraisal/i18n';
+import { en as backupEn } from '../features/backup/i18n';
 import type { Resources } from './vi';
 import { en as surveyEn } from '../features/commune/survey/i18n';
 
@@ -106,4 +107,5 @@ export const en: Resources = {
   reviewReport: reviewReportEn,
   appraisal: appraisalEn,
   communeAppraisal: communeAppraisalEn,
+  backup: backupEn,
 };

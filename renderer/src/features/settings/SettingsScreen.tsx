@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import type { Lang } from '../../i18n';
 import { useApiCall } from '../../lib/use-api-call';
@@ -27,6 +28,9 @@ export function SettingsScreen() {
         </fieldset>
         {saved && <p className="notice notice-ok" role="status">{t('settings.saved')}</p>}
         <ErrorNotice error={error} />
+      </section>
+      <section className="card">
+        <Link to="/backup" data-testid="settings-backup">{t('backup.title')}</Link>
       </section>
       {identity && <SetupCorrection identity={identity} />}
     </div>
