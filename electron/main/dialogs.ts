@@ -15,6 +15,8 @@ const TITLES: Record<string, string> = {
   'dialogs.choosePackageFolder': 'Chọn thư mục hoặc USB chứa gói hồ sơ của xã',
   'dialogs.chooseRoster': 'Chọn tệp danh sách xã (CSV, Excel)',
   'dialogs.chooseApproval': 'Chọn tệp duyệt đăng ký khóa của đơn vị thẩm định',
+  'dialogs.chooseEnrolmentRequests': 'Chọn tệp đề nghị đăng ký khóa của xã (JSON)',
+  'dialogs.chooseEnrolmentFolder': 'Chọn thư mục hoặc USB chứa đề nghị đăng ký khóa',
   'dialogs.surveyTemplate': 'Lưu bảng tính mẫu phiếu điều tra (Excel)',
   'dialogs.savePdf': 'Lưu bảng tổng hợp (PDF)',
   'dialogs.saveXlsx': 'Lưu bảng tổng hợp (Excel)',
