@@ -20,6 +20,7 @@ import { SurveyRoutes } from './features/commune/survey/SurveyRoutes';
 import { RosterScreen } from './features/review/roster/RosterScreen';
 import { BoardScreen } from './features/review/import/BoardScreen';
 import { ImportScreen } from './features/review/import/ImportScreen';
+import { EnrolmentScreen } from './features/review/enrolment/EnrolmentScreen';
 import { useAppStore } from './stores/app-store';
 
 export function App() {
@@ -59,6 +60,7 @@ export function App() {
             <Route path="/survey/*" element={<SurveyRoutes />} />
             {reviewer && <Route path="/review/import" element={<ImportScreen />} />}
             {reviewer && <Route path="/review/board" element={<BoardScreen />} />}
+            {reviewer && <Route path="/review/enrolment" element={<EnrolmentScreen />} />}
             <Route path="/settings" element={<SettingsScreen />} />
             <Route path="/about" element={<AboutScreen />} />
             <Route path="*" element={<Navigate to="/" replace />} />

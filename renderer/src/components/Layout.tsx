@@ -38,6 +38,7 @@ export function Layout({ children }: { children: ReactNode }) {
           {identity?.role === 'reviewer' && <NavLink to="/roster" data-testid="nav-roster">{t('roster.nav')}</NavLink>}
           {identity?.role === 'reviewer' && <NavLink to="/review/import" data-testid="nav-review-import">{t('reviewImport.nav.import')}</NavLink>}
           {identity?.role === 'reviewer' && <NavLink to="/review/board" data-testid="nav-review-board">{t('reviewImport.nav.board')}</NavLink>}
+          {identity?.role === 'reviewer' && <NavLink to="/review/enrolment" data-testid="nav-review-enrolment">{t('reviewEnrolment.nav')}</NavLink>}
           <NavLink to="/keys" data-testid="nav-keys">{t('package.nav.keys')}</NavLink>
           <NavLink to="/framework">{t('nav.framework')}</NavLink>
           <NavLink to="/audit">{t('nav.audit')}</NavLink>

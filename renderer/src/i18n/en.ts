@@ -3,6 +3,7 @@ import { en as assessmentEN } from '../features/commune/assessment/i18n';
 import { errorMessages, fieldMessages } from '@shared/i18n/errors';
 import { en as packageEn } from '../features/commune/package/i18n';
 import { en as reviewImportEn } from '../features/review/import/i18n';
+import { en as reviewEnrolmentEn } from '../features/review/enrolment/i18n';
 import type { Resources } from './vi';
 import { en as surveyEn } from '../features/commune/survey/i18n';
 
@@ -92,4 +93,5 @@ export const en: Resources = {
   package: packageEn,
   roster: rosterEn,
   reviewImport: reviewImportEn,
+  reviewEnrolment: reviewEnrolmentEn,
 };

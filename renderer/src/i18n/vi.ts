@@ -3,6 +3,7 @@ import { vi as assessmentVI } from '../features/commune/assessment/i18n';
 import { errorMessages, fieldMessages } from '@shared/i18n/errors';
 import { vi as packageVi } from '../features/commune/package/i18n';
 import { vi as reviewImportVi } from '../features/review/import/i18n';
+import { vi as reviewEnrolmentVi } from '../features/review/enrolment/i18n';
 import { vi as surveyVi } from '../features/commune/survey/i18n';
 
 /** Vietnamese: the default language and the source of every key. */
@@ -91,6 +92,7 @@ export const vi = {
   package: packageVi,
   roster: rosterVi,
   reviewImport: reviewImportVi,
+  reviewEnrolment: reviewEnrolmentVi,
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
