@@ -40,6 +40,8 @@ export interface BoardRow {
   onTime: boolean | null;
   mismatch: boolean;
   refusedAttempts: number;
+  /** The commune has an active key enrolled (its packages can be verified). */
+  enrolled: boolean;
 }
 
 export interface Board {

@@ -77,10 +77,13 @@ describe('the enrolment inbox (reviewer channels)', () => {
     expect(again.map((i) => i.state)).toEqual(['approved', 'rejected', 'refused']);
     expect(await so.call('enrolment:reject', { token: a!.token, reason: 'Thử lại token cũ' })).toMatchObject({ ok: false, error: { code: 'FILE_NOT_FOUND' } });
 
+    const enrolledOnBoard = async () => (await ok<{ rows: { code: string; enrolled: boolean }[] }>(so.call('import:status', { year: 2026 }))).rows;
+    expect(await enrolledOnBoard()).toEqual([expect.objectContaining({ code: '26734', enrolled: true })]);
     const keys = await ok<EnrolledKeyRow[]>(so.call('enrolment:keys'));
     expect(keys.map((k) => [k.communeCode, k.status])).toEqual([['26734', 'active']]);
     expect(await so.call('enrolment:revoke', { keyId: keys[0]!.keyId, from: '2099-01-01' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await ok<EnrolledKeyRow>(so.call('enrolment:revoke', { keyId: keys[0]!.keyId, from: '2026-11-01' }))).toMatchObject({ status: 'revoked', revokedFrom: '2026-11-01' });
+    expect(await enrolledOnBoard()).toEqual([expect.objectContaining({ code: '26734', enrolled: false })]);
     expect(existsSync(approved.path)).toBe(true);
   });
 

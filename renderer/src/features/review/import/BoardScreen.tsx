@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import type { BoardRow, BoardState } from '@shared/ipc/import';
 import { printable } from '@shared/text';
 import { ErrorNotice } from '../../../components/ErrorNotice';
@@ -76,7 +77,14 @@ export function BoardScreen() {
                 {shown.map((r) => (
                   <tr key={r.code} data-code={r.code} data-state={r.state}>
                     <td className="mono">{printable(r.code)}</td>
-                    <td>{printable(r.name)}</td>
+                    <td>
+                      {printable(r.name)}
+                      {!r.enrolled && (
+                        <div className="small" data-testid="board-not-enrolled">
+                          <span className="badge badge-warn">{t('reviewImport.board.notEnrolled')}</span> <Link to="/review/enrolment">{t('reviewEnrolment.fromBoard')}</Link>
+                        </div>
+                      )}
+                    </td>
                     <td>
                       <StateCell row={r} t={t} lang={i18n.language} />
                     </td>

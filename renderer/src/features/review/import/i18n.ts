@@ -20,7 +20,7 @@ export const vi = {
     receivedRow: 'Đã nhận r{{revision}}, {{date}}', onTime: 'đúng hạn', late: 'trễ hạn',
     mismatch: 'lệch điểm', refusedAttempts: '{{count}} lần bị từ chối',
     code: 'Mã', commune: 'Xã', state: 'Tình trạng', empty: 'Danh sách xã trống: hãy nạp danh sách xã trước.',
-    filter: 'Lọc theo tình trạng',
+    filter: 'Lọc theo tình trạng', notEnrolled: 'chưa đăng ký khóa',
   },
 };
 
@@ -45,6 +45,6 @@ export const en: typeof vi = {
     receivedRow: 'Received r{{revision}}, {{date}}', onTime: 'on time', late: 'late',
     mismatch: 'score mismatch', refusedAttempts: '{{count}} refused attempts',
     code: 'Code', commune: 'Commune', state: 'State', empty: 'The roster is empty: load the commune roster first.',
-    filter: 'Filter by state',
+    filter: 'Filter by state', notEnrolled: 'no key enrolled',
   },
 };
