@@ -20,6 +20,7 @@ const TITLES: Record<string, string> = {
   'dialogs.surveyTemplate': 'Lưu bảng tính mẫu phiếu điều tra (Excel)',
   'dialogs.savePdf': 'Lưu bảng tổng hợp (PDF)',
   'dialogs.saveXlsx': 'Lưu bảng tổng hợp (Excel)',
+  'dialogs.saveImportLog': 'Lưu nhật ký nhập hồ sơ',
 };
 
 const title = (key: string): string => TITLES[key] ?? 'Chỉ số CCHC';

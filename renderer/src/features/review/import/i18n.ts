@@ -12,6 +12,7 @@ export const vi = {
     file: 'Tệp', commune: 'Xã', revision: 'Lần gửi', verdict: 'Kết quả',
     new: 'Mới', newer: 'Bản sửa mới hơn', duplicate: 'Đã nhập trước đó', refused: 'Bị từ chối: {{message}}',
     accepted: 'Đã nhận', mismatch: 'Điểm tính lại khác điểm xã kê khai',
+    logXlsx: 'Xuất nhật ký nhập (Excel)…', logCsv: 'Xuất nhật ký nhập (CSV)…', logSaved: 'Đã lưu nhật ký nhập ({{count}} dòng): {{path}}',
   },
   board: {
     title: 'Tình hình nộp hồ sơ năm {{year}}',
@@ -37,6 +38,7 @@ export const en: typeof vi = {
     file: 'File', commune: 'Commune', revision: 'Revision', verdict: 'Verdict',
     new: 'New', newer: 'Newer revision', duplicate: 'Already imported', refused: 'Refused: {{message}}',
     accepted: 'Accepted', mismatch: 'Recomputed scores differ from the declared ones',
+    logXlsx: 'Export the import log (Excel)…', logCsv: 'Export the import log (CSV)…', logSaved: 'Import log saved ({{count}} rows): {{path}}',
   },
   board: {
     title: 'Submission status {{year}}',
