@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assessmentBench } from './assessment.bench';
 import { foundationBench } from './foundation.bench';
+import { importBench } from './import.bench';
 import { rows } from './harness';
 import { jsonBench } from './json.bench';
 import { packageBench } from './package.bench';
@@ -17,6 +18,7 @@ const SUITES: [string, () => Promise<void>][] = [
   ['parse-limits', parseLimitsBench],
   ['survey', surveyBench],
   ['json', jsonBench],
+  ['import', importBench],
 ];
 
 const only = process.argv[2];
