@@ -7,6 +7,9 @@ import type { ChannelApp } from '../../../test/helpers/channels';
 import { channelApp } from '../../../test/helpers/channels';
 import { provinceSetup } from '../../../test/helpers/context';
 import { prepareEnrolmentRequest } from './commune-enrolment';
+import { buildKeyRotation } from '../../kernel/signing/rotation';
+import { testKey } from '../../../test/fixtures/test-keys';
+import type { PendingRotationRow } from '../../../shared/ipc/enrolment';
 
 const PASS = 'mật khẩu của Sở 2026';
 let so: ChannelApp;
@@ -92,5 +95,26 @@ describe('the enrolment inbox (reviewer channels)', () => {
     const [a] = await readInbox();
     expect(await so.call('enrolment:approve', { token: a!.token, fingerprint: a!.fingerprint, keyPassphrase: PASS })).toEqual({ ok: true, value: null });
     expect(await ok<EnrolledKeyRow[]>(so.call('enrolment:keys'))).toEqual([]);
+  });
+
+  it('a rotation statement in the inbox is held as pending; approved only with the NEW key\'s fingerprint typed, the approval written', async () => {
+    const [a] = await readInbox();
+    so.folders.push(so.folder('usb1'));
+    await ok(so.call('enrolment:approve', { token: a!.token, fingerprint: a!.fingerprint, keyPassphrase: PASS }));
+    const statement = buildKeyRotation({ communeCode: '26734', effectiveFrom: '2026-11-22', now: new Date('2026-11-22T07:00:00Z') }, testKey('commune'), testKey('communeNext'));
+    writeFileSync(join(inbox, 'd-rotate.json'), statement);
+    const items = await readInbox();
+    expect(items[3]).toMatchObject({ kind: 'rotation', state: 'pending', communeCode: '26734', rosterName: 'Xã Bình Đào', keyId: testKey('communeNext').keyId, token: null });
+    const pending = await ok<PendingRotationRow[]>(so.call('enrolment:rotations'));
+    expect(pending).toEqual([expect.objectContaining({ communeCode: '26734', newKeyId: testKey('communeNext').keyId, newFingerprint: items[3]!.fingerprint })]);
+    expect(await so.call('enrolment:approveRotation', { statementSha256: pending[0]!.statementSha256, fingerprint: a!.fingerprint, keyPassphrase: PASS })).toMatchObject({ ok: false, error: { code: 'FINGERPRINT_MISMATCH' } });
+    const usb = so.folder('usb2');
+    so.folders.push(usb);
+    const done = await ok<{ path: string }>(so.call('enrolment:approveRotation', { statementSha256: pending[0]!.statementSha256, fingerprint: items[3]!.fingerprint, keyPassphrase: PASS }));
+    expect(done.path.startsWith(usb)).toBe(true);
+    expect(await ok<PendingRotationRow[]>(so.call('enrolment:rotations'))).toEqual([]);
+    const keys = await ok<EnrolledKeyRow[]>(so.call('enrolment:keys'));
+    expect(keys.find((k) => k.keyId === testKey('communeNext').keyId)).toMatchObject({ status: 'active', communeCode: '26734' });
+    expect(await so.call('enrolment:approveRotation', { statementSha256: pending[0]!.statementSha256, fingerprint: items[3]!.fingerprint, keyPassphrase: PASS })).toMatchObject({ ok: false, error: { code: 'ROTATION_NOT_PENDING' } });
   });
 });
