@@ -113,6 +113,7 @@ describe('the enrolment inbox (reviewer channels)', () => {
     const done = await ok<{ path: string }>(so.call('enrolment:approveRotation', { statementSha256: pending[0]!.statementSha256, fingerprint: items[3]!.fingerprint, keyPassphrase: PASS }));
     expect(done.path.startsWith(usb)).toBe(true);
     expect(await ok<PendingRotationRow[]>(so.call('enrolment:rotations'))).toEqual([]);
+    expect((await readInbox())[3]).toMatchObject({ kind: 'rotation', state: 'approved', keyId: testKey('communeNext').keyId });
     const keys = await ok<EnrolledKeyRow[]>(so.call('enrolment:keys'));
     expect(keys.find((k) => k.keyId === testKey('communeNext').keyId)).toMatchObject({ status: 'active', communeCode: '26734' });
     expect(await so.call('enrolment:approveRotation', { statementSha256: pending[0]!.statementSha256, fingerprint: items[3]!.fingerprint, keyPassphrase: PASS })).toMatchObject({ ok: false, error: { code: 'ROTATION_NOT_PENDING' } });

@@ -18,7 +18,7 @@ import { listPackageFiles } from '../import/walk';
 import { communeByCode } from '../roster/roster-repo';
 import { readEnrolledKey } from './enrolment-repo';
 import { rejectionOf } from './rejection';
-import { receiveKeyRotation } from './rotation-service';
+import { listKeyRotations, receiveKeyRotation } from './rotation-service';
 
 export type InboxItem = Omit<InboxRequest, 'token'>;
 
@@ -47,6 +47,15 @@ function claimedFormat(bytes: Buffer): string | null {
 }
 
 function describeRotation(ctx: ServiceContext, file: string, bytes: Buffer): InboxItem {
+  // The very statement approved before (byte for byte): its new key is enrolled and it is not received again.
+  const text = bytes.toString('utf8');
+  const done = listKeyRotations(ctx, { status: 'approved' }).find((r) => r.text === text);
+  if (done) {
+    return {
+      ...EMPTY, kind: 'rotation', file, state: 'approved', communeCode: done.communeCode, rosterName: communeByCode(ctx, done.communeCode)?.name ?? null,
+      createdAt: done.rotation.createdAt, keyId: done.newKeyId, fingerprint: done.newFingerprint, requestId: done.statementSha256,
+    };
+  }
   try {
     const { record } = receiveKeyRotation(ctx, bytes);
     return {
