@@ -19,6 +19,8 @@ const TITLES: Record<string, string> = {
   'dialogs.chooseRoster': 'Chọn tệp danh sách xã (CSV, Excel)',
   'dialogs.chooseApproval': 'Chọn tệp duyệt đăng ký khóa của đơn vị thẩm định',
   'dialogs.chooseAppraisal': 'Chọn tệp kết quả thẩm định của đơn vị thẩm định (JSON)',
+  'dialogs.chooseEnrolmentRequests': 'Chọn tệp đề nghị đăng ký khóa của xã (JSON)',
+  'dialogs.chooseEnrolmentFolder': 'Chọn thư mục hoặc USB chứa đề nghị đăng ký khóa',
   'dialogs.surveyTemplate': 'Lưu bảng tính mẫu phiếu điều tra (Excel)',
   'dialogs.chooseSupportFolder': 'Chọn thư mục để lưu gói hỗ trợ',
   'dialogs.savePdf': 'Lưu bảng tổng hợp (PDF)',
@@ -28,6 +30,7 @@ const TITLES: Record<string, string> = {
   'dialogs.saveReportCsv': 'Lưu bảng xếp hạng (CSV)',
   'dialogs.saveReportPdf': 'Lưu báo cáo kết quả (PDF)',
   'dialogs.chooseWholeData': 'Chọn tệp toàn bộ dữ liệu (.cchc-all) để nhập',
+  'dialogs.saveImportLog': 'Lưu nhật ký nhập hồ sơ',
 };
 
 const title = (key: string): string => TITLES[key] ?? 'Chỉ số CCHC';

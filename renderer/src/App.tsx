@@ -26,6 +26,7 @@ import { ImportScreen } from './features/review/import/ImportScreen';
 import { ReportScreen } from './features/review/report/ReportScreen';
 import { AppraisalList } from './features/review/appraisal/AppraisalList';
 import { AppraisalScreen } from './features/review/appraisal/AppraisalScreen';
+import { EnrolmentScreen } from './features/review/enrolment/EnrolmentScreen';
 import { useAppStore } from './stores/app-store';
 
 /** A damaged database shows the recovery screen instead of the app (features/backup). */
@@ -78,6 +79,7 @@ function MainApp() {
             {reviewer && <Route path="/review/appraisal" element={<AppraisalList />} />}
             {reviewer && <Route path="/review/appraisal/:code" element={<AppraisalScreen />} />}
             {reviewer && <Route path="/review/frameworks" element={<FrameworksScreen />} />}
+            {reviewer && <Route path="/review/enrolment" element={<EnrolmentScreen />} />}
             <Route path="/settings" element={<SettingsScreen />} />
             <Route path="/backup" element={<BackupScreen />} />
             <Route path="/about" element={<AboutScreen />} />

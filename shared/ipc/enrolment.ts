@@ -28,7 +28,62 @@ export interface ApprovalChoice {
 
 const officer = z.string().trim().min(1).max(200);
 
-export const ENROLMENT_CHANNELS = ['enrolment:status', 'enrolment:request', 'enrolment:chooseApproval', 'enrolment:accept'] as const;
+// ---------------------------------------------------------------- reviewing side
+
+/** One request file of the reviewer's inbox, as the person approving sees it. */
+export interface InboxRequest {
+  /** Holds the file in main until approved or rejected; null when the file was refused on reading. */
+  token: string | null;
+  /** A request to enrol a key, or a key-rotation statement (approved from the pending rotations). */
+  kind: 'request' | 'rotation';
+  file: string;
+  /** pending: to decide; approved: the key is enrolled (active) for this commune; rejected; refused: unreadable or invalid. */
+  state: 'pending' | 'approved' | 'rejected' | 'refused';
+  code: string | null;
+  message: string | null;
+  requestId: string | null;
+  communeCode: string | null;
+  /** The name the request gives. */
+  communeName: string | null;
+  /** The name on the unit's roster, null when the code is not on it. */
+  rosterName: string | null;
+  officerName: string | null;
+  officerTitle: string | null;
+  createdAt: string | null;
+  keyId: string | null;
+  fingerprint: string | null;
+  rejection: { reason: string; rejectedBy: string; rejectedAt: string } | null;
+}
+
+export interface EnrolledKeyRow {
+  keyId: string;
+  communeCode: string;
+  communeName: string;
+  fingerprint: string;
+  status: 'active' | 'revoked';
+  validFrom: string;
+  revokedFrom: string | null;
+  approvedAt: string;
+}
+
+export interface PendingRotationRow {
+  statementSha256: string;
+  communeCode: string;
+  oldKeyId: string;
+  newKeyId: string;
+  newFingerprint: string;
+  effectiveFrom: string;
+  /** When the statement was received. */
+  createdAt: string;
+}
+
+const fingerprintTyped = z.string().max(200);
+const token = z.string().min(1).max(100);
+
+export const ENROLMENT_CHANNELS = [
+  'enrolment:status', 'enrolment:request', 'enrolment:chooseApproval', 'enrolment:accept',
+  'enrolment:inbox', 'enrolment:approve', 'enrolment:reject', 'enrolment:keys', 'enrolment:revoke', 'enrolment:rotations', 'enrolment:approveRotation',
+] as const;
 export type EnrolmentChannel = (typeof ENROLMENT_CHANNELS)[number];
 
 export const enrolmentContract = {
@@ -42,4 +97,23 @@ export const enrolmentContract = {
   'enrolment:chooseApproval': { input: z.undefined(), output: out<ApprovalChoice | null>() },
   /** `fingerprint`: the reviewing unit's fingerprint as the person typed it from the unit's letter. */
   'enrolment:accept': { input: z.object({ token: z.string().max(100), fingerprint: z.string().max(200) }), output: out<EnrolmentStatus>() },
+  /** Reviewer: main shows the files or folder dialog and reads every request file (folders recursively); null when cancelled. */
+  'enrolment:inbox': { input: z.object({ from: z.enum(['files', 'folder']) }), output: out<InboxRequest[] | null>() },
+  /** Reviewer: approve with the fingerprint typed from the stamped form; main asks the folder for the approval file; null when cancelled. */
+  'enrolment:approve': {
+    input: z.object({ token, fingerprint: fingerprintTyped, keyPassphrase: passphrase.optional() }),
+    output: out<{ path: string; item: InboxRequest } | null>(),
+  },
+  /** Reviewer: reject with a reason (who and when recorded). */
+  'enrolment:reject': { input: z.object({ token, reason: z.string().max(1000) }), output: out<InboxRequest>() },
+  'enrolment:keys': { input: z.undefined(), output: out<EnrolledKeyRow[]>() },
+  /** Revoke a key from a day (not after today). */
+  'enrolment:revoke': { input: z.object({ keyId: z.string().max(100), from: z.string().max(20) }), output: out<EnrolledKeyRow>() },
+  /** Rotation statements received (from the inbox) and waiting for the paper check. */
+  'enrolment:rotations': { input: z.undefined(), output: out<PendingRotationRow[]>() },
+  /** Approve a pending rotation with the NEW key's fingerprint typed; main asks the folder; null when cancelled. */
+  'enrolment:approveRotation': {
+    input: z.object({ statementSha256: z.string().max(64), fingerprint: fingerprintTyped, keyPassphrase: passphrase.optional() }),
+    output: out<{ path: string } | null>(),
+  },
 } satisfies FeatureContract<EnrolmentChannel>;

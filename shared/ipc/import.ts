@@ -18,6 +18,8 @@ export interface ImportResult {
   communeName: string | null;
   year: number | null;
   revision: number | null;
+  /** Accepted: the newest revision received from this commune for the year before this one (null: the first). */
+  previousRevision?: number | null;
   packageId: string | null;
   sha256: string | null;
   /** Accepted: the recomputed scores differ from the declared ones (what differed in `differences`). */
@@ -40,6 +42,8 @@ export interface BoardRow {
   onTime: boolean | null;
   mismatch: boolean;
   refusedAttempts: number;
+  /** The commune has an active key enrolled (its packages can be verified). */
+  enrolled: boolean;
 }
 
 export interface Board {
@@ -54,7 +58,7 @@ export interface ImportPreview {
   results: ImportResult[];
 }
 
-export const IMPORT_CHANNELS = ['import:choose', 'import:run', 'import:status'] as const;
+export const IMPORT_CHANNELS = ['import:choose', 'import:run', 'import:status', 'import:exportLog'] as const;
 export type ImportChannel = (typeof IMPORT_CHANNELS)[number];
 
 export const importContract = {
@@ -63,4 +67,6 @@ export const importContract = {
   /** Imports what the token holds (the choice is used once). */
   'import:run': { input: z.object({ token: z.string().min(1).max(100) }), output: out<ImportResult[]>() },
   'import:status': { input: z.object({ year: z.number().int().min(2000).max(2100) }), output: out<Board>() },
+  /** The import log as xlsx or CSV: main asks where to save; null when cancelled. */
+  'import:exportLog': { input: z.object({ format: z.enum(['xlsx', 'csv']) }), output: out<{ path: string; rows: number } | null>() },
 } satisfies FeatureContract<ImportChannel>;

@@ -35,7 +35,11 @@ export interface RosterPreview {
   notInFile: number;
 }
 
-export const ROSTER_CHANNELS = ['roster:list', 'roster:choose', 'roster:import', 'roster:deadlines', 'roster:setDeadline'] as const;
+export const ROSTER_CHANNELS = ['roster:list', 'roster:choose', 'roster:import', 'roster:deadlines', 'roster:setDeadline', 'roster:add', 'roster:edit', 'roster:remove'] as const;
+
+const communeCode = z.string().max(20);
+const communeName = z.string().max(400);
+const communeType = z.string().max(20);
 export type RosterChannel = (typeof ROSTER_CHANNELS)[number];
 
 export const rosterContract = {
@@ -46,4 +50,12 @@ export const rosterContract = {
   'roster:import': { input: z.object({ token: z.string().max(100) }), output: out<RosterPreview>() },
   'roster:deadlines': { input: z.undefined(), output: out<{ year: number; deadline: string }[]>() },
   'roster:setDeadline': { input: z.object({ year: z.number().int(), deadline: z.string().max(20) }), output: out<{ year: number; deadline: string }>() },
+  /** One commune by hand: the code (5 digits) is checked in main (INVALID_INPUT, COMMUNE_EXISTS). */
+  'roster:add': { input: z.object({ code: communeCode, name: communeName, type: communeType }), output: out<Commune>() },
+  'roster:edit': {
+    input: z.object({ code: communeCode, name: communeName.optional(), type: communeType.optional(), active: z.boolean().optional() }),
+    output: out<Commune>(),
+  },
+  /** Only a commune nothing names yet (COMMUNE_IN_USE: deactivate it instead). */
+  'roster:remove': { input: z.object({ code: communeCode }), output: out<null>() },
 } satisfies FeatureContract<RosterChannel>;

@@ -7,6 +7,7 @@ import { diagnosticsBench } from './diagnostics.bench';
 import { backupBench } from './backup.bench';
 import { foundationBench } from './foundation.bench';
 import { frameworkBench } from './framework.bench';
+import { importBench } from './import.bench';
 import { rows } from './harness';
 import { jsonBench } from './json.bench';
 import { packageBench } from './package.bench';
@@ -29,6 +30,7 @@ const SUITES: [string, () => Promise<void>][] = [
   ['appraisal', appraisalBench],
   ['framework', frameworkBench],
   ['backup', backupBench],
+  ['import', importBench],
 ];
 
 const only = process.argv[2];

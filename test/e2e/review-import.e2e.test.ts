@@ -79,8 +79,8 @@ describe('importing commune packages and the submission board (reviewer)', () =>
     await expect.poll(() => screen.counts().textContent()).toBe('3 tệp: 1 sẽ nhận, 1 trùng, 1 bị từ chối');
     const rows = await screen.rows();
     expect(rows.map((r) => r.slice(0, 3))).toEqual([
-      // A duplicate's verdict names the commune by code only; a tampered file names nothing trusted.
-      ['26734-r1.json', '26734', 'r1'],
+      // A duplicate's verdict names the commune as the roster does; a tampered file names nothing trusted.
+      ['26734-r1.json', '26734 · Xã Thử 26734', 'r1'],
       ['26734-r2.json', '26734 · Xã Thử 26734', 'r2'],
       ['26734-sua.json', '—', '—'],
     ]);
@@ -108,7 +108,19 @@ describe('importing commune packages and the submission board (reviewer)', () =>
     expect(Object.keys(await board.rows())).toEqual(['26738']);
     await board.filter('all').click();
     await app.shot('board');
+    // The import log, every file and verdict, saved as xlsx where the person chose.
+    await screen.open();
+    const logFile = join(h.dataDir, 'nhat-ky.xlsx');
+    app.dialogs.saveAnswers.push(logFile);
+    await app.page.getByTestId('import-log-xlsx').click();
+    await app.page.getByTestId('import-log-saved').waitFor();
+    expect(await app.page.getByTestId('import-log-saved').textContent()).toBe(`Đã lưu nhật ký nhập (4 dòng): ${logFile}`);
+    expect(readFileSync(logFile).subarray(0, 2).toString('latin1')).toBe('PK');
+    await board.open();
     await smallScreen(app.page, 'board-1093x614');
+    // A commune with no key enrolled leads to the enrolment screen.
+    await app.page.locator('tr[data-code="26738"]').getByRole('link', { name: 'Đăng ký khóa' }).click();
+    await app.page.getByTestId('review-enrolment-screen').waitFor();
     await app.close();
   });
 });

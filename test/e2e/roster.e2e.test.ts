@@ -1,7 +1,8 @@
 /**
  * The reviewing unit's roster in Chromium: a file with bad rows is previewed line by line and
  * cannot be imported; the corrected file is previewed (new rows), imported, listed in Vietnamese
- * order; a deadline is set, and a date that does not exist is refused with its sentence.
+ * order; a deadline is set, and a date that does not exist is refused with its sentence. Then by
+ * hand: a commune added, a code already used refused, the new one renamed and retyped, then removed.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -62,6 +63,23 @@ describe('the roster of communes (reviewing unit)', () => {
     expect(await app.page.getByTestId('roster-deadlines').textContent()).toContain('2026: 2026-12-15');
     await app.shot('imported');
     await smallScreen(app.page, 'roster-table', 'imported-1093x614');
+
+    // By hand.
+    await roster.add('26800', 'Xã Mới Lập', 'xa');
+    await roster.row('26800').waitFor();
+    await roster.add('26734', 'Xã Trùng', 'xa');
+    await app.page.getByRole('alert').first().waitFor();
+    expect(await app.page.getByTestId('roster-by-hand').getByRole('alert').textContent()).toContain('Mã xã này đã có trong danh sách');
+    await roster.edit('26800', 'Phường Mới Lập', 'phuong');
+    await expect.poll(() => roster.row('26800').locator('td').nth(1).textContent()).toBe('Phường Mới Lập');
+    expect(await roster.row('26800').locator('td').nth(2).textContent()).toBe('Phường');
+    await roster.row('26800').getByTestId('roster-edit').click();
+    await app.shot('editing');
+    await smallScreen(app.page, 'roster-by-hand', 'editing-1093x614');
+    await app.page.getByTestId('roster-by-hand').getByRole('button', { name: 'Hủy' }).click();
+    await roster.remove('26800');
+    await expect.poll(() => roster.row('26800').count()).toBe(0);
+    expect(await roster.table().locator('tbody tr').count()).toBe(3);
     await app.close();
   });
 });

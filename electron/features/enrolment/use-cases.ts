@@ -14,6 +14,7 @@ import type { RequestInput } from './request';
 import { approvalFileName, requestEnrolment } from './request';
 import { rejectEnrolmentRequest, refuseRejected, listRejections } from './rejection';
 import { approveKeyRotation, listKeyRotations, receiveKeyRotation } from './rotation-service';
+import { describeRequest, readInbox } from './inbox';
 
 function status(app: AppContext): EnrolmentStatus {
   const s = enrolmentState(app.ctx, app.keys.status()?.keyId ?? null);
@@ -147,3 +148,20 @@ export const rejectRequest = useCase('enrolment.reject', { roles: ['reviewer'] }
 );
 
 export const rejectedRequests = useCase('enrolment.rejected', { roles: ['reviewer'] }, (app) => listRejections(app.ctx));
+
+// ---------------------------------------------------------------- the inbox on screen
+
+/** Request files (and rotation statements) under the paths chosen, each described (inbox.ts). */
+export const enrolmentInbox = useCase('enrolment.inbox', { roles: ['reviewer'] }, (app, input: { paths: readonly string[] }) => readInbox(app.ctx, input.paths));
+
+/** One request file described again, after a decision. */
+export const describeInboxRequest = useCase('enrolment.describe', { roles: ['reviewer'] }, (app, input: { file: string; bytes: Buffer }) =>
+  describeRequest(app.ctx, input.file, input.bytes),
+);
+
+/** The text of a rotation statement held as pending (ROTATION_NOT_PENDING otherwise). */
+export const pendingRotationText = useCase('enrolment.pendingRotation', { roles: ['reviewer'] }, (app, input: { statementSha256: string }) => {
+  const record = listKeyRotations(app.ctx, { status: 'pending' }).find((r) => r.statementSha256 === input.statementSha256);
+  if (!record) throw new AppError('ROTATION_NOT_PENDING', 'no such pending rotation', { statementSha256: input.statementSha256 });
+  return record.text;
+});

@@ -7,7 +7,7 @@ import { UsageError } from '../../kernel/commands/io';
 import { formatDetails } from '../setup/identity-lines';
 import type { ImportResult } from './import';
 import type { BoardRow } from '../../../shared/ipc/import';
-import { importPackages, importStatus } from './use-cases';
+import { exportImportLog, exportLogRows, importPackages, importStatus } from './use-cases';
 
 const OUTCOME: Record<ImportResult['outcome'], string> = { accepted: 'ĐÃ NHẬN ', duplicate: 'ĐÃ CÓ   ', refused: 'TỪ CHỐI ' };
 const INDENT = '         ';
@@ -33,16 +33,44 @@ function boardLine(r: BoardRow): string {
   return `${r.code}  ${printable(r.name).padEnd(28)} ${STATE[r.state].padEnd(10)} ${when}${flags ? `  [${flags}]` : ''}`;
 }
 
+type Env = Parameters<Commands[string]['run']>[1];
+
+async function importLog(args: string[], env: Env): Promise<number> {
+  const { io } = env;
+  const { values } = parseArgs({ args, strict: true, options: { db: { type: 'string' }, xlsx: { type: 'string' }, csv: { type: 'string' } } });
+  const path = dbPath(values, io, { mustExist: true });
+  return withApp(env, path, async (app) => {
+    const written: string[] = [];
+    for (const format of ['xlsx', 'csv'] as const) {
+      const target = values[format];
+      if (!target) continue;
+      const r = await app.perform(exportImportLog, { format, path: async () => resolve(io.cwd, target) });
+      written.push(`${printable(r!.path)} (${r!.rows} dòng)`);
+    }
+    if (written.length > 0) for (const w of written) io.out(`Đã ghi nhật ký nhập: ${w}`);
+    else {
+      const rows = await app.perform(exportLogRows, undefined);
+      for (const r of rows) io.out(`${r.at}  ${printable(r.actor)}  ${r.outcome.padEnd(9)} ${printable(r.code ?? '').padEnd(22)} ${printable(r.commune ?? '—')} ${r.revision === null ? '' : `r${r.revision}`}  ${printable(r.file)}`);
+      io.out(`${rows.length} dòng nhật ký.`);
+    }
+    return 0;
+  });
+}
+
 export const importCommands: Commands = {
   import: {
     help: `chiso import --db REVIEWER.sqlite [--dry-run] [--json] PATH...
+chiso import log --db REVIEWER.sqlite [--xlsx FILE] [--csv FILE]
   Nhập gói hồ sơ của xã (tệp, hoặc thư mục: mọi tệp *.json, kể cả thư mục con). Mỗi tệp một kết
   quả: ĐÃ NHẬN, ĐÃ CÓ (đã nhập trước đây, không phải lỗi) hoặc TỪ CHỐI kèm mã và lý do; một tệp
   hỏng không làm dừng các tệp khác. --dry-run: cho biết điều sẽ xảy ra, không ghi gì.
   --json: mảng {file, outcome: accepted|duplicate|refused, code, commune, revision, ...}.
-  Thoát 0 khi không tệp nào bị từ chối, 1 nếu có.`,
+  Thoát 0 khi không tệp nào bị từ chối, 1 nếu có.
+  "import log": nhật ký nhập (mọi tệp, kết quả, mã lỗi, xã, lần gửi, ai, khi nào); --xlsx / --csv
+  ghi ra tệp Excel hoặc CSV (UTF-8 có BOM). Thư mục tên "log" thì viết ./log.`,
     async run(args, env) {
       const { io } = env;
+      if (args[0] === 'log') return importLog(args.slice(1), env);
       const { values, positionals } = parseArgs({ args, strict: true, allowPositionals: true, options: { json: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, db: { type: 'string' } } });
       if (positionals.length === 0) throw new UsageError('import cần ít nhất một tệp hoặc thư mục');
       const path = dbPath(values, io, { mustExist: true });

@@ -4,7 +4,7 @@ import { ChosenFile } from '../../kernel/ipc/chosen-file';
 import type { HandlerTable } from '../../kernel/ipc/handler';
 import { handler } from '../../kernel/ipc/handler';
 import type { AppContext } from '../../kernel/use-case';
-import { importPackages, importStatus } from './use-cases';
+import { exportImportLog, importPackages, importStatus } from './use-cases';
 
 /**
  * The renderer never sends a path: main asks (files or a folder), dry-runs the choice and holds it
@@ -28,5 +28,12 @@ export function importHandlers(app: AppContext): HandlerTable<ImportChannel> {
       return run({ paths, dryRun: false });
     }),
     'import:status': handler(app, importStatus),
+    'import:exportLog': handler(app, exportImportLog, (input: { format: 'xlsx' | 'csv' }, run) =>
+      run({
+        format: input.format,
+        path: (defaultName = '') =>
+          app.dialogs.saveFile({ titleKey: 'dialogs.saveImportLog', defaultName, filters: [input.format === 'xlsx' ? { name: 'Excel', extensions: ['xlsx'] } : { name: 'CSV', extensions: ['csv'] }] }),
+      }),
+    ),
   };
 }

@@ -114,7 +114,10 @@ function importFile(ctx: ServiceContext, file: string, unit: UnitFacts): ImportR
     result = { ...result, sha256: sha256Hex(bytes) };
     const held = receivedBySha(ctx.db, result.sha256!);
     if (held) {
-      const dup: ImportResult = { ...result, outcome: 'duplicate', commune: held.communeCode, year: held.year, revision: held.revision, packageId: held.packageId, mismatch: held.mismatch };
+      const dup: ImportResult = {
+        ...result, outcome: 'duplicate', commune: held.communeCode, communeName: rosterEntry(ctx.db, held.communeCode)?.name ?? null, year: held.year, revision: held.revision,
+        packageId: held.packageId, mismatch: held.mismatch,
+      };
       ctx.db.transaction(() => log(dup, held.id))();
       return dup;
     }
@@ -137,7 +140,7 @@ function importFile(ctx: ServiceContext, file: string, unit: UnitFacts): ImportR
         `Cần nhập bộ tiêu chí "${fw.id}" phiên bản ${fw.version} năm ${report.subject.year} (SHA-256 bắt đầu ${fw.sha256.slice(0, 16)}).`);
     }
     const re = recomputeReport(loadFramework(ctx, ref), report, onRoster.type);
-    const accept: ImportResult = { ...result, outcome: 'accepted', mismatch: re.mismatch, ...(re.mismatch ? { differences: re.differences } : {}) };
+    const accept: ImportResult = { ...result, outcome: 'accepted', previousRevision: newest?.revision ?? null, mismatch: re.mismatch, ...(re.mismatch ? { differences: re.differences } : {}) };
     ctx.db.transaction(() => {
       const packageRef = insertReceived(ctx.db, {
         sha256: result.sha256!, packageId: report.packageId, communeCode: report.issuer.communeCode, year: report.subject.year, revision: report.revision, keyId,

@@ -168,3 +168,8 @@ export function refusedAttempts(db: Db, communeCode: string, year: number): numb
   const r = stmt(db, `SELECT count(*) AS n FROM import_log WHERE outcome = 'refused' AND commune_code = ? AND (year = ? OR year IS NULL)`).get(communeCode, year) as { n: number };
   return r.n;
 }
+
+/** Whether the commune has a key enrolled and not revoked. */
+export function hasActiveKey(db: Db, communeCode: string): boolean {
+  return db.prepare("SELECT 1 FROM enrolled_keys WHERE commune_code = ? AND status = 'active' LIMIT 1").get(communeCode) !== undefined;
+}

@@ -10,7 +10,7 @@
  */
 import type { Board, BoardRow } from '../../../shared/ipc/import';
 import type { ServiceContext } from '../../kernel/context';
-import { activeRoster, deadlineFor, receivedFor, refusedAttempts } from './received-repo';
+import { activeRoster, deadlineFor, hasActiveKey, receivedFor, refusedAttempts } from './received-repo';
 
 /** The calendar day (YYYY-MM-DD) of an instant in Vietnam (UTC+7, no daylight saving). */
 export function vietnamDay(iso: string): string {
@@ -29,6 +29,7 @@ export function statusBoard(ctx: ServiceContext, year: number): Board {
     const state: BoardRow['state'] = mismatch || refused > 0 ? 'flagged' : newest ? 'received' : 'not-received';
     return {
       code: c.code, name: c.name, type: c.type, state, revision: newest?.revision ?? null, receivedAt: newest?.receivedAt ?? null, onTime, mismatch, refusedAttempts: refused,
+      enrolled: hasActiveKey(ctx.db, c.code),
     };
   });
   return { year, deadline, rows };

@@ -4,6 +4,9 @@ import { requireIdentity } from '../setup/identity';
 import { importPackages as importService, type ImportResult } from './import';
 import type { Board } from '../../../shared/ipc/import';
 import { statusBoard } from './status';
+import { writeFileAtomic } from '../../kernel/files/atomic-write';
+import type { Destination } from '../../kernel/ports';
+import { importLogCsv, importLogRows, importLogXlsx } from './import-log';
 
 /**
  * Commune packages imported at the reviewing unit: files, or folders walked for `*.json`; one
@@ -18,3 +21,17 @@ export const importPackages = useCase('import.packages', { roles: ['reviewer'] }
 
 /** The completeness board of a year: every roster commune, received or not, on time, flagged. */
 export const importStatus = useCase('import.status', { roles: ['reviewer'] }, (app, input: { year: number }): Board => statusBoard(app.ctx, input.year));
+
+/** The import log (every file, verdict, code, commune, revision, who, when) written as xlsx or CSV where the person chose; null when cancelled. */
+export const exportImportLog = useCase('import.log', { roles: ['reviewer'] }, async (app, input: { format: 'xlsx' | 'csv'; path: Destination }) => {
+  const identity = requireIdentity(app.ctx);
+  const rows = importLogRows(app.ctx);
+  const bytes = input.format === 'xlsx' ? await importLogXlsx(rows) : importLogCsv(rows);
+  const path = await input.path(`nhat-ky-nhap-ho-so-${identity.unitCode}.${input.format}`);
+  if (path === null) return null;
+  writeFileAtomic(path, bytes);
+  return { path, rows: rows.length };
+});
+
+/** The import log's rows, oldest first (for the command line's text listing). */
+export const exportLogRows = useCase('import.logRows', { roles: ['reviewer'] }, (app) => importLogRows(app.ctx));

@@ -7,7 +7,7 @@ import { handler } from '../../kernel/ipc/handler';
 import type { AppContext } from '../../kernel/use-case';
 import type { RosterTableRow } from './roster-file';
 import { readRosterFile } from './roster-file';
-import { communes, importRosterFile, previewRosterImport, reportDeadlines, setReportDeadline } from './use-cases';
+import { addOneCommune, communes, editOneCommune, importRosterFile, previewRosterImport, removeOneCommune, reportDeadlines, setReportDeadline } from './use-cases';
 
 export function rosterHandlers(app: AppContext): HandlerTable<RosterChannel> {
   // The roster file chosen in the dialog, previewed, held until the person confirms the import.
@@ -28,5 +28,11 @@ export function rosterHandlers(app: AppContext): HandlerTable<RosterChannel> {
     }),
     'roster:deadlines': handler(app, reportDeadlines),
     'roster:setDeadline': handler(app, setReportDeadline),
+    'roster:add': handler(app, addOneCommune),
+    'roster:edit': handler(app, editOneCommune),
+    'roster:remove': handler(app, removeOneCommune, async (input: { code: string }, run) => {
+      await run(input);
+      return null;
+    }),
   };
 }

@@ -45,3 +45,17 @@ export function allDeadlines(ctx: ServiceContext): { year: number; deadline: str
 export function upsertDeadline(ctx: ServiceContext, year: number, deadline: string): void {
   stmt(ctx.db, 'INSERT INTO report_deadlines (year, deadline) VALUES (?, ?) ON CONFLICT (year) DO UPDATE SET deadline = excluded.deadline').run(year, deadline);
 }
+
+/** How many rows elsewhere name this commune (keys, rotations, received packages, the import log). */
+export function communeReferences(ctx: ServiceContext, code: string): number {
+  const r = stmt(
+    ctx.db,
+    `SELECT (SELECT COUNT(*) FROM enrolled_keys WHERE commune_code = @code) + (SELECT COUNT(*) FROM key_rotations WHERE commune_code = @code)
+          + (SELECT COUNT(*) FROM received_packages WHERE commune_code = @code) + (SELECT COUNT(*) FROM import_log WHERE commune_code = @code) AS n`,
+  ).get({ code }) as { n: number };
+  return r.n;
+}
+
+export function deleteCommune(ctx: ServiceContext, code: string): void {
+  stmt(ctx.db, 'DELETE FROM communes WHERE code = ?').run(code);
+}

@@ -11,7 +11,7 @@ import { audit } from '../../kernel/audit';
 import type { ServiceContext } from '../../kernel/context';
 import { isoNow } from '../../kernel/context';
 import type { Commune } from './roster-repo';
-import { allCommunes, allDeadlines, communeByCode, deadlineOf, insertCommune, updateCommune, upsertDeadline } from './roster-repo';
+import { allCommunes, allDeadlines, communeByCode, communeReferences, deadlineOf, deleteCommune, insertCommune, updateCommune, upsertDeadline } from './roster-repo';
 import type { RosterTableRow } from './roster-file';
 import type { CommuneType, RosterIssue } from './roster-rows';
 
@@ -124,6 +124,28 @@ export const renameCommune = (ctx: ServiceContext, code: string, name: string): 
 export const setCommuneType = (ctx: ServiceContext, code: string, type: string): Commune => change(ctx, 'roster.type', code, { type: checkedType(type) });
 /** A commune that has data is deactivated, never deleted (its code is never reused). */
 export const setCommuneActive = (ctx: ServiceContext, code: string, active: boolean): Commune => change(ctx, active ? 'roster.activate' : 'roster.deactivate', code, { active });
+
+/**
+ * Remove a commune added by mistake: only while nothing names it (no key, rotation, received
+ * package or import log entry: COMMUNE_IN_USE, deactivate it instead), with its audit row.
+ */
+export function removeCommune(ctx: ServiceContext, code: string): void {
+  ctx.db.transaction(() => {
+    const old = existing(ctx, code);
+    if (communeReferences(ctx, code) > 0) throw new AppError('COMMUNE_IN_USE', 'commune referenced', { code });
+    deleteCommune(ctx, code);
+    audit(ctx, 'roster.remove', 'commune', code, { name: old.name, type: old.type, active: old.active }, null);
+  })();
+}
+
+/** Edit one commune: name, type and active at once (only what differs is written, one audit row). */
+export function editCommune(ctx: ServiceContext, input: { code: string; name?: string | undefined; type?: string | undefined; active?: boolean | undefined }): Commune {
+  return change(ctx, 'roster.edit', input.code, {
+    ...(input.name !== undefined ? { name: checkedName(input.name) } : {}),
+    ...(input.type !== undefined ? { type: checkedType(input.type) } : {}),
+    ...(input.active !== undefined ? { active: input.active } : {}),
+  });
+}
 
 /**
  * The deadline for a year's packages: a real day (yyyy-mm-dd) in that year or the next (a year's

@@ -1,6 +1,6 @@
 import { useCase } from '../../kernel/use-case';
 import type { RosterTableRow } from './roster-file';
-import { addCommune, allDeadlines, importRoster, listCommunes, previewRoster, renameCommune, setCommuneActive, setCommuneType, setDeadline } from './roster';
+import { addCommune, allDeadlines, editCommune, removeCommune, importRoster, listCommunes, previewRoster, renameCommune, setCommuneActive, setCommuneType, setDeadline } from './roster';
 
 const REVIEWER = { roles: ['reviewer'] } as const;
 
@@ -20,3 +20,8 @@ export const setCommuneActivity = useCase('roster.setActive', REVIEWER, (app, in
 
 export const setReportDeadline = useCase('roster.deadline', REVIEWER, (app, input: { year: number; deadline: string }) => setDeadline(app.ctx, input.year, input.deadline));
 export const reportDeadlines = useCase('roster.deadlines', REVIEWER, (app) => allDeadlines(app.ctx));
+
+/** Name, type and active at once (the roster screen's edit). */
+export const editOneCommune = useCase('roster.edit', REVIEWER, (app, input: { code: string; name?: string | undefined; type?: string | undefined; active?: boolean | undefined }) => editCommune(app.ctx, input));
+/** A commune added by mistake, while nothing names it (COMMUNE_IN_USE otherwise). */
+export const removeOneCommune = useCase('roster.remove', REVIEWER, (app, input: { code: string }) => removeCommune(app.ctx, input.code));

@@ -41,6 +41,7 @@ export function Layout({ children }: { children: ReactNode }) {
           {identity?.role === 'reviewer' && <NavLink to="/review/report" data-testid="nav-review-report">{t('reviewReport.nav')}</NavLink>}
           {identity?.role === 'reviewer' && <NavLink to="/review/appraisal" data-testid="nav-review-appraisal">{t('appraisal.nav')}</NavLink>}
           {identity?.role === 'reviewer' && <NavLink to="/review/frameworks" data-testid="nav-review-frameworks">{t('reviewFrameworks.nav')}</NavLink>}
+          {identity?.role === 'reviewer' && <NavLink to="/review/enrolment" data-testid="nav-review-enrolment">{t('reviewEnrolment.nav')}</NavLink>}
           <NavLink to="/keys" data-testid="nav-keys">{t('package.nav.keys')}</NavLink>
           <NavLink to="/framework">{t('nav.framework')}</NavLink>
           <NavLink to="/audit">{t('nav.audit')}</NavLink>

@@ -10,6 +10,7 @@ import { en as reviewReportEn } from '../features/review/report/i18n';
 import { en as appraisalEn } from '../features/review/appraisal/i18n';
 import { en as communeAppraisalEn } from '../features/commune/appraisal/i18n';
 import { en as backupEn } from '../features/backup/i18n';
+import { en as reviewEnrolmentEn } from '../features/review/enrolment/i18n';
 import type { Resources } from './vi';
 import { en as surveyEn } from '../features/commune/survey/i18n';
 
@@ -108,4 +109,5 @@ export const en: Resources = {
   appraisal: appraisalEn,
   communeAppraisal: communeAppraisalEn,
   backup: backupEn,
+  reviewEnrolment: reviewEnrolmentEn,
 };

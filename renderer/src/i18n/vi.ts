@@ -10,6 +10,7 @@ import { vi as reviewReportVi } from '../features/review/report/i18n';
 import { vi as appraisalVi } from '../features/review/appraisal/i18n';
 import { vi as communeAppraisalVi } from '../features/commune/appraisal/i18n';
 import { vi as backupVi } from '../features/backup/i18n';
+import { vi as reviewEnrolmentVi } from '../features/review/enrolment/i18n';
 import { vi as surveyVi } from '../features/commune/survey/i18n';
 
 /** Vietnamese: the default language and the source of every key. */
@@ -107,6 +108,7 @@ export const vi = {
   appraisal: appraisalVi,
   communeAppraisal: communeAppraisalVi,
   backup: backupVi,
+  reviewEnrolment: reviewEnrolmentVi,
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };

@@ -44,4 +44,26 @@ export class RosterPage {
     await this.page.getByTestId('deadline-date').fill(date);
     await this.page.getByTestId('deadline-save').click();
   }
+
+  async add(code: string, name: string, type: string): Promise<void> {
+    await this.page.getByTestId('input-addCode').fill(code);
+    await this.page.getByTestId('input-addName').fill(name);
+    await this.page.getByTestId('input-addType').selectOption(type);
+    await this.page.getByTestId('roster-add').click();
+  }
+
+  row(code: string) {
+    return this.table().locator(`tbody tr[data-code="${code}"]`);
+  }
+
+  async edit(code: string, name: string, type: string): Promise<void> {
+    await this.row(code).getByTestId('roster-edit').click();
+    await this.row(code).getByTestId('input-editName').fill(name);
+    await this.row(code).getByTestId('input-editType').selectOption(type);
+    await this.row(code).getByTestId('roster-save').click();
+  }
+
+  remove(code: string) {
+    return this.row(code).getByTestId('roster-remove').click();
+  }
 }

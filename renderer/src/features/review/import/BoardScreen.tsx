@@ -77,7 +77,14 @@ export function BoardScreen() {
                 {shown.map((r) => (
                   <tr key={r.code} data-code={r.code} data-state={r.state}>
                     <td className="mono">{printable(r.code)}</td>
-                    <td>{r.revision !== null ? <Link to={`/review/appraisal/${r.code}`} data-testid={`board-appraise-${r.code}`}>{printable(r.name)}</Link> : printable(r.name)}</td>
+                    <td>
+                      {r.revision !== null ? <Link to={`/review/appraisal/${r.code}`} data-testid={`board-appraise-${r.code}`}>{printable(r.name)}</Link> : printable(r.name)}
+                      {!r.enrolled && (
+                        <div className="small" data-testid="board-not-enrolled">
+                          <span className="badge badge-warn">{t('reviewImport.board.notEnrolled')}</span> <Link to="/review/enrolment">{t('reviewEnrolment.fromBoard')}</Link>
+                        </div>
+                      )}
+                    </td>
                     <td>
                       <StateCell row={r} t={t} lang={i18n.language} />
                     </td>

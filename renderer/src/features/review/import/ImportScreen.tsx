@@ -25,6 +25,13 @@ export function ImportScreen() {
     if (r !== undefined) setFinal(r);
   };
 
+  const [saved, setSaved] = useState<string | null>(null);
+  const exportLog = async (format: 'xlsx' | 'csv') => {
+    setSaved(null);
+    const r = await call.run((api) => api.import.exportLog({ format }));
+    if (r) setSaved(t('reviewImport.import.logSaved', { path: printable(r.path), count: r.rows }));
+  };
+
   const rows = final ?? preview?.results ?? [];
   const counts = countOutcomes(rows);
   const accept = counts.accepted;
@@ -35,9 +42,12 @@ export function ImportScreen() {
       <div className="row-actions">
         <button type="button" disabled={call.busy} onClick={() => void choose('files')} data-testid="import-choose-files">{t('reviewImport.import.chooseFiles')}</button>
         <button type="button" disabled={call.busy} onClick={() => void choose('folder')} data-testid="import-choose-folder">{t('reviewImport.import.chooseFolder')}</button>
+        <button type="button" className="secondary" disabled={call.busy} onClick={() => void exportLog('xlsx')} data-testid="import-log-xlsx">{t('reviewImport.import.logXlsx')}</button>
+        <button type="button" className="secondary" disabled={call.busy} onClick={() => void exportLog('csv')} data-testid="import-log-csv">{t('reviewImport.import.logCsv')}</button>
         {call.busy && <span className="muted">{final === null && preview !== null ? t('reviewImport.import.importing') : t('reviewImport.import.checking')}</span>}
       </div>
       <ErrorNotice error={call.error} />
+      {saved && <div className="notice notice-ok" role="status" data-testid="import-log-saved">{saved}</div>}
       {preview && (
         <>
           <p data-testid="import-counts"><strong>

@@ -12,6 +12,7 @@ export const vi = {
     file: 'Tệp', commune: 'Xã', revision: 'Lần gửi', verdict: 'Kết quả',
     new: 'Mới', newer: 'Bản sửa mới hơn', duplicate: 'Đã nhập trước đó', refused: 'Bị từ chối: {{message}}',
     accepted: 'Đã nhận', mismatch: 'Điểm tính lại khác điểm xã kê khai',
+    logXlsx: 'Xuất nhật ký nhập (Excel)…', logCsv: 'Xuất nhật ký nhập (CSV)…', logSaved: 'Đã lưu nhật ký nhập ({{count}} dòng): {{path}}',
   },
   board: {
     title: 'Tình hình nộp hồ sơ năm {{year}}',
@@ -20,7 +21,7 @@ export const vi = {
     receivedRow: 'Đã nhận r{{revision}}, {{date}}', onTime: 'đúng hạn', late: 'trễ hạn',
     mismatch: 'lệch điểm', refusedAttempts: '{{count}} lần bị từ chối',
     code: 'Mã', commune: 'Xã', state: 'Tình trạng', empty: 'Danh sách xã trống: hãy nạp danh sách xã trước.',
-    filter: 'Lọc theo tình trạng',
+    filter: 'Lọc theo tình trạng', notEnrolled: 'chưa đăng ký khóa',
   },
 };
 
@@ -37,6 +38,7 @@ export const en: typeof vi = {
     file: 'File', commune: 'Commune', revision: 'Revision', verdict: 'Verdict',
     new: 'New', newer: 'Newer revision', duplicate: 'Already imported', refused: 'Refused: {{message}}',
     accepted: 'Accepted', mismatch: 'Recomputed scores differ from the declared ones',
+    logXlsx: 'Export the import log (Excel)…', logCsv: 'Export the import log (CSV)…', logSaved: 'Import log saved ({{count}} rows): {{path}}',
   },
   board: {
     title: 'Submission status {{year}}',
@@ -45,6 +47,6 @@ export const en: typeof vi = {
     receivedRow: 'Received r{{revision}}, {{date}}', onTime: 'on time', late: 'late',
     mismatch: 'score mismatch', refusedAttempts: '{{count}} refused attempts',
     code: 'Code', commune: 'Commune', state: 'State', empty: 'The roster is empty: load the commune roster first.',
-    filter: 'Filter by state',
+    filter: 'Filter by state', notEnrolled: 'no key enrolled',
   },
 };

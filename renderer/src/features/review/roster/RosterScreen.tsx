@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RosterPreview } from '@shared/ipc/roster';
 import { ErrorNotice } from '../../../components/ErrorNotice';
+import { CommuneTable } from './CommuneTable';
 import { useApiCall, useApiLoad } from '../../../lib/use-api-call';
 import { useAppStore } from '../../../stores/app-store';
 
@@ -92,27 +93,7 @@ export function RosterScreen() {
           <button type="button" className="secondary" data-testid="deadline-save" style={{ alignSelf: 'flex-end' }} disabled={busy} onClick={() => void saveDeadline()}>{t('roster.setDeadline')}</button>
         </div>
       </div>
-      {list && list.length === 0 && <p>{t('roster.empty')}</p>}
-      {list && list.length > 0 && (
-        <>
-          <p className="muted">{t('roster.total', { count: list.length })}</p>
-          <table className="table" data-testid="roster-table">
-            <thead>
-              <tr><th>{t('roster.code')}</th><th>{t('roster.name')}</th><th>{t('roster.type')}</th><th>{t('roster.active')}</th></tr>
-            </thead>
-            <tbody>
-              {list.map((c) => (
-                <tr key={c.code}>
-                  <td className="mono">{c.code}</td>
-                  <td>{c.name}</td>
-                  <td>{t(`roster.types.${c.type}`)}</td>
-                  <td>{c.active ? t('roster.isActive') : <span className="badge badge-warn">{t('roster.inactive')}</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
-      )}
+      {list && <CommuneTable list={list} onChange={() => setReload((n) => n + 1)} />}
     </div>
   );
 }

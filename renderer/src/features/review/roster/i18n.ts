@@ -17,6 +17,7 @@ export const vi = {
   empty: 'Chưa có xã nào. Hãy nhập danh sách từ tệp.',
   total: '{{count}} xã, phường, đặc khu',
   deadlineTitle: 'Hạn nộp hồ sơ', year: 'Năm', deadline: 'Hạn nộp (yyyy-mm-dd)', setDeadline: 'Lưu hạn nộp',
+  byHand: 'Các xã của đơn vị', add: 'Thêm xã', edit: 'Sửa', save: 'Lưu', remove: 'Xóa',
   deadlineSaved: 'Đã lưu hạn nộp năm {{year}}: {{deadline}}.', noDeadline: 'Chưa đặt hạn nộp cho năm nào.',
 };
 
@@ -38,5 +39,6 @@ export const en: typeof vi = {
   empty: 'No communes yet. Import the roster from a file.',
   total: '{{count}} communes, wards and special zones',
   deadlineTitle: 'Deadlines', year: 'Year', deadline: 'Deadline (yyyy-mm-dd)', setDeadline: 'Save the deadline',
+  byHand: 'The unit\'s communes', add: 'Add commune', edit: 'Edit', save: 'Save', remove: 'Remove',
   deadlineSaved: 'Deadline for {{year}} saved: {{deadline}}.', noDeadline: 'No deadline set yet.',
 };

@@ -1,0 +1,101 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { fromBase64Url } from '../../shared/package/base64url';
+import { verificationBytes } from '../../shared/package/canonical';
+import { prepareEnrolmentRequest } from '../../electron/features/enrolment/commune-enrolment';
+import { approveEnrolmentRequest } from '../../electron/features/enrolment/reviewer-enrolment';
+import { exportReport } from '../../electron/features/export/export';
+import { importPackages } from '../../electron/features/import/import';
+import { privateKeyFromSeed, verify } from '../../electron/kernel/signing/ed25519';
+import { UnlockedKey } from '../../electron/kernel/signing/signer';
+import { fixtureSources } from '../fixtures/commune-report';
+import { addToRoster, makeReviewer, setUpCommuneAs } from '../fixtures/reviewer-imports';
+import { testKey } from '../fixtures/test-keys';
+import { freshStore } from '../helpers/context';
+import { ratio, report } from './harness';
+
+/**
+ * A reviewing unit imports a folder of commune packages (one per commune, 150 questionnaires
+ * each, every commune enrolled and on the roster): packages per second through the whole import
+ * (bounded read, strict parse, signature, issuer/key/commune/audience, revision rules, recompute
+ * with the framework, one transaction per package, raw bytes kept), beside the bare floor over
+ * the same files in the same run: read + JSON.parse + one Ed25519 verify each, then one bulk
+ * insert of the same rows (raw package + its items) in one transaction, no checks. Peak RSS
+ * after the import. N = 300 by default; `npm run bench -- import --national` for 3,321 (`--n=50` for a quick look).
+ */
+export async function importBench(): Promise<void> {
+  const nArg = process.argv.find((a) => a.startsWith('--n='));
+  const n = nArg ? Number(nArg.slice(4)) : process.argv.includes('--national') ? 3321 : 300;
+  const reviewer = makeReviewer();
+  const folder = mkdtempSync(join(tmpdir(), 'chiso-bench-import-'));
+  const sources = fixtureSources({ forms: 150, evidence: [] });
+  const keys = new Map<string, Uint8Array>();
+  const made = performance.now();
+  for (let i = 0; i < n; i++) {
+    const code = String(10001 + i);
+    const commune = freshStore();
+    try {
+      setUpCommuneAs(commune.ctx, code);
+      const key = new UnlockedKey(privateKeyFromSeed(new Uint8Array(randomBytes(32))));
+      const { record } = prepareEnrolmentRequest(commune.ctx, key, { appVersion: '0.1.0' });
+      approveEnrolmentRequest(reviewer.ctx, record.text, testKey('reviewer'));
+      addToRoster(reviewer, code);
+      exportReport(commune.ctx, { folder, signer: key, sources, appVersion: '0.1.0' });
+      keys.set(code, key.publicKey);
+    } finally {
+      commune.cleanup();
+    }
+  }
+  const files = readdirSync(folder);
+  const bytesTotal = files.reduce((s, f) => s + readFileSync(join(folder, f)).length, 0);
+  console.log(`import bench: ${n} packages made in ${((performance.now() - made) / 1000).toFixed(1)} s (${(bytesTotal / n / 1024).toFixed(0)} KB each)`);
+
+  // The floor first (it warms the file cache for both).
+  const scratch = join(folder, '..', `${files.length}-floor-${process.pid}.sqlite`);
+  const t0 = performance.now();
+  const db = new Database(scratch);
+  db.pragma('journal_mode = WAL');
+  db.exec('CREATE TABLE p (sha TEXT, commune TEXT, year INTEGER, revision INTEGER, raw BLOB); CREATE TABLE i (p INTEGER, code TEXT, input TEXT, points INTEGER)');
+  const rowsIn: { raw: Buffer; payload: { issuer: { communeCode: string }; subject: { year: number }; revision: number; items: { code: string; input: unknown; points: number | null }[] } }[] = [];
+  for (const f of files) {
+    const raw = readFileSync(join(folder, f));
+    const env = JSON.parse(raw.toString('utf8')) as { payload: (typeof rowsIn)[number]['payload']; signatures: { sig: string }[] };
+    const pub = keys.get(env.payload.issuer.communeCode)!;
+    if (!verify(pub, verificationBytes('commune-report', env.payload), fromBase64Url(env.signatures[0]!.sig)!)) throw new Error('floor verify failed');
+    rowsIn.push({ raw, payload: env.payload });
+  }
+  const insP = db.prepare('INSERT INTO p (sha, commune, year, revision, raw) VALUES (?, ?, ?, ?, ?)');
+  const insI = db.prepare('INSERT INTO i (p, code, input, points) VALUES (?, ?, ?, ?)');
+  db.transaction(() => {
+    for (const r of rowsIn) {
+      const id = insP.run('', r.payload.issuer.communeCode, r.payload.subject.year, r.payload.revision, r.raw).lastInsertRowid;
+      for (const it of r.payload.items) insI.run(id, it.code, JSON.stringify(it.input ?? null), it.points);
+    }
+  })();
+  db.close();
+  const floorMs = performance.now() - t0;
+  rowsIn.length = 0;
+  rmSync(scratch, { force: true });
+
+  const t1 = performance.now();
+  const results = importPackages(reviewer.ctx, [folder], { unitCode: '49', provinceCode: '49' }, { dryRun: false });
+  const importMs = performance.now() - t1;
+  const refused = results.filter((r) => r.outcome !== 'accepted');
+  if (refused.length > 0) throw new Error(`bench import refused ${refused.length}: ${refused[0]!.code}`);
+  const rssMb = process.resourceUsage().maxRSS / 1024;
+  const perSec = (msTotal: number) => Math.round((n * 1000) / msTotal);
+  report({
+    suite: 'import',
+    name: `import a folder of ${n} commune packages (150 questionnaires each), one thread`,
+    figure: `${perSec(importMs)} packages/s (${(importMs / 1000).toFixed(1)} s)`,
+    target: '≥ 200 packages/s, within 1.5× of the floor',
+    baseline: `read + JSON.parse + Ed25519 verify + one bulk insert ${perSec(floorMs)} packages/s`,
+    ratio: ratio(importMs, floorMs),
+  });
+  report({ suite: 'import', name: 'peak RSS of the bench process after the import', figure: `${rssMb.toFixed(0)} MB`, target: '< 1024 MB' });
+  reviewer.cleanup();
+  rmSync(folder, { recursive: true, force: true });
+}
