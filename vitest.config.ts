@@ -14,6 +14,10 @@ export default defineConfig({
           include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.ts', 'test/unit/**/*.test.ts'],
           environment: 'node',
           pool: 'forks',
+          // A limit for hung tests, not a speed check (timings belong to `npm run bench`): a shared,
+          // loaded 2-core machine takes many seconds for what takes milliseconds on a quiet one.
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       {
