@@ -104,7 +104,7 @@ function communeRows(db: Db, year: number, source: AppraisalSource): YearRows {
     const totals = JSON.parse(pkg.totalsJson) as ReportTotals;
     const net = Math.max(0, totals.total.points + totals.bonus - totals.penalty);
     const selfExact = totals.total.applicableMax > 0 ? { points: net, max: totals.total.applicableMax } : null;
-    const appraisal = source(db, c.code, year);
+    const appraisal = source(db, c.code, year, { totals, framework: pkgFacts?.framework });
     const items: { code: string; points: number; max: number }[] = [];
     for (const [code, points, notApplicable] of itemsByPackage.get(pkg.id) ?? []) {
       const max = pkgFacts?.itemMax.get(code);
