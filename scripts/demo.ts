@@ -117,10 +117,41 @@ for (const r of reports) console.log(`  ${r}`);
 console.log(`  Mọi tệp của bản demo: ${dir}`);
 
 /**
- * The appraisal council's round: one commune is asked for an explanation, answers, and re-sends.
- * Appraisal is built in parallel; the integrator wires its commands here.
+ * The appraisal council's two rounds, through the commands a reviewing unit runs: every commune's
+ * self-scores accepted and the result locked, except one commune asked to explain an item; that
+ * commune imports the signed result, answers and re-sends; round 2 carries the unchanged items
+ * over, and the council accepts and locks.
  */
 async function appraiseStep(): Promise<void> {
-  const c = province.communes.find((x) => x.code === province.explainCode);
-  console.log(`\n── Thẩm định: chưa có (hội đồng thẩm định sẽ đề nghị ${c ? `${c.type === 'phuong' ? c.name : `xã ${c.name}`} (${c.code})` : 'một xã'} giải trình, xã trả lời và gửi lại hồ sơ).`);
+  const y = String(year);
+  const asked = province.communes.find((x) => x.code === province.explainCode) ?? province.communes[0]!;
+  const askedName = asked.type === 'phuong' ? asked.name : `xã ${asked.name}`;
+  clock.set(`${year}-10-15T02:00:00Z`);
+  for (const c of province.communes.filter((x) => x.code !== asked.code)) {
+    await chiso.run(null, ['appraise', '--db', SO, '--commune', c.code, '--year', y, '--accept-self'], { quiet: true });
+    await chiso.run(null, ['appraise', 'lock', '--db', SO, '--commune', c.code, '--year', y], { quiet: true });
+  }
+  console.log(`\n── Thẩm định vòng 1: ${province.communes.length - 1} đơn vị giữ nguyên điểm tự chấm và được khóa kết quả; ${askedName} được đề nghị giải trình.`);
+  const item = '1.2';
+  writeFileSync(join(dir, 'so', `tham-dinh-${asked.code}.json`), `${JSON.stringify({ items: [{ code: item, request: { kind: 'explain', text: 'Đề nghị giải trình các nhiệm vụ trong kế hoạch CCHC chưa hoàn thành và gửi kèm báo cáo.' } }] }, null, 1)}\n`);
+  await chiso.run(`Hội đồng thẩm định đề nghị ${askedName} giải trình tiêu chí ${item}`, ['appraise', '--db', SO, '--commune', asked.code, '--year', y, '--scores', `so/tham-dinh-${asked.code}.json`]);
+  await chiso.run(null, ['appraise', '--db', SO, '--commune', asked.code, '--year', y, '--accept-self'], { quiet: true });
+  const mail = join('mail', `tham-dinh-${asked.code}`);
+  mkdirSync(join(dir, mail), { recursive: true });
+  const [result] = await chiso.run(`Sở gửi kết quả thẩm định vòng 1 (đã ký) cho ${askedName}`, ['appraisal', 'export', '--db', SO, '--commune', asked.code, '--year', y, '--out', mail], { passphrase: soPass });
+  if (!result) throw new Error('appraisal export printed no path');
+  const xaDb = `xa/${asked.code}.sqlite`;
+  clock.set(`${year}-10-18T02:00:00Z`);
+  await chiso.run(`${askedName} nhập kết quả (chỉ chấp nhận chữ ký của Sở) và trả lời`, ['appraisal', 'import', '--db', xaDb, result], { passphrase: xaPass(asked.code) });
+  await chiso.run(null, ['appraisal', 'answer', '--db', xaDb, '--item', item, '--text', 'Còn 01 nhiệm vụ chuyển sang quý I năm sau do chờ hướng dẫn của tỉnh; gửi kèm báo cáo số 45/BC-UBND.'], { quiet: true });
+  const again = join('usb', 'packages', 'dot-3');
+  mkdirSync(join(dir, again), { recursive: true });
+  const [resent] = await chiso.run(`${askedName} gửi lại hồ sơ kèm câu trả lời`, ['export', '--db', xaDb, '--out', again, '--override-reason', 'Bản chạy thử với bộ tiêu chí mẫu của ứng dụng'], { passphrase: xaPass(asked.code) });
+  if (!resent) throw new Error('re-export printed no path');
+  clock.set(`${year}-10-20T02:00:00Z`);
+  await chiso.run('Sở nhập hồ sơ gửi lại', ['import', '--db', SO, again]);
+  writeFileSync(join(dir, 'so', `tham-dinh-${asked.code}-vong-2.json`), `${JSON.stringify({ items: [{ code: item, points: 50, comment: 'Giải trình chưa đủ: còn 01 nhiệm vụ chưa hoàn thành; chấm 0,50 điểm.', request: null }] }, null, 1)}\n`);
+  await chiso.run(`Thẩm định vòng 2: tiêu chí không đổi giữ quyết định vòng 1; tiêu chí ${item} được chấm lại`, ['appraise', '--db', SO, '--commune', asked.code, '--year', y, '--scores', `so/tham-dinh-${asked.code}-vong-2.json`]);
+  await chiso.run(null, ['appraise', '--db', SO, '--commune', asked.code, '--year', y, '--accept-self'], { quiet: true });
+  await chiso.run('Hội đồng khóa và phê duyệt kết quả', ['appraise', 'lock', '--db', SO, '--commune', asked.code, '--year', y]);
 }

@@ -21,7 +21,9 @@ describe('npm run demo', () => {
     expect(r.stdout).toMatch(/TỪ CHỐI +\S+BI-SUA-mot-chu-so\.json +\[SIGNATURE_INVALID\]/u);
     expect(r.stdout).toContain('Tổng: 3 tệp · đã nhận 1 · đã có 1 · từ chối 1.');
     expect(r.stdout).toMatch(/\(trễ hạn\)/u);
-    expect(r.stdout).toContain('── Thẩm định: chưa có');
+    expect(r.stdout).toMatch(/Thẩm định vòng 1: \d+ đơn vị giữ nguyên điểm tự chấm/u);
+    expect(r.stdout).toMatch(/ĐÃ NHẬN kết quả thẩm định vòng 1 cho hồ sơ lần 1: \d+ nhận xét, 1 yêu cầu/u);
+    expect(r.stdout).toMatch(/Thẩm định vòng 2/u);
     expect(r.stdout).toMatch(/^ +1 +204\d\d +\S/mu);
     expect(r.stdout).toMatch(/Chỉ số CCHC trung bình của các xã, phường năm 2026 đạt \d+,\d\d%/u);
     expect(r.stdout).toContain(`Cơ sở dữ liệu của Sở: ${join(root, 'test-output/demo/so/so.sqlite')}`);

@@ -155,9 +155,14 @@ export function openAppraisal(ctx: ServiceContext, communeCode: string, year: nu
   return stateOf(ctx.db, communeCode, year, name)!;
 }
 
+/**
+ * An item's points may go below 0 where its rule deducts (a deduction inside its criterion): the
+ * council may keep such a self-score, or any score between it and the maximum.
+ */
 function checkPoints(item: SourceItem, points: number): void {
-  if (!Number.isSafeInteger(points) || points < 0 || points > item.max) {
-    throw new AppError('APPRAISAL_POINTS_OUT_OF_RANGE', `${item.code}: ${points} not in 0..${item.max}`, { itemCode: item.code, points, max: item.max });
+  const min = Math.min(0, item.selfPoints, item.recomputedPoints ?? 0);
+  if (!Number.isSafeInteger(points) || points < min || points > item.max) {
+    throw new AppError('APPRAISAL_POINTS_OUT_OF_RANGE', `${item.code}: ${points} not in ${min}..${item.max}`, { itemCode: item.code, points, min, max: item.max });
   }
 }
 

@@ -7,7 +7,7 @@ import { testKey } from '../../../test/fixtures/test-keys';
 import { captureIO } from '../../../test/helpers/cli-io';
 import { runCli } from '../../app/cli/chiso';
 import { openDatabase } from '../../kernel/db/open';
-import { openAppraisal } from './appraisal';
+import { appraise, openAppraisal } from './appraisal';
 import { exportAppraisalResult } from './result-package';
 
 let w: AppraisalWorld;
@@ -126,6 +126,30 @@ describe('chiso appraisal export / import and chiso diff', () => {
     const missing = await so(['diff', '--db', 'test.sqlite', '--commune', COMMUNE, '--from', '1', '--to', '9']);
     expect(missing.code).toBe(1);
     expect(missing.err).toContain('REVISION_NOT_FOUND');
+  });
+});
+
+describe('chiso appraisal answer', () => {
+  let w2: AppraisalWorld;
+  beforeEach(() => {
+    w2 = appraisalWorld();
+  });
+  afterEach(() => w2.cleanup());
+
+  it('the commune answers a request by command line; the answer is stored for its next package', async () => {
+    w2.sendRevision();
+    openAppraisal(w2.so.ctx, COMMUNE, YEAR);
+    appraise(w2.so.ctx, COMMUNE, YEAR, [{ itemCode: '1.3', request: { kind: 'explain', text: 'Giải trình việc chậm báo cáo quý II.' } }]);
+    const sent = w2.so.db.transaction(() => exportAppraisalResult(w2.so.ctx, COMMUNE, YEAR, { folder: w2.usb, signer: testKey('reviewer'), appVersion: '0.1.0' }))();
+    w2.xa.db.close();
+    expect((await cli(w2.xa.dir, ['appraisal', 'import', '--db', 'test.sqlite', sent.path])).out).toContain('1 yêu cầu');
+    const r = await cli(w2.xa.dir, ['appraisal', 'answer', '--db', 'test.sqlite', '--item', '1.3', '--text', 'Báo cáo quý II gửi chậm 2 ngày do mất điện.']);
+    expect(r.err).toBe('');
+    expect(r.out).toContain('Đã ghi câu trả lời cho tiêu chí 1.3');
+    const db = openDatabase(join(w2.xa.dir, 'test.sqlite'));
+    expect(JSON.stringify(db.prepare('SELECT * FROM appraisal_answers').all())).toContain('mất điện');
+    db.close();
+    expect((await cli(w2.xa.dir, ['appraisal', 'answer', '--db', 'test.sqlite', '--item', '1.3'])).code).toBe(2);
   });
 });
 

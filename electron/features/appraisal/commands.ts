@@ -13,7 +13,7 @@ import { UsageError } from '../../kernel/commands/io';
 import { readUserFile } from '../../kernel/files/user-file';
 import { parseInput } from '../../kernel/validation';
 import { keyPassphrase } from '../keys/commands';
-import { acceptSelf, assign, decide, diff, exportResult, fieldDone, importResult, lock, openCommune, owed } from './use-cases';
+import { acceptSelf, answer, assign, decide, diff, exportResult, fieldDone, importResult, lock, openCommune, owed } from './use-cases';
 
 /** The documented scores file (docs/appraisal-format.md), read through the bounded reader and parsed once. */
 export function readScoresFile(io: CliIO, file: string): ScoresFile {
@@ -137,13 +137,16 @@ chiso appraise owed --db FILE [--year YYYY] [--json]                      (đơn
   appraisal: {
     help: `chiso appraisal export --db FILE --commune CODE --out DIR [--year YYYY]   (đơn vị thẩm định)
 chiso appraisal import --db FILE RESULT.json                             (xã)
+chiso appraisal answer --db FILE --item CODE --text "TRẢ LỜI"            (xã)
   export: gói kết quả thẩm định đã ký (điểm, nhận xét, yêu cầu, lần gửi được thẩm định) cho xã.
-  import: xã nhập kết quả, chỉ chấp nhận tệp ký bằng khóa đơn vị thẩm định đã ghi nhận, đúng xã, đúng năm.`,
+  import: xã nhập kết quả, chỉ chấp nhận tệp ký bằng khóa đơn vị thẩm định đã ghi nhận, đúng xã, đúng năm.
+  answer: xã trả lời yêu cầu giải trình / bổ sung của một tiêu chí (--text "" xóa câu trả lời);
+  câu trả lời đi kèm hồ sơ xuất lần sau.`,
     async run(args, env) {
       const { io } = env;
       const [sub, ...rest] = args;
       const { values, positionals } = parseArgs({
-        args: rest, strict: true, allowPositionals: true, options: { db: { type: 'string' }, commune: { type: 'string' }, out: { type: 'string' }, year: { type: 'string' } },
+        args: rest, strict: true, allowPositionals: true, options: { db: { type: 'string' }, commune: { type: 'string' }, out: { type: 'string' }, year: { type: 'string' }, item: { type: 'string' }, text: { type: 'string' } },
       });
       const path = dbPath(values, io, { mustExist: true });
       if (sub === 'export') {
@@ -167,7 +170,16 @@ chiso appraisal import --db FILE RESULT.json                             (xã)
           return 0;
         });
       }
-      throw new UsageError('lệnh con của appraisal: export, import');
+      if (sub === 'answer') {
+        if (!values.item || values.text === undefined) throw new UsageError('answer cần --item CODE --text "TRẢ LỜI"');
+        const input = parseInput(appraisalContract['appraisal:answer'].input, { itemCode: values.item, answer: values.text.trim() === '' ? null : values.text });
+        return withApp(env, path, async (app) => {
+          await app.perform(answer, input);
+          io.out(input.answer === null ? `Đã xóa câu trả lời của tiêu chí ${printable(input.itemCode)}.` : `Đã ghi câu trả lời cho tiêu chí ${printable(input.itemCode)}; câu trả lời đi kèm hồ sơ xuất lần sau.`);
+          return 0;
+        });
+      }
+      throw new UsageError('lệnh con của appraisal: export, import, answer');
     },
   },
   diff: {

@@ -14,7 +14,7 @@ const INDENT = '         ';
 
 function lines(r: ImportResult, dryRun: boolean): string[] {
   const file = printable(r.file);
-  const what = r.commune ? `xã ${printable(r.communeName ?? '')} (${printable(r.commune)})${r.year ? ` năm ${r.year}` : ''}${r.revision ? `, lần ${r.revision}` : ''}` : '';
+  const what = r.commune ? `${printable(r.communeName ?? '')} (${printable(r.commune)})${r.year ? ` năm ${r.year}` : ''}${r.revision ? `, lần ${r.revision}` : ''}` : '';
   const label = dryRun && r.outcome === 'accepted' ? 'SẼ NHẬN ' : OUTCOME[r.outcome];
   if (r.outcome === 'refused') {
     const details = formatDetails(r.details);
