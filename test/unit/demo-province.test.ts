@@ -68,7 +68,7 @@ describe('the demo province generator (scripts/demo/province.ts)', () => {
       expect(await runCli(['finalise', '--db', db], finalise.io), finalise.err.join('\n')).toBe(0);
       const survey = captureIO(dir);
       expect(await runCli(['survey', 'results', '--db', db], survey.io)).toBe(0);
-      const index = survey.out.join('\n').match(/Chỉ số: (\d+),(\d\d)%/u);
+      const index = survey.out.join('\n').match(/→ chỉ số (\d+),(\d\d)%/u);
       expect(index, survey.out.join('\n')).not.toBeNull();
       indices.push(Number(index?.[1]) * 100 + Number(index?.[2]));
     }

@@ -23,6 +23,7 @@ describe('files are opened only on the user asking', () => {
   it('openPath is called only from channel handlers, and shell only behind the port', () => {
     const callers = files.filter((f) => /\.openPath\(/u.test(f.text)).map((f) => f.path).sort();
     expect(callers).toEqual([
+      'electron/features/appraisal/handlers.ts',
       'electron/features/enrolment/handlers.ts',
       'electron/features/evidence/handlers.ts',
       'electron/features/export/handlers.ts',

@@ -124,8 +124,13 @@ describe('a framework from the spreadsheet to the commune and back', () => {
     writeFileSync(join(dir, 'entries.json'), entries);
     const load = await run(['load', '--db', 'xa.sqlite', 'entries.json']);
     expect(load.err).toBe('');
+    // Every export needs the self-assessment finalised (the pre-export check).
+    expect((await run(['finalise', '--db', 'xa.sqlite'])).code).toBe(0);
     const exp = await run(['export', '--db', 'xa.sqlite', '--out', 'usb']);
+    expect(exp.err).not.toContain('EXPORT_');
     expect(exp.code).toBe(0);
+    // Reopened for the revised framework that follows (a finalised assessment keeps its framework).
+    expect((await run(['reopen', '--db', 'xa.sqlite', '--reason', 'Áp dụng bộ tiêu chí sửa đổi của tỉnh'])).code).toBe(0);
     const report = JSON.parse(readFileSync(exp.out.trim(), 'utf8')) as { payload: { subject: { framework: { id: string; version: string } } } };
     expect(report.payload.subject.framework).toMatchObject({ id: 'quang-nam-cap-xa-2026', version: '1.0' });
     const rec = await run(['import', '--db', 'so.sqlite', '--json', exp.out.trim()]);
