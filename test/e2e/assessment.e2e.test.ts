@@ -236,8 +236,10 @@ describe('commune self-assessment, end to end', () => {
       'Kết luận thanh tra số 12/KL-TTr',
     );
     // Every change is in the change log, old → new.
-    expect(await audit.table().textContent()).toContain('Nhập kết quả tiêu chí');
-    expect(await audit.table().textContent()).toContain('Mở lại số liệu');
+    // As sentences: the item, the old and the new value; the reopening with its reason.
+    expect(await audit.table().textContent()).toContain('Mục 1.2: 50/46 → 44/46');
+    expect(await audit.table().textContent()).toContain('Mục 6.4: sửa giải trình thành “Kết luận thanh tra số 12/KL-TTr”');
+    expect(await audit.table().textContent()).toContain('Mở lại số liệu để sửa, lý do:');
     await shot(app, 'audit-log');
     await a.open();
   });
