@@ -14,14 +14,15 @@ import { out } from './spec';
 const communeCode = z.string().regex(/^[0-9]{5}$/);
 const year = z.number().int().min(2000).max(2100);
 const itemCode = z.string().min(1).max(64);
-const prose = (max: number) => z.string().max(max).regex(PROSE_TEXT_PATTERN);
+/** Prose of at most 5000 characters (no control character but LF, no bidi override): plain z calls, so the preload's tree-shaking drops it. */
+const prose5000 = z.string().max(5000).regex(PROSE_TEXT_PATTERN);
 
 /** One decision on an item: points in hundredths, 'self' (accept the self-score) or null (clear); comment; request. Absent: unchanged. */
 export const decisionSchema = z.strictObject({
   code: itemCode,
   points: z.union([z.number().int().min(0).max(1_000_000), z.literal('self'), z.null()]).optional(),
-  comment: prose(5000).nullable().optional(),
-  request: z.strictObject({ kind: z.enum(['explain', 'evidence']), text: prose(5000).min(1) }).nullable().optional(),
+  comment: prose5000.nullable().optional(),
+  request: z.strictObject({ kind: z.enum(['explain', 'evidence']), text: prose5000.min(1) }).nullable().optional(),
 });
 
 /** The documented scores file of `chiso appraise --scores FILE.json` (docs/appraisal-format.md). */
@@ -30,7 +31,6 @@ export const scoresFileSchema = z.strictObject({
 });
 export type ScoresFile = z.infer<typeof scoresFileSchema>;
 
-const target = { communeCode, year: year.optional() };
 
 export const APPRAISAL_CHANNELS = [
   'appraisal:open',
@@ -52,22 +52,22 @@ export type AppraisalChannel = (typeof APPRAISAL_CHANNELS)[number];
 
 export const appraisalContract = {
   /** Opens (round 1 the first time, round 2 once the result was sent and a newer revision came) and returns the state. */
-  'appraisal:open': { input: z.object(target), output: out<AppraisalState>() },
-  'appraisal:decide': { input: z.object({ ...target, decisions: z.array(decisionSchema).min(1).max(5000) }), output: out<AppraisalState>() },
+  'appraisal:open': { input: z.object({ communeCode, year: year.optional() }), output: out<AppraisalState>() },
+  'appraisal:decide': { input: z.object({ communeCode, year: year.optional(), decisions: z.array(decisionSchema).min(1).max(5000) }), output: out<AppraisalState>() },
   /** Accepts the self-score of every item not yet appraised, except the flagged ones (returned). */
-  'appraisal:acceptSelf': { input: z.object(target), output: out<{ state: AppraisalState; accepted: number; skippedFlagged: string[] }>() },
-  'appraisal:lock': { input: z.object(target), output: out<AppraisalState>() },
+  'appraisal:acceptSelf': { input: z.object({ communeCode, year: year.optional() }), output: out<{ state: AppraisalState; accepted: number; skippedFlagged: string[] }>() },
+  'appraisal:lock': { input: z.object({ communeCode, year: year.optional() }), output: out<AppraisalState>() },
   /** Main asks for the folder after the key is unlocked; null when cancelled. */
-  'appraisal:export': { input: z.object({ ...target, keyPassphrase: passphrase.optional() }), output: out<AppraisalExported | null>() },
-  'appraisal:diff': { input: z.object({ ...target, from: z.number().int().min(1), to: z.number().int().min(1) }), output: out<ItemChange[]>() },
+  'appraisal:export': { input: z.object({ communeCode, year: year.optional(), keyPassphrase: passphrase.optional() }), output: out<AppraisalExported | null>() },
+  'appraisal:diff': { input: z.object({ communeCode, year: year.optional(), from: z.number().int().min(1), to: z.number().int().min(1) }), output: out<ItemChange[]>() },
   /** Opens an evidence file of a received revision with the system's viewer. */
-  'appraisal:openEvidence': { input: z.object({ ...target, revision: z.number().int().min(1), evidenceId: z.string().min(1).max(64) }), output: out<null>() },
+  'appraisal:openEvidence': { input: z.object({ communeCode, year: year.optional(), revision: z.number().int().min(1), evidenceId: z.string().min(1).max(64) }), output: out<null>() },
   'appraisal:assignments': { input: z.object({ year: year.optional() }), output: out<FieldAssignment[]>() },
   'appraisal:assign': { input: z.object({ year: year.optional(), fieldCode: z.string().min(1).max(64), appraiser: z.string().max(200).nullable() }), output: out<FieldAssignment[]>() },
-  'appraisal:fieldDone': { input: z.object({ ...target, fieldCode: z.string().min(1).max(64), done: z.boolean() }), output: out<OwedRow[]>() },
+  'appraisal:fieldDone': { input: z.object({ communeCode, year: year.optional(), fieldCode: z.string().min(1).max(64), done: z.boolean() }), output: out<OwedRow[]>() },
   'appraisal:owed': { input: z.object({ year: year.optional() }), output: out<OwedRow[]>() },
   /** Commune: main asks for the result file; null when cancelled. */
   'appraisal:import': { input: z.undefined(), output: out<AppraisalImported | null>() },
   'appraisal:notes': { input: z.undefined(), output: out<AppraisalNotes>() },
-  'appraisal:answer': { input: z.object({ itemCode, answer: prose(5000).nullable() }), output: out<AppraisalNotes>() },
+  'appraisal:answer': { input: z.object({ itemCode, answer: prose5000.nullable() }), output: out<AppraisalNotes>() },
 } satisfies FeatureContract<AppraisalChannel>;
