@@ -16,6 +16,7 @@ import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
 import { quickCheck } from './integrity';
+import { removeStaleTemporaries } from '../files/atomic-write';
 
 export const BACKUP_KINDS = ['daily', 'manual', 'pre-migration', 'pre-import', 'pre-restore'] as const;
 export type BackupKind = (typeof BACKUP_KINDS)[number];
@@ -62,23 +63,7 @@ export function tempPathFor(finalPath: string): string {
 
 /** Removes temporary copies left by a backup that was killed; returns their names. */
 export function removeStaleTemps(folder: string): string[] {
-  let names: string[];
-  try {
-    names = fs.readdirSync(folder);
-  } catch {
-    return [];
-  }
-  const removed: string[] = [];
-  for (const name of names) {
-    if (!TEMP.test(name)) continue;
-    try {
-      fs.rmSync(join(folder, name), { force: true });
-      removed.push(name);
-    } catch {
-      // never read as a backup: it has no backup's name
-    }
-  }
-  return removed;
+  return removeStaleTemporaries(folder, TEMP);
 }
 
 /** The calls a test can make fail (a read-only or vanished folder where chmod cannot, as root). */

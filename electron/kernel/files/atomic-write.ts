@@ -76,3 +76,28 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, options
     throw new AppError('FILE_WRITE_FAILED', `write failed (${reason || String(err)})`, { ...options.details, reason });
   }
 }
+
+/**
+ * Removes the temporary files a killed write left in `folder` (power cut, task manager): those
+ * whose names match `temporary`, which a finished write never has. Returns their names. A file
+ * that cannot be removed is harmless and left; a folder that cannot be read has none.
+ */
+export function removeStaleTemporaries(folder: string, temporary: RegExp, ops: Pick<FileOps, 'readdirSync' | 'rmSync'> = nodeFileOps): string[] {
+  let names: string[];
+  try {
+    names = ops.readdirSync(folder);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!temporary.test(name)) continue;
+    try {
+      ops.rmSync(join(folder, name), { force: true });
+      removed.push(name);
+    } catch {
+      // never read as a finished file: it has no final name
+    }
+  }
+  return removed;
+}

@@ -8,7 +8,7 @@
  */
 import { join } from 'node:path';
 import { AppError } from '../../../shared/errors';
-import { nodeFileOps, writeFileAtomic, type FileOps } from './atomic-write';
+import { nodeFileOps, removeStaleTemporaries, writeFileAtomic, type FileOps } from './atomic-write';
 
 export { nodeFileOps, type FileOps } from './atomic-write';
 
@@ -17,23 +17,7 @@ const TEMP = /^\.CCHC-[A-Za-z0-9.-]+\.[0-9a-f]{8}\.part$/u;
 
 /** Removes temporary files left by an export that was killed (power cut, task manager). */
 export function cleanStaleTemps(folder: string, ops: FileOps = nodeFileOps): string[] {
-  let names: string[];
-  try {
-    names = ops.readdirSync(folder);
-  } catch {
-    return [];
-  }
-  const removed: string[] = [];
-  for (const name of names) {
-    if (!TEMP.test(name)) continue;
-    try {
-      ops.rmSync(join(folder, name), { force: true });
-      removed.push(name);
-    } catch {
-      // a stale file we cannot remove is harmless: it never has the final name
-    }
-  }
-  return removed;
+  return removeStaleTemporaries(folder, TEMP, ops);
 }
 
 /** A disk error as the person at the desk should read it. */
