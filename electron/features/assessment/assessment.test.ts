@@ -22,6 +22,8 @@ describe('assessment entries', () => {
   it('stores each change with an audit row old → new, and skips a no-op', async () => {
     await entry('1.1', { input: { type: 'binary', done: true } });
     expect(await entry('1.1', { input: { type: 'binary', done: true } })).toMatchObject({ changed: false });
+    // The same entry with its keys in another order is no change either.
+    expect(await entry('1.1', { input: { done: true, type: 'binary' } } as never)).toMatchObject({ changed: false });
     await entry('1.1', { input: { type: 'binary', done: false } });
     expect(listEntries(s.ctx, ref())['1.1']?.entry).toEqual({ input: { type: 'binary', done: false } });
     const rows = listAudit(s.ctx, { entity: 'assessment_entry' });

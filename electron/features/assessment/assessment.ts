@@ -5,6 +5,7 @@
  * may write, and that nothing changes while finalised, is the use cases' policy (use-cases.ts).
  */
 import { identityUnitType } from '../setup/identity-repo';
+import canonicalize from 'canonicalize';
 import { AppError } from '../../../shared/errors';
 import type { ItemEntry } from '../../../shared/scoring/entry';
 import { computeScores } from '../../../shared/scoring/engine';
@@ -37,7 +38,8 @@ export function setEntry(ctx: ServiceContext, active: ActiveFramework, code: str
   requireEntryTarget(active, code, entry);
   return ctx.db.transaction((): SaveAck => {
     const old = readEntry(ctx.db, active.ref, code);
-    if (JSON.stringify(old?.entry ?? null) === JSON.stringify(entry)) return { code, savedAt: old?.updatedAt ?? isoNow(ctx), changed: false };
+    // Compared as canonical JSON: the same entry with its keys in another order is no change (and no change-log row).
+    if (canonicalize(old?.entry ?? null) === canonicalize(entry)) return { code, savedAt: old?.updatedAt ?? isoNow(ctx), changed: false };
     const savedAt = isoNow(ctx);
     writeEntry(ctx.db, { ref: active.ref, code, entry, explanation: old?.explanation ?? null, at: savedAt, by: ctx.actor() });
     audit(ctx, 'assessment.entry', 'assessment_entry', code, old?.entry ?? null, entry);
