@@ -268,7 +268,7 @@ describe('commune self-assessment, end to end', () => {
     const text = execFileSync('pdftotext', ['-layout', pdfOut, '-']).toString();
     expect(text).toContain('BẢNG TỔNG HỢP KẾT QUẢ TỰ ĐÁNH GIÁ');
     expect(text).toContain(shownTotal);
-    expect(text).toContain('CHỦ TỊCH UBND XÃ BÌNH ĐÀO');
+    expect(text).toContain('TM. ỦY BAN NHÂN DÂN');
     expect(text).toContain('NGƯỜI LẬP BIỂU');
     expect(text).toContain('Đã chốt số liệu (lần 2)');
 

@@ -15,6 +15,15 @@ function row(r: SummaryRow): string {
   return `<tr${cls}><td class="code">${esc(r.code)}</td><td>${esc(r.title)}${note}</td><td class="num">${pointsText(r.max)}</td><td class="num">${pointsText(r.points)}</td><td class="ev">${esc(r.evidence)}</td><td class="ev">${esc(r.explanation)}</td></tr>`;
 }
 
+/**
+ * The place in the date line, as Nghị định 30/2020/NĐ-CP writes it: the commune's own name
+ * without its kind ("Xã Bình Đào" → "Bình Đào"). The signature block is the collective's:
+ * "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH".
+ */
+export function placeName(unitName: string): string {
+  return unitName.replace(/^(xã|phường|đặc khu|thị trấn)\s+/iu, '');
+}
+
 export function summaryHtml(d: SummaryData): string {
   const index = d.indexPercent === null ? '—' : formatPercent(d.indexPercent);
   const status = d.finalised ? `Đã chốt số liệu (lần ${d.revision})` : 'Bản nháp — chưa chốt số liệu';
@@ -65,7 +74,7 @@ ${d.rows.map(row).join('\n')}
 <p class="status">${status}</p>
 <div class="sign">
 <div><b>NGƯỜI LẬP BIỂU</b><br><i>(Ký, ghi rõ họ tên)</i><div class="space"></div>${esc(d.officerName ?? '')}</div>
-<div><i>${esc(d.unitName)}, ngày ..... tháng ..... năm ${d.year}</i><br><b>CHỦ TỊCH UBND ${esc(d.unitName.toUpperCase().replace(/^(XÃ|PHƯỜNG|ĐẶC KHU|THỊ TRẤN)\s+/u, '$1 '))}</b><br><i>(Ký tên, đóng dấu)</i><div class="space"></div></div>
+<div><i>${esc(placeName(d.unitName))}, ngày ..... tháng ..... năm ${d.year}</i><br><b>TM. ỦY BAN NHÂN DÂN</b><br><b>CHỦ TỊCH</b><br><i>(Ký tên, đóng dấu)</i><div class="space"></div></div>
 </div>
 </body></html>`;
 }

@@ -1,4 +1,5 @@
 /** The summary as an xlsx: real numbers (points, not text) with a 2-decimal format, A4 print setup. */
+import { placeName } from './summary-html';
 import ExcelJS from 'exceljs';
 import type { SummaryData } from './summary-model';
 
@@ -46,9 +47,10 @@ export async function summaryXlsx(d: SummaryData): Promise<Uint8Array> {
   style(idx, true);
   ws.addRow(['', `Cách tính: ${d.breakdownLine}`, null, null, '', '']);
   ws.addRow([]);
-  const sign = ws.addRow(['', 'NGƯỜI LẬP BIỂU', '', '', `${d.unitName}, ngày ..... tháng ..... năm ${d.year}`]);
+  const sign = ws.addRow(['', 'NGƯỜI LẬP BIỂU', '', '', `${placeName(d.unitName)}, ngày ..... tháng ..... năm ${d.year}`]);
   sign.font = { bold: true };
-  ws.addRow(['', '(Ký, ghi rõ họ tên)', '', '', 'CHỦ TỊCH UBND (Ký tên, đóng dấu)']);
+  ws.addRow(['', '(Ký, ghi rõ họ tên)', '', '', 'TM. ỦY BAN NHÂN DÂN']);
+  ws.addRow(['', '', '', '', 'CHỦ TỊCH (Ký tên, đóng dấu)']);
   ws.addRow([]);
   ws.addRow([]);
   ws.addRow(['', d.officerName ?? '']);

@@ -30,7 +30,9 @@ describe('summary', () => {
     expect(html).toContain('data-total>58,72<');
     expect(html).toContain('Nhóm 4: dưới 60%');
     expect(html).toContain('NGƯỜI LẬP BIỂU');
-    expect(html).toContain('CHỦ TỊCH UBND XÃ BÌNH ĐÀO');
+    // Nghị định 30/2020/NĐ-CP: the place without its kind, the collective's signature block.
+    expect(html).toContain('<i>Bình Đào, ngày ..... tháng ..... năm 2026</i>');
+    expect(html).toContain('<b>TM. ỦY BAN NHÂN DÂN</b><br><b>CHỦ TỊCH</b>');
     expect(html).toContain('Chưa có dữ liệu điều tra');
     // No survey yet: the index is provisional, and the line beside it reproduces it.
     expect(html).toContain('(tạm tính: chưa đủ phiếu điều tra)');
