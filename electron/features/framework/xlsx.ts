@@ -4,8 +4,8 @@
  * writes is a framework written out whole (the sample, or any framework), so reading it back
  * gives the same framework and the same SHA-256.
  */
+import { loadUserWorkbook } from '../../kernel/files/workbook';
 import ExcelJS from 'exceljs';
-import { AppError } from '../../../shared/errors';
 import type { Framework } from '../../../shared/framework/schema';
 import type { CellValue, SheetData } from '../../../shared/framework/sheet/layout';
 import { COLUMNS, SHEET } from '../../../shared/framework/sheet/layout';
@@ -31,12 +31,7 @@ function cell(v: ExcelJS.CellValue): CellValue {
 }
 
 export async function workbookSheets(bytes: Uint8Array): Promise<SheetData[]> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('FILE_UNREADABLE', 'not an xlsx', { reason: 'NOT_XLSX' });
-  }
+  const wb = await loadUserWorkbook(bytes);
   return wb.worksheets.map((ws) => {
     const rows: CellValue[][] = [];
     ws.eachRow({ includeEmpty: true }, (row, n) => {

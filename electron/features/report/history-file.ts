@@ -3,8 +3,9 @@
  * numbers, through the bounded reader. CSV is read as the roster's is; an xlsx number cell keeps
  * whether it was formatted as a percentage (Excel stores 83,52% as 0.8352).
  */
+import { loadUserWorkbook } from '../../kernel/files/workbook';
 import { extname } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AppError } from '../../../shared/errors';
 import { readUserFile } from '../../kernel/files/user-file';
 import { rosterRowsFromCsv } from '../roster/roster-file';
@@ -39,12 +40,7 @@ function xlsxCell(cell: ExcelJS.Cell): HistoryCell {
 }
 
 export async function historyRowsFromXlsx(buffer: Buffer): Promise<HistoryTableRow[]> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('FILE_UNREADABLE', 'not an xlsx', { reason: 'NOT_XLSX' });
-  }
+  const wb = await loadUserWorkbook(buffer);
   const ws = wb.worksheets[0];
   if (!ws) return [];
   const rows: HistoryTableRow[] = [];

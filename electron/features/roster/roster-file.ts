@@ -3,12 +3,12 @@
  * bounded reader. Cells are text: an xlsx formula is read as its formula ("=…"), never as the
  * value Excel cached for it, so what is checked is what the file says.
  */
+import { loadUserWorkbook } from '../../kernel/files/workbook';
 import { extname } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { AppError } from '../../../shared/errors';
 import { readUserFile } from '../../kernel/files/user-file';
-import { checkZipBudget } from '../../kernel/files/zip-budget';
 
 export interface RosterCell {
   text: string;
@@ -42,13 +42,7 @@ export function rosterRowsFromCsv(text: string): RosterTableRow[] {
 }
 
 export async function rosterRowsFromXlsx(buffer: Buffer): Promise<RosterTableRow[]> {
-  checkZipBudget(buffer);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('FILE_UNREADABLE', 'not an xlsx', { reason: 'NOT_XLSX' });
-  }
+  const wb = await loadUserWorkbook(buffer);
   const ws = wb.worksheets[0];
   if (!ws) return [];
   const rows: RosterTableRow[] = [];

@@ -3,14 +3,14 @@
  * (xlsx, one row per form, header row of question codes), a CSV of the same layout, or the
  * JSON section format ({ "forms": [{ "formNo", "answers" }] }). See docs/survey-format.md.
  */
+import { loadUserWorkbook } from '../../kernel/files/workbook';
 import { extname } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { AppError } from '../../../shared/errors';
 import type { ImportIssue } from '../../../shared/survey/types';
 import { parseUserJson } from '../../kernel/files/json-lines';
 import { readUserFile } from '../../kernel/files/user-file';
-import { checkZipBudget } from '../../kernel/files/zip-budget';
 
 export interface RawRow {
   line: number | null;
@@ -85,13 +85,7 @@ function cellValue(v: ExcelJS.CellValue): unknown {
 }
 
 export async function rowsFromXlsx(buffer: Buffer): Promise<RawRows> {
-  checkZipBudget(buffer);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('FILE_UNREADABLE', 'not an xlsx', { reason: 'NOT_XLSX' });
-  }
+  const wb = await loadUserWorkbook(buffer);
   const ws = wb.worksheets[0];
   if (!ws) return { rows: [], issues: [{ line: null, formNo: null, message: 'bảng tính không có trang nào' }] };
   const table: unknown[][] = [];

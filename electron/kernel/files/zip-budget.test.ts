@@ -1,5 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +9,8 @@ import { tempDir } from '../../../test/helpers/context';
 import { refusal } from '../../../test/helpers/app';
 import { readRosterFile } from '../../features/roster/roster-file';
 import { readSurveyFile } from '../../features/survey/survey-file';
+import { readHistoryFile } from '../../features/report/history-file';
+import { readFrameworkSource } from '../../features/framework/framework-file';
 import { checkZipBudget } from './zip-budget';
 
 /** A minimal ZIP: each entry deflated (or stored), the declared uncompressed size as given (a liar's, say). */
@@ -75,7 +79,7 @@ describe('zip budget before a spreadsheet is unpacked', () => {
     expect(await refusal(() => checkZipBudget(damaged))).toBe('FILE_UNREADABLE');
   });
 
-  it('the survey and roster readers refuse a 16 KB file that would unpack to 80 MiB, before the spreadsheet library', async () => {
+  it('every spreadsheet reader (survey, roster, last year, framework) refuses a 16 KB file that would unpack to 80 MiB, before the spreadsheet library', async () => {
     const { dir, cleanup } = tempDir();
     try {
       const bomb = zip([{ name: '[Content_Types].xml', data: Buffer.from('<Types/>') }, { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(80 * MiB, 0x20) }]);
@@ -83,8 +87,18 @@ describe('zip budget before a spreadsheet is unpacked', () => {
       writeFileSync(file, bomb);
       expect(await refusal(readSurveyFile(file))).toBe('FILE_TOO_LARGE');
       expect(await refusal(readRosterFile(file))).toBe('FILE_TOO_LARGE');
+      expect(await refusal(readHistoryFile(file))).toBe('FILE_TOO_LARGE');
+      expect(await refusal(readFrameworkSource(file))).toBe('FILE_TOO_LARGE');
     } finally {
       cleanup();
     }
+  });
+
+  it('no code but the kernel opens a workbook itself (each reader goes through loadUserWorkbook)', () => {
+    const root = fileURLToPath(new URL('../../../', import.meta.url));
+    const loaders = execFileSync('git', ['grep', '-l', 'xlsx.load(', '--', 'electron', 'shared'], { cwd: root, encoding: 'utf8' })
+      .split('\n')
+      .filter((f) => f && !f.endsWith('.test.ts'));
+    expect(loaders).toEqual(['electron/kernel/files/workbook.ts']);
   });
 });
