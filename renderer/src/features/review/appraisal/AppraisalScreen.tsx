@@ -98,7 +98,8 @@ export function AppraisalScreen() {
     else if (e.key === 'n' || e.key === 'N') jumpNext(visible, index);
     else if (/^[0-9]$/u.test(e.key) && current && !state.locked) {
       setSeed(e.key);
-      requestAnimationFrame(() => scoreRef.current?.focus());
+      // Focus now, not on the next frame: the keys typed right after the digit (",5") go to the score.
+      scoreRef.current?.focus();
     } else return;
     e.preventDefault();
   };
