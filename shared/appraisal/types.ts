@@ -78,7 +78,7 @@ export interface AppraisedScores {
   locked: boolean;
   lockedAt: string | null;
   lockedBy: string | null;
-  items: { code: string; kind: 'item' | 'bonus' | 'penalty'; fieldCode: string | null; selfPoints: number; appraisedPoints: number | null; points: number }[];
+  items: { code: string; kind: 'item' | 'bonus' | 'penalty'; fieldCode: string | null; criterionCode: string | null; notApplicable: boolean; selfPoints: number; appraisedPoints: number | null; points: number }[];
   /** Codes of the items still at the self-score (not appraised). */
   stillAtSelfScore: string[];
 }

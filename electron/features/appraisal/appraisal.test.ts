@@ -35,7 +35,7 @@ describe('round 1', () => {
     const seam = appraisedScores(w.so.db, COMMUNE, YEAR)!;
     expect(seam).toMatchObject({ round: 1, revision: 1, locked: false, lockedAt: null });
     expect(seam.stillAtSelfScore).toHaveLength(s.items.length);
-    expect(seam.items.find((i) => i.code === '1.1')).toEqual({ code: '1.1', kind: 'item', fieldCode: '1', selfPoints: 50, appraisedPoints: null, points: 50 });
+    expect(seam.items.find((i) => i.code === '1.1')).toEqual({ code: '1.1', kind: 'item', fieldCode: '1', criterionCode: '1.1', notApplicable: false, selfPoints: 50, appraisedPoints: null, points: 50 });
   });
 
   it('records scores, comments and requests; a bad score or item changes nothing', async () => {

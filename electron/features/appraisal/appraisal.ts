@@ -254,7 +254,7 @@ export function appraisedScores(db: Db, communeCode: string, year: number): Appr
   if (!s) return null;
   return {
     communeCode, year, round: s.round, revision: s.revision, locked: s.locked !== null, lockedAt: s.locked?.lockedAt ?? null, lockedBy: s.locked?.lockedBy ?? null,
-    items: s.items.map((i) => ({ code: i.code, kind: i.kind, fieldCode: i.fieldCode, selfPoints: i.selfPoints, appraisedPoints: i.appraisedPoints, points: i.appraisedPoints ?? i.selfPoints })),
+    items: s.items.map((i) => ({ code: i.code, kind: i.kind, fieldCode: i.fieldCode, criterionCode: i.criterionCode, notApplicable: i.notApplicable, selfPoints: i.selfPoints, appraisedPoints: i.appraisedPoints, points: i.appraisedPoints ?? i.selfPoints })),
     stillAtSelfScore: s.items.filter((i) => i.appraisedPoints === null).map((i) => i.code),
   };
 }

@@ -7,13 +7,14 @@
  * The appraised totals are the package's recomputed totals moved by the council's changes: each
  * item's (appraised − self) points added to its field and to the total; bonus and penalty summed
  * again from their lines and capped by the framework; the index divided by the same applicable
- * maximum with the framework's rounding. Limitation: a criterion's floor, if the framework sets
- * one, is not applied again to appraised points (the self-assessed totals carry it).
+ * maximum with the framework's rounding. The framework's criterion and field floors are applied
+ * again to the appraised points (shared/scoring/appraised-totals.ts).
  */
 import type { Framework } from '../../../shared/framework/schema';
 import { divRound, roundingOf } from '../../../shared/framework/rounding';
 import type { ReportTotals } from '../../../shared/package/envelope';
 import type { Db } from '../../kernel/db/open';
+import { appraisedDelta } from '../../../shared/scoring/appraised-totals';
 import { appraisedScores } from '../appraisal/appraisal';
 
 /** A commune's appraisal as the report needs it (points in hundredths, indices in hundredths of a percent). */
@@ -43,26 +44,21 @@ export const appraisalSource: AppraisalSource = (db, communeCode, year, basis) =
   const a = appraisedScores(db, communeCode, year);
   if (!a) return null;
   const items = new Map<string, number>();
-  const fieldDelta = new Map<string, number>();
-  let delta = 0;
   let bonus = 0;
   let penalty = 0;
   for (const i of a.items) {
     if (i.kind === 'bonus') bonus += i.points;
     else if (i.kind === 'penalty') penalty += Math.abs(i.points);
-    else {
-      if (i.appraisedPoints !== null) items.set(i.code, i.appraisedPoints);
-      const d = i.points - i.selfPoints;
-      delta += d;
-      if (i.fieldCode) fieldDelta.set(i.fieldCode, (fieldDelta.get(i.fieldCode) ?? 0) + d);
-    }
+    else if (i.appraisedPoints !== null) items.set(i.code, i.appraisedPoints);
   }
+  const t = basis.totals;
+  const moved = appraisedDelta(basis.framework, a.items, new Map(t.fields.map((f) => [f.code, f.points])));
+  const delta = moved.total;
   const caps = basis.framework?.adjustmentCaps;
   if (caps) {
     bonus = Math.min(bonus, caps.bonus);
     penalty = Math.min(penalty, caps.penalty);
   }
-  const t = basis.totals;
   const max = t.total.applicableMax;
   const net = Math.max(0, t.total.points + delta + bonus - penalty);
   const rounding = basis.framework ? roundingOf(basis.framework).index : 'half-up';
@@ -72,6 +68,6 @@ export const appraisalSource: AppraisalSource = (db, communeCode, year, basis) =
     net,
     max,
     indexPercent: max > 0 ? divRound(BigInt(net) * 10000n, BigInt(max), rounding) : null,
-    fields: new Map(t.fields.map((f) => [f.code, f.points + (fieldDelta.get(f.code) ?? 0)])),
+    fields: new Map(t.fields.map((f) => [f.code, f.points + (moved.fields.get(f.code) ?? 0)])),
   };
 };
