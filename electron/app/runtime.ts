@@ -61,6 +61,8 @@ export interface AppRuntime {
   route: Route;
   /** The menu's language (a setting), read before any window opens. */
   language(): 'vi' | 'en';
+  /** The role set up on this computer (null before setup, or while the database is damaged), for the menu. */
+  role(): 'commune' | 'reviewer' | null;
   close(): void;
 }
 
@@ -145,6 +147,7 @@ export function createAppRuntime(options: RuntimeOptions): AppRuntime {
     app,
     route,
     language: () => (damage ? 'vi' : getSetting(ctx, 'language') === 'en' ? 'en' : 'vi'),
+    role: () => (damage ? null : identityRole(ctx.db)),
     close: () => {
       chores?.cancel();
       try {
