@@ -1,7 +1,7 @@
 /** Strings of the backup screen and the recovery screen (feature key `backup`). */
 export const vi = {
   title: 'Sao lưu và khôi phục',
-  lead: 'Ứng dụng tự sao lưu cơ sở dữ liệu mỗi ngày khi mở, trước mỗi lần nâng cấp và trước mỗi lần nhập gói hồ sơ. Các bản sao lưu nằm trong thư mục:',
+  lead: 'Ứng dụng tự sao lưu cơ sở dữ liệu mỗi ngày khi mở, trước mỗi lần nâng cấp và trước mỗi lần nhận hồ sơ. Các bản sao lưu nằm trong thư mục:',
   rotation: 'Giữ lại: mỗi ngày một bản trong 7 ngày, mỗi tuần một bản trong 4 tuần, mỗi tháng một bản trong 12 tháng, và 5 bản gần nhất của mỗi loại sao lưu trước thao tác.',
   create: 'Sao lưu ngay', creating: 'Đang sao lưu…', created: 'Đã sao lưu xong.',
   exportAll: 'Xuất toàn bộ dữ liệu…', exported: 'Đã xuất toàn bộ dữ liệu vào {{path}}. Chép tệp này sang máy khác và chọn "Nhập toàn bộ dữ liệu" ở máy đó.',
@@ -10,8 +10,9 @@ export const vi = {
   imported: 'Đã nhập toàn bộ dữ liệu. Dữ liệu trước đó được giữ trong bản sao lưu {{kept}}.',
   list: 'Các bản sao lưu', none: 'Chưa có bản sao lưu nào.',
   when: 'Thời điểm', kind: 'Loại', holds: 'Nội dung', lastChange: 'Sửa lần cuối', action: '',
-  kinds: { daily: 'Hằng ngày', manual: 'Theo yêu cầu', 'pre-migration': 'Trước nâng cấp', 'pre-import': 'Trước nhập gói', 'pre-restore': 'Trước khôi phục' },
-  counts: '{{entries}} chỉ tiêu · {{evidence}} tài liệu · {{forms}} phiếu · {{packages}} gói đã nhận',
+  kinds: { daily: 'Hằng ngày', manual: 'Theo yêu cầu', 'pre-migration': 'Trước nâng cấp', 'pre-import': 'Trước nhận hồ sơ', 'pre-restore': 'Trước khôi phục' },
+  counts: '{{entries}} tiêu chí thành phần · {{evidence}} tài liệu kiểm chứng · {{forms}} phiếu',
+  countsReviewer: '{{packages}} hồ sơ đã nhận',
   unit: '{{name}} ({{code}}), năm {{year}}', notSetUp: 'Chưa thiết lập',
   restore: 'Khôi phục bản này',
   restoreConfirm: 'Khôi phục bản sao lưu lúc {{when}}? Dữ liệu đang dùng được sao lưu trước (bản "trước khôi phục"), rồi được thay bằng bản này: những thay đổi sau {{lastChange}} sẽ không còn trong dữ liệu đang dùng.',
@@ -44,7 +45,7 @@ export const vi = {
 
 export const en: typeof vi = {
   title: 'Backup and restore',
-  lead: 'The app backs up the database every day when it starts, before every upgrade and before every import of dossiers. The backups are in the folder:',
+  lead: 'The app backs up the database every day when it starts, before every upgrade and before dossiers are received. The backups are in the folder:',
   rotation: 'Kept: one per day for 7 days, one per week for 4 weeks, one per month for 12 months, and the last 5 of each kind made before an operation.',
   create: 'Back up now', creating: 'Backing up…', created: 'Backup made.',
   exportAll: 'Export all data…', exported: 'All data exported to {{path}}. Copy this file to the other PC and choose "Import all data" there.',
@@ -53,8 +54,9 @@ export const en: typeof vi = {
   imported: 'All data imported. The previous data is kept in backup {{kept}}.',
   list: 'Backups', none: 'No backup yet.',
   when: 'Made', kind: 'Kind', holds: 'Holds', lastChange: 'Last change', action: '',
-  kinds: { daily: 'Daily', manual: 'On demand', 'pre-migration': 'Before upgrade', 'pre-import': 'Before import', 'pre-restore': 'Before restore' },
-  counts: '{{entries}} items · {{evidence}} evidence files · {{forms}} forms · {{packages}} packages received',
+  kinds: { daily: 'Daily', manual: 'On demand', 'pre-migration': 'Before upgrade', 'pre-import': 'Before receiving dossiers', 'pre-restore': 'Before restore' },
+  counts: '{{entries}} items · {{evidence}} evidence documents · {{forms}} forms',
+  countsReviewer: '{{packages}} dossiers received',
   unit: '{{name}} ({{code}}), year {{year}}', notSetUp: 'Not set up',
   restore: 'Restore this one',
   restoreConfirm: 'Restore the backup made at {{when}}? The data in use is backed up first (a "before restore" backup), then replaced by this one: changes after {{lastChange}} will no longer be in the data in use.',

@@ -4,7 +4,7 @@ export const vi = {
   keys: {
     title: 'Khóa và đăng ký',
     keyTitle: 'Khóa ký của đơn vị',
-    lead: 'Khóa ký số chứng minh hồ sơ do chính đơn vị gửi và không bị sửa trên đường đi. Khóa bí mật chỉ nằm trên máy này (đã mã hóa), không bao giờ nằm trong cơ sở dữ liệu hay trong gói gửi đi.',
+    lead: 'Khóa ký chứng minh các tệp (hồ sơ, tệp duyệt đăng ký khóa, bộ tiêu chí, kết quả thẩm định) do chính đơn vị gửi và không bị sửa trên đường đi. Khóa bí mật chỉ nằm trên máy này (đã mã hóa), không bao giờ nằm trong cơ sở dữ liệu hay trong gói gửi đi.',
     none: 'Máy này chưa có khóa ký.',
     keyId: 'Mã khóa', fingerprint: 'Dấu vân tay', protection: 'Bảo vệ bằng', created: 'Ngày tạo',
     protectionOs: 'Kho bảo mật của hệ điều hành', protectionPassphrase: 'Mật khẩu',
@@ -63,7 +63,7 @@ export const vi = {
     history: 'Các lần đã xuất', when: 'Thời điểm', file: 'Tệp', none: 'Chưa xuất lần nào.',
     notEnrolled: 'Khóa chưa được đơn vị thẩm định duyệt: hồ sơ vẫn xuất được nhưng sẽ bị từ chối khi nhập cho đến khi đăng ký xong.',
   },
-  home: { noKeyTitle: 'Chưa có khóa ký', noKeyBody: 'Cần khóa ký để gửi hồ sơ có chữ ký số lên đơn vị thẩm định.', noKeyAction: 'Tạo khóa' },
+  home: { noKeyTitle: 'Chưa có khóa ký', noKeyBody: 'Cần khóa ký để ký số các tệp đơn vị gửi đi, để nơi nhận biết chắc tệp do chính đơn vị gửi và không bị sửa.', noKeyAction: 'Tạo khóa' },
 };
 
 export const en: typeof vi = {
@@ -71,7 +71,7 @@ export const en: typeof vi = {
   keys: {
     title: 'Keys and enrolment',
     keyTitle: 'The unit\'s signing key',
-    lead: 'The signing key proves that a dossier comes from this unit and was not changed on the way. The private key stays on this computer (encrypted), never in the database or in a package.',
+    lead: 'The signing key proves that a file (a dossier, a key enrolment approval, a framework, an appraisal result) comes from this unit and was not changed on the way. The private key stays on this computer (encrypted), never in the database or in a package.',
     none: 'This computer has no signing key yet.',
     keyId: 'Key id', fingerprint: 'Fingerprint', protection: 'Protected by', created: 'Created',
     protectionOs: 'Operating system secure storage', protectionPassphrase: 'Passphrase',
@@ -130,5 +130,5 @@ export const en: typeof vi = {
     history: 'Exports so far', when: 'When', file: 'File', none: 'Nothing exported yet.',
     notEnrolled: 'The key is not approved by the reviewing unit yet: the dossier can be exported but will be refused on import until enrolment is done.',
   },
-  home: { noKeyTitle: 'No signing key yet', noKeyBody: 'A signing key is needed to send signed dossiers to the reviewing unit.', noKeyAction: 'Create key' },
+  home: { noKeyTitle: 'No signing key yet', noKeyBody: 'A signing key is needed to sign the files the unit sends, so that whoever receives them knows they come from this unit unchanged.', noKeyAction: 'Create key' },
 };

@@ -1,6 +1,6 @@
 /** Strings of the reviewing unit's framework screens (feature key `reviewFrameworks`) and the commune's signed import. */
 export const vi = {
-  nav: 'Soạn, phát hành bộ tiêu chí',
+  nav: 'Bộ tiêu chí',
   title: 'Bộ tiêu chí: soạn, kiểm tra, phát hành',
   lead: 'Soạn bộ tiêu chí trong bảng tính mẫu, nhập để kiểm tra (mọi lỗi chỉ ra theo trang, dòng, cột), xem lại, so sánh với bản khác rồi ký và phát hành cho các xã.',
   author: 'Soạn và nhập',
@@ -50,7 +50,7 @@ export const vi = {
 };
 
 export const en: typeof vi = {
-  nav: 'Write, publish frameworks',
+  nav: 'Criteria frameworks',
   title: 'Criteria frameworks: write, check, publish',
   lead: 'Write a framework in the spreadsheet template, import it to check it (every problem by sheet, row and column), review it, compare it with another one, then sign and publish it to the communes.',
   author: 'Write and import',
