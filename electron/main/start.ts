@@ -9,6 +9,7 @@ import { createFileLogger, logsDir } from '../app/logging';
 import { electronDialogs } from './dialogs';
 import { buildMenu, MENU_CHANNELS } from './menu';
 import { electronPdf } from './pdf';
+import { electronPrinter } from './print';
 import { safeStorageProtector } from './secret-protector';
 import { CONTENT_SECURITY_POLICY, contentType, isTrustedRendererUrl, resolveAppPath } from './protocol-path';
 import { applySecurityBaseline, WEB_PREFERENCES } from './security';
@@ -114,6 +115,7 @@ export function startMain(paths: MainPaths, env: NodeJS.ProcessEnv = process.env
         ...(binding ? { nativeBinding: binding } : {}),
         dialogs: electronDialogs(() => mainWindow),
         pdf: electronPdf,
+        printer: electronPrinter(() => mainWindow),
         secretProtector: safeStorageProtector(),
         logError: (channel, err) => log.error('ipc.internal', { channel, error: err }),
         // A damaged database opens the recovery screen; the daily backup and the evidence check run in the background.

@@ -20,7 +20,7 @@ export const en: Resources = {
   nav: { home: 'Home', assessment: 'Self-assessment', framework: 'Criteria framework', audit: 'Change log', backup: 'Backup and restore', settings: 'Settings', about: 'About', reviewerKey: 'The unit\'s signing key' },
   common: {
     loading: 'Loading…', save: 'Save', cancel: 'Cancel', back: 'Back', next: 'Continue',
-    details: 'Technical details', sample: 'Sample (for reference)', points: 'points', none: '—', retry: 'Try again',
+    details: 'Technical details', sample: 'Sample (for reference)', points: 'points', none: '—', retry: 'Try again', print: 'Print…', printed: 'Sent to the printer.',
   },
   roles: {
     commune: 'Commune, ward or special zone', communeHint: 'Self-assess, key in survey questionnaires and send the dossier to the reviewing unit.',

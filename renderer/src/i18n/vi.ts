@@ -19,7 +19,7 @@ export const vi = {
   nav: { home: 'Trang chủ', assessment: 'Tự đánh giá', framework: 'Bộ tiêu chí', audit: 'Nhật ký thay đổi', backup: 'Sao lưu và khôi phục', settings: 'Cài đặt', about: 'Giới thiệu', reviewerKey: 'Khóa ký của đơn vị' },
   common: {
     loading: 'Đang tải…', save: 'Lưu', cancel: 'Hủy', back: 'Quay lại', next: 'Tiếp tục',
-    details: 'Chi tiết kỹ thuật', sample: 'Mẫu (tham khảo)', points: 'điểm', none: '—', retry: 'Thử lại',
+    details: 'Chi tiết kỹ thuật', sample: 'Mẫu (tham khảo)', points: 'điểm', none: '—', retry: 'Thử lại', print: 'In…', printed: 'Đã gửi tới máy in.',
   },
   roles: {
     commune: 'Xã, phường, đặc khu', communeHint: 'Tự đánh giá, nhập phiếu điều tra xã hội học và gửi hồ sơ lên đơn vị thẩm định.',
