@@ -32,7 +32,7 @@ function rendererPaths(): Set<string> {
 /** Words that address the user as a commune: never in the reviewing unit's menu. */
 const COMMUNE_ONLY = {
   vi: ['Tự đánh giá', 'tự đánh giá', 'Gửi hồ sơ', 'Nạp số liệu', 'phiếu điều tra', 'điều tra XHH', 'Bảng tổng hợp'],
-  en: ['Self-assessment', 'self-assessment', 'Send the dossier', 'Load data', 'survey', 'Survey', 'summary'],
+  en: ['Self-assessment', 'self-assessment', 'Send dossier', 'Load data', 'survey', 'Survey', 'summary'],
 };
 
 describe('the application menu', () => {
