@@ -101,7 +101,7 @@ export const errorMessages: Record<'vi' | 'en', Record<ErrorCode, string>> = {
     APPRAISAL_WRONG_YEAR: 'Tệp kết quả thẩm định này thuộc một năm đánh giá khác nên không được nhập. Hãy kiểm tra lại tệp đơn vị thẩm định gửi.',
     APPRAISAL_UNKNOWN_REVISION: 'Tệp kết quả thẩm định trả lời một lần gửi hồ sơ mà máy này không có. Hãy kiểm tra lại tệp, hoặc liên hệ đơn vị thẩm định.',
     APPRAISAL_STALE: 'Máy này đã có một kết quả thẩm định mới hơn tệp này nên tệp không được nhập. Không cần làm gì.',
-    REVISION_NOT_FOUND: 'Không có lần gửi hồ sơ mang số này của xã. Hãy kiểm tra lại số lần gửi (xem bảng theo dõi hồ sơ).',
+    REVISION_NOT_FOUND: 'Không có lần gửi hồ sơ mang số này của xã. Hãy kiểm tra lại số lần gửi (xem màn hình Tình hình nộp hồ sơ).',
     FIELD_UNKNOWN: 'Không có lĩnh vực mang mã này trong bộ tiêu chí. Hãy kiểm tra lại mã lĩnh vực.',
     FRAMEWORK_PACKAGE_INVALID: 'Tệp bộ tiêu chí có chữ ký bị hỏng hoặc đã bị sửa sau khi ký nên không được nhập. Hãy xin lại tệp gốc từ đơn vị thẩm định.',
     FRAMEWORK_SIGNER_UNKNOWN: 'Tệp bộ tiêu chí không được ký bằng khóa của đơn vị thẩm định mà xã đã ghi nhận nên không được nhập. Chỉ nhập bộ tiêu chí do chính đơn vị thẩm định của xã phát hành; nếu đơn vị đã đổi khóa, hãy ghi nhận khóa mới trước.',
