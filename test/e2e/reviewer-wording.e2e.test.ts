@@ -1,11 +1,12 @@
 /**
  * The reviewing unit sees its own words: every screen its navigation reaches (home, the review
- * screens, its key, the change log, backup, settings, about) is read whole and holds none of the
+ * screens, its key, the change log, backup, settings, about), over a year under way, is read whole and holds none of the
  * phrases that address the user as a commune, in Vietnamese and in English. Each screen is shot at
  * 1280 px and at 1093×614.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeSetup } from '../../electron/features/setup/identity';
+import { handUnit } from '../fixtures/report-store';
 import { parsedSetup, provinceSetup } from '../helpers/context';
 import type { AppSession } from './harness';
 import { Harness } from './harness';
@@ -40,6 +41,8 @@ describe('the reviewing unit sees no commune wording', () => {
   it('walks every screen of its navigation in Vietnamese and in English', async () => {
     const app = await h.open();
     completeSetup(app.runtime.app.ctx, parsedSetup(provinceSetup));
+    // A year under way: a roster, dossiers received (two revisions of one), last year's results, a deadline.
+    handUnit(app.runtime.app.ctx.db);
     await app.page.reload();
     await new HomePage(app.page).waitFor('reviewer');
 
@@ -49,7 +52,7 @@ describe('the reviewing unit sees no commune wording', () => {
       const text = await screenText(app, path);
       for (const phrase of COMMUNE_ONLY.vi) expect(text, `${path}: «${phrase}»`).not.toContain(phrase);
       const name = path === '/' ? 'home' : path.slice(1).replaceAll('/', '-');
-      if (['/', '/review/import', '/keys', '/backup', '/settings'].includes(path)) await app.shotBoth(`vi-${name}`);
+      if (['/', '/review/import', '/review/board', '/review/appraisal', '/keys', '/backup', '/settings'].includes(path)) await app.shotBoth(`vi-${name}`);
     }
 
     await app.page.locator('nav.sidenav a[href="#/settings"]').click();
