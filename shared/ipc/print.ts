@@ -1,6 +1,6 @@
 /** Printing a document on paper through the system's print dialog: the same HTML its PDF is printed from. */
 import { z } from 'zod';
-import { reportContract } from './report';
+import { reportQuerySchema } from './report';
 import type { FeatureContract } from './spec';
 import { out } from './spec';
 
@@ -16,5 +16,5 @@ export const printContract = {
   /** The commune's self-assessment summary (Nghị định 30/2020/NĐ-CP layout), as its PDF. */
   'print:summary': { input: z.undefined(), output: out<PrintResult>() },
   /** The reviewing unit's report of a year, as its PDF (the same query). */
-  'print:report': { input: reportContract['report:exportPdf'].input, output: out<PrintResult>() },
+  'print:report': { input: reportQuerySchema, output: out<PrintResult>() },
 } satisfies FeatureContract<PrintChannel>;
