@@ -16,6 +16,7 @@ import { frameworkHandlers } from '../features/framework/handlers';
 import { homeHandlers } from '../features/home/handlers';
 import { importHandlers } from '../features/import/handlers';
 import { keysHandlers } from '../features/keys/handlers';
+import { printHandlers } from '../features/print/handlers';
 import { reportHandlers } from '../features/report/handlers';
 import { rosterHandlers } from '../features/roster/handlers';
 import { setupHandlers } from '../features/setup/handlers';
@@ -41,5 +42,6 @@ export function createHandlers(app: AppContext): Handlers {
     ...appraisalHandlers(app),
     ...homeHandlers(app),
     ...backupHandlers(app),
+    ...printHandlers(app),
   };
 }

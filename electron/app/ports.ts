@@ -3,4 +3,4 @@
  * with Electron, the test harness with Playwright and stubs; the command line passes none.
  */
 export type { Clock } from '../kernel/context';
-export type { DialogOptions, Dialogs, PdfPrinter, SecretProtector } from '../kernel/ports';
+export type { DialogOptions, Dialogs, DocumentPrinter, PdfPrinter, SecretProtector } from '../kernel/ports';

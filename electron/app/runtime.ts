@@ -14,7 +14,7 @@ import type { Route, Sender } from '../kernel/ipc/router';
 import { createRouter } from '../kernel/ipc/router';
 import type { Policy, PolicyFacts } from '../kernel/policy';
 import { enforcePolicy } from '../kernel/policy';
-import type { Dialogs, PdfPrinter, SecretProtector } from '../kernel/ports';
+import type { Dialogs, DocumentPrinter, PdfPrinter, SecretProtector } from '../kernel/ports';
 import { KeyStore, keyPathFor } from '../kernel/signing/key-store';
 import type { ScryptParams } from '../kernel/signing/sealed-key';
 import type { AppContext } from '../kernel/use-case';
@@ -31,6 +31,8 @@ export interface RuntimeOptions {
   dialogs?: Dialogs;
   /** Chromium's print engine; without one (the command line) documents are written as HTML. */
   pdf?: PdfPrinter;
+  /** The OS print dialog (the window); without one, printing is refused PRINT_UNAVAILABLE. */
+  printer?: DocumentPrinter;
   /** OS secret storage for the signing key, where it is real (electron/main/secret-protector.ts). */
   secretProtector?: SecretProtector;
   /** Tests only: cheaper scrypt for passphrase-protected keys. */
@@ -61,6 +63,8 @@ export interface AppRuntime {
   route: Route;
   /** The menu's language (a setting), read before any window opens. */
   language(): 'vi' | 'en';
+  /** The role set up on this computer (null before setup, or while the database is damaged), for the menu. */
+  role(): 'commune' | 'reviewer' | null;
   close(): void;
 }
 
@@ -129,6 +133,7 @@ export function createAppRuntime(options: RuntimeOptions): AppRuntime {
     }),
     dialogs: options.dialogs ?? noDialogs,
     pdf: options.pdf ?? null,
+    printer: options.printer ?? null,
     enforce,
     async perform(useCase, input) {
       enforce(useCase.policy);
@@ -145,6 +150,7 @@ export function createAppRuntime(options: RuntimeOptions): AppRuntime {
     app,
     route,
     language: () => (damage ? 'vi' : getSetting(ctx, 'language') === 'en' ? 'en' : 'vi'),
+    role: () => (damage ? null : identityRole(ctx.db)),
     close: () => {
       chores?.cancel();
       try {

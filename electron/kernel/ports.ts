@@ -25,6 +25,12 @@ export interface DialogOptions {
   filters: { name: string; extensions: string[] }[];
 }
 
+/** The operating system's print dialog for a document: Electron's webContents.print in the app. */
+export interface DocumentPrinter {
+  /** Opens the print dialog for a self-contained HTML document (the very one the PDF prints); false: cancelled. */
+  print(html: string): Promise<boolean>;
+}
+
 /** Chromium's print engine: Electron's printToPDF in the app, Playwright's page.pdf in the harness. */
 export interface PdfPrinter {
   /** An A4 PDF of a self-contained HTML document (no script, no external resource). */

@@ -6,7 +6,7 @@
 import type { ServiceContext } from './context';
 import type { StoreControl } from './db/store-control';
 import type { Policy } from './policy';
-import type { Dialogs, PdfPrinter } from './ports';
+import type { Dialogs, DocumentPrinter, PdfPrinter } from './ports';
 import type { KeyStore } from './signing/key-store';
 
 export interface UseCase<I, O> {
@@ -39,6 +39,8 @@ export interface AppContext {
   dialogs: Dialogs;
   /** Chromium's print engine; null where none runs (the command line). */
   pdf: PdfPrinter | null;
+  /** The print dialog; null where there is none (the command line, a test without one). */
+  printer: DocumentPrinter | null;
   /**
    * Check the use case's policy, then run it. The check happens right before `run` starts, so a
    * use case that writes under the lock must not wait (await) before its transaction: adapters do

@@ -7,8 +7,9 @@ import type { AppRuntime } from '../app/runtime';
 import { createAppRuntime } from '../app/runtime';
 import { createFileLogger, logsDir } from '../app/logging';
 import { electronDialogs } from './dialogs';
-import { buildMenu } from './menu';
+import { buildMenu, MENU_CHANNELS } from './menu';
 import { electronPdf } from './pdf';
+import { electronPrinter } from './print';
 import { safeStorageProtector } from './secret-protector';
 import { CONTENT_SECURITY_POLICY, contentType, isTrustedRendererUrl, resolveAppPath } from './protocol-path';
 import { applySecurityBaseline, WEB_PREFERENCES } from './security';
@@ -114,6 +115,7 @@ export function startMain(paths: MainPaths, env: NodeJS.ProcessEnv = process.env
         ...(binding ? { nativeBinding: binding } : {}),
         dialogs: electronDialogs(() => mainWindow),
         pdf: electronPdf,
+        printer: electronPrinter(() => mainWindow),
         secretProtector: safeStorageProtector(),
         logError: (channel, err) => log.error('ipc.internal', { channel, error: err }),
         // A damaged database opens the recovery screen; the daily backup and the evidence check run in the background.
@@ -133,16 +135,26 @@ export function startMain(paths: MainPaths, env: NodeJS.ProcessEnv = process.env
       return;
     }
     const rt = runtime;
+    // The menu follows the role and the language: rebuilt when a call that may change them succeeds.
+    let shownMenu = '';
+    const refreshMenu = (): void => {
+      const role = rt.role();
+      const lang = rt.language();
+      if (`${role}:${lang}` === shownMenu) return;
+      shownMenu = `${role}:${lang}`;
+      Menu.setApplicationMenu(buildMenu(role, lang, navigate));
+    };
     for (const channel of CHANNELS) {
       // A destroyed or missing frame has no URL: the router refuses it as an untrusted sender.
       ipcMain.handle(channel, async (event, input: unknown) => {
         const url = event.senderFrame?.url ?? '';
         const result = await rt.route(channel, input, { url });
         if (!result.ok && result.error.code === 'UNTRUSTED_SENDER') log.warn('ipc.untrusted-sender', { channel, origin: originOf(url) });
+        if (result.ok && MENU_CHANNELS.has(channel)) refreshMenu();
         return result;
       });
     }
-    Menu.setApplicationMenu(buildMenu(rt.language(), navigate));
+    refreshMenu();
     mainWindow = createWindow();
   }
 

@@ -20,6 +20,7 @@ import { FRAMEWORK_CHANNELS, frameworkContract } from './framework';
 import { HOME_CHANNELS, homeContract } from './home';
 import { IMPORT_CHANNELS, importContract } from './import';
 import { KEYS_CHANNELS, keysContract } from './keys';
+import { PRINT_CHANNELS, printContract } from './print';
 import { REPORT_CHANNELS, reportContract } from './report';
 import { ROSTER_CHANNELS, rosterContract } from './roster';
 import { SETUP_CHANNELS, setupContract } from './setup';
@@ -48,6 +49,7 @@ export const CHANNELS = [
   ...APPRAISAL_CHANNELS,
   ...HOME_CHANNELS,
   ...BACKUP_CHANNELS,
+  ...PRINT_CHANNELS,
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
@@ -73,6 +75,7 @@ export const contract = {
   ...appraisalContract,
   ...homeContract,
   ...backupContract,
+  ...printContract,
 } satisfies FeatureContract<Channel>;
 
 export type Contract = typeof contract;

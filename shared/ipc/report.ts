@@ -60,6 +60,8 @@ export interface ReportView {
 const year = z.number().int().min(2000).max(2100);
 const basis = z.enum(['appraised', 'self']);
 const types = z.array(z.enum(['xa', 'phuong', 'dac-khu', 'thi-tran'])).max(4).nullable();
+/** A year's report as the screen asks for it (also the printed report's, shared/ipc/print.ts). */
+export const reportQuerySchema = z.object({ year, basis, types });
 
 export const REPORT_CHANNELS = ['report:view', 'report:exportXlsx', 'report:exportCsv', 'report:exportPdf', 'report:historyChoose', 'report:historyImport'] as const;
 export type ReportChannel = (typeof REPORT_CHANNELS)[number];

@@ -44,7 +44,7 @@ describe('backup, restore and the recovery path', () => {
     await expect.poll(() => backup.rows().count()).toBe(1);
     const row = backup.row('manual');
     expect(await row.textContent()).toContain('Xã Bình Đào (26734), năm 2026');
-    expect(await row.textContent()).toContain('1 chỉ tiêu · 0 tài liệu · 0 phiếu · 0 gói đã nhận');
+    expect(await row.textContent()).toContain('1 tiêu chí thành phần · 0 tài liệu kiểm chứng · 0 phiếu');
     await app.shot('list');
     await smallScreen(app.page, 'backup-table', 'list-1093x614');
 

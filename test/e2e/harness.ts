@@ -92,6 +92,8 @@ export interface AppSession {
   page: Page;
   runtime: AppRuntime;
   dialogs: StubDialogs;
+  /** The documents sent to the print dialog (a stand-in that prints nothing and answers "printed"). */
+  printed: string[];
   /** Screenshot of the current screen into test-output/screenshots/<suite>/<nn>-<name>.png */
   shot(name: string): Promise<string>;
   /**
@@ -152,10 +154,12 @@ export class Harness {
   async open(options: { dbPath?: string; viewport?: { width: number; height: number }; locale?: string } = {}): Promise<AppSession> {
     if (!this.browser) throw new Error('harness not started');
     const dialogs = new StubDialogs();
+    const printed: string[] = [];
     const origin = this.origin;
     const runtime = createAppRuntime({
       // The same engine as Electron's printToPDF: Chromium prints the HTML to an A4 PDF.
       pdf: this.pdfPrinter(),
+      printer: { print: async (html) => { printed.push(html); return true; } },
       keyScrypt: { N: 2 ** 12, r: 8, p: 1 },
       dbPath: options.dbPath ?? this.dbPath,
       appVersion: '0.1.0-e2e',
@@ -211,6 +215,7 @@ export class Harness {
       page,
       runtime,
       dialogs,
+      printed,
       shot: async (name) => {
         this.shotCount += 1;
         const file = join(SCREENSHOTS, suite, `${String(this.shotCount).padStart(2, '0')}-${name}.png`);

@@ -84,14 +84,14 @@ describe('importing commune packages and the submission board (reviewer)', () =>
       ['26734-r2.json', '26734 · Xã Thử 26734', 'r2'],
       ['26734-sua.json', '—', '—'],
     ]);
-    expect(rows.map((r) => r[3])).toEqual(['Đã nhập trước đó', 'Bản sửa mới hơn', expect.stringMatching(/^✕ Bị từ chối: .{20,}/u)]);
+    expect(rows.map((r) => r[3])).toEqual(['Đã nhận trước đó', 'Bản sửa mới hơn', expect.stringMatching(/^✕ Bị từ chối: .{20,}/u)]);
     expect(await app.page.locator('tr[data-outcome="refused"]').getAttribute('class')).toBe('import-refused');
-    expect(await screen.runButton().textContent()).toBe('Nhập 1 hồ sơ');
+    expect(await screen.runButton().textContent()).toBe('Nhận 1 hồ sơ');
     await app.shot('dry-run');
     await smallScreen(app.page, 'dry-run-1093x614');
     await screen.runButton().click();
     await screen.done().waitFor();
-    expect((await screen.rows()).map((r) => r[3])).toEqual(['Đã nhập trước đó', 'Đã nhận', expect.stringMatching(/^✕ Bị từ chối: /u)]);
+    expect((await screen.rows()).map((r) => r[3])).toEqual(['Đã nhận trước đó', 'Đã nhận', expect.stringMatching(/^✕ Bị từ chối: /u)]);
     await app.shot('imported');
 
     // The board: the commune received r2 on time, the other commune nothing.
@@ -114,7 +114,7 @@ describe('importing commune packages and the submission board (reviewer)', () =>
     app.dialogs.saveAnswers.push(logFile);
     await app.page.getByTestId('import-log-xlsx').click();
     await app.page.getByTestId('import-log-saved').waitFor();
-    expect(await app.page.getByTestId('import-log-saved').textContent()).toBe(`Đã lưu nhật ký nhập (4 dòng): ${logFile}`);
+    expect(await app.page.getByTestId('import-log-saved').textContent()).toBe(`Đã lưu nhật ký nhận hồ sơ (4 dòng): ${logFile}`);
     expect(readFileSync(logFile).subarray(0, 2).toString('latin1')).toBe('PK');
     await board.open();
     await smallScreen(app.page, 'board-1093x614');

@@ -5,9 +5,10 @@
  * it (vi.mock) and loads the real entry (electron/main/index.ts). Each module instance starts empty.
  */
 import { EventEmitter } from 'node:events';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -47,6 +48,16 @@ export class FakeWebContents extends EventEmitter {
   }
   printToPDF(): Promise<Buffer> {
     return Promise.resolve(Buffer.from('%PDF-1.7'));
+  }
+  /** The URL its window loaded (the document a print prints). */
+  url = '';
+  /** Each print: its options and the document as loaded then; the next answer comes from `printAnswer`. */
+  readonly printed: { options: unknown; html: string | null }[] = [];
+  printAnswer: { success: boolean; failureReason: string } = { success: true, failureReason: '' };
+  print(options: unknown, callback?: (success: boolean, failureReason: string) => void): void {
+    this.printed.push({ options, html: this.url.startsWith('file:') ? readFileSync(fileURLToPath(this.url), 'utf8') : null });
+    const { success, failureReason } = this.printAnswer;
+    setImmediate(() => callback?.(success, failureReason));
   }
 }
 
@@ -123,7 +134,12 @@ export class FakeBrowserWindow extends EventEmitter {
   }
   loadURL(url: string): Promise<void> {
     this.loadedUrl = url;
+    this.webContents.url = url;
     return Promise.resolve();
+  }
+  destroyed = false;
+  isDestroyed(): boolean {
+    return this.destroyed;
   }
   show(): void {}
   focus(): void {}
@@ -131,7 +147,9 @@ export class FakeBrowserWindow extends EventEmitter {
   isMinimized(): boolean {
     return false;
   }
-  destroy(): void {}
+  destroy(): void {
+    this.destroyed = true;
+  }
 }
 export const BrowserWindow = FakeBrowserWindow;
 

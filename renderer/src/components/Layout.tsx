@@ -31,20 +31,30 @@ export function Layout({ children }: { children: ReactNode }) {
       <div className="body">
         <nav className="sidenav" aria-label={t('app.name')}>
           <NavLink to="/" end>{t('nav.home')}</NavLink>
-          {/* A reviewing unit does not self-assess, key surveys or export a report. */}
-          {identity?.role === 'commune' && <NavLink to="/assessment" data-testid="nav-assessment">{t('nav.assessment')}</NavLink>}
-          {identity?.role === 'commune' && <NavLink to="/survey">{t('survey.nav')}</NavLink>}
-          {identity?.role === 'commune' && <NavLink to="/package" data-testid="nav-package">{t('package.nav.export')}</NavLink>}
-          {identity?.role === 'reviewer' && <NavLink to="/roster" data-testid="nav-roster">{t('roster.nav')}</NavLink>}
-          {identity?.role === 'reviewer' && <NavLink to="/review/import" data-testid="nav-review-import">{t('reviewImport.nav.import')}</NavLink>}
-          {identity?.role === 'reviewer' && <NavLink to="/review/board" data-testid="nav-review-board">{t('reviewImport.nav.board')}</NavLink>}
-          {identity?.role === 'reviewer' && <NavLink to="/review/report" data-testid="nav-review-report">{t('reviewReport.nav')}</NavLink>}
-          {identity?.role === 'reviewer' && <NavLink to="/review/appraisal" data-testid="nav-review-appraisal">{t('appraisal.nav')}</NavLink>}
-          {identity?.role === 'reviewer' && <NavLink to="/review/frameworks" data-testid="nav-review-frameworks">{t('reviewFrameworks.nav')}</NavLink>}
-          {identity?.role === 'reviewer' && <NavLink to="/review/enrolment" data-testid="nav-review-enrolment">{t('reviewEnrolment.nav')}</NavLink>}
-          <NavLink to="/keys" data-testid="nav-keys">{t('package.nav.keys')}</NavLink>
-          <NavLink to="/framework">{t('nav.framework')}</NavLink>
+          {identity?.role === 'commune' && (
+            <>
+              <NavLink to="/assessment" data-testid="nav-assessment">{t('nav.assessment')}</NavLink>
+              <NavLink to="/survey">{t('survey.nav')}</NavLink>
+              <NavLink to="/package" data-testid="nav-package">{t('package.nav.export')}</NavLink>
+              <NavLink to="/keys" data-testid="nav-keys">{t('package.nav.keys')}</NavLink>
+              <NavLink to="/framework">{t('nav.framework')}</NavLink>
+            </>
+          )}
+          {/* The reviewing unit's own screens, in the order of its year; none of the commune's. */}
+          {identity?.role === 'reviewer' && (
+            <>
+              <NavLink to="/roster" data-testid="nav-roster">{t('roster.nav')}</NavLink>
+              <NavLink to="/review/enrolment" data-testid="nav-review-enrolment">{t('reviewEnrolment.nav')}</NavLink>
+              <NavLink to="/review/import" data-testid="nav-review-import">{t('reviewImport.nav.import')}</NavLink>
+              <NavLink to="/review/board" data-testid="nav-review-board">{t('reviewImport.nav.board')}</NavLink>
+              <NavLink to="/review/appraisal" data-testid="nav-review-appraisal">{t('appraisal.nav')}</NavLink>
+              <NavLink to="/review/report" data-testid="nav-review-report">{t('reviewReport.nav')}</NavLink>
+              <NavLink to="/review/frameworks" data-testid="nav-review-frameworks">{t('reviewFrameworks.nav')}</NavLink>
+              <NavLink to="/keys" data-testid="nav-keys">{t('nav.reviewerKey')}</NavLink>
+            </>
+          )}
           <NavLink to="/audit">{t('nav.audit')}</NavLink>
+          <NavLink to="/backup" data-testid="nav-backup">{t('nav.backup')}</NavLink>
           <NavLink to="/settings">{t('nav.settings')}</NavLink>
           <NavLink to="/about">{t('nav.about')}</NavLink>
         </nav>

@@ -17,10 +17,10 @@ import { en as surveyEn } from '../features/commune/survey/i18n';
 /** English: every key of vi.ts, checked by the compiler. */
 export const en: Resources = {
   app: { name: 'PAR Index', subtitle: 'Commune administrative reform index' },
-  nav: { home: 'Home', assessment: 'Self-assessment', framework: 'Framework', audit: 'Change log', settings: 'Settings', about: 'About' },
+  nav: { home: 'Home', assessment: 'Self-assessment', framework: 'Criteria framework', audit: 'Change log', backup: 'Backup and restore', settings: 'Settings', about: 'About', reviewerKey: 'The unit\'s signing key' },
   common: {
     loading: 'Loading…', save: 'Save', cancel: 'Cancel', back: 'Back', next: 'Continue',
-    details: 'Technical details', sample: 'Sample (for reference)', points: 'points', none: '—', retry: 'Try again',
+    details: 'Technical details', sample: 'Sample (for reference)', points: 'points', none: '—', retry: 'Try again', print: 'Print…', printed: 'Sent to the printer.',
   },
   roles: {
     commune: 'Commune, ward or special zone', communeHint: 'Self-assess, key in survey questionnaires and send the dossier to the reviewing unit.',
@@ -46,6 +46,7 @@ export const en: Resources = {
     framework: 'Criteria framework in use', frameworkVersion: 'Version {{version}} · year {{year}} · SHA-256 {{sha}}',
     fields: 'Fields', field: 'Field', items: 'Items', maxPoints: 'Max points', total: 'Total',
     groups: 'Groups by index', groupFrom: 'from {{percent}}', sampleWarning: 'This is a SAMPLE framework for reference, not an official provincial document. Replace it with the framework issued by the Department of Home Affairs before scoring for real.',
+    sampleWarningReviewer: 'This is a SAMPLE framework for reference, not an official provincial document. Add the province\'s official framework (Criteria frameworks screen) before appraising for real.',
     communeLead: 'This computer self-assesses the PAR Index of {{name}} for {{year}} against the framework below.',
     reviewerLead: 'This computer appraises the {{year}} PAR Index of the communes and wards under {{name}}.',
   },
@@ -73,8 +74,9 @@ export const en: Resources = {
     title: 'Correct the setup',
     intro: 'Correct the name, unit code, province code, reviewing unit, officer or year if mistyped. The next package carries the new values; every correction goes to the change log.',
     fields: { unitName: 'Unit name', unitCode: 'Unit code', provinceCode: 'Province code (2 digits)', reviewerCode: 'Reviewing unit code', officerName: 'Officer name', officerTitle: 'Title', year: 'Assessment year', unitType: 'Unit type' },
-    reason: 'Reason for the correction', reasonHint: 'Required once a package has been exported.',
-    save: 'Save the corrections', saved: 'Saved. The next package carries the new values.',
+    introReviewer: 'Correct the name, unit code, province code, officer or year if mistyped. Every correction goes to the change log.',
+    reason: 'Reason for the correction', reasonHint: 'Required once a dossier has been sent.', reasonHintReviewer: 'Optional; it goes to the change log.',
+    save: 'Save the corrections', saved: 'Saved. The next dossier carries the new values.', savedReviewer: 'Saved.',
   },
   settings: { title: 'Settings', language: 'Interface language', vi: 'Tiếng Việt', en: 'English', saved: 'Saved.' },
   audit: {

@@ -16,10 +16,10 @@ import { vi as surveyVi } from '../features/commune/survey/i18n';
 /** Vietnamese: the default language and the source of every key. */
 export const vi = {
   app: { name: 'Chỉ số CCHC', subtitle: 'Chỉ số cải cách hành chính cấp xã' },
-  nav: { home: 'Trang chủ', assessment: 'Tự đánh giá', framework: 'Bộ tiêu chí', audit: 'Nhật ký thay đổi', settings: 'Cài đặt', about: 'Giới thiệu' },
+  nav: { home: 'Trang chủ', assessment: 'Tự đánh giá', framework: 'Bộ tiêu chí', audit: 'Nhật ký thay đổi', backup: 'Sao lưu và khôi phục', settings: 'Cài đặt', about: 'Giới thiệu', reviewerKey: 'Khóa ký của đơn vị' },
   common: {
     loading: 'Đang tải…', save: 'Lưu', cancel: 'Hủy', back: 'Quay lại', next: 'Tiếp tục',
-    details: 'Chi tiết kỹ thuật', sample: 'Mẫu (tham khảo)', points: 'điểm', none: '—', retry: 'Thử lại',
+    details: 'Chi tiết kỹ thuật', sample: 'Mẫu (tham khảo)', points: 'điểm', none: '—', retry: 'Thử lại', print: 'In…', printed: 'Đã gửi tới máy in.',
   },
   roles: {
     commune: 'Xã, phường, đặc khu', communeHint: 'Tự đánh giá, nhập phiếu điều tra xã hội học và gửi hồ sơ lên đơn vị thẩm định.',
@@ -45,6 +45,7 @@ export const vi = {
     framework: 'Bộ tiêu chí đang áp dụng', frameworkVersion: 'Phiên bản {{version}} · năm {{year}} · mã SHA-256 {{sha}}',
     fields: 'Lĩnh vực', field: 'Lĩnh vực', items: 'Số tiêu chí thành phần', maxPoints: 'Điểm tối đa', total: 'Tổng',
     groups: 'Phân nhóm theo chỉ số', groupFrom: 'từ {{percent}}', sampleWarning: 'Đây là bộ tiêu chí MẪU để tham khảo, không phải văn bản chính thức của tỉnh. Hãy thay bằng bộ tiêu chí do Sở Nội vụ ban hành trước khi chấm điểm thật.',
+    sampleWarningReviewer: 'Đây là bộ tiêu chí MẪU để tham khảo, không phải văn bản chính thức của tỉnh. Hãy thêm bộ tiêu chí chính thức của tỉnh (màn hình Bộ tiêu chí) trước khi thẩm định thật.',
     communeLead: 'Máy này tự đánh giá Chỉ số CCHC của {{name}} năm {{year}} theo bộ tiêu chí dưới đây.',
     reviewerLead: 'Máy này thẩm định Chỉ số CCHC năm {{year}} của các xã, phường thuộc {{name}}.',
   },
@@ -72,16 +73,17 @@ export const vi = {
     title: 'Sửa thông tin thiết lập',
     intro: 'Sửa tên, mã đơn vị, mã tỉnh, đơn vị thẩm định, người thực hiện hoặc năm nếu đã gõ nhầm. Hồ sơ gửi sau mang thông tin mới; mỗi lần sửa được ghi vào nhật ký thay đổi.',
     fields: { unitName: 'Tên đơn vị', unitCode: 'Mã đơn vị', provinceCode: 'Mã tỉnh (2 chữ số)', reviewerCode: 'Mã đơn vị thẩm định', officerName: 'Họ tên người thực hiện', officerTitle: 'Chức vụ', year: 'Năm đánh giá', unitType: 'Loại đơn vị' },
-    reason: 'Lý do sửa', reasonHint: 'Bắt buộc nếu đơn vị đã xuất hồ sơ gửi đi.',
-    save: 'Lưu thông tin đã sửa', saved: 'Đã lưu. Hồ sơ xuất lần sau mang thông tin mới.',
+    introReviewer: 'Sửa tên, mã đơn vị, mã tỉnh, người thực hiện hoặc năm nếu đã gõ nhầm. Mỗi lần sửa được ghi vào nhật ký thay đổi.',
+    reason: 'Lý do sửa', reasonHint: 'Bắt buộc nếu đơn vị đã gửi hồ sơ.', reasonHintReviewer: 'Không bắt buộc; được ghi vào nhật ký thay đổi.',
+    save: 'Lưu thông tin đã sửa', saved: 'Đã lưu. Hồ sơ gửi lần sau mang thông tin mới.', savedReviewer: 'Đã lưu.',
   },
   settings: { title: 'Cài đặt', language: 'Ngôn ngữ giao diện', vi: 'Tiếng Việt', en: 'English', saved: 'Đã lưu.' },
   audit: {
     title: 'Nhật ký thay đổi', intro: 'Mọi thay đổi dữ liệu đều được ghi lại: ai, khi nào, giá trị cũ → mới. Nhật ký không thể sửa hay xóa.',
     otherAction: 'Thay đổi khác',
     at: 'Thời điểm', actor: 'Người thực hiện', action: 'Thao tác', entity: 'Đối tượng', change: 'Thay đổi', empty: 'Chưa có thay đổi nào.',
-    entities: { survey_form: 'Phiếu điều tra', evidence_document: 'Tài liệu kiểm chứng', evidence_file: 'Tệp đính kèm', assessment_entry: 'Kết quả tiêu chí', assessment: 'Tự đánh giá', identity: 'Đơn vị', framework: 'Bộ tiêu chí', setting: 'Cài đặt', package: 'Gói hồ sơ', key: 'Khóa ký', enrolment: 'Đăng ký khóa', enrolled_key: 'Khóa đã đăng ký' },
-    actions: { 'survey.form.begin': 'Bắt đầu nhập phiếu', 'survey.answer': 'Nhập câu trả lời', 'survey.answer.correct': 'Sửa câu trả lời', 'survey.answer.verify': 'Nhập lại câu trả lời (kiểm tra)', 'survey.form.save': 'Lưu phiếu', 'survey.form.delete': 'Xóa phiếu', 'survey.form.import': 'Nhập phiếu từ bảng tính', 'survey.verify.begin': 'Nhập lại phiếu (kiểm tra)', 'survey.verify.compare': 'So sánh hai lần nhập', 'survey.verify.resolve': 'Xử lý chênh lệch',
+    entities: { survey_form: 'Phiếu điều tra', evidence_document: 'Tài liệu kiểm chứng', evidence_file: 'Tệp đính kèm', assessment_entry: 'Kết quả tiêu chí', assessment: 'Tự đánh giá', identity: 'Đơn vị', framework: 'Bộ tiêu chí', setting: 'Cài đặt', package: 'Hồ sơ', key: 'Khóa ký', enrolment: 'Đăng ký khóa', enrolled_key: 'Khóa đã đăng ký' },
+    actions: { 'survey.form.begin': 'Bắt đầu nhập phiếu', 'survey.answer': 'Nhập câu trả lời', 'survey.answer.correct': 'Sửa câu trả lời', 'survey.answer.verify': 'Nhập lần 2 câu trả lời', 'survey.form.save': 'Lưu phiếu', 'survey.form.delete': 'Xóa phiếu', 'survey.form.import': 'Nạp phiếu từ bảng tính', 'survey.verify.begin': 'Bắt đầu nhập lần 2', 'survey.verify.compare': 'So sánh hai lần nhập', 'survey.verify.resolve': 'Xử lý chênh lệch',
       'assessment.entry': 'Nhập kết quả tiêu chí', 'assessment.explanation': 'Sửa giải trình', 'assessment.finalise': 'Chốt số liệu', 'assessment.reopen': 'Mở lại số liệu', 'evidence.document.add': 'Thêm tài liệu kiểm chứng', 'evidence.document.update': 'Sửa tài liệu kiểm chứng', 'evidence.document.remove': 'Gỡ tài liệu kiểm chứng', 'evidence.file.add': 'Đính kèm tệp', 'evidence.file.remove': 'Gỡ tệp đính kèm',
       'framework.replace': 'Thay bộ tiêu chí', 'identity.setup': 'Thiết lập đơn vị', 'identity.correct': 'Sửa thông tin thiết lập', 'framework.install': 'Cài bộ tiêu chí', 'framework.import': 'Thêm bộ tiêu chí', 'framework.publish': 'Phát hành bộ tiêu chí có chữ ký', 'framework.importSigned': 'Nhận bộ tiêu chí có chữ ký', 'setting.set': 'Đổi cài đặt',
       'key.create': 'Tạo khóa ký', 'key.backup': 'Sao lưu khóa ký', 'key.restore': 'Khôi phục khóa ký', 'key.rotate': 'Đổi khóa ký',

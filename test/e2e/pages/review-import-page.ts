@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 
-/** The reviewer's "Nhập hồ sơ" screen: choose files or a folder, the dry-run table, the import. */
+/** The reviewer's "Nhận hồ sơ" screen: choose files or a folder, the dry-run table, the import. */
 export class ReviewImportPage {
   constructor(private readonly page: Page) {}
 

@@ -11,7 +11,10 @@ export function holds(b: BackupInfo, t: TFn): { unit: string; counts: string } {
   const m = b.manifest;
   return {
     unit: m.unit ? t('backup.unit', { name: printable(m.unit.name), code: printable(m.unit.code), year: m.year ?? '—' }) : t('backup.notSetUp'),
-    counts: t('backup.counts', { entries: m.counts.entries, evidence: m.counts.evidenceFiles, forms: m.counts.surveyForms, packages: m.counts.packagesReceived }),
+    // A reviewing unit's data is the dossiers it received; a commune's, its entries, evidence and forms.
+    counts: m.role === 'reviewer'
+      ? t('backup.countsReviewer', { packages: m.counts.packagesReceived })
+      : t('backup.counts', { entries: m.counts.entries, evidence: m.counts.evidenceFiles, forms: m.counts.surveyForms }),
   };
 }
 

@@ -29,6 +29,8 @@ export function BackupScreen() {
   const [done, setDone] = useState<string | null>(null);
   const [askImport, setAskImport] = useState(false);
   const reloadApp = useAppStore((s) => s.load);
+  // Evidence documents are attached by a commune; a reviewing unit has none to check.
+  const commune = useAppStore((s) => s.identity?.role !== 'reviewer');
 
   async function act(action: Parameters<typeof run<string | null>>[0]): Promise<void> {
     setDone(null);
@@ -70,7 +72,7 @@ export function BackupScreen() {
         {done && <p className="notice notice-ok" role="status" data-testid="backup-done">{done}</p>}
         <ErrorNotice error={error} />
       </section>
-      {state && (
+      {state && commune && (
         <section className="card">
           <h2>{t('backup.evidence.title')}</h2>
           <EvidenceLine check={state.evidence} />

@@ -28,7 +28,8 @@ export function SetupCorrection({ identity }: { identity: Identity }) {
   const [reason, setReason] = useState('');
   const [saved, setSaved] = useState(false);
   const { run, error, busy } = useApiCall();
-  const fields: FieldName[] = identity.role === 'commune'
+  const commune = identity.role === 'commune';
+  const fields: FieldName[] = commune
     ? ['unitName', 'unitCode', 'provinceCode', 'reviewerCode', 'officerName', 'officerTitle', 'year']
     : ['unitName', 'unitCode', 'provinceCode', 'officerName', 'officerTitle', 'year'];
   const before = valuesOf(identity);
@@ -53,7 +54,7 @@ export function SetupCorrection({ identity }: { identity: Identity }) {
   return (
     <section className="card" data-testid="setup-correction">
       <h2>{t('setupCorrection.title')}</h2>
-      <p className="muted small">{t('setupCorrection.intro')}</p>
+      <p className="muted small">{t(commune ? 'setupCorrection.intro' : 'setupCorrection.introReviewer')}</p>
       <form className="form-grid" onSubmit={(e) => { e.preventDefault(); void save(); }}>
         {fields.map((f) => (
           <label key={f}>
@@ -74,13 +75,13 @@ export function SetupCorrection({ identity }: { identity: Identity }) {
         <label className="wide">
           <span>{t('setupCorrection.reason')}</span>
           <input data-testid="correct-reason" value={reason} maxLength={1000} onChange={(e) => setReason(e.target.value)} />
-          <span className="hint small">{t('setupCorrection.reasonHint')}</span>
+          <span className="hint small">{t(commune ? 'setupCorrection.reasonHint' : 'setupCorrection.reasonHintReviewer')}</span>
         </label>
         <div>
           <button type="submit" data-testid="correct-save" disabled={busy || (changed.length === 0 && !typeChanged)}>{t('setupCorrection.save')}</button>
         </div>
       </form>
-      {saved && <p className="notice notice-ok" role="status" data-testid="correct-saved">{t('setupCorrection.saved')}</p>}
+      {saved && <p className="notice notice-ok" role="status" data-testid="correct-saved">{t(commune ? 'setupCorrection.saved' : 'setupCorrection.savedReviewer')}</p>}
       <ErrorNotice error={error} />
     </section>
   );

@@ -16,14 +16,23 @@ export function SummaryScreen() {
   const scores = useAssessment((s) => s.scores);
   const lock = useAssessment((s) => s.lock);
   const [written, setWritten] = useState<string | null>(null);
+  const [printed, setPrinted] = useState(false);
   const { run, error } = useApiCall();
   useEffect(() => {
     void useAssessment.getState().flush().then(() => useAssessment.getState().load());
   }, []);
   const save = async (kind: 'pdf' | 'xlsx'): Promise<void> => {
     setWritten(null);
+    setPrinted(false);
     const r = await run((api) => (kind === 'pdf' ? api.assessment.exportPdf() : api.assessment.exportXlsx()));
     if (r) setWritten(r.path);
+  };
+  // The printed summary is the PDF's document (Nghị định 30/2020/NĐ-CP layout), through the print dialog.
+  const print = async (): Promise<void> => {
+    setWritten(null);
+    setPrinted(false);
+    const r = await run((api) => api.print.summary());
+    if (r?.printed) setPrinted(true);
   };
   if (identity?.role !== 'commune') return <p className="notice">{t('assessment.reviewerOnly')}</p>;
   if (!framework || !scores) return <p>{t('common.loading')}</p>;
@@ -40,8 +49,10 @@ export function SummaryScreen() {
       )}
       <p>
         <button type="button" data-testid="export-pdf" onClick={() => void save('pdf')}>{t('assessment.summary.pdf')}</button>{' '}
-        <button type="button" data-testid="export-xlsx" onClick={() => void save('xlsx')}>{t('assessment.summary.xlsx')}</button>
+        <button type="button" data-testid="export-xlsx" onClick={() => void save('xlsx')}>{t('assessment.summary.xlsx')}</button>{' '}
+        <button type="button" data-testid="summary-print" onClick={() => void print()}>{t('common.print')}</button>
       </p>
+      {printed && <p className="notice notice-ok" role="status" data-testid="summary-printed">{t('common.printed')}</p>}
       {written && <p className="notice" data-testid="export-written">{t('assessment.summary.written', { path: written })}</p>}
       <ErrorNotice error={error} />
       <table className="table" data-testid="summary-table">

@@ -4,7 +4,7 @@ export const vi = {
   keys: {
     title: 'Khóa và đăng ký',
     keyTitle: 'Khóa ký của đơn vị',
-    lead: 'Khóa ký số chứng minh hồ sơ do chính đơn vị gửi và không bị sửa trên đường đi. Khóa bí mật chỉ nằm trên máy này (đã mã hóa), không bao giờ nằm trong cơ sở dữ liệu hay trong gói gửi đi.',
+    lead: 'Khóa ký chứng minh các tệp (hồ sơ, tệp duyệt đăng ký khóa, bộ tiêu chí, kết quả thẩm định) do chính đơn vị gửi và không bị sửa trên đường đi. Khóa bí mật chỉ nằm trên máy này (đã mã hóa), không bao giờ nằm trong cơ sở dữ liệu hay trong gói gửi đi.',
     none: 'Máy này chưa có khóa ký.',
     keyId: 'Mã khóa', fingerprint: 'Dấu vân tay', protection: 'Bảo vệ bằng', created: 'Ngày tạo',
     protectionOs: 'Kho bảo mật của hệ điều hành', protectionPassphrase: 'Mật khẩu',
@@ -23,11 +23,11 @@ export const vi = {
   },
   enrol: {
     title: 'Đăng ký khóa với đơn vị thẩm định',
-    lead: 'Lập đề nghị đăng ký (tệp có chữ ký) và in phiếu đăng ký có dấu vân tay, ký tên, đóng dấu, gửi cả hai cho đơn vị thẩm định. Khi nhận được tệp duyệt, nhập tệp đó tại đây.',
+    lead: 'Lập đề nghị đăng ký (tệp có chữ ký) và in phiếu đăng ký có dấu vân tay, ký tên, đóng dấu, gửi cả hai cho đơn vị thẩm định. Khi nhận được tệp duyệt, nạp tệp đó tại đây.',
     officerName: 'Người lập', officerTitle: 'Chức vụ', make: 'Lập đề nghị và in phiếu đăng ký…', making: 'Đang lập…',
     made: 'Đã ghi tệp đề nghị và phiếu đăng ký (PDF):', requestFile: 'Tệp đề nghị', formFile: 'Phiếu đăng ký',
     lastRequest: 'Đề nghị gần nhất: {{date}}, người lập {{officer}}.',
-    chooseApproval: 'Nhập tệp duyệt của đơn vị thẩm định…', approvalShows: 'Tệp duyệt hợp lệ, của {{unit}} ({{code}}). Dấu vân tay khóa của đơn vị thẩm định:',
+    chooseApproval: 'Nạp tệp duyệt của đơn vị thẩm định…', approvalShows: 'Tệp duyệt hợp lệ, của {{unit}} ({{code}}). Dấu vân tay khóa của đơn vị thẩm định:',
     approvalCompare: 'Đối chiếu từng nhóm 4 ký tự với dấu vân tay do đơn vị thẩm định công bố hoặc gửi bằng văn bản. Chỉ xác nhận khi mọi nhóm đều khớp; nếu khác, không xác nhận và gọi điện cho đơn vị thẩm định.',
     typeFingerprint: 'Gõ dấu vân tay in trên văn bản của đơn vị thẩm định (gõ theo văn bản giấy, không chép từ màn hình)',
     fingerprint_empty: 'Chưa nhập dấu vân tay: nút xác nhận chỉ mở khi cả 13 nhóm đều khớp.',
@@ -40,13 +40,13 @@ export const vi = {
   },
   rotate: {
     title: 'Đổi khóa ký',
-    lead: 'Khi cần thay khóa (máy mới, nghi lộ mật khẩu…): ứng dụng tạo khóa mới, lập văn bản đổi khóa ký bằng khóa cũ và khóa mới, và in phiếu đổi khóa có dấu vân tay khóa mới. Ký, đóng dấu phiếu, gửi kèm văn bản cho đơn vị thẩm định. Đơn vị thẩm định chỉ duyệt sau khi đối chiếu dấu vân tay trên phiếu; cho đến khi nhập tệp duyệt, hồ sơ vẫn được ký bằng khóa hiện tại. Mất khóa thì không đổi khóa được: hãy đăng ký khóa mới.',
+    lead: 'Khi cần thay khóa (máy mới, nghi lộ mật khẩu…): ứng dụng tạo khóa mới, lập văn bản đổi khóa ký bằng khóa cũ và khóa mới, và in phiếu đổi khóa có dấu vân tay khóa mới. Ký, đóng dấu phiếu, gửi kèm văn bản cho đơn vị thẩm định. Đơn vị thẩm định chỉ duyệt sau khi đối chiếu dấu vân tay trên phiếu; cho đến khi nạp tệp duyệt, hồ sơ vẫn được ký bằng khóa hiện tại. Mất khóa thì không đổi khóa được: hãy đăng ký khóa mới.',
     newPassphrase: 'Mật khẩu bảo vệ khóa mới',
     make: 'Lập văn bản đổi khóa và in phiếu…',
     made: 'Đã ghi văn bản đổi khóa và phiếu đổi khóa (PDF):', statementFile: 'Văn bản đổi khóa', formFile: 'Phiếu đổi khóa',
     pending: 'Đang chờ đơn vị thẩm định duyệt đổi khóa (lập ngày {{date}}, hiệu lực từ {{from}}). Dấu vân tay khóa mới:',
-    pendingStillOld: 'Hồ sơ vẫn được ký bằng khóa hiện tại cho đến khi nhập tệp duyệt đổi khóa của đơn vị thẩm định.',
-    print: 'In lại phiếu đổi khóa…', chooseApproval: 'Nhập tệp duyệt đổi khóa…',
+    pendingStillOld: 'Hồ sơ vẫn được ký bằng khóa hiện tại cho đến khi nạp tệp duyệt đổi khóa của đơn vị thẩm định.',
+    print: 'In lại phiếu đổi khóa…', chooseApproval: 'Nạp tệp duyệt đổi khóa…',
     approvalShows: 'Tệp duyệt đổi khóa hợp lệ, của {{unit}} ({{code}}) ngày {{date}}, ký bằng khóa đơn vị thẩm định đã ghi nhận. Khóa mới được duyệt:',
     approvalSwitch: 'Khi xác nhận, máy này chuyển sang ký hồ sơ bằng khóa mới; khóa cũ được cất riêng, không bị xóa.',
     accept: 'Chuyển sang khóa mới',
@@ -63,7 +63,7 @@ export const vi = {
     history: 'Các lần đã xuất', when: 'Thời điểm', file: 'Tệp', none: 'Chưa xuất lần nào.',
     notEnrolled: 'Khóa chưa được đơn vị thẩm định duyệt: hồ sơ vẫn xuất được nhưng sẽ bị từ chối khi nhập cho đến khi đăng ký xong.',
   },
-  home: { noKeyTitle: 'Chưa có khóa ký', noKeyBody: 'Cần khóa ký để gửi hồ sơ có chữ ký số lên đơn vị thẩm định.', noKeyAction: 'Tạo khóa' },
+  home: { noKeyTitle: 'Chưa có khóa ký', noKeyBody: 'Cần khóa ký để ký số các tệp đơn vị gửi đi, để nơi nhận biết chắc tệp do chính đơn vị gửi và không bị sửa.', noKeyAction: 'Tạo khóa' },
 };
 
 export const en: typeof vi = {
@@ -71,7 +71,7 @@ export const en: typeof vi = {
   keys: {
     title: 'Keys and enrolment',
     keyTitle: 'The unit\'s signing key',
-    lead: 'The signing key proves that a dossier comes from this unit and was not changed on the way. The private key stays on this computer (encrypted), never in the database or in a package.',
+    lead: 'The signing key proves that a file (a dossier, a key enrolment approval, a framework, an appraisal result) comes from this unit and was not changed on the way. The private key stays on this computer (encrypted), never in the database or in a package.',
     none: 'This computer has no signing key yet.',
     keyId: 'Key id', fingerprint: 'Fingerprint', protection: 'Protected by', created: 'Created',
     protectionOs: 'Operating system secure storage', protectionPassphrase: 'Passphrase',
@@ -130,5 +130,5 @@ export const en: typeof vi = {
     history: 'Exports so far', when: 'When', file: 'File', none: 'Nothing exported yet.',
     notEnrolled: 'The key is not approved by the reviewing unit yet: the dossier can be exported but will be refused on import until enrolment is done.',
   },
-  home: { noKeyTitle: 'No signing key yet', noKeyBody: 'A signing key is needed to send signed dossiers to the reviewing unit.', noKeyAction: 'Create key' },
+  home: { noKeyTitle: 'No signing key yet', noKeyBody: 'A signing key is needed to sign the files the unit sends, so that whoever receives them knows they come from this unit unchanged.', noKeyAction: 'Create key' },
 };

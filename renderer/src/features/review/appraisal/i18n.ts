@@ -2,7 +2,7 @@
 export const vi = {
   nav: 'Thẩm định',
   list: {
-    title: 'Thẩm định hồ sơ năm {{year}}', lead: 'Chọn một xã đã gửi hồ sơ để thẩm định.', empty: 'Chưa nhận hồ sơ nào: hãy nhập hồ sơ của xã trước.',
+    title: 'Thẩm định hồ sơ năm {{year}}', lead: 'Chọn một xã đã gửi hồ sơ để thẩm định.', empty: 'Chưa nhận hồ sơ nào: hãy nhận hồ sơ của xã trước (màn hình Nhận hồ sơ).',
     open: 'Thẩm định', code: 'Mã', commune: 'Xã', state: 'Hồ sơ',
   },
   assign: {

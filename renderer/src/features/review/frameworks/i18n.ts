@@ -1,13 +1,13 @@
 /** Strings of the reviewing unit's framework screens (feature key `reviewFrameworks`) and the commune's signed import. */
 export const vi = {
-  nav: 'Soạn, phát hành bộ tiêu chí',
+  nav: 'Bộ tiêu chí',
   title: 'Bộ tiêu chí: soạn, kiểm tra, phát hành',
-  lead: 'Soạn bộ tiêu chí trong bảng tính mẫu, nhập để kiểm tra (mọi lỗi chỉ ra theo trang, dòng, cột), xem lại, so sánh với bản khác rồi ký và phát hành cho các xã.',
-  author: 'Soạn và nhập',
+  lead: 'Soạn bộ tiêu chí trong bảng tính mẫu, nạp để kiểm tra (mọi lỗi chỉ ra theo trang, dòng, cột), xem lại, so sánh với bản khác rồi ký và phát hành cho các xã.',
+  author: 'Soạn và nạp tệp',
   template: 'Tải bảng tính mẫu (Excel)…',
   templateSaved: 'Đã lưu bảng tính mẫu: {{path}}',
-  choose: 'Nhập tệp bộ tiêu chí (Excel, JSON)…',
-  problems: '{{count}} lỗi trong {{file}}: chưa nhập. Sửa tệp theo từng dòng dưới đây rồi nhập lại.',
+  choose: 'Nạp tệp bộ tiêu chí (Excel, JSON)…',
+  problems: '{{count}} lỗi trong {{file}}: chưa nạp. Sửa tệp theo từng dòng dưới đây rồi nạp lại.',
   place: 'Vị trí', problem: 'Lỗi',
   valid: 'Hợp lệ: {{file}}',
   signedFile: 'Tệp có chữ ký: {{file}}. Chữ ký được kiểm tra khi thêm.',
@@ -20,7 +20,7 @@ export const vi = {
   review: 'Xem lại: {{title}} (phiên bản {{version}})',
   summary: '{{fields}} lĩnh vực · {{items}} tiêu chí thành phần · tổng {{total}} điểm · {{groups}} nhóm xếp loại',
   code: 'Mã', max: 'Điểm tối đa', rule: 'Cách chấm', na: 'Không áp dụng',
-  survey: 'Phiếu khảo sát: {{questions}} câu, {{target}} phiếu mỗi đơn vị (tối thiểu {{min}})',
+  survey: 'Phiếu điều tra: {{questions}} câu, {{target}} phiếu mỗi đơn vị (tối thiểu {{min}})',
   surveyFeeds: 'tính điểm cho {{item}}',
   groups: 'Nhóm xếp loại',
   compare: 'So sánh với',
@@ -37,7 +37,7 @@ export const vi = {
   rules: {
     manual: 'nhập điểm, bước {{step}}', binary: 'đạt / không đạt', binaryDeduct: 'đạt / không đạt (không đạt: {{points}})', tiered: '{{count}} mức', bands: 'theo khoảng tỷ lệ ({{bands}})',
     ratio: 'theo tỷ lệ', ratioZero: 'theo tỷ lệ, dưới {{percent}}: 0', 'ratio-target': 'theo tỷ lệ so với mục tiêu {{percent}}', deduction: 'trừ {{per}} mỗi lần, thấp nhất {{floor}}',
-    increment: 'cộng {{per}} mỗi đơn vị', formula: 'công thức: {{expression}}', survey: 'điều tra xã hội học', surveyEntered: 'điểm khảo sát nhập trực tiếp',
+    increment: 'cộng {{per}} mỗi đơn vị', formula: 'công thức: {{expression}}', survey: 'điều tra xã hội học', surveyEntered: 'điểm điều tra nhập trực tiếp',
   },
   naModes: { 'not-allowed': '—', exclude: 'loại khỏi điểm tối đa', full: 'tính đủ điểm', points: 'tính {{points}} điểm' },
   // commune side, on the framework screen
@@ -50,7 +50,7 @@ export const vi = {
 };
 
 export const en: typeof vi = {
-  nav: 'Write, publish frameworks',
+  nav: 'Criteria frameworks',
   title: 'Criteria frameworks: write, check, publish',
   lead: 'Write a framework in the spreadsheet template, import it to check it (every problem by sheet, row and column), review it, compare it with another one, then sign and publish it to the communes.',
   author: 'Write and import',

@@ -1,18 +1,18 @@
 /** Strings of the import screen and the completeness board (feature key `reviewImport`). */
 export const vi = {
-  nav: { import: 'Nhập hồ sơ', board: 'Tình hình nộp hồ sơ' },
+  nav: { import: 'Nhận hồ sơ', board: 'Tình hình nộp hồ sơ' },
   import: {
-    title: 'Nhập hồ sơ của xã',
-    lead: 'Chọn các tệp hồ sơ (hoặc cả thư mục) xã gửi lên. Ứng dụng kiểm tra từng tệp trước, chưa nhập gì; xem kết quả rồi bấm nhập.',
-    chooseFiles: 'Chọn tệp…', chooseFolder: 'Chọn thư mục…', checking: 'Đang kiểm tra…', importing: 'Đang nhập…',
+    title: 'Nhận hồ sơ của xã',
+    lead: 'Chọn các tệp hồ sơ (hoặc cả thư mục) xã gửi lên. Ứng dụng kiểm tra từng tệp trước, chưa nhận gì; xem kết quả rồi bấm nhận.',
+    chooseFiles: 'Chọn tệp…', chooseFolder: 'Chọn thư mục…', checking: 'Đang kiểm tra…', importing: 'Đang nhận…',
     counts: '{{total}} tệp: {{accept}} sẽ nhận, {{duplicate}} trùng, {{refused}} bị từ chối',
     countsDone: '{{total}} tệp: {{accept}} đã nhận, {{duplicate}} trùng, {{refused}} bị từ chối',
-    run: 'Nhập {{count}} hồ sơ', done: 'Đã nhập xong. Xem tình hình nộp hồ sơ để biết xã nào còn thiếu.',
-    nothing: 'Không có tệp nào để nhập.',
+    run: 'Nhận {{count}} hồ sơ', done: 'Đã nhận xong. Xem tình hình nộp hồ sơ để biết xã nào còn thiếu.',
+    nothing: 'Không có tệp nào để nhận.',
     file: 'Tệp', commune: 'Xã', revision: 'Lần gửi', verdict: 'Kết quả',
-    new: 'Mới', newer: 'Bản sửa mới hơn', duplicate: 'Đã nhập trước đó', refused: 'Bị từ chối: {{message}}',
+    new: 'Mới', newer: 'Bản sửa mới hơn', duplicate: 'Đã nhận trước đó', refused: 'Bị từ chối: {{message}}',
     accepted: 'Đã nhận', mismatch: 'Điểm tính lại khác điểm xã kê khai',
-    logXlsx: 'Xuất nhật ký nhập (Excel)…', logCsv: 'Xuất nhật ký nhập (CSV)…', logSaved: 'Đã lưu nhật ký nhập ({{count}} dòng): {{path}}',
+    logXlsx: 'Xuất nhật ký nhận hồ sơ (Excel)…', logCsv: 'Xuất nhật ký nhận hồ sơ (CSV)…', logSaved: 'Đã lưu nhật ký nhận hồ sơ ({{count}} dòng): {{path}}',
   },
   board: {
     title: 'Tình hình nộp hồ sơ năm {{year}}',
@@ -26,19 +26,19 @@ export const vi = {
 };
 
 export const en: typeof vi = {
-  nav: { import: 'Import dossiers', board: 'Submission status' },
+  nav: { import: 'Receive dossiers', board: 'Submission status' },
   import: {
-    title: 'Import commune dossiers',
-    lead: 'Choose the dossier files (or a whole folder) the communes sent. Each file is checked first and nothing is imported yet; review the verdicts, then import.',
-    chooseFiles: 'Choose files…', chooseFolder: 'Choose folder…', checking: 'Checking…', importing: 'Importing…',
+    title: 'Receive commune dossiers',
+    lead: 'Choose the dossier files (or a whole folder) the communes sent. Each file is checked first and nothing is received yet; review the verdicts, then receive them.',
+    chooseFiles: 'Choose files…', chooseFolder: 'Choose folder…', checking: 'Checking…', importing: 'Receiving…',
     counts: '{{total}} files: {{accept}} to accept, {{duplicate}} duplicate, {{refused}} refused',
     countsDone: '{{total}} files: {{accept}} accepted, {{duplicate}} duplicate, {{refused}} refused',
-    run: 'Import {{count}} dossiers', done: 'Import finished. See the submission status for communes still missing.',
-    nothing: 'There is nothing to import.',
+    run: 'Receive {{count}} dossiers', done: 'Dossiers received. See the submission status for communes still missing.',
+    nothing: 'There is nothing to receive.',
     file: 'File', commune: 'Commune', revision: 'Revision', verdict: 'Verdict',
-    new: 'New', newer: 'Newer revision', duplicate: 'Already imported', refused: 'Refused: {{message}}',
+    new: 'New', newer: 'Newer revision', duplicate: 'Already received', refused: 'Refused: {{message}}',
     accepted: 'Accepted', mismatch: 'Recomputed scores differ from the declared ones',
-    logXlsx: 'Export the import log (Excel)…', logCsv: 'Export the import log (CSV)…', logSaved: 'Import log saved ({{count}} rows): {{path}}',
+    logXlsx: 'Export the receiving log (Excel)…', logCsv: 'Export the receiving log (CSV)…', logSaved: 'Receiving log saved ({{count}} rows): {{path}}',
   },
   board: {
     title: 'Submission status {{year}}',
@@ -46,7 +46,7 @@ export const en: typeof vi = {
     all: 'All', notReceived: 'Not received', received: 'Received', flagged: 'To review',
     receivedRow: 'Received r{{revision}}, {{date}}', onTime: 'on time', late: 'late',
     mismatch: 'score mismatch', refusedAttempts: '{{count}} refused attempts',
-    code: 'Code', commune: 'Commune', state: 'State', empty: 'The roster is empty: load the commune roster first.',
+    code: 'Code', commune: 'Commune', state: 'State', empty: 'The list of communes is empty: load it first.',
     filter: 'Filter by state', notEnrolled: 'no key enrolled',
   },
 };

@@ -20,7 +20,7 @@ describe('import verdicts', () => {
   it('names a first package, a later revision, a duplicate and an accepted file after the import', () => {
     expect(verdictText(base, false, t)).toBe('Mới');
     expect(verdictText({ ...base, revision: 3 }, false, t)).toBe('Bản sửa mới hơn');
-    expect(verdictText({ ...base, outcome: 'duplicate' }, false, t)).toBe('Đã nhập trước đó');
+    expect(verdictText({ ...base, outcome: 'duplicate' }, false, t)).toBe('Đã nhận trước đó');
     expect(verdictText(base, true, t)).toBe('Đã nhận');
   });
 

@@ -28,10 +28,18 @@ export function ReportScreen() {
   const { data: view, error } = useApiLoad((api) => api.report.view(query), [year, basis, type, reload]);
   const { run, busy, error: exportError } = useApiCall();
   const [exported, setExported] = useState<string | null>(null);
+  const [printed, setPrinted] = useState(false);
   const save = async (kind: 'xlsx' | 'csv' | 'pdf') => {
     setExported(null);
+    setPrinted(false);
     const r = await run((api) => (kind === 'xlsx' ? api.report.exportXlsx(query) : kind === 'pdf' ? api.report.exportPdf(query) : api.report.exportCsv(query)));
     if (r) setExported(r.file);
+  };
+  const print = async () => {
+    setExported(null);
+    setPrinted(false);
+    const r = await run((api) => api.print.report(query));
+    if (r?.printed) setPrinted(true);
   };
   const bandIndex = new Map((view?.bands ?? []).map((b, i) => [b.code, i]));
   return (
@@ -59,8 +67,10 @@ export function ReportScreen() {
         <button type="button" className="secondary" disabled={busy || !view} onClick={() => void save('xlsx')} data-testid="report-xlsx">{t('reviewReport.exportXlsx')}</button>
         <button type="button" className="secondary" disabled={busy || !view} onClick={() => void save('csv')} data-testid="report-csv">{t('reviewReport.exportCsv')}</button>
         <button type="button" className="secondary" disabled={busy || !view} onClick={() => void save('pdf')} data-testid="report-pdf">{t('reviewReport.exportPdf')}</button>
+        <button type="button" className="secondary" disabled={busy || !view} onClick={() => void print()} data-testid="report-print">{t('common.print')}</button>
       </div>
       <ErrorNotice error={error ?? exportError} />
+      {printed && <div className="notice notice-ok" role="status" data-testid="report-printed">{t('common.printed')}</div>}
       {exported && <div className="notice notice-ok" role="status" data-testid="report-exported">{t('reviewReport.exported', { file: exported })}</div>}
       {view && (
         <>
