@@ -73,6 +73,16 @@ export class AssessmentPage {
     await this.page.getByTestId('check-panel').waitFor();
   }
 
+  /** Esc closes the drawer; the cursor is back on the bar's button. */
+  async closeChecks(): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await this.page.getByTestId('check-drawer').waitFor({ state: 'detached' });
+  }
+
+  checkDrawer() {
+    return this.page.getByTestId('check-drawer');
+  }
+
   checkRows() {
     return this.page.getByTestId('check-row');
   }

@@ -29,8 +29,7 @@ export function CheckPanel({ checks, onJump }: { checks: Check[]; onJump(code: s
   const text = (c: Check): string =>
     c.key === null ? c.text : t(`assessment.check.${c.key}`, { code: c.code, points: formatPoints(c.points ?? 0, lang) });
   return (
-    <section className="card check-panel" data-testid="check-panel" aria-live="polite">
-      <h2>{t('assessment.check.title')}</h2>
+    <section className="check-panel" data-testid="check-panel" aria-live="polite">
       {checks.filter((c) => c.severity === 'error').length === 0 && <p className="notice">{t('assessment.check.ok')}</p>}
       <ul>
         {checks.map((c, i) => (
