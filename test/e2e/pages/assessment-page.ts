@@ -55,6 +55,25 @@ export class AssessmentPage {
     return this.page.getByTestId('save-state');
   }
 
+  /** The outline's button for an item (data-mark: empty / entered / error / noEvidence / na). */
+  outlineLink(code: string) {
+    return this.page.getByTestId(`outline-${code}`);
+  }
+
+  /** A field's count in the outline ("2/8": entered of all; under a filter, how many it shows). */
+  outlineCount(field: string) {
+    return this.page.getByTestId(`outline-count-${field}`);
+  }
+
+  async filter(name: 'all' | 'empty' | 'error' | 'noEvidence'): Promise<void> {
+    await this.page.getByTestId(`filter-${name}`).click();
+    await this.page.locator(`[data-testid="filter-${name}"][aria-pressed="true"]`).waitFor();
+  }
+
+  filterCount(name: 'all' | 'empty' | 'error' | 'noEvidence') {
+    return this.page.getByTestId(`filter-count-${name}`);
+  }
+
   progress(field: string) {
     return this.page.getByTestId(`progress-${field}`);
   }

@@ -94,7 +94,7 @@ export function EmptyFilter({ marks }: { marks: Record<string, ItemMark> }) {
   const setFilter = useOutline((s) => s.setFilter);
   if (filter === 'all' || (visible && visible.size > 0)) return null;
   return (
-    <p className="notice" data-testid="filter-empty">
+    <p className="notice" data-testid="filter-nothing">
       {t(`assessment.outline.none.${filter}`)}{' '}
       <button type="button" className="link" onClick={() => setFilter('all', marks)}>{t('assessment.outline.showAll')}</button>
     </p>
