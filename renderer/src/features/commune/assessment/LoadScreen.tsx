@@ -81,10 +81,10 @@ function Preview({ choice, busy, onConfirm, onCancel }: { choice: EntriesChoice;
     const words = changeWords(c, item, lang);
     return (
       <tr key={c.code} data-testid={`preview-${c.code}`} data-change={c.change}>
-        <td className="num">{c.code}</td>
+        <td className="preview-code">{c.code}</td>
         <td>{item?.title ?? ''}</td>
-        <td><span className={`badge preview-${c.change}`}>{t(`assessment.load.change.${c.change}`)}</span></td>
-        <td data-testid={`preview-words-${c.code}`}>
+        <td className="preview-kind"><span className={`badge preview-${c.change}`}>{t(`assessment.load.change.${c.change}`)}</span></td>
+        <td className="preview-words" data-testid={`preview-words-${c.code}`}>
           {words ?? (c.change === 'same' ? t('assessment.load.asStored') : '')}
           {c.explanation && <span className="muted"> · {t('assessment.load.explanation')}</span>}
           {c.documents > 0 && <span className="muted"> · {t('assessment.load.documents', { count: c.documents })}</span>}
@@ -106,7 +106,7 @@ function Preview({ choice, busy, onConfirm, onCancel }: { choice: EntriesChoice;
       </p>
       {differing.length > 0 && (
         <div className="table-scroll">
-          <table className="table compact">
+          <table className="table compact preview-table">
             <thead><tr><th>{t('assessment.load.col.code')}</th><th>{t('assessment.load.col.title')}</th><th>{t('assessment.load.col.change')}</th><th>{t('assessment.load.col.what')}</th></tr></thead>
             <tbody>{differing.map(row)}</tbody>
           </table>
@@ -115,7 +115,7 @@ function Preview({ choice, busy, onConfirm, onCancel }: { choice: EntriesChoice;
       {same.length > 0 && (
         <details>
           <summary>{t('assessment.load.showSame', { count: same.length })}</summary>
-          <table className="table compact"><tbody>{same.map(row)}</tbody></table>
+          <table className="table compact preview-table"><tbody>{same.map(row)}</tbody></table>
         </details>
       )}
     </section>
