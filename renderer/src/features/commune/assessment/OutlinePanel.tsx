@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Framework } from '@shared/framework/schema';
 import type { ItemMark, OutlineFilter } from './outline';
@@ -29,8 +29,20 @@ export function OutlinePanel({ framework, marks, current, onGo }: {
   const filter = useOutline((s) => s.filter);
   const keep = useOutline((s) => s.keep);
   const fields = useMemo(() => outline(framework, marks, filter, keep, t('assessment.adjustments')), [framework, marks, filter, keep, t]);
+  const ref = useRef<HTMLElement>(null);
+  // Moving through the items by keyboard keeps the current one in the outline's own view
+  // (the outline column scrolls; the page does not move).
+  useEffect(() => {
+    const row = current ? ref.current?.querySelector<HTMLElement>(`[data-testid="outline-${CSS.escape(current)}"]`) : null;
+    const box = ref.current?.parentElement;
+    if (!row || !box) return;
+    const r = row.getBoundingClientRect();
+    const b = box.getBoundingClientRect();
+    if (r.top < b.top) box.scrollTop -= b.top - r.top + 8;
+    else if (r.bottom > b.bottom) box.scrollTop += r.bottom - b.bottom + 8;
+  }, [current]);
   return (
-    <nav className="criteria-outline" aria-label={t('assessment.outline.title')} data-testid="outline">
+    <nav ref={ref} className="criteria-outline" aria-label={t('assessment.outline.title')} data-testid="outline">
       <h2 className="visually-hidden">{t('assessment.outline.title')}</h2>
       {fields.length === 0 && <p className="muted small" data-testid="outline-empty">{t(`assessment.outline.none.${filter === 'all' ? 'empty' : filter}`)}</p>}
       {fields.map((f) => (
