@@ -85,7 +85,9 @@ export function AssessmentScreen() {
 
   const onKeyDown = useCallback(
     (e: KeyboardEvent<HTMLDivElement>) => {
-      const target = navigationTarget(e, order, fieldOf);
+      // Under a filter the keys move through the items it shows.
+      const visible = useOutline.getState().visible;
+      const target = navigationTarget(e, visible ? order.filter((c) => visible.has(c)) : order, fieldOf);
       if (target) {
         e.preventDefault();
         void flush();
