@@ -149,6 +149,8 @@ describe('the criteria screen: outline, filters, drawer, last item, entries prev
     await app.page.setViewportSize({ width: 1093, height: 614 });
     await app.page.getByTestId('outline-toggle').click();
     await app.page.getByTestId('outline').waitFor({ state: 'detached' });
+    // A full-page shot draws the sticky bar where the page is scrolled: from the top.
+    await app.page.evaluate('window.scrollTo(0, 0)');
     await app.shot('outline-folded-1093x614');
     await app.page.getByTestId('outline-toggle').click();
     await app.page.getByTestId('outline').waitFor();
