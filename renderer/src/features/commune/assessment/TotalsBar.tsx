@@ -34,7 +34,7 @@ export function TotalsBar({ errors, warnings, checksOpen, onChecks, checkButton,
       </button>
       <span className="bar-figure" title={totalTitle}>
         <span className="muted">{t('assessment.total')}</span> <strong data-testid="total-points">{formatPoints(total.points, lang)}</strong>
-        <span className="muted">/{formatPoints(total.applicableMax, lang)}</span>
+        <span className="muted bar-max">/{formatPoints(total.applicableMax, lang)}</span>
       </span>
       <span className="bar-figure" title={indexLine(b, lang)}>
         <span className="muted">{t('assessment.index')}</span> <strong data-testid="total-index">{index === null ? '—' : formatPercent(index, lang)}</strong>
