@@ -135,6 +135,10 @@ describe('the criteria screen: outline, filters, drawer, last item, entries prev
     await a.checkDrawer().waitFor();
     expect(await app.page.evaluate(() => document.activeElement?.closest('[data-testid="check-drawer"]') !== null)).toBe(true);
     expect(await a.checkRows().filter({ hasText: 'Mục 2.1' }).count()).toBe(1);
+    // A required item not entered stops finalising but is "Chưa nhập", not counted as an error.
+    expect(await a.checkRows().filter({ hasText: 'Mục 1.4 bắt buộc' }).locator('.badge').textContent()).toBe('Chưa nhập');
+    // The three errors are the items with points and no evidence (1.2, 1.3, 2.1); the 40-odd required items not entered are not among them.
+    expect(await app.page.getByTestId('check-toggle').textContent()).toMatch(/^Kiểm tra \(3 lỗi, /u);
     await app.shotBoth('check-drawer');
     await a.closeChecks();
     expect(await a.focusedTestId()).toBe('check-toggle');

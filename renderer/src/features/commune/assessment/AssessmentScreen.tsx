@@ -113,7 +113,10 @@ export function AssessmentScreen() {
   if (status === 'error') return <ErrorNotice error={loadError} />;
   if (!framework) return <p>{t('common.loading')}</p>;
   const adjustmentCodes = (framework.adjustments ?? []).map((a) => a.code);
-  const errors = checks.filter((c) => c.severity === 'error').length;
+  // What stops finalising (errors and required items not entered) and, of it, the real errors.
+  const blocking = checks.filter((c) => c.severity === 'error').length;
+  const errors = checks.filter((c) => c.severity === 'error' && c.key !== 'missing').length;
+  const warnings = checks.filter((c) => c.severity === 'warning').length;
   return (
     <AppraisalNotesProvider>
       <div className="assessment" data-testid="assessment-screen" onKeyDown={onKeyDown} onFocus={onFocus}>
@@ -122,11 +125,11 @@ export function AssessmentScreen() {
           <div className="assessment-actions">
             <Link to="/assessment/load" className="button">{t('assessment.load.menu')}</Link>
             <Link to="/assessment/summary" className="button" data-testid="to-summary">{t('assessment.summary.menu')}</Link>
-            <LockBar errors={errors} />
+            <LockBar errors={blocking} />
           </div>
         </div>
         <div className="assessment-top">
-          <TotalsBar errors={errors} warnings={checks.length - errors} checksOpen={checksOpen} onChecks={() => setChecksOpen(!checksOpen)} checkButton={checkButton}
+          <TotalsBar errors={errors} warnings={warnings} checksOpen={checksOpen} onChecks={() => setChecksOpen(!checksOpen)} checkButton={checkButton}
             outlineOpen={outlineOpen} onOutline={() => setOutlineOpen(!outlineOpen)} />
           <SaveFailure />
         </div>
