@@ -51,7 +51,7 @@ export const vi = {
   lock: {
     finalise: 'Chốt số liệu', reopen: 'Mở lại để sửa', finalised: 'Đã chốt số liệu (lần {{revision}}) lúc {{time}}. Không sửa được cho đến khi mở lại.',
     confirmFinalise: 'Chốt số liệu tự đánh giá? Sau khi chốt, số liệu không sửa được cho đến khi mở lại (có ghi lý do).',
-    blocked: 'Còn {{count}} mục có lỗi hoặc bắt buộc mà chưa nhập (xem Kiểm tra): hãy sửa, nhập trước khi chốt.',
+    blocked: 'Chưa chốt được: còn {{count}} mục có lỗi hoặc chưa nhập.',
     reason: 'Lý do mở lại', reasonHint: 'Ví dụ: sửa số liệu mục 3.3 theo góp ý của đơn vị thẩm định', reopened: 'Đã mở lại: {{reason}}',
     confirm: 'Xác nhận', cancel: 'Hủy',
   },
@@ -130,7 +130,7 @@ export const en: typeof vi = {
   lock: {
     finalise: 'Finalise', reopen: 'Reopen for editing', finalised: 'Finalised (revision {{revision}}) at {{time}}. Read-only until reopened.',
     confirmFinalise: 'Finalise the self-assessment? It cannot be edited until reopened (with a reason).',
-    blocked: '{{count}} items have an error or are required but not entered (see Check): fix or enter them before finalising.',
+    blocked: 'Cannot finalise yet: {{count}} items have errors or are not entered.',
     reason: 'Reason for reopening', reasonHint: 'E.g. correct item 3.3 after the reviewing unit’s comments', reopened: 'Reopened: {{reason}}',
     confirm: 'Confirm', cancel: 'Cancel',
   },
