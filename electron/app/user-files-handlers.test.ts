@@ -46,6 +46,7 @@ afterEach(() => {
 const CHANNELS: [string, unknown][] = [
   ['framework:choose', undefined],
   ['assessment:loadFile', undefined],
+  ['assessment:chooseFile', undefined],
   ['enrolment:chooseApproval', undefined],
   ['keys:chooseBackup', undefined],
   ['survey:import', undefined],

@@ -48,6 +48,31 @@ export interface LoadFileReport {
   sections: { name: string; label: string; count: number }[];
 }
 
+/** One item of an entries file as it would change the stored data (what `chiso load --dry-run` prints). */
+export interface ItemChange {
+  code: string;
+  /** new: nothing was entered; changed: an entry, explanation or evidence document differs; same: the file repeats what is stored. */
+  change: 'new' | 'changed' | 'same';
+  before: ItemEntry | null;
+  after: ItemEntry | null;
+  explanation: boolean;
+  documents: number;
+}
+
+export interface EntriesPreview {
+  items: ItemChange[];
+  /** Survey forms the file would add. */
+  forms: number;
+  counts: { new: number; changed: number; same: number };
+}
+
+/** An entries file chosen in main's dialog and held there by token, with what loading it would change. */
+export interface EntriesChoice {
+  token: string;
+  file: string;
+  preview: EntriesPreview;
+}
+
 /** The longest explanation (giải trình) an item takes. */
 export const EXPLANATION_MAX = 4000;
 
@@ -58,6 +83,10 @@ export const ASSESSMENT_CHANNELS = [
   'assessment:finalise',
   'assessment:reopen',
   'assessment:loadFile',
+  'assessment:chooseFile',
+  'assessment:loadChosen',
+  'assessment:lastItem',
+  'assessment:setLastItem',
   'assessment:exportPdf',
   'assessment:exportXlsx',
 ] as const;
@@ -75,6 +104,13 @@ export const assessmentContract = {
   'assessment:reopen': { input: z.strictObject({ reason: z.string().max(1000) }), output: out<LockInfo>() },
   /** Main shows the open dialog and loads the file; null when cancelled. */
   'assessment:loadFile': { input: z.undefined(), output: out<LoadFileReport | null>() },
+  /** Main shows the open dialog and holds the file; what loading it would change, nothing written. null when cancelled. */
+  'assessment:chooseFile': { input: z.undefined(), output: out<EntriesChoice | null>() },
+  /** Loads the file held by chooseFile (confirmed by the clerk after the preview). */
+  'assessment:loadChosen': { input: z.strictObject({ token: z.string().max(100) }), output: out<LoadFileReport>() },
+  /** The item the criteria screen was last on in this year (restored after a restart); null when none. */
+  'assessment:lastItem': { input: z.undefined(), output: out<string | null>() },
+  'assessment:setLastItem': { input: z.strictObject({ code: codeSchema }), output: out<null>() },
   /** Main shows the save dialog and writes the file; null when cancelled. */
   'assessment:exportPdf': { input: z.undefined(), output: out<{ path: string } | null>() },
   'assessment:exportXlsx': { input: z.undefined(), output: out<{ path: string } | null>() },

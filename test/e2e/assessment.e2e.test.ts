@@ -90,7 +90,8 @@ describe('commune self-assessment, end to end', () => {
     app.dialogs.openAnswers.push(evFile);
     const load = new LoadPage(app.page);
     await load.choose();
-    await load.report().waitFor();
+    await load.preview().waitFor();
+    await load.confirm();
     await shot(app, 'evidence-loaded');
     await load.backToAssessment();
     await a.waitFor();
@@ -144,12 +145,15 @@ describe('commune self-assessment, end to end', () => {
   });
 
   it('asks for an explanation of an adjustment without evidence, and the explanation clears it', async () => {
+    // "Đến mục" closed the drawer; the check list opens again from the bar.
+    await a.openChecks();
     expect(await a.checkRows().filter({ hasText: 'Mục 9.1' }).count()).toBe(0);
     const noEvidence = a.checkRows().filter({ hasText: 'chưa có tài liệu kiểm chứng' });
     expect(await noEvidence.count()).toBe(1);
     expect(await noEvidence.first().getAttribute('data-code')).toBe('9.3');
     await a.explanation('9.3').fill('Bị nhắc nhở 1 lần vì chậm báo cáo quý III.');
     await expect.poll(() => a.checkRows().filter({ hasText: 'chưa có tài liệu kiểm chứng' }).count()).toBe(0);
+    await a.closeChecks();
   });
 
   it('attaches a PDF (main opens the dialog; the renderer never sends a path), notes why it is not previewed, opens it', async () => {
@@ -202,7 +206,9 @@ describe('commune self-assessment, end to end', () => {
   });
 
   it('finalises with no error left: inputs locked and the service refuses edits too; reopens with a reason', async () => {
+    await a.openChecks();
     expect(await a.checkRows().filter({ has: app.page.locator('.badge-error') }).count()).toBe(0);
+    await a.closeChecks();
     await a.finalise();
     expect(await a.input('1.1', 'done').isDisabled()).toBe(true);
     const refused = await app.runtime.route('assessment:setEntry', { code: '1.1', entry: { input: { type: 'binary', done: false } } }, { url: app.page.url() });

@@ -3,27 +3,13 @@
  * is loaded inside a transaction that is then rolled back, and the audit rows it would have
  * written say exactly what changes (new / changed), the file's other items being the same.
  */
+import type { EntriesPreview, ItemChange } from '../../../shared/ipc/assessment';
 import type { ItemEntry } from '../../../shared/scoring/engine';
 import type { ServiceContext } from '../../kernel/context';
 import { auditAfter, lastAuditId } from '../audit/audit-repo';
 import { loadEntriesText } from './entries-load';
 
-export interface ItemChange {
-  code: string;
-  /** new: nothing was entered; changed: an entry, explanation or evidence document differs; same: the file repeats what is stored. */
-  change: 'new' | 'changed' | 'same';
-  before: ItemEntry | null;
-  after: ItemEntry | null;
-  explanation: boolean;
-  documents: number;
-}
-
-export interface EntriesPreview {
-  items: ItemChange[];
-  /** Survey forms the file would add. */
-  forms: number;
-  counts: { new: number; changed: number; same: number };
-}
+export type { EntriesPreview, ItemChange };
 
 const ROLLBACK = Symbol('preview');
 

@@ -92,4 +92,44 @@ describe('assessment and evidence channels', () => {
     const view = (await rt.route('assessment:get', undefined, trusted)) as { value: { entries: object } };
     expect(view.value.entries).toEqual({});
   });
+
+  it('chooseFile previews a file and writes nothing; loadChosen loads that very text once; a stale token loads nothing', async () => {
+    await rt.route('assessment:setEntry', { code: '1.1', entry: { input: { type: 'binary', done: false } } }, trusted);
+    one = null;
+    expect(await rt.route('assessment:chooseFile', undefined, trusted)).toEqual({ ok: true, value: null });
+    one = join(dir, 'e.json');
+    writeFileSync(one, JSON.stringify({ items: { '1.1': { input: { type: 'binary', done: true } }, '1.2': { input: { type: 'ratio', numerator: 1, denominator: 2 } } } }));
+    const r = await rt.route('assessment:chooseFile', undefined, trusted);
+    expect(r).toMatchObject({ ok: true, value: { file: 'e.json', preview: { counts: { new: 1, changed: 1, same: 0 } } } });
+    const { token, preview } = (r as { value: { token: string; preview: { items: { code: string; change: string; before: unknown; after: unknown }[] } } }).value;
+    expect(preview.items.find((i) => i.code === '1.1')).toMatchObject({ change: 'changed', before: { input: { done: false } }, after: { input: { done: true } } });
+    const untouched = (await rt.route('assessment:get', undefined, trusted)) as { value: { entries: Record<string, unknown> } };
+    expect(Object.keys(untouched.value.entries)).toEqual(['1.1']);
+    expect(untouched.value.entries['1.1']).toMatchObject({ entry: { input: { done: false } } });
+    // The file changes on disk after the preview: what loads is what was previewed.
+    writeFileSync(one, JSON.stringify({ items: { '1.3': { input: { type: 'binary', done: true } } } }));
+    expect(await rt.route('assessment:loadChosen', { token }, trusted)).toMatchObject({ ok: true, value: { file: 'e.json', sections: [{ name: 'items', count: 2 }] } });
+    const loaded = (await rt.route('assessment:get', undefined, trusted)) as { value: { entries: Record<string, unknown> } };
+    expect(Object.keys(loaded.value.entries).sort()).toEqual(['1.1', '1.2']);
+    expect(await rt.route('assessment:loadChosen', { token }, trusted)).toMatchObject({ ok: false, error: { code: 'FILE_NOT_FOUND' } });
+  });
+});
+
+describe('the last item on the criteria screen', () => {
+  it('is remembered per year without a change-log row, survives a new runtime over the same database, and forgets codes the framework lacks', async () => {
+    expect(await rt.route('assessment:lastItem', undefined, trusted)).toEqual({ ok: true, value: null });
+    const rows = async () => ((await rt.route('audit:list', {}, trusted)) as { value: unknown[] }).value.length;
+    const before = await rows();
+    expect(await rt.route('assessment:setLastItem', { code: '3.2' }, trusted)).toEqual({ ok: true, value: null });
+    expect(await rows()).toBe(before);
+    expect(await rt.route('assessment:lastItem', undefined, trusted)).toEqual({ ok: true, value: '3.2' });
+    rt.close();
+    rt = createAppRuntime({ dbPath: join(dir, 'app.sqlite'), appVersion: '0.0.0-test', platform: 'test', clock: fixedClock(), isTrustedSender: () => true });
+    expect(await rt.route('assessment:lastItem', undefined, trusted)).toEqual({ ok: true, value: '3.2' });
+    // Another year (a corrected setup) has its own place.
+    expect(await rt.route('setup:correct', { year: 2027 }, trusted)).toMatchObject({ ok: true });
+    expect(await rt.route('assessment:lastItem', undefined, trusted)).toEqual({ ok: true, value: null });
+    expect(await rt.route('assessment:setLastItem', { code: '99.9' }, trusted)).toEqual({ ok: true, value: null });
+    expect(await rt.route('assessment:lastItem', undefined, trusted)).toEqual({ ok: true, value: null });
+  });
 });

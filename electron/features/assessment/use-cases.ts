@@ -11,6 +11,7 @@ import { requireIdentity } from '../setup/identity';
 import { surveyTallyFor } from '../survey/snapshot';
 import { finalise, lockState, reopen, setEntry, setExplanation } from './assessment';
 import { readEntries } from './entries-repo';
+import { lastItem, rememberLastItem } from './last-item';
 import { loadEntriesText } from './entries-load';
 import { previewEntriesText } from './entries-preview';
 import { assessmentSnapshot } from './snapshot';
@@ -65,6 +66,22 @@ export const previewEntries = useCase('assessment.previewLoad', EDIT, (app, inpu
 
 /** Scores as the criteria screen shows them, the survey's points included. */
 export const assessmentScores = useCase('assessment.scores', { roles: ANY_ROLE }, (app) => assessmentSnapshot(app.ctx, surveyTallyFor(app.ctx)).scores);
+
+/** The item the clerk was on last in the identity's year (null: none yet, or no longer in the framework). */
+export const readLastItem = useCase('assessment.lastItem', { roles: ['commune'] }, (app): string | null => {
+  const code = lastItem(app.ctx, requireIdentity(app.ctx).year);
+  if (code === null) return null;
+  const { framework } = activeFramework(app.ctx);
+  const known = framework.fields.some((f) => f.criteria.some((c) => c.code === code || c.items.some((i) => i.code === code))) ||
+    (framework.adjustments ?? []).some((a) => a.code === code);
+  return known ? code : null;
+});
+
+/** Remembers the item in focus; allowed while finalised (moving around changes no figure). */
+export const saveLastItem = useCase('assessment.setLastItem', { roles: ['commune'] }, (app, input: { code: string }) => {
+  rememberLastItem(app.ctx, requireIdentity(app.ctx).year, input.code);
+  return null;
+});
 
 /** The official summary table (bảng tổng hợp), as a PDF printed by Chromium or as an xlsx. */
 export const exportSummary = useCase('assessment.summary', { roles: ['commune'] }, async (app, input: { format: 'pdf' | 'xlsx'; path: Destination }) => {

@@ -55,6 +55,25 @@ export class AssessmentPage {
     return this.page.getByTestId('save-state');
   }
 
+  /** The outline's button for an item (data-mark: empty / entered / error / noEvidence / na). */
+  outlineLink(code: string) {
+    return this.page.getByTestId(`outline-${code}`);
+  }
+
+  /** A field's count in the outline ("2/8": entered of all; under a filter, how many it shows). */
+  outlineCount(field: string) {
+    return this.page.getByTestId(`outline-count-${field}`);
+  }
+
+  async filter(name: 'all' | 'empty' | 'error' | 'noEvidence'): Promise<void> {
+    await this.page.getByTestId(`filter-${name}`).click();
+    await this.page.locator(`[data-testid="filter-${name}"][aria-pressed="true"]`).waitFor();
+  }
+
+  filterCount(name: 'all' | 'empty' | 'error' | 'noEvidence') {
+    return this.page.getByTestId(`filter-count-${name}`);
+  }
+
   progress(field: string) {
     return this.page.getByTestId(`progress-${field}`);
   }
@@ -71,6 +90,16 @@ export class AssessmentPage {
   async openChecks(): Promise<void> {
     if ((await this.page.getByTestId('check-toggle').getAttribute('aria-expanded')) !== 'true') await this.page.getByTestId('check-toggle').click();
     await this.page.getByTestId('check-panel').waitFor();
+  }
+
+  /** Esc closes the drawer; the cursor is back on the bar's button. */
+  async closeChecks(): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await this.page.getByTestId('check-drawer').waitFor({ state: 'detached' });
+  }
+
+  checkDrawer() {
+    return this.page.getByTestId('check-drawer');
   }
 
   checkRows() {

@@ -29,13 +29,15 @@ export function CheckPanel({ checks, onJump }: { checks: Check[]; onJump(code: s
   const text = (c: Check): string =>
     c.key === null ? c.text : t(`assessment.check.${c.key}`, { code: c.code, points: formatPoints(c.points ?? 0, lang) });
   return (
-    <section className="card check-panel" data-testid="check-panel" aria-live="polite">
-      <h2>{t('assessment.check.title')}</h2>
+    <section className="check-panel" data-testid="check-panel" aria-live="polite">
       {checks.filter((c) => c.severity === 'error').length === 0 && <p className="notice">{t('assessment.check.ok')}</p>}
       <ul>
         {checks.map((c, i) => (
           <li key={`${c.code}-${i}`} className={`check-${c.severity}`} data-testid="check-row" data-code={c.code} data-severity={c.severity}>
-            <span className={`badge ${c.severity === 'error' ? 'badge-error' : 'badge-warn'}`}>{t(`assessment.check.${c.severity}`)}</span>{' '}
+            {/* A required item not entered stops finalising but is "chưa nhập", not an error. */}
+            {c.key === 'missing'
+              ? <span className="badge item-status-empty">{t('assessment.outline.mark.empty')}</span>
+              : <span className={`badge ${c.severity === 'error' ? 'badge-error' : 'badge-warn'}`}>{t(`assessment.check.${c.severity}`)}</span>}{' '}
             {text(c)}{' '}
             <button type="button" className="link" data-testid={`jump-${c.code}`} onClick={() => onJump(c.code)}>{t('assessment.check.jump', { code: c.code })}</button>
           </li>

@@ -4,14 +4,16 @@ import { formatPoints } from '@shared/framework/points';
 import type { FrameworkCriterion, FrameworkField } from '@shared/framework/schema';
 import { ItemCard } from './ItemCard';
 import { useAssessment } from './assessment-store';
+import { useAnyVisible } from './outline-store';
 
 /** One field (lĩnh vực): progress header, its criteria and items. Items re-render on their own. */
 export const FieldSection = memo(function FieldSection({ field, version }: { field: FrameworkField; version: number }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'vi';
   const node = useAssessment((s) => s.scores?.fields[field.code]);
+  const shown = useAnyVisible(field.criteria.flatMap((c) => c.items.map((i) => i.code)));
   return (
-    <section className="field-section card" data-field={field.code} data-testid={`field-${field.code}`}>
+    <section className="field-section card" data-field={field.code} data-testid={`field-${field.code}`} hidden={!shown}>
       <header className="field-head">
         <h2>{field.code}. {field.title}</h2>
         {node && (
@@ -20,16 +22,22 @@ export const FieldSection = memo(function FieldSection({ field, version }: { fie
           </span>
         )}
       </header>
-      {field.criteria.map((c) => (
-        <div key={c.code} className="criterion">
-          {!(c.items.length === 1 && c.items[0]?.code === c.code) && <h3>{c.code}. {c.title}</h3>}
-          {c.notApplicable && !c.items.some((i) => i.code === c.code) && <CriterionNotApplicable criterion={c} />}
-          {c.items.map((i) => <ItemCard key={`${i.code}:${version}`} code={i.code} />)}
-        </div>
-      ))}
+      {field.criteria.map((c) => <CriterionBlock key={c.code} criterion={c} version={version} />)}
     </section>
   );
 });
+
+/** A criterion's heading, its whole-criterion mark and its items; hidden when the filter shows none of them. */
+function CriterionBlock({ criterion: c, version }: { criterion: FrameworkCriterion; version: number }) {
+  const shown = useAnyVisible(c.items.map((i) => i.code));
+  return (
+    <div className="criterion" hidden={!shown}>
+      {!(c.items.length === 1 && c.items[0]?.code === c.code) && <h3>{c.code}. {c.title}</h3>}
+      {c.notApplicable && !c.items.some((i) => i.code === c.code) && <CriterionNotApplicable criterion={c} />}
+      {c.items.map((i) => <ItemCard key={`${i.code}:${version}`} code={i.code} />)}
+    </div>
+  );
+}
 
 /**
  * A whole criterion marked not applicable ("không có nhiệm vụ được giao"), where the framework
@@ -57,9 +65,10 @@ function CriterionNotApplicable({ criterion }: { criterion: FrameworkCriterion }
 /** Bonus and penalty lines, entered like manual items. */
 export const AdjustmentsSection = memo(function AdjustmentsSection({ codes, version }: { codes: string[]; version: number }) {
   const { t } = useTranslation();
+  const shown = useAnyVisible(codes);
   if (codes.length === 0) return null;
   return (
-    <section className="field-section card" data-field="adjustments" data-testid="field-adjustments">
+    <section className="field-section card" data-field="adjustments" data-testid="field-adjustments" hidden={!shown}>
       <header className="field-head"><h2>{t('assessment.adjustments')}</h2></header>
       {codes.map((c) => <ItemCard key={`${c}:${version}`} code={c} />)}
     </section>

@@ -1,6 +1,7 @@
 import { memo, useEffect, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { formatPercent, formatPoints } from '@shared/framework/points';
 import type { FrameworkItem } from '@shared/framework/schema';
 import type { ValidationIssue } from '@shared/scoring/engine';
@@ -9,6 +10,7 @@ import { AppraisalNoteBox } from '../appraisal/AppraisalNotes';
 import type { FormProblem, ItemForm } from './entry-form';
 import { entryFromForm, formFromEntry } from './entry-form';
 import { useAssessment } from './assessment-store';
+import { useOutline } from './outline-store';
 
 function FieldError({ issues, problems, field }: { issues: ValidationIssue[]; problems: FormProblem[]; field: string }) {
   const { t } = useTranslation();
@@ -128,6 +130,7 @@ export const ItemCard = memo(function ItemCard({ code }: { code: string }) {
   const setEntry = useAssessment((s) => s.setEntry);
   const setExplanation = useAssessment((s) => s.setExplanation);
   const flush = useAssessment((s) => s.flush);
+  const shown = useOutline((s) => s.visible === null || s.visible.has(code));
   const defaults = useMemo(() => formFromEntry(initial), [initial]);
   const form = useForm<ItemForm>({ defaultValues: defaults });
   const [problems, setProblems] = useState<FormProblem[]>([]);
@@ -144,7 +147,7 @@ export const ItemCard = memo(function ItemCard({ code }: { code: string }) {
   const survey = item.rule.type === 'survey' && item.rule.source !== 'entered';
   const status = score?.status ?? 'empty';
   return (
-    <article className={`item-card status-${status}`} data-item-code={code} data-testid={`item-${code}`} tabIndex={-1} onBlur={() => void flush()}>
+    <article className={`item-card status-${status}`} data-item-code={code} data-testid={`item-${code}`} tabIndex={-1} hidden={!shown} onBlur={() => void flush()}>
       <header className="item-head">
         <span className="item-code">{code}</span>
         <h4>{item.title}</h4>
@@ -155,7 +158,10 @@ export const ItemCard = memo(function ItemCard({ code }: { code: string }) {
       </header>
       <p className="item-scoring muted small">{item.scoringText}</p>
       {survey ? (
-        <p className="item-survey">{t('assessment.input.survey')}: <em>{t('assessment.input.surveyNone')}</em></p>
+        <p className="item-survey">
+          {t('assessment.input.survey')}: {status === 'empty' ? <em>{t('assessment.input.surveyNone')}</em> : <strong>{formatPoints(score?.points ?? 0, lang)}</strong>}{' '}
+          <Link to="/survey" className="button survey-link" data-testid={`survey-link-${code}`}>{t('assessment.outline.surveyLink')}</Link>
+        </p>
       ) : (
         <div className="item-inputs">
           <RuleInputs item={item} form={form} issues={issues} problems={problems} disabled={locked} />
