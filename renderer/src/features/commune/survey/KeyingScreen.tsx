@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import './survey.css';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import type { FinishResult, SurveyFormView, SurveyPass } from '@shared/survey/types';
@@ -11,6 +12,7 @@ import { KeyingForm } from './KeyingForm';
 import { PaperForm } from './PaperForm';
 import { ResolvePanel } from './ResolvePanel';
 import { SurveyTabs } from './SurveyTabs';
+import { TargetLine } from './TargetLine';
 import { useSurveyStore } from './survey-store';
 import { useSurveyDef } from './use-survey-def';
 
@@ -113,7 +115,10 @@ export function KeyingScreen({ pass }: { pass: SurveyPass }) {
 
   const done = (form: SurveyFormView, d: KeyingDone) => {
     if (d.kind === 'exit') {
+      // "Phiếu mới": the next number is proposed (selected: typing replaces it). Esc: as it was.
+      if (d.next) setFormNo(nextNumber(form.formNo));
       setPhase({ kind: 'number' });
+      refresh();
       return;
     }
     if (d.kind === 'saved' && phase.kind === 'keying' && phase.correcting) {
@@ -195,13 +200,14 @@ export function KeyingScreen({ pass }: { pass: SurveyPass }) {
               }
             }}
           />
+          {!inForm && (
+            <button type="button" className="primary open-form" data-testid="open-form" disabled={formNo.trim() === ''} onClick={() => void begin()}>
+              {t('survey.open')}
+            </button>
+          )}
           <span className="hint small">{t('survey.formNoHint')}</span>
         </div>
-        {progress && (
-          <p className="muted small keying-progress" data-testid="keying-progress">
-            {t('survey.progress', { saved: progress.saved, target: progress.target, min: progress.min, verified: progress.verified })}
-          </p>
-        )}
+        {progress && <TargetLine progress={progress} testId="keying-progress" />}
       </div>
       {notice && <div className={`notice notice-${notice.kind}`} role="status" data-testid="keying-notice">{notice.text}</div>}
       <ErrorNotice error={error ?? tally.error} />
