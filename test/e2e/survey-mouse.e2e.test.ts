@@ -7,6 +7,7 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleSurvey } from '../../shared/framework/sample-survey';
 import type { SurveyAnswer, SurveyForm } from '../../shared/scoring/survey';
@@ -25,6 +26,7 @@ import { SurveyPage } from './pages/survey-page';
 const examples = (JSON.parse(readFileSync(new URL('../../docs/examples/sample-survey-forms.json', import.meta.url), 'utf8')) as { forms: SurveyForm[] }).forms;
 const order = keyingOrder(sampleSurvey);
 const PASS = 'mật khẩu khóa xã 2026';
+const SHOTS = fileURLToPath(new URL('../../test-output/screenshots/survey-mouse/', import.meta.url));
 
 const answersOf = (app: AppSession, formNo: string) =>
   JSON.parse((app.runtime.db.prepare('SELECT answers_json FROM survey_forms WHERE form_no = ? AND deleted_at IS NULL').get(formNo) as { answers_json: string }).answers_json) as Record<string, SurveyAnswer>;
@@ -84,6 +86,11 @@ describe('sociological survey by mouse, the target, and the key backup nag', () 
     await expect.poll(() => current(app)).toBe('A5');
     expect((app.runtime.db.prepare("SELECT status FROM survey_forms WHERE form_no = '019'").get() as { status: string }).status).toBe('draft');
     await app.shotBoth('required-stop');
+    // What the clerk sees on a 1366×768 laptop at 125 %: the question and the message together.
+    await page.setViewportSize({ width: 1093, height: 614 });
+    await page.getByTestId('jump-A5').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'required-stop-viewport-1093x614.png') });
+    await page.setViewportSize({ width: 1280, height: 860 });
     await page.getByTestId(`option-A5-${String(f19.answers['A5'])}`).click();
     await page.getByTestId('save-form').click();
     await expect.poll(() => survey.notice().textContent()).toBe('Đã lưu phiếu số 019. Nhập phiếu tiếp theo.');

@@ -217,6 +217,8 @@ export function KeyingForm(props: {
 
   return (
     <div className="keying" ref={boxRef} tabIndex={-1} onKeyDown={onKey} data-testid="keying" data-index={index}>
+      {/* One sticky bar: the keys, "Đến câu", the buttons and a stop message stay in view while the form scrolls. */}
+      <div className="keying-bar">
       <div className="keying-legend" aria-live="polite">
         <span>{q === undefined ? t('survey.legendSave') : typedQuestion ? `${t('survey.legendTyped')}${q.type === 'date' ? ` · ${t('survey.legendDate')}` : ''}` : t('survey.legendOptions')}</span>
         <span className="muted small">{t('survey.autosaved')}</span>
@@ -245,6 +247,7 @@ export function KeyingForm(props: {
         </span>
       </div>
       {hint && <div className={`notice ${hint.stop ? 'notice-error' : 'notice-warn'}`} role={hint.stop ? 'alert' : 'status'} data-testid="keying-hint">{hint.text}</div>}
+      </div>
       <ErrorNotice error={error} />
       <PaperForm def={def} answers={answers} current={index} typedBox={typedBox} actions={actions} />
       <div className={`paper-save${q === undefined ? ' current' : ''}`} data-testid="save-step" data-current={q === undefined || undefined}>

@@ -178,33 +178,35 @@ export function KeyingScreen({ pass }: { pass: SurveyPass }) {
         </div>
         <div className="field">
           <label htmlFor="form-no">{t('survey.formNo')} · {pass === 1 ? t('survey.pass1') : t('survey.pass2')}</label>
-          <input
-            id="form-no"
-            ref={numberRef}
-            data-testid="form-no"
-            className="form-no"
-            inputMode="numeric"
-            autoComplete="off"
-            value={phase.kind === 'keying' || phase.kind === 'resolve' ? phase.form.formNo : formNo}
-            disabled={inForm}
-            maxLength={30}
-            onChange={(e) => setFormNo(e.target.value)}
-            onKeyDown={(e) => {
-              if (opening.current) {
-                // The form is opening: these keys are its first answers, not the number.
-                e.preventDefault();
-                if (e.key.length === 1 || e.key === 'Enter' || e.key === 'Backspace') pending.current.push(e.key);
-              } else if (e.key === 'Enter') {
-                e.preventDefault();
-                void begin();
-              }
-            }}
-          />
-          {!inForm && (
-            <button type="button" className="primary open-form" data-testid="open-form" disabled={formNo.trim() === ''} onClick={() => void begin()}>
-              {t('survey.open')}
-            </button>
-          )}
+          <div className="form-no-row">
+            <input
+              id="form-no"
+              ref={numberRef}
+              data-testid="form-no"
+              className="form-no"
+              inputMode="numeric"
+              autoComplete="off"
+              value={phase.kind === 'keying' || phase.kind === 'resolve' ? phase.form.formNo : formNo}
+              disabled={inForm}
+              maxLength={30}
+              onChange={(e) => setFormNo(e.target.value)}
+              onKeyDown={(e) => {
+                if (opening.current) {
+                  // The form is opening: these keys are its first answers, not the number.
+                  e.preventDefault();
+                  if (e.key.length === 1 || e.key === 'Enter' || e.key === 'Backspace') pending.current.push(e.key);
+                } else if (e.key === 'Enter') {
+                  e.preventDefault();
+                  void begin();
+                }
+              }}
+            />
+            {!inForm && (
+              <button type="button" className="primary open-form" data-testid="open-form" disabled={formNo.trim() === ''} onClick={() => void begin()}>
+                {t('survey.open')}
+              </button>
+            )}
+          </div>
           <span className="hint small">{t('survey.formNoHint')}</span>
         </div>
         {progress && <TargetLine progress={progress} testId="keying-progress" />}
