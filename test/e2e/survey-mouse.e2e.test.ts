@@ -165,6 +165,23 @@ describe('sociological survey by mouse, the target, and the key backup nag', () 
     expect(answersOf(app, '005')).toEqual({ ...before, B3: newB3, A2: newA2 });
     const log = app.runtime.db.prepare("SELECT new_json FROM audit_log WHERE action = 'survey.answer.correct' ORDER BY id").all() as { new_json: string }[];
     expect(log.map((r) => (JSON.parse(r.new_json) as { code: string }).code)).toEqual(['B3', 'A2']);
+
+    // Second-pass keying still works, and a difference is settled with a click on the paper's value.
+    const survey = new SurveyPage(page, sampleSurvey);
+    await survey.tab('Nhập lần 2');
+    await page.locator('.survey[data-pass="2"]').waitFor();
+    await page.getByTestId('keyed-by').fill('Trần Văn Lâm');
+    const paper = examples[2]!.answers;
+    const wrongB2 = paper['B2'] === '1' ? '2' : '1';
+    await survey.formNo().fill('003');
+    await page.getByTestId('open-form').click();
+    await survey.keyAnswers({ ...paper, B2: wrongB2 });
+    await page.getByTestId('save-form').click();
+    await page.getByTestId('resolve').waitFor();
+    await app.shotBoth('resolve-by-mouse');
+    await page.getByTestId('pick-first-B2').click();
+    await expect.poll(() => survey.notice().textContent()).toBe('Đã xử lý xong chênh lệch của phiếu số 003: đã kiểm tra.');
+    expect(answersOf(app, '003')['B2']).toBe(paper['B2']);
     await app.close();
   }, 120_000);
 

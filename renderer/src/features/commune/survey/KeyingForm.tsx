@@ -255,7 +255,14 @@ export function KeyingForm(props: {
           {form.pass === 1 ? t('survey.saveStep') : t('survey.saveStepVerify')}
         </button>{' '}
         <kbd>Enter</kbd>
-        {form.pass === 1 && blank.length > 0 && <p className="muted small">{t('survey.blankRequired', { count: blank.length, codes: blank.join(', ') })}</p>}
+        {form.pass === 1 && blank.length > 0 && (
+          <p className="muted small" data-testid="blank-required">
+            {t('survey.blankRequiredLead', { count: blank.length })}{' '}
+            {blank.map((code, n) => (
+              <span key={code}>{n > 0 && ', '}<button type="button" className="link" tabIndex={-1} onMouseDown={(e) => e.preventDefault()} onClick={() => actions.jump(order.findIndex((x) => x.code === code))}>{code}</button></span>
+            ))}
+          </p>
+        )}
         {busy && <span className="muted"> {t('survey.saving')}</span>}
       </div>
     </div>
