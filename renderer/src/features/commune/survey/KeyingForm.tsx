@@ -219,34 +219,34 @@ export function KeyingForm(props: {
     <div className="keying" ref={boxRef} tabIndex={-1} onKeyDown={onKey} data-testid="keying" data-index={index}>
       {/* One sticky bar: the keys, "Đến câu", the buttons and a stop message stay in view while the form scrolls. */}
       <div className="keying-bar">
-      <div className="keying-legend" aria-live="polite">
-        <span>{q === undefined ? t('survey.legendSave') : typedQuestion ? `${t('survey.legendTyped')}${q.type === 'date' ? ` · ${t('survey.legendDate')}` : ''}` : t('survey.legendOptions')}</span>
-        <span className="muted small">{t('survey.autosaved')}</span>
-      </div>
-      <div className="keying-tools">
-        <label className="keying-jump">
-          <span>{t('survey.jumpLabel')}</span>
-          <input data-testid="jump-to" value={jumpText} maxLength={10} placeholder={t('survey.jumpPlaceholder')} onChange={(e) => setJumpText(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') {
-                e.preventDefault();
-                jumpTo();
-              } else if (e.key === 'Escape') {
-                e.preventDefault();
-                setJumpText('');
-                focusCurrent();
-              }
-            }} />
-        </label>
-        <span className="muted small">{correcting ? t('survey.jumpHintCorrecting') : t('survey.jumpHint')}</span>
-        <span className="keying-tools-end">
-          <button type="button" className="secondary" data-testid="new-form" disabled={busy} onMouseDown={(e) => e.preventDefault()} onClick={() => leave(true)}>{t('survey.newForm')}</button>
-          <button type="button" className="primary" data-testid="save-form" disabled={busy} onMouseDown={(e) => e.preventDefault()} onClick={() => { if (keepTyped()) void finish(); }}>
-            {form.pass === 1 ? t('survey.saveButton') : t('survey.saveStepVerify')}
-          </button>
-        </span>
-      </div>
-      {hint && <div className={`notice ${hint.stop ? 'notice-error' : 'notice-warn'}`} role={hint.stop ? 'alert' : 'status'} data-testid="keying-hint">{hint.text}</div>}
+        <div className="keying-legend" aria-live="polite">
+          <span>{q === undefined ? t('survey.legendSave') : typedQuestion ? `${t('survey.legendTyped')}${q.type === 'date' ? ` · ${t('survey.legendDate')}` : ''}` : t('survey.legendOptions')}</span>
+          <span className="muted small">{t('survey.autosaved')}</span>
+        </div>
+        <div className="keying-tools">
+          <label className="keying-jump">
+            <span>{t('survey.jumpLabel')}</span>
+            <input data-testid="jump-to" value={jumpText} maxLength={10} placeholder={t('survey.jumpPlaceholder')} onChange={(e) => setJumpText(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') {
+                  e.preventDefault();
+                  jumpTo();
+                } else if (e.key === 'Escape') {
+                  e.preventDefault();
+                  setJumpText('');
+                  focusCurrent();
+                }
+              }} />
+          </label>
+          <span className="muted small">{correcting ? t('survey.jumpHintCorrecting') : t('survey.jumpHint')}</span>
+          <span className="keying-tools-end">
+            <button type="button" className="secondary" data-testid="new-form" disabled={busy} onMouseDown={(e) => e.preventDefault()} onClick={() => leave(true)}>{t('survey.newForm')}</button>
+            <button type="button" className="primary" data-testid="save-form" disabled={busy} onMouseDown={(e) => e.preventDefault()} onClick={() => { if (keepTyped()) void finish(); }}>
+              {form.pass === 1 ? t('survey.saveButton') : t('survey.saveStepVerify')}
+            </button>
+          </span>
+        </div>
+        {hint && <div className={`notice ${hint.stop ? 'notice-error' : 'notice-warn'}`} role={hint.stop ? 'alert' : 'status'} data-testid="keying-hint">{hint.text}</div>}
       </div>
       <ErrorNotice error={error} />
       <PaperForm def={def} answers={answers} current={index} typedBox={typedBox} actions={actions} />
