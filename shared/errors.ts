@@ -97,6 +97,7 @@ export const ERROR_CODES = [
   'SURVEY_FORM_NOT_SAVED',
   'SURVEY_BAD_ANSWER',
   'SURVEY_IMPORT_INVALID',
+  'SURVEY_REQUIRED_BLANK',
   // Importing commune packages at the reviewing unit (revision rules, roster, framework held).
   'STALE_REVISION',
   'REVISION_CONFLICT',

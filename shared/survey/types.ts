@@ -21,6 +21,8 @@ export interface SurveyFormSummary {
   answered: number;
   /** Required questions left blank. */
   blankRequired: number;
+  /** Saved after the unit's target was reached (in keying order): counted and sent all the same. */
+  beyondTarget: boolean;
 }
 
 /** A form as one pass sees it: the second pass never carries the first pass's answers. */

@@ -94,7 +94,7 @@ describe('sociological survey, keyboard only', () => {
     expect(app.runtime.db.prepare('SELECT count(*) AS n FROM survey_forms').get()).toEqual({ n: 20 });
 
     // ---- double entry of form 005 with a deliberate difference on B2 ------------------------
-    await survey.tab('Nhập kiểm tra (lần 2)');
+    await survey.tab('Nhập lần 2');
     // The same screen serves both passes: wait until it has switched (and dropped pass 1's notice).
     await page.locator('.survey[data-pass="2"]').waitFor();
     await expect.poll(() => survey.notice().count()).toBe(0);
@@ -114,7 +114,7 @@ describe('sociological survey, keyboard only', () => {
     await expect.poll(() => survey.notice().textContent()).toBe('Đã xử lý xong chênh lệch của phiếu số 005: đã kiểm tra.');
 
     // ---- a spreadsheet with two bad rows is refused, then imported once corrected ----------
-    await survey.tab('Nhập từ bảng tính');
+    await survey.tab('Nạp từ bảng tính');
     const templatePath = join(h.dataDir, 'mau-phieu.xlsx');
     app.dialogs.saveAnswers.push(templatePath);
     await page.getByTestId('download-template').focus();
@@ -142,13 +142,13 @@ describe('sociological survey, keyboard only', () => {
     app.dialogs.openAnswers.push(goodFile);
     await page.getByTestId('import-file').focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByTestId('import-notice').textContent()).toBe('Đã nhập 4 phiếu từ tệp.');
+    await expect.poll(() => page.getByTestId('import-notice').textContent()).toBe('Đã nạp 4 phiếu từ tệp.');
     await app.shot('import-done');
 
     // ---- forms list and live results -------------------------------------------------------
     await survey.tab('Danh sách phiếu');
     await page.getByTestId('forms-table').waitFor();
-    expect(await page.getByTestId('forms-progress').textContent()).toContain('Đã nhập 24/20 phiếu');
+    expect(await page.getByTestId('forms-progress').textContent()).toContain('Đủ 20/20 phiếu · vượt chỉ tiêu 4 phiếu');
     expect(await page.getByTestId('keyer-table').textContent()).toContain('Trần Văn Lâm');
     await app.shot('forms-list');
     await app.menu('/survey/results');

@@ -22,6 +22,7 @@ import type { TestApp } from '../helpers/app';
 import { testApp } from '../helpers/app';
 import { tinyPdf } from '../helpers/assessment';
 import { communeSetup } from '../helpers/context';
+import { withRequired } from '../helpers/survey';
 
 const PASS = 'mật khẩu đủ dài 2026';
 let s: TestApp;
@@ -40,6 +41,7 @@ async function aYear(): Promise<void> {
   await s.app.perform(attachEvidence, { code: '1.3', paths: [pdf] });
   const f = await s.app.perform(beginSurveyForm, { formNo: '901', keyedBy: 'Lê Văn Bình', pass: 1 });
   await s.app.perform(answerSurvey, { formId: f.form.id, pass: 1, code: 'C3', value: 'Cần nhanh hơn' });
+  for (const [code, value] of Object.entries(withRequired())) if (code !== 'C3') await s.app.perform(answerSurvey, { formId: f.form.id, pass: 1, code, value });
   await s.app.perform(saveSurveyForm, { formId: f.form.id });
   await s.app.perform(writeSetting, { key: 'language', value: 'en' });
   await s.app.perform(finaliseAssessment, undefined);

@@ -22,6 +22,7 @@ import { answerSurvey, beginSurveyForm, saveSurveyForm } from '../survey/use-cas
 import { verifyPackageBytes } from '../verify/verify';
 import { evidenceDocumentSchema } from '../../../shared/assessment/evidence';
 import { exportPackage } from './use-cases';
+import { withRequired } from '../../../test/helpers/survey';
 
 const SAMPLE = fileURLToPath(new URL('../../../docs/examples/sample-entries.json', import.meta.url));
 const PASS = 'mật khẩu đủ dài 2026';
@@ -56,6 +57,7 @@ describe('text normalised at entry', () => {
   it('a survey free-text answer', async () => {
     const begun = await s.app.perform(beginSurveyForm, { formNo: '901', keyedBy: 'Nguyễn Thị Hoa', pass: 1 });
     await s.app.perform(answerSurvey, { formId: begun.form.id, pass: 1, code: 'C3', value: DIRTY });
+    for (const [code, value] of Object.entries(withRequired())) if (code !== 'C3') await s.app.perform(answerSurvey, { formId: begun.form.id, pass: 1, code, value });
     await s.app.perform(saveSurveyForm, { formId: begun.form.id });
     const report = await exported();
     expect(report.questionnaires.find((q) => q.formNo === '901')!.answers['C3']).toBe('Dòng một\nDòng hai\nba bốn[2J');

@@ -38,7 +38,11 @@ chiso survey results --db FILE
           return 0;
         }
         const r = await app.perform(readSurveyResults, undefined);
-        io.out(`Phiếu đã nhập: ${r.progress.saved}/${r.progress.target} (đã kiểm tra hai lần: ${r.progress.verified})`);
+        const { saved, target, min } = r.progress;
+        const reached = saved > target
+          ? `; đủ chỉ tiêu, vượt ${saved - target} phiếu: vẫn được tính vào kết quả và gửi trong hồ sơ`
+          : saved === target ? '; đủ chỉ tiêu' : saved < min ? `; chưa đủ tối thiểu ${min} phiếu` : '';
+        io.out(`Phiếu đã nhập: ${saved}/${target} (đã kiểm tra hai lần: ${r.progress.verified}${reached})`);
         for (const i of r.items) io.out(`  ${printable(i.code)} ${printable(i.title)}: ${i.points === null ? 'chưa có' : formatPoints(i.points)}/${formatPoints(i.max)}`);
         io.out(`Điểm điều tra: ${formatPoints(r.survey.points)}/${formatPoints(r.survey.max)}`);
         io.out(`Tự đánh giá: ${formatPoints(r.selfAssessment.points)}/${formatPoints(r.selfAssessment.max)}`);

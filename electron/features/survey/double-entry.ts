@@ -8,6 +8,7 @@ import { AppError } from '../../../shared/errors';
 import type { SurveyAnswer } from '../../../shared/scoring/survey';
 import { allQuestions } from '../../../shared/scoring/survey';
 import { normaliseAnswer, questionIndex, sameAnswer } from '../../../shared/scoring/survey-answer';
+import { requiredSentence } from '../../../shared/survey/required';
 import type { BeginResult, FinishResult, KeyerStats, ResolveChoice, SurveyDifference, SurveyProgress } from '../../../shared/survey/types';
 import { audit } from '../../kernel/audit';
 import type { ServiceContext } from '../../kernel/context';
@@ -79,6 +80,15 @@ export function resolveDifference(
       const norm = normaliseAnswer(q, input.value ?? null);
       if (!norm.ok) throw new AppError('SURVEY_BAD_ANSWER', norm.problem, { questionCode: q.code, problem: norm.problem });
       value = norm.value;
+    }
+    // The paper's value becomes the saved form's answer: a required question may not end blank.
+    if (q.required && value === null) {
+      throw new AppError('SURVEY_REQUIRED_BLANK', `form ${row.form_no}: required ${q.code} resolved blank`, {
+        formNo: row.form_no,
+        questionCode: q.code,
+        questions: [q.code],
+        issues: [{ path: `phiếu ${row.form_no}`, message: requiredSentence(q) }],
+      });
     }
     const old = diff.final;
     diff.final = value;

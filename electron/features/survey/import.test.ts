@@ -6,13 +6,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { sampleFramework } from '../../../shared/framework/sample';
 import { allQuestions } from '../../../shared/scoring/survey';
 import { communeSetup, freshStore, parsedSetup } from '../../../test/helpers/context';
+import { withRequired } from '../../../test/helpers/survey';
 import { completeSetup } from '../setup/identity';
 import { readSurveyFile, rowsFromCsv } from './survey-file';
 
 /** Read a file and import its rows, as the channel and the command do. */
 const importSurveyFile = async (ctx: Parameters<typeof importSurveyRows>[0], path: string) => importSurveyRows(ctx, await readSurveyFile(path));
 import { applySurveySection, importSurveyRows, validateSurveySection } from './import';
-import { beginForm, listForms, saveForm } from './keying';
+import { beginForm, listForms, saveForm, setAnswer } from './keying';
 import { writeSurveyTemplate } from './template';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -68,6 +69,7 @@ describe('import from a spreadsheet', () => {
   it('refuses a CSV with bad rows, listing every line and reason, and imports nothing', async () => {
     const { ctx, dir } = store();
     const saved = beginForm(ctx, { formNo: '3', keyedBy: 'Hoa' });
+    for (const [code, value] of Object.entries(withRequired())) setAnswer(ctx, { formId: saved.form.id, pass: 1, code, value });
     saveForm(ctx, saved.form.id);
     const bad = [header, good('1'), good('2').replace(/^2,1,/u, '2,9,'), good('3'), good('1'), good('4').replace(',1,1,1,1,', ',1,,1,1,')].join('\n');
     const file = join(dir, 'phieu.csv');

@@ -8,6 +8,7 @@ import type { Framework } from '../../../shared/framework/schema';
 import type { SurveyAnswer, SurveyForm } from '../../../shared/scoring/survey';
 import { allQuestions, formNoKey } from '../../../shared/scoring/survey';
 import { answerProblemMessage, normaliseAnswer, questionIndex } from '../../../shared/scoring/survey-answer';
+import { blankRequired, requiredSentence } from '../../../shared/survey/required';
 import type { ImportIssue } from '../../../shared/survey/types';
 import { audit } from '../../kernel/audit';
 import type { ServiceContext } from '../../kernel/context';
@@ -61,8 +62,8 @@ export function validateRows(framework: Framework, raw: RawRows, existing: Reado
         invalid.add(q.code);
       }
     }
-    const missing = allQuestions(def).filter((q) => q.required && !invalid.has(q.code) && (answers[q.code] === undefined || answers[q.code] === null));
-    if (missing.length > 0) problem(`thiếu câu trả lời bắt buộc: ${missing.map((q) => q.code).join(', ')}`);
+    const missing = blankRequired(def, answers).filter((q) => !invalid.has(q.code));
+    if (missing.length > 0) problem(`thiếu câu trả lời bắt buộc: ${missing.map((q) => q.code).join(', ')} (${requiredSentence(missing[0]!)})`);
     for (const q of allQuestions(def)) answers[q.code] ??= null;
     forms.push({ formNo, answers, line: row.line });
   }

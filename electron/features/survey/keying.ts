@@ -12,7 +12,10 @@ import type { BeginResult, SurveyFormSummary, SurveyFormView, SurveyPass, Verify
 import { audit } from '../../kernel/audit';
 import type { ServiceContext } from '../../kernel/context';
 import { isoNow } from '../../kernel/context';
+import { frameworkFor } from '../../../shared/framework/unit-types';
+import { blankRequired, requiredSentence } from '../../../shared/survey/required';
 import { activeFramework } from '../framework/active';
+import { identityUnitType } from '../setup/identity-repo';
 import type { FormRow } from './forms-repo';
 import { answersOf, formById, formByNumber, insertForm, liveForms, markSaved, savedAnswers, softDelete, writeAnswers } from './forms-repo';
 
@@ -22,11 +25,31 @@ export interface ActiveSurvey {
   def: SurveyDefinition;
 }
 
-/** The survey of the framework this unit assesses against. */
+/**
+ * The survey of the framework this unit assesses against. `def` is the questionnaire as it applies
+ * to this unit's type: a phường may have its own target and minimum (`survey.variants`), and the
+ * progress, the completion line and the forms beyond the target are measured against that.
+ */
 export function activeSurvey(ctx: ServiceContext): ActiveSurvey {
   const { ref, framework } = activeFramework(ctx);
   if (!framework.survey) throw new AppError('SURVEY_NOT_DEFINED', 'framework has no survey');
-  return { ref, framework, def: framework.survey };
+  const def = frameworkFor(framework, identityUnitType(ctx.db)).framework.survey ?? framework.survey;
+  return { ref, framework, def };
+}
+
+/**
+ * Refuse a form with a required question left blank, naming the first one (and listing all),
+ * so the screen can go to it and the CLI can print it.
+ */
+export function requireAnswered(def: SurveyDefinition, answers: Record<string, SurveyAnswer | undefined>, formNo: string): void {
+  const blank = blankRequired(def, answers);
+  if (blank.length === 0) return;
+  throw new AppError('SURVEY_REQUIRED_BLANK', `form ${formNo}: required ${blank.map((q) => q.code).join(', ')} blank`, {
+    formNo,
+    questionCode: blank[0]!.code,
+    questions: blank.map((q) => q.code),
+    issues: blank.map((q) => ({ path: `phiếu ${formNo}`, message: requiredSentence(q) })),
+  });
 }
 
 export function verifyOf(row: FormRow): VerifyStatus {
@@ -96,12 +119,17 @@ export function setAnswer(ctx: ServiceContext, input: { formId: number; pass: Su
   return norm.value;
 }
 
-/** Save the first pass. Questions never reached are stored as "no answer". */
+/**
+ * Save the first pass (or a correction of a saved form). Refused, nothing changed, while a
+ * required question has no answer (SURVEY_REQUIRED_BLANK). Other questions never reached are
+ * stored as "no answer".
+ */
 export function saveForm(ctx: ServiceContext, formId: number): SurveyFormView {
   const { def } = activeSurvey(ctx);
   return ctx.db.transaction(() => {
     const row = getRow(ctx, formId);
     const answers = answersOf(row.answers_json);
+    requireAnswered(def, answers, row.form_no);
     for (const q of allQuestions(def)) if (!(q.code in answers)) answers[q.code] = null;
     markSaved(ctx.db, row.id, answers, isoNow(ctx));
     if (row.status === 'draft') audit(ctx, 'survey.form.save', 'survey_form', String(row.id), { status: 'draft' }, { status: 'saved', formNo: row.form_no });
@@ -124,14 +152,12 @@ export function deleteForm(ctx: ServiceContext, input: { formId: number; reason:
   })();
 }
 
-function summaryOf(def: SurveyDefinition, row: FormRow): SurveyFormSummary {
+function summaryOf(def: SurveyDefinition, row: FormRow, beyondTarget: boolean): SurveyFormSummary {
   const answers = answersOf(row.answers_json);
   let answered = 0;
-  let blankRequired = 0;
   for (const q of allQuestions(def)) {
     const a = answers[q.code];
     if (a !== undefined && a !== null) answered += 1;
-    else if (q.required) blankRequired += 1;
   }
   return {
     id: row.id,
@@ -144,17 +170,30 @@ function summaryOf(def: SurveyDefinition, row: FormRow): SurveyFormSummary {
     verify: verifyOf(row),
     verifiedBy: row.v_keyed_by,
     answered,
-    blankRequired,
+    blankRequired: blankRequired(def, answers).length,
+    beyondTarget,
   };
+}
+
+/**
+ * The saved forms past the unit's target, in the order they were keyed (the first `target` saved
+ * forms are within it). They still count and travel in the dossier: nothing is dropped, the list
+ * only flags them so a form keyed by mistake can be found and deleted with a reason.
+ */
+export function formsBeyondTarget(def: SurveyDefinition, rows: readonly FormRow[]): Set<number> {
+  const saved = rows.filter((r) => r.status === 'saved').sort((a, b) => a.id - b.id);
+  return new Set(saved.slice(def.targetForms).map((r) => r.id));
 }
 
 /** Every live form (drafts too), numeric form numbers in numeric order; search by number. */
 export function listForms(ctx: ServiceContext, input: { search?: string | undefined } = {}): SurveyFormSummary[] {
   const { ref, def } = activeSurvey(ctx);
   const q = input.search?.normalize('NFC').trim().toUpperCase() ?? '';
-  const rows = liveForms(ctx.db, ref).filter((r) => q === '' || r.form_key.includes(q) || r.form_no.toUpperCase().includes(q));
+  const live = liveForms(ctx.db, ref);
+  const beyond = formsBeyondTarget(def, live);
+  const rows = live.filter((r) => q === '' || r.form_key.includes(q) || r.form_no.toUpperCase().includes(q));
   const collator = new Intl.Collator('vi', { numeric: true });
-  return rows.map((r) => summaryOf(def, r)).sort((a, b) => collator.compare(a.formNo, b.formNo));
+  return rows.map((r) => summaryOf(def, r, beyond.has(r.id))).sort((a, b) => collator.compare(a.formNo, b.formNo));
 }
 
 /** The saved, undeleted forms: what results, the export and the index count. */

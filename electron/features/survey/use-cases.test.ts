@@ -2,8 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../../test/helpers/app';
 import { refusal, testApp } from '../../../test/helpers/app';
 import { communeSetup, provinceSetup } from '../../../test/helpers/context';
+import { withRequired } from '../../../test/helpers/survey';
 import { finaliseAssessment, reopenAssessment } from '../assessment/use-cases';
-import { beginSurveyForm, listSurveyForms, readSurveyResults, removeSurveyForm, saveSurveyForm } from './use-cases';
+import { answerSurvey, beginSurveyForm, listSurveyForms, readSurveyResults, removeSurveyForm, saveSurveyForm } from './use-cases';
 
 const apps: TestApp[] = [];
 afterEach(() => {
@@ -19,6 +20,7 @@ describe('survey policy', () => {
   it('keying is refused while the self-assessment is finalised, and allowed again once reopened; reading never is', async () => {
     const { app } = open(communeSetup);
     const first = await app.perform(beginSurveyForm, { formNo: '1', keyedBy: 'Hoa', pass: 1 });
+    for (const [code, value] of Object.entries(withRequired())) await app.perform(answerSurvey, { formId: first.form.id, pass: 1, code, value });
     await app.perform(finaliseAssessment, undefined);
     expect(await refusal(app.perform(beginSurveyForm, { formNo: '2', keyedBy: 'Hoa', pass: 1 }))).toBe('ASSESSMENT_LOCKED');
     expect(await refusal(app.perform(saveSurveyForm, { formId: first.form.id }))).toBe('ASSESSMENT_LOCKED');

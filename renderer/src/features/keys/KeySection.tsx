@@ -7,12 +7,31 @@ import { formatDate } from '../../lib/format';
 import { useApiCall } from '../../lib/use-api-call';
 import { Fingerprint, newPassphraseError, PassphraseInput } from '../../components/PassphraseInput';
 
-/** The key on this computer: its facts, or the form to create one; backup and restore. */
-export function KeySection({ status, onChange }: { status: KeysStatus; onChange(): void }) {
+/**
+ * The key on this computer: its facts, or the form to create one; backup and restore. While the
+ * key has no backup (`backupNeeded`, from Home's checklist) the backup form comes first, as a
+ * banner asking for it, until one is made.
+ */
+export function KeySection({ status, backupNeeded = false, onChange }: { status: KeysStatus; backupNeeded?: boolean; onChange(): void }) {
   const { t, i18n } = useTranslation();
   const key = status.key;
+  // Kept here, not in the form: the form moves from the banner to its usual place once backed up.
+  const [backedUp, setBackedUp] = useState<string | null>(null);
+  const nag = key !== null && backupNeeded;
+  const backup = key && (
+    <BackupKey
+      needsKeyPassphrase={key.protection === 'passphrase'}
+      nag={nag}
+      done={backedUp}
+      onDone={(path) => {
+        setBackedUp(path);
+        onChange();
+      }}
+    />
+  );
   return (
     <>
+      {nag && backup}
       <section className="card" data-testid="key-card">
         <h2>{t('package.keys.keyTitle')}</h2>
         {key ? (
@@ -31,7 +50,7 @@ export function KeySection({ status, onChange }: { status: KeysStatus; onChange(
           <CreateKey osStorage={status.osStorageAvailable} onDone={onChange} />
         )}
       </section>
-      {key && <BackupKey needsKeyPassphrase={key.protection === 'passphrase'} />}
+      {!nag && backup}
       {/* A new key here (created, restored, rotated) makes any earlier restore preview stale. */}
       <RestoreKey key={key?.keyId ?? 'none'} osStorage={status.osStorageAvailable} onDone={onChange} />
     </>
@@ -71,23 +90,21 @@ function CreateKey({ osStorage, onDone }: { osStorage: boolean; onDone(): void }
   );
 }
 
-function BackupKey({ needsKeyPassphrase }: { needsKeyPassphrase: boolean }) {
+function BackupKey({ needsKeyPassphrase, nag, done, onDone }: { needsKeyPassphrase: boolean; nag: boolean; done: string | null; onDone(path: string): void }) {
   const { t } = useTranslation();
   const [keyPass, setKeyPass] = useState('');
   const [pass, setPass] = useState('');
   const [confirm, setConfirm] = useState('');
   const [errors, setErrors] = useState<{ pass: string | null; confirm: string | null }>({ pass: null, confirm: null });
-  const [done, setDone] = useState<string | null>(null);
   const { run, busy, error, clearError } = useApiCall();
   async function backup(): Promise<void> {
     clearError();
-    setDone(null);
     const e = newPassphraseError(pass, confirm);
     setErrors(e);
     if (e.pass || e.confirm) return;
     const r = await run((api) => api.keys.backup({ backupPassphrase: pass, ...(needsKeyPassphrase ? { keyPassphrase: keyPass } : {}) }));
     if (r) {
-      setDone(r.path);
+      onDone(r.path);
       // Passphrases do not linger in the form once used.
       setKeyPass('');
       setPass('');
@@ -95,15 +112,22 @@ function BackupKey({ needsKeyPassphrase }: { needsKeyPassphrase: boolean }) {
     }
   }
   return (
-    <section className="card" data-testid="backup-card">
-      <h2>{t('package.keys.backupTitle')}</h2>
+    <section className={nag ? 'card card-attention' : 'card'} data-testid="backup-card" data-nag={nag || undefined}>
+      {nag ? (
+        <div data-testid="keys-backup-nag" role="alert">
+          <h2>{t('checklist.backupNag.title')}</h2>
+          <p>{t('checklist.backupNag.body')}</p>
+        </div>
+      ) : <h2>{t('package.keys.backupTitle')}</h2>}
       <p className="muted">{t('package.keys.backupLead')}</p>
       {needsKeyPassphrase && <PassphraseInput id="backupKeyPassphrase" label={t('package.keys.keyPassphrase')} value={keyPass} onChange={setKeyPass} autoComplete="current-password" />}
       <div className="grid-2">
         <PassphraseInput id="backupPassphrase" label={t('package.keys.backupPassphrase')} value={pass} onChange={setPass} error={errors.pass} />
         <PassphraseInput id="backupPassphraseConfirm" label={t('package.keys.passphraseConfirm')} value={confirm} onChange={setConfirm} error={errors.confirm} />
       </div>
-      <button type="button" className="secondary" disabled={busy} onClick={() => void backup()} data-testid="backup-submit">{t('package.keys.backup')}</button>
+      <button type="button" className={nag ? 'primary' : 'secondary'} disabled={busy} onClick={() => void backup()} data-testid="backup-submit">
+        {nag ? t('checklist.backupNag.action') : t('package.keys.backup')}
+      </button>
       {done && <p className="notice notice-ok" role="status" data-testid="backup-done">{t('package.keys.backedUp', { path: printable(done) })}</p>}
       <ErrorNotice error={error} />
     </section>

@@ -4,7 +4,7 @@ export const vi = {
   keys: {
     title: 'Khóa và đăng ký',
     keyTitle: 'Khóa ký của đơn vị',
-    lead: 'Khóa ký chứng minh các tệp (hồ sơ, tệp duyệt đăng ký khóa, bộ tiêu chí, kết quả thẩm định) do chính đơn vị gửi và không bị sửa trên đường đi. Khóa bí mật chỉ nằm trên máy này (đã mã hóa), không bao giờ nằm trong cơ sở dữ liệu hay trong gói gửi đi.',
+    lead: 'Khóa ký chứng minh các tệp (hồ sơ, tệp duyệt đăng ký khóa, bộ tiêu chí, kết quả thẩm định) do chính đơn vị gửi và không bị sửa trên đường đi. Khóa bí mật chỉ nằm trên máy này (đã mã hóa), không bao giờ nằm trong cơ sở dữ liệu hay trong hồ sơ gửi đi.',
     none: 'Máy này chưa có khóa ký.',
     keyId: 'Mã khóa', fingerprint: 'Dấu vân tay', protection: 'Bảo vệ bằng', created: 'Ngày tạo',
     protectionOs: 'Kho bảo mật của hệ điều hành', protectionPassphrase: 'Mật khẩu',
@@ -71,7 +71,7 @@ export const en: typeof vi = {
   keys: {
     title: 'Keys and enrolment',
     keyTitle: 'The unit\'s signing key',
-    lead: 'The signing key proves that a file (a dossier, a key enrolment approval, a framework, an appraisal result) comes from this unit and was not changed on the way. The private key stays on this computer (encrypted), never in the database or in a package.',
+    lead: 'The signing key proves that a file (a dossier, a key enrolment approval, a framework, an appraisal result) comes from this unit and was not changed on the way. The private key stays on this computer (encrypted), never in the database or in a dossier.',
     none: 'This computer has no signing key yet.',
     keyId: 'Key id', fingerprint: 'Fingerprint', protection: 'Protected by', created: 'Created',
     protectionOs: 'Operating system secure storage', protectionPassphrase: 'Passphrase',

@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../../components/ErrorNotice';
 import { formatDateTime } from '../../../lib/format';
 import { useApiCall, useApiLoad } from '../../../lib/use-api-call';
 import { SurveyTabs } from './SurveyTabs';
+import { TargetLine } from './TargetLine';
 
 const VERIFY_KEY: Record<VerifyStatus, string> = {
   none: 'survey.forms.verifyNone',
@@ -49,7 +50,7 @@ export function FormsScreen() {
       <SurveyTabs />
       {progress && (
         <div className="card">
-          <p data-testid="forms-progress">{t('survey.progress', { saved: progress.saved, target: progress.target, min: progress.min, verified: progress.verified })}</p>
+          <TargetLine progress={progress} testId="forms-progress" />
           <div className="progress-bar" aria-hidden><span style={{ width: `${pct}%` }} /></div>
           {progress.keyers.length > 0 && (
             <>
@@ -91,6 +92,9 @@ export function FormsScreen() {
           </div>
         </div>
       )}
+      {progress && progress.saved > progress.target && (
+        <p className="notice notice-warn" data-testid="beyond-note">{t('survey.forms.beyondNote', { target: progress.target, count: progress.saved - progress.target })}</p>
+      )}
       {rows && rows.length === 0 && <p>{search ? t('survey.forms.noMatch') : t('survey.forms.none')}</p>}
       {rows && rows.length > 0 && (
         <table className="table" data-testid="forms-table">
@@ -106,6 +110,7 @@ export function FormsScreen() {
                 <td><strong>{r.formNo}</strong></td>
                 <td>
                   {r.status === 'draft' ? t('survey.forms.draft') : r.source === 'import' ? t('survey.forms.imported') : t('survey.forms.saved')}
+                  {r.beyondTarget && <> <span className="badge badge-warn" data-testid={`beyond-${r.formNo}`} title={t('survey.forms.beyondTitle')}>{t('survey.forms.beyond')}</span></>}
                   {r.blankRequired > 0 && r.status === 'saved' && <div className="muted small">{t('survey.forms.blankRequired', { count: r.blankRequired })}</div>}
                 </td>
                 <td>{r.keyedBy}</td>

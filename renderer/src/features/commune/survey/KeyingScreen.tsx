@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import './survey.css';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import type { FinishResult, SurveyFormView, SurveyPass } from '@shared/survey/types';
@@ -11,6 +12,7 @@ import { KeyingForm } from './KeyingForm';
 import { PaperForm } from './PaperForm';
 import { ResolvePanel } from './ResolvePanel';
 import { SurveyTabs } from './SurveyTabs';
+import { TargetLine } from './TargetLine';
 import { useSurveyStore } from './survey-store';
 import { useSurveyDef } from './use-survey-def';
 
@@ -113,7 +115,10 @@ export function KeyingScreen({ pass }: { pass: SurveyPass }) {
 
   const done = (form: SurveyFormView, d: KeyingDone) => {
     if (d.kind === 'exit') {
+      // "Phiếu mới": the next number is proposed (selected: typing replaces it). Esc: as it was.
+      if (d.next) setFormNo(nextNumber(form.formNo));
       setPhase({ kind: 'number' });
+      refresh();
       return;
     }
     if (d.kind === 'saved' && phase.kind === 'keying' && phase.correcting) {
@@ -173,35 +178,38 @@ export function KeyingScreen({ pass }: { pass: SurveyPass }) {
         </div>
         <div className="field">
           <label htmlFor="form-no">{t('survey.formNo')} · {pass === 1 ? t('survey.pass1') : t('survey.pass2')}</label>
-          <input
-            id="form-no"
-            ref={numberRef}
-            data-testid="form-no"
-            className="form-no"
-            inputMode="numeric"
-            autoComplete="off"
-            value={phase.kind === 'keying' || phase.kind === 'resolve' ? phase.form.formNo : formNo}
-            disabled={inForm}
-            maxLength={30}
-            onChange={(e) => setFormNo(e.target.value)}
-            onKeyDown={(e) => {
-              if (opening.current) {
-                // The form is opening: these keys are its first answers, not the number.
-                e.preventDefault();
-                if (e.key.length === 1 || e.key === 'Enter' || e.key === 'Backspace') pending.current.push(e.key);
-              } else if (e.key === 'Enter') {
-                e.preventDefault();
-                void begin();
-              }
-            }}
-          />
+          <div className="form-no-row">
+            <input
+              id="form-no"
+              ref={numberRef}
+              data-testid="form-no"
+              className="form-no"
+              inputMode="numeric"
+              autoComplete="off"
+              value={phase.kind === 'keying' || phase.kind === 'resolve' ? phase.form.formNo : formNo}
+              disabled={inForm}
+              maxLength={30}
+              onChange={(e) => setFormNo(e.target.value)}
+              onKeyDown={(e) => {
+                if (opening.current) {
+                  // The form is opening: these keys are its first answers, not the number.
+                  e.preventDefault();
+                  if (e.key.length === 1 || e.key === 'Enter' || e.key === 'Backspace') pending.current.push(e.key);
+                } else if (e.key === 'Enter') {
+                  e.preventDefault();
+                  void begin();
+                }
+              }}
+            />
+            {!inForm && (
+              <button type="button" className="primary open-form" data-testid="open-form" disabled={formNo.trim() === ''} onClick={() => void begin()}>
+                {t('survey.open')}
+              </button>
+            )}
+          </div>
           <span className="hint small">{t('survey.formNoHint')}</span>
         </div>
-        {progress && (
-          <p className="muted small keying-progress" data-testid="keying-progress">
-            {t('survey.progress', { saved: progress.saved, target: progress.target, min: progress.min, verified: progress.verified })}
-          </p>
-        )}
+        {progress && <TargetLine progress={progress} testId="keying-progress" />}
       </div>
       {notice && <div className={`notice notice-${notice.kind}`} role="status" data-testid="keying-notice">{notice.text}</div>}
       <ErrorNotice error={error ?? tally.error} />

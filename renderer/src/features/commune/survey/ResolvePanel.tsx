@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from 'react';
+import type { KeyboardEvent, MouseEvent } from 'react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SurveyDefinition } from '@shared/framework/schema';
@@ -7,9 +7,13 @@ import { ErrorNotice } from '../../../components/ErrorNotice';
 import { useApiCall } from '../../../lib/use-api-call';
 import { answerLabel, keyingOrder } from './keying-model';
 
+/** A click keeps the keyboard on the panel (keys 1, 2, 3 go on working). */
+const keepFocus = (e: MouseEvent) => e.preventDefault();
+
 /**
  * The differences of a double-keyed form, side by side, settled one by one from the paper:
- * key 1 keeps the first pass, 2 the second, 3 lets the clerk type the paper's value.
+ * key 1 keeps the first pass, 2 the second, 3 lets the clerk type the paper's value; or a click on
+ * the value to keep.
  */
 export function ResolvePanel(props: { def: SurveyDefinition; formId: number; formNo: string; initial: FinishResult; onDone(): void }) {
   const { def, formId, formNo, onDone } = props;
@@ -74,8 +78,16 @@ export function ResolvePanel(props: { def: SurveyDefinition; formId: number; for
           {state.differences.map((d, i) => (
             <tr key={d.code} className={i === current ? 'current' : undefined} data-testid={`diff-${d.code}`}>
               <td><strong>{d.code}</strong> <span className="small">{questions.get(d.code)?.text}</span></td>
-              <td className={d.choice === 'first' ? 'chosen' : undefined}><kbd>1</kbd> {label(d.code, d.first)}</td>
-              <td className={d.choice === 'second' ? 'chosen' : undefined}><kbd>2</kbd> {label(d.code, d.second)}</td>
+              <td className={d.choice === 'first' ? 'chosen' : undefined}>
+                {i === current ? (
+                  <button type="button" className="resolve-pick" data-testid={`pick-first-${d.code}`} onMouseDown={keepFocus} onClick={() => void resolve('first')}><kbd>1</kbd> {label(d.code, d.first)}</button>
+                ) : <><kbd>1</kbd> {label(d.code, d.first)}</>}
+              </td>
+              <td className={d.choice === 'second' ? 'chosen' : undefined}>
+                {i === current ? (
+                  <button type="button" className="resolve-pick" data-testid={`pick-second-${d.code}`} onMouseDown={keepFocus} onClick={() => void resolve('second')}><kbd>2</kbd> {label(d.code, d.second)}</button>
+                ) : <><kbd>2</kbd> {label(d.code, d.second)}</>}
+              </td>
               <td>
                 {d.choice !== undefined ? (
                   t('survey.resolve.chosen', { value: label(d.code, d.final) })
@@ -93,6 +105,8 @@ export function ResolvePanel(props: { def: SurveyDefinition; formId: number; for
                       } else if (e.key === 'Escape') setTyping(false);
                     }}
                   />
+                ) : i === current ? (
+                  <button type="button" className="resolve-pick muted" data-testid={`pick-typed-${d.code}`} onClick={() => setTyping(true)}><kbd>3</kbd> {t('survey.resolve.typed')}</button>
                 ) : (
                   <span className="muted"><kbd>3</kbd> {t('survey.resolve.typed')}</span>
                 )}

@@ -10,6 +10,7 @@ import { ErrorNotice } from '../../../components/ErrorNotice';
 import { useApiLoad } from '../../../lib/use-api-call';
 import { isOptionQuestion, paperSections } from './keying-model';
 import { SurveyTabs } from './SurveyTabs';
+import { TargetLine } from './TargetLine';
 import { useSurveyDef } from './use-survey-def';
 
 /** Counts per option of one question, as a table and a bar chart (fixed size: no layout probe). */
@@ -105,7 +106,7 @@ export function ResultsScreen() {
       <ErrorNotice error={defError ?? error} />
       {r && (
         <>
-          <p data-testid="results-progress">{t('survey.progress', { saved: r.progress.saved, target: r.progress.target, min: r.progress.min, verified: r.progress.verified })}</p>
+          <TargetLine progress={r.progress} testId="results-progress" />
           {r.progress.saved < r.progress.min && <div className="notice notice-warn">{t('survey.results.belowMin', { saved: r.progress.saved, min: r.progress.min })}</div>}
           <Totals r={r} />
           {def && <Questions def={def} r={r} />}

@@ -88,3 +88,27 @@ export function firstUnkeyed(order: SurveyQuestion[], answers: Record<string, Su
   const i = order.findIndex((q) => !(q.code in answers));
   return i < 0 ? order.length : i;
 }
+
+/**
+ * "Đến câu": the question a clerk typed to jump to when correcting, by its code ("a5", "B3") or
+ * its place on the form (1 = the first question). -1 when nothing matches.
+ */
+export function findQuestion(order: readonly SurveyQuestion[], typed: string): number {
+  const text = typed.normalize('NFC').trim().toUpperCase();
+  if (text === '') return -1;
+  const byCode = order.findIndex((q) => q.code.toUpperCase() === text);
+  if (byCode >= 0) return byCode;
+  if (/^\d+$/u.test(text)) {
+    const n = Number(text);
+    return n >= 1 && n <= order.length ? n - 1 : -1;
+  }
+  return -1;
+}
+
+export type TargetState = 'below' | 'reached' | 'beyond';
+
+/** Where the saved forms stand against the unit's target (chỉ tiêu). */
+export function targetState(saved: number, target: number): { state: TargetState; beyond: number } {
+  if (saved > target) return { state: 'beyond', beyond: saved - target };
+  return { state: saved === target ? 'reached' : 'below', beyond: 0 };
+}
