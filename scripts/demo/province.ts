@@ -21,7 +21,7 @@ import { prng } from '../../shared/report/test-fixtures';
 export interface DemoFramework {
   fields: { code: string; criteria: { items: DemoItem[] }[] }[];
   adjustments?: { code: string; kind: string; cap?: number; rule: { type: string; step?: number } }[];
-  survey?: { sections: { code: string; questions: { code: string; options?: { value: string; weight: number | null }[] }[] }[] };
+  survey?: { targetForms?: number; variants?: { unitTypes: string[]; targetForms?: number }[]; sections: { code: string; questions: { code: string; options?: { value: string; weight: number | null }[] }[] }[] };
 }
 
 interface DemoItem {
@@ -46,7 +46,7 @@ export interface DemoCommune {
   officer: string;
   /** The entries file for `chiso load` (items, adjustments, survey forms). */
   entries: Record<string, unknown>;
-  /** Questionnaires collected (the target is 20). */
+  /** Questionnaires collected (the unit type's target: 20 for a xã, 30 for a phường in the sample). */
   forms: number;
   /** Sends after the deadline. */
   late: boolean;
@@ -188,7 +188,9 @@ export function generateProvince(sources: DemoSources, options: { communes?: num
         },
       };
     }
-    const forms = rnd() < 0.12 ? 16 + Math.floor(rnd() * 4) : 20;
+    const survey = sources.framework.survey;
+    const target = survey?.variants?.find((v) => v.unitTypes.includes(type))?.targetForms ?? survey?.targetForms ?? 20;
+    const forms = rnd() < 0.12 ? target - 4 + Math.floor(rnd() * 4) : target;
     if (sources.framework.survey) entries['survey'] = { forms: Array.from({ length: forms }, (_, f) => questionnaire(sources, f + 1, quality, rnd)) };
     const last = rnd();
     // About one in twelve has no row last year; the others published about a point below this year's level, ±3.
