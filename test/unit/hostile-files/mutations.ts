@@ -115,7 +115,7 @@ export function namedVariants(seed: Buffer, form: FileForm): Variant[] {
     { name: 'UTF-16LE with BOM', bytes: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]) },
     { name: 'UTF-16BE with BOM', bytes: Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]) },
     { name: 'UTF-8 BOM twice', bytes: utf8(`\uFEFF\uFEFF${text}`) },
-    { name: 'Windows-1258 bytes (invalid UTF-8)', bytes: Buffer.from(text.replace(/[^\x00-\x7f]/gu, '\u00e0'), 'latin1') },
+    { name: 'Windows-1258 bytes (invalid UTF-8)', bytes: Buffer.from(text.replace(/[^\p{ASCII}]/gu, '\u00e0'), 'latin1') },
     { name: 'NFD text', bytes: utf8(text.normalize('NFD')) },
     { name: 'RTL override and zero-width characters', bytes: utf8(text.replace(/"([^"\\]{3,})"/u, '"\u202e$1\u200b"')) },
   );
