@@ -5,6 +5,7 @@
  * is for its own province and year. Every refusal is an AppError with a sentence saying what to do.
  */
 import { AppError } from '../../../shared/errors';
+import { safeFileName } from '../../../shared/file-name';
 import type { Framework } from '../../../shared/framework/schema';
 import { parseFramework } from '../../../shared/framework/validate';
 import { frameworkPackageSchema, type FrameworkPackage } from '../../../shared/package/envelope';
@@ -41,7 +42,7 @@ export function buildFrameworkPackage(input: FrameworkPackageInput, signer: Sign
 
 /** "CCHC-FRAMEWORK-49-2026-quang-nam-cap-xa-2026-v1.1.json". */
 export function frameworkPackageFileName(fw: Framework): string {
-  return `CCHC-FRAMEWORK-${fw.province.code}-${fw.year}-${fw.id}-v${fw.version}.json`;
+  return safeFileName(`CCHC-FRAMEWORK-${fw.province.code}-${fw.year}-${fw.id}-v${fw.version}.json`);
 }
 
 export interface VerifiedFrameworkPackage {

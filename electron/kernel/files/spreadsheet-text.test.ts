@@ -79,7 +79,7 @@ describe('the ranking, through its use cases', () => {
 
   it('CSV: every hostile name behind an apostrophe, no cell starting as a formula', async () => {
     const file = join(t.dir, 'xep-hang.csv');
-    await t.app.perform(exportReportCsv, { year: 2026, basis: 'self', path: async () => file });
+    await t.app.perform(exportReportCsv, { year: 2026, basis: 'self', types: null, path: async () => file });
     const rows = Papa.parse<string[]>(readFileSync(file, 'utf8').replace(/^\uFEFF/u, ''), { skipEmptyLines: true, delimiter: ',' }).data;
     const cells = rows.flat();
     // The report trims a name's white space (a leading tab goes); what is left is behind an apostrophe.
@@ -89,7 +89,7 @@ describe('the ranking, through its use cases', () => {
 
   it('xlsx: every hostile name a string cell, no formula in any sheet', async () => {
     const file = join(t.dir, 'xep-hang.xlsx');
-    await t.app.perform(exportReportXlsx, { year: 2026, basis: 'self', path: async () => file });
+    await t.app.perform(exportReportXlsx, { year: 2026, basis: 'self', types: null, path: async () => file });
     const bytes = readFileSync(file);
     expect(sheetXml(bytes)).not.toMatch(/<f[ >]/u);
     const cells = await textCells(bytes);
