@@ -3,7 +3,7 @@
  * or refuse it with a stable code and a Vietnamese sentence, never INTERNAL (a TypeError, a crash),
  * never an English-only message, and leave its database exactly as it was.
  */
-import { closeSync, copyFileSync, existsSync, ftruncateSync, mkdirSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, ftruncateSync, mkdirSync, openSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { errorMessages } from '../../../shared/i18n/errors';
 import { cli, dump, type Reader } from './world';
@@ -26,7 +26,8 @@ export interface Finding {
 }
 
 /** Runs `reader` on each variant; returns what went wrong (nothing, when all is well). */
-export async function attack(dir: string, reader: Reader, fileVariants: Variant[]): Promise<Finding[]> {
+/** `seen`, when given, collects the refusal codes printed (for the inventory in docs/security.md). */
+export async function attack(dir: string, reader: Reader, fileVariants: Variant[], seen?: Set<string>): Promise<Finding[]> {
   const findings: Finding[] = [];
   const variants: PathVariant[] = [...fileVariants, { name: 'a directory', bytes: 'directory' }, { name: 'a sparse file one byte over the limit', bytes: USER_FILE_LIMITS[reader.kind] + 1 }];
   const work = join(dir, 'attack');
@@ -44,9 +45,13 @@ export async function attack(dir: string, reader: Reader, fileVariants: Variant[
     } else writeFileSync(path, v.bytes);
     const before = reader.db ? dump(join(dir, reader.db), reader.refusalLog) : undefined;
     let problem: string | undefined;
+    let last: string | undefined;
     try {
       const r = await cli(dir, reader.argv(name));
+      last = `${r.out}\n${r.err}`;
       problem = judge(r.code, `${r.out}\n${r.err}`);
+      // The file is really read by this command: the bounded reader's own refusal comes back.
+      if (!problem && v.bytes === 'directory' && !reader.takesFolders && !last.includes('NOT_A_FILE')) problem = `a directory was not refused as NOT_A_FILE: ${last.slice(0, 200)}`;
       if (!problem && r.code !== 0 && reader.db && dump(join(dir, reader.db), reader.refusalLog) !== before) problem = 'refused, but the database changed';
       // A damage that still made a valid file was taken: the next variant starts from the same state.
       if (r.code === 0 && reader.db) copyFileSync(join(dir, `${reader.db}.pristine`), join(dir, reader.db));
@@ -54,8 +59,10 @@ export async function attack(dir: string, reader: Reader, fileVariants: Variant[
       problem = `threw ${String(err)}`;
     }
     if (problem) findings.push({ reader: reader.name, variant: v.name, problem });
+    if (seen && last) for (const [, c] of last.matchAll(/\[([A-Z][A-Z0-9_]{3,})\]/gu)) seen.add(c!);
     rmSync(path, { recursive: true, force: true });
-    for (const leftover of ['moi.sqlite', 'xa3.sqlite']) if (existsSync(join(dir, leftover))) rmSync(join(dir, leftover), { force: true });
+    // What a taken variant created (a new database, its key file, its folders) goes before the next.
+    for (const leftover of readdirSync(dir)) if (/^(?:moi|xa3)\./u.test(leftover)) rmSync(join(dir, leftover), { recursive: true, force: true });
   }
   return findings;
 }

@@ -26,7 +26,9 @@ describe('every file the app reads survives hostile input', () => {
   it('named hostile variants and random damage, reader by reader', async () => {
     const findings = [];
     for (const [i, r] of readers.entries()) {
-      findings.push(...(await attack(dir, r, [...namedVariants(r.seed, r.form), ...randomVariants(r.seed, RANDOM, 20261130 + i)])));
+      const seen = new Set<string>();
+      findings.push(...(await attack(dir, r, [...namedVariants(r.seed, r.form), ...randomVariants(r.seed, RANDOM, 20261130 + i)], seen)));
+      if (process.env['CHISO_FUZZ_CODES']) console.log(`${r.name}: ${[...seen].sort().join(', ')}`);
     }
     expect(findings.map((f) => `${f.reader} · ${f.variant}: ${f.problem}`)).toEqual([]);
   }, 1_200_000);

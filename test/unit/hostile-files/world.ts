@@ -49,6 +49,8 @@ export interface Reader {
   kind: UserFileKind;
   /** Tables a refusal writes to by design (the import log keeps one row per refused file). */
   refusalLog?: string[];
+  /** A folder is a valid argument (import walks it for packages). */
+  takesFolders?: true;
 }
 
 async function xlsxFromRows(rows: (string | number)[][]): Promise<Buffer> {
@@ -103,7 +105,7 @@ export async function buildWorld(dir: string): Promise<Reader[]> {
     { name: 'key rotation approval', kind: 'enrolment', form: 'json', ext: 'json', seed: golden('key-rotation-approval'), argv: (f) => ['keys', 'accept-rotation', '--db', 'xa.sqlite', f], db: 'xa.sqlite' },
     { name: 'key backup', kind: 'keyBackup', form: 'json', ext: 'json', seed: keyBackup, argv: (f) => ['keys', 'restore', '--db', 'xa2.sqlite', '--yes', f], db: 'xa2.sqlite' },
     { name: 'commune package (verify)', kind: 'package', form: 'json', ext: 'json', seed: golden('commune-report'), argv: (f) => ['verify', f] },
-    { name: 'commune package (import)', kind: 'package', form: 'json', ext: 'json', seed: golden('commune-report'), argv: (f) => ['import', '--db', 'so.sqlite', f], db: 'so.sqlite', refusalLog: ['import_log', 'sqlite_sequence'] },
+    { name: 'commune package (import)', kind: 'package', form: 'json', ext: 'json', seed: golden('commune-report'), argv: (f) => ['import', '--db', 'so.sqlite', f], db: 'so.sqlite', refusalLog: ['import_log', 'sqlite_sequence'], takesFolders: true },
     { name: 'appraisal package', kind: 'package', form: 'json', ext: 'json', seed: golden('appraisal'), argv: (f) => ['appraisal', 'import', '--db', 'xa.sqlite', f], db: 'xa.sqlite' },
     { name: 'appraisal scores', kind: 'entries', form: 'json', ext: 'json', seed: example('sample-appraisal-scores.json'), argv: (f) => ['appraise', '--db', 'so.sqlite', '--commune', '26734', '--scores', f], db: 'so.sqlite' },
     { name: 'whole-data file', kind: 'package', form: 'binary', ext: 'cchc-all', seed: whole, argv: (f) => ['backup', 'import-all', '--db', 'xa3.sqlite', '--yes', f] },
