@@ -72,7 +72,18 @@ export async function buildWorld(dir: string): Promise<Reader[]> {
   await must(dir, ['init', '--db', 'so.sqlite', '--role', 'reviewer', '--unit', '49', '--name', 'Sở Nội vụ tỉnh Quảng Nam', '--year', '2026']);
   await must(dir, ['keys', 'backup', '--db', 'xa.sqlite', '--out', 'keys']);
   const keyBackup = readFileSync(join(dir, 'keys', readdirSync(join(dir, 'keys'))[0]!));
+  // The commune enrols with its reviewing unit (both fingerprints checked, as on paper), so files
+  // only an enrolled commune reads (an appraisal result, a signed framework) reach their parsers.
+  const fp = (text: string): string => /Dấu vân tay:\s+([0-9A-Z-]+)/u.exec(text)![1]!;
+  const requested = await must(dir, ['enrol', 'request', '--db', 'xa.sqlite', '--out', 'usb', '--officer', 'Nguyễn Thị Hoa', '--title', 'Công chức Văn phòng - Thống kê']);
+  const request = requested.out.split('\n')[0]!;
+  // A second copy of the commune, its request pending: where the approval (and a key backup) is taken.
   copyFileSync(join(dir, 'xa.sqlite'), join(dir, 'xa2.sqlite'));
+  const reviewerFp = fp((await must(dir, ['keys', 'show', '--db', 'so.sqlite'])).out);
+  await must(dir, ['enrol', 'approve', '--db', 'so.sqlite', '--out', 'usb', '--fingerprint', fp(requested.out), request]);
+  const approvalName = readdirSync(join(dir, 'usb')).find((f) => f.startsWith('CCHC-APPROVAL-'))!;
+  const approval = readFileSync(join(dir, 'usb', approvalName));
+  await must(dir, ['enrol', 'accept', '--db', 'xa.sqlite', '--fingerprint', reviewerFp, join('usb', approvalName)]);
   await must(dir, ['framework', 'template', '--out', 'khung.xlsx']);
   await must(dir, ['survey', 'template', '--db', 'xa.sqlite', 'phieu-mau.xlsx']);
   await must(dir, ['backup', 'export-all', '--db', 'xa2.sqlite', '--out', 'all']);
@@ -100,7 +111,7 @@ export async function buildWorld(dir: string): Promise<Reader[]> {
     { name: "last year's results xlsx", kind: 'history', form: 'xlsx', ext: 'xlsx', seed: historyXlsx, argv: (f) => ['history', 'import', '--db', 'so.sqlite', '--year', '2025', f], db: 'so.sqlite' },
     { name: 'enrolment request (approve)', kind: 'enrolment', form: 'json', ext: 'json', seed: golden('enrolment-request'), argv: (f) => ['enrol', 'approve', '--db', 'so.sqlite', '--out', 'usb', '--fingerprint', 'X', f], db: 'so.sqlite' },
     { name: 'enrolment request (reject)', kind: 'enrolment', form: 'json', ext: 'json', seed: golden('enrolment-request'), argv: (f) => ['enrol', 'reject', '--db', 'so.sqlite', '--reason', 'Thử', f], db: 'so.sqlite' },
-    { name: 'enrolment approval', kind: 'enrolment', form: 'json', ext: 'json', seed: golden('enrolment-approval'), argv: (f) => ['enrol', 'accept', '--db', 'xa.sqlite', '--fingerprint', 'X', f], db: 'xa.sqlite' },
+    { name: 'enrolment approval', kind: 'enrolment', form: 'json', ext: 'json', seed: approval, argv: (f) => ['enrol', 'accept', '--db', 'xa2.sqlite', '--fingerprint', reviewerFp, f], db: 'xa2.sqlite' },
     { name: 'key rotation statement', kind: 'enrolment', form: 'json', ext: 'json', seed: golden('key-rotation'), argv: (f) => ['enrol', 'rotate', '--db', 'so.sqlite', f], db: 'so.sqlite' },
     { name: 'key rotation approval', kind: 'enrolment', form: 'json', ext: 'json', seed: golden('key-rotation-approval'), argv: (f) => ['keys', 'accept-rotation', '--db', 'xa.sqlite', f], db: 'xa.sqlite' },
     { name: 'key backup', kind: 'keyBackup', form: 'json', ext: 'json', seed: keyBackup, argv: (f) => ['keys', 'restore', '--db', 'xa2.sqlite', '--yes', f], db: 'xa2.sqlite' },
