@@ -12,12 +12,19 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from '../../../test/helpers/app';
-import { provinceSetup } from '../../../test/helpers/context';
-import { addCommunes } from '../../../test/fixtures/report-store';
-import { importLogCsv, importLogXlsx, type ImportLogRow } from '../../features/import/import-log';
-import { exportReportCsv, exportReportXlsx } from '../../features/report/use-cases';
-import { csvField, neutraliseFormula } from './spreadsheet-text';
+import { testApp, type TestApp } from '../helpers/app';
+import { provinceSetup } from '../helpers/context';
+import { addCommunes } from '../fixtures/report-store';
+import { importLogCsv, importLogXlsx, type ImportLogRow } from '../../electron/features/import/import-log';
+import { exportReportCsv, exportReportXlsx } from '../../electron/features/report/use-cases';
+import { communeStore } from '../helpers/assessment';
+import { setExplanation } from '../../electron/features/assessment/assessment';
+import { assessmentSnapshot } from '../../electron/features/assessment/snapshot';
+import { summaryData } from '../../electron/features/assessment/summary-model';
+import { summaryXlsx } from '../../electron/features/assessment/summary-xlsx';
+import { activeFramework } from '../../electron/features/framework/active';
+import { requireIdentity } from '../../electron/features/setup/identity';
+import { csvField, neutraliseFormula } from '../../electron/kernel/files/spreadsheet-text';
 
 const HOSTILE = ["=cmd|' /C calc'!A0", '+1+cmd|calc', '-2+3', '@SUM(1+1)*cmd|calc', '\t=1+1', '\r=1+1', '=HYPERLINK("http://x","bấm")'];
 const STARTS_AS_FORMULA = /^[=+\-@\t\r]/u;
@@ -114,5 +121,21 @@ describe('the import log', () => {
     const cells = await textCells(bytes);
     expect(cells.filter((c) => c.type === ExcelJS.ValueType.Formula)).toEqual([]);
     for (const c of cells) if (typeof c.value === 'string') expect(c.value).not.toMatch(STARTS_AS_FORMULA);
+  });
+});
+
+describe("the commune's printed summary (xlsx)", () => {
+  it('an explanation typed as a formula is a string cell, no formula in the sheet', async () => {
+    const s = communeStore();
+    try {
+      setExplanation(s.ctx, activeFramework(s.ctx), '1.1', HOSTILE[0]!);
+      const bytes = Buffer.from(await summaryXlsx(summaryData(requireIdentity(s.ctx), assessmentSnapshot(s.ctx))));
+      expect(sheetXml(bytes)).not.toMatch(/<f[ >]/u);
+      const cells = await textCells(bytes);
+      expect(cells.filter((c) => c.type === ExcelJS.ValueType.Formula)).toEqual([]);
+      expect(cells.some((c) => c.type === ExcelJS.ValueType.String && c.value === HOSTILE[0])).toBe(true);
+    } finally {
+      s.cleanup();
+    }
   });
 });
