@@ -240,7 +240,13 @@ describe('the signed-span fast path decides exactly as the rebuilt bytes', () =>
         const t = signedFile(p).text;
         expectSameVerdict(t.replace('"payload": {', '"payload": {"k":1,"k":2,'));
         // 7 → 7.0 / 7e0: not an integer written as one, refused on the token by every path.
-        const respelled = t.replace(/:(-?\d+)([,}\]])/u, `:$1${tail}$2`);
+        // The first number token outside a string (a string may hold ":0," too).
+        let done = false;
+        const respelled = t.replace(/("(?:[^"\\]|\\.)*")|:(-?\d+)([,}\]])/gu, (m, str: string | undefined, n: string, end: string) => {
+          if (str !== undefined || done) return m;
+          done = true;
+          return `:${n}${tail}${end}`;
+        });
         if (respelled !== t) expect(expectSameVerdict(respelled)).toMatchObject({ ok: false, code: 'NOT_JSON' });
         expectSameVerdict(t.replace('"payload": ', '"payload": {"x":-0.0,"y":'));
       }),
