@@ -20,7 +20,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => cleanup());
 
-const RANDOM = Number(process.env['CHISO_FUZZ_RUNS'] ?? 12);
+const RANDOM = Number(process.env['CHISO_FUZZ_RUNS'] ?? 8);
 
 describe('every file the app reads survives hostile input', () => {
   it('named hostile variants and random damage, reader by reader', async () => {
