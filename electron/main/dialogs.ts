@@ -2,7 +2,7 @@ import type { BrowserWindow, OpenDialogOptions } from 'electron';
 import { basename } from 'node:path';
 import { dialog, shell } from 'electron';
 import { AppError } from '../../shared/errors';
-import { isOpenableName } from '../../shared/file-name';
+import { isOpenableName, safeFileName } from '../../shared/file-name';
 import type { Dialogs } from '../app/ports';
 
 // Dialog titles by key; the OS draws the rest in its own language.
@@ -54,7 +54,8 @@ export function electronDialogs(win: () => BrowserWindow | null): Dialogs {
     },
     async saveFile({ titleKey, filters, defaultName }) {
       const w = win();
-      const opts = { title: title(titleKey), filters, defaultPath: defaultName };
+      // The suggested name may hold a code or a name from a file: one safe path component, whatever it is.
+      const opts = { title: title(titleKey), filters, defaultPath: safeFileName(defaultName) };
       const res = w ? await dialog.showSaveDialog(w, opts) : await dialog.showSaveDialog(opts);
       return res.canceled || !res.filePath ? null : res.filePath;
     },

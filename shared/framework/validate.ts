@@ -111,7 +111,7 @@ const TYPE_NAMES: Record<string, string> = {
 const fallbackVi = z.locales.vi().localeError;
 
 /** Plain Vietnamese for the common shape errors; zod's own Vietnamese for the rest. */
-const viErrorMap: z.core.$ZodErrorMap = (issue) => {
+export const viErrorMap: z.core.$ZodErrorMap = (issue) => {
   switch (issue.code) {
     case 'invalid_type':
       return issue.input === undefined

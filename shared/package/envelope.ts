@@ -358,7 +358,6 @@ export const appraisalResultSchema = z.strictObject({
 });
 export type AppraisalResult = z.infer<typeof appraisalResultSchema>;
 
-/** framework: a placeholder until its model exists (any object is accepted). */
 // ---------- framework: a criteria framework published by the reviewing unit, signed with its key ----------
 // The framework travels whole (`framework.content`, docs/framework-format.md); the fields beside it
 // repeat what a commune checks before opening it (province, year, unit types, version) and must
@@ -385,19 +384,17 @@ export const frameworkPackageSchema = z.strictObject({
 export type FrameworkPackage = z.infer<typeof frameworkPackageSchema>;
 
 /**
- * appraisal: a placeholder until its model exists (any object is accepted). framework: step 6
- * still takes any object here, because the signing kernel's tests sign arbitrary payloads under
- * this type; frameworkPackageSchema is applied by the framework importer right after the
- * signature (electron/features/framework/package.ts), and before signing.
+ * Step 6 of the verifier: every type's payload against its strict schema. A framework's content
+ * (`framework.content`) is checked here as an object only; its own rules (parseFramework) run in
+ * the framework importer right after the signature (electron/features/framework/package.ts).
  */
-const looseRecord = z.record(z.string(), z.unknown());
 export const PAYLOAD_SCHEMAS: Readonly<Record<PackageType, z.ZodType<Record<string, unknown>>>> = {
   'commune-report': communeReportSchema,
   'enrolment-request': enrolmentRequestSchema,
   'enrolment-approval': enrolmentApprovalSchema,
   'key-rotation': keyRotationSchema,
   'key-rotation-approval': keyRotationApprovalSchema,
-  framework: looseRecord,
+  framework: frameworkPackageSchema,
   appraisal: appraisalResultSchema,
 };
 

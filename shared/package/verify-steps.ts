@@ -6,6 +6,7 @@
  * step 6, which the caller runs only after step 5 passed.
  */
 import { assertPackageValue, isPackageValue, packageTypeOfFormat, stringsAreNfcIn, FORMAT_VERSION, type PackageType } from './canonical';
+import { issuesVi, safeParseVi } from './issues';
 import { envelopeHeadSchema, envelopeSchema, PAYLOAD_SCHEMAS, SIGNATURE_COUNT, type Envelope } from './envelope';
 import { parseStrictJsonBytes, type JsonLimits, type JsonSpan } from './strict-json';
 import { AppError } from '../errors';
@@ -144,15 +145,15 @@ export interface EnvelopeOk {
  * can differ from its input (zod's record drops a member named "__proto__").
  */
 export function envelopeStep(value: unknown): EnvelopeOk | VerifyFailure {
-  const head = envelopeHeadSchema.safeParse(value);
-  if (!head.success) return refuse('ENVELOPE_INVALID', { issues: head.error.issues.map((i) => i.path.join('.') || '(root)') });
+  const head = safeParseVi(envelopeHeadSchema, value);
+  if (!head.success) return refuse('ENVELOPE_INVALID', { issues: issuesVi(head.error) });
   const type = packageTypeOfFormat(head.data.format);
   if (!type) return refuse('FORMAT_UNKNOWN', { format: head.data.format.slice(0, 100) });
   if (head.data.formatVersion !== FORMAT_VERSION) {
     return refuse('VERSION_UNSUPPORTED', { formatVersion: head.data.formatVersion, supported: [FORMAT_VERSION] });
   }
-  const full = envelopeSchema.safeParse(value);
-  if (!full.success) return refuse('ENVELOPE_INVALID', { issues: full.error.issues.map((i) => i.path.join('.') || '(root)') });
+  const full = safeParseVi(envelopeSchema, value);
+  if (!full.success) return refuse('ENVELOPE_INVALID', { issues: issuesVi(full.error) });
   const keyIds = full.data.signatures.map((s) => s.keyId);
   if (keyIds.length !== SIGNATURE_COUNT[type] || new Set(keyIds).size !== keyIds.length) {
     return refuse('ENVELOPE_INVALID', { signatures: keyIds.length, expected: SIGNATURE_COUNT[type] });
@@ -190,9 +191,9 @@ export function payloadStep<T extends PackageType>(
     }
     return refuse('PAYLOAD_INVALID', { rule: 'package-value', path });
   }
-  const r = PAYLOAD_SCHEMAS[type].safeParse(payload);
+  const r = safeParseVi(PAYLOAD_SCHEMAS[type], payload);
   if (!r.success) {
-    return refuse('PAYLOAD_INVALID', { issues: r.error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message })) });
+    return refuse('PAYLOAD_INVALID', { issues: issuesVi(r.error) });
   }
   return { ok: true, payload: payload as Record<string, unknown> };
 }

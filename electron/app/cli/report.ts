@@ -19,8 +19,13 @@ export function reportError(io: CliIO, err: unknown): void {
   io.err(`Lỗi [${e.code}]: ${errorMessages.vi[e.code]}`);
   const fields = e.details?.['fields'] as Record<string, string> | undefined;
   if (fields) for (const [k, v] of Object.entries(fields)) io.err(`  - ${printable(k)}: ${printable(fieldMessage('vi', String(v)))}`);
-  const issues = e.details?.['issues'] as { path: string; message: string }[] | undefined;
-  if (Array.isArray(issues)) for (const i of issues) io.err(`  - ${printable(String(i.path ?? '')) || '(gốc)'}: ${printable(String(i.message))}`);
+  const issues = e.details?.['issues'] as ({ path?: unknown; message?: unknown } | string)[] | undefined;
+  if (Array.isArray(issues)) {
+    for (const i of issues) {
+      if (typeof i === 'string' || i === null || typeof i !== 'object') io.err(`  - ${printable(String(i))}`);
+      else io.err(`  - ${printable(String(i.path ?? '')) || '(gốc)'}: ${printable(String(i.message ?? ''))}`);
+    }
+  }
   const items = e.details?.['items'] as string[] | undefined;
   if (Array.isArray(items)) io.err(`  Tiêu chí: ${items.map((i) => printable(String(i))).join(', ')}`);
   const rest = formatDetails(e.details, ['fields', 'issues', 'items']);

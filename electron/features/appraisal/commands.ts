@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import type { AppraisalState, ItemChange } from '../../../shared/appraisal/types';
 import { AppError } from '../../../shared/errors';
 import { appraisalContract, scoresFileSchema, type ScoresFile } from '../../../shared/ipc/appraisal';
+import { issuesVi, safeParseVi } from '../../../shared/package/issues';
 import { parseStrictJson } from '../../../shared/package/strict-json';
 import { viHundredths } from '../../../shared/report/format';
 import { printable, printableJson } from '../../../shared/text';
@@ -20,8 +21,8 @@ export function readScoresFile(io: CliIO, file: string): ScoresFile {
   const bytes = readUserFile(resolve(io.cwd, file), { kind: 'entries' });
   const parsed = parseStrictJson(bytes.toString('utf8'));
   if (!parsed.ok) throw new AppError('APPRAISAL_SCORES_INVALID', 'not JSON', { reason: parsed.reason, line: parsed.line, column: parsed.column });
-  const r = scoresFileSchema.safeParse(parsed.value);
-  if (!r.success) throw new AppError('APPRAISAL_SCORES_INVALID', 'schema', { issues: r.error.issues.slice(0, 20).map((i) => `${i.path.join('.')}: ${i.message}`) });
+  const r = safeParseVi(scoresFileSchema, parsed.value);
+  if (!r.success) throw new AppError('APPRAISAL_SCORES_INVALID', 'schema', { issues: issuesVi(r.error) });
   return r.data;
 }
 

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AppraisalExported } from '../../../shared/appraisal/types';
 import { AppError } from '../../../shared/errors';
+import { safeFileName } from '../../../shared/file-name';
 import type { AppraisalResult } from '../../../shared/package/envelope';
 import { audit } from '../../kernel/audit';
 import { isoNow, type ServiceContext } from '../../kernel/context';
@@ -29,7 +30,7 @@ export interface AppraisalExportOptions {
 
 /** ASCII, FAT32- and Windows-safe: kind (TD: thẩm định), year, commune, the revision answered, the export's number. */
 export function appraisalFileName(year: number, communeCode: string, revision: number, n: number): string {
-  return `CCHC-TD-${year}-${communeCode}-r${revision}-${n}.json`;
+  return safeFileName(`CCHC-TD-${year}-${communeCode}-r${revision}-${n}.json`);
 }
 
 /** The payload of the current round's result (before signing). */

@@ -4,6 +4,7 @@
  * the tables in enrolment-repo.ts. What is recorded gets an audit row in the same transaction.
  */
 import { AppError } from '../../../shared/errors';
+import { safeFileName } from '../../../shared/file-name';
 import { fromBase64Url } from '../../../shared/package/base64url';
 import type { EnrolmentRequest } from '../../../shared/package/envelope';
 import { parseStrictJson } from '../../../shared/package/strict-json';
@@ -69,7 +70,7 @@ export function recordEnrolmentRequest(ctx: ServiceContext, record: EnrolmentReq
 /** File names of what the commune sends: the signed request and its printed form. */
 export function enrolmentFileNames(record: EnrolmentRequestRecord): { json: string; pdf: string } {
   const base = `CCHC-ENROL-${record.request.commune.code}-${record.keyId}`;
-  return { json: `${base}.json`, pdf: `${base}.pdf` };
+  return { json: safeFileName(`${base}.json`), pdf: safeFileName(`${base}.pdf`) };
 }
 
 /**

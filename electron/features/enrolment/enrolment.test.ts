@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { communeSetup, freshStore, parsedSetup, type TestStore } from '../../../test/helpers/context';
+import { frameworkPayload } from '../../../test/fixtures/framework-payload';
 import { testKey } from '../../../test/fixtures/test-keys';
 import { listAudit } from '../audit/audit-repo';
 import { acceptEnrolmentApproval, enrolmentState, pinnedReviewerResolver, prepareEnrolmentRequest, recordEnrolmentRequest } from './commune-enrolment';
@@ -104,7 +105,7 @@ describe('who may sign what, against real registries', () => {
     enrol();
     const registry = { kind: 'registry' as const, lookup: registryResolver(so.ctx) };
     for (const type of ['framework', 'appraisal'] as const) {
-      const forged = Buffer.from(serializeEnvelope(signPackage(type, type === 'appraisal' ? appraisal : { id: 'bo-tieu-chi-2026' }, [commune])));
+      const forged = Buffer.from(serializeEnvelope(signPackage(type, type === 'appraisal' ? appraisal : frameworkPayload(), [commune])));
       // `chiso verify --db` takes commune reports only (FORMAT_UNKNOWN); the key kind is refused underneath.
       expect(verifyPackageBytes(forged, registry), type).toMatchObject({ ok: false, code: 'FORMAT_UNKNOWN' });
       const underneath = verifyEnvelope(forged, { resolveKey: (keyId) => registry.lookup(keyId) });
@@ -115,10 +116,10 @@ describe('who may sign what, against real registries', () => {
     const { approvalText } = enrol();
     acceptEnrolmentApproval(xa.ctx, approvalText, { fingerprint: reviewer.fingerprint });
     const resolveKey = pinnedReviewerResolver(xa.ctx);
-    expect(verifyEnvelope(serializeEnvelope(signPackage('framework', { id: 'x' }, [reviewer])), { resolveKey }).ok).toBe(true);
+    expect(verifyEnvelope(serializeEnvelope(signPackage('framework', frameworkPayload(), [reviewer])), { resolveKey }).ok).toBe(true);
     expect(verifyEnvelope(serializeEnvelope(signPackage('appraisal', appraisal, [stranger])), { resolveKey })).toMatchObject({ ok: false, code: 'KEY_UNKNOWN' });
     // A report "signed by the reviewing unit" is not a report.
-    const report = signPackage('framework', { id: 'x' }, [reviewer]);
+    const report = signPackage('framework', frameworkPayload(), [reviewer]);
     expect(verifyEnvelope(JSON.stringify({ ...report, format: 'chiso-cchc/commune-report' }), { resolveKey })).toMatchObject({ ok: false, code: 'KEY_WRONG_KIND' });
   });
 });

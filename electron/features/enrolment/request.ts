@@ -7,6 +7,7 @@
  */
 import { rmSync } from 'node:fs';
 import { AppError } from '../../../shared/errors';
+import { safeFileName } from '../../../shared/file-name';
 import type { EnrolmentWritten } from '../../../shared/ipc/enrolment';
 import { writeFileSafely } from '../../kernel/files/package-file';
 import type { Destination, PdfPrinter } from '../../kernel/ports';
@@ -66,5 +67,5 @@ export async function requestEnrolment(app: AppContext, input: RequestInput): Pr
 
 /** The file name of a reviewing unit's approval, the same whoever writes it. */
 export function approvalFileName(enrolled: { communeCode: string; keyId: string }): string {
-  return `CCHC-APPROVAL-${enrolled.communeCode}-${enrolled.keyId}.json`;
+  return safeFileName(`CCHC-APPROVAL-${enrolled.communeCode}-${enrolled.keyId}.json`);
 }

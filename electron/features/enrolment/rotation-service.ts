@@ -14,6 +14,7 @@
  */
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { AppError } from '../../../shared/errors';
+import { safeFileName } from '../../../shared/file-name';
 import { dayOf, isCalendarDate } from '../../../shared/calendar-date';
 import { fromBase64Url } from '../../../shared/package/base64url';
 import { signedBytes } from '../../../shared/package/canonical';
@@ -69,7 +70,7 @@ export function pendingKeyRotation(ctx: ServiceContext): KeyRotationRecord | nul
 /** File names of what the commune sends: the signed statement and its printed form. */
 export function rotationFileNames(record: Pick<KeyRotationRecord, 'communeCode' | 'newKeyId'>): { json: string; pdf: string } {
   const base = `CCHC-ROTATE-${record.communeCode}-${record.newKeyId}`;
-  return { json: `${base}.json`, pdf: `${base}.pdf` };
+  return { json: safeFileName(`${base}.json`), pdf: safeFileName(`${base}.pdf`) };
 }
 
 /** A commune may start a rotation once enrolled (its reviewing unit key pinned), one at a time. */

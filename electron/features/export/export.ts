@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
+import { safeFileName } from '../../../shared/file-name';
 import { toBase64Url } from '../../../shared/package/base64url';
 import type { CommuneReport } from '../../../shared/package/envelope';
 import { audit } from '../../kernel/audit';
@@ -42,7 +43,7 @@ export function lastExport(ctx: ServiceContext): ExportRecord | null {
 
 /** ASCII, FAT32- and Windows-safe, and telling: kind, year, commune, revision. */
 export function packageFileName(year: number, communeCode: string, revision: number): string {
-  return `CCHC-${year}-${communeCode}-r${revision}.json`;
+  return safeFileName(`CCHC-${year}-${communeCode}-r${revision}.json`);
 }
 
 export interface BuildInput {

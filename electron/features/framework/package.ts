@@ -5,9 +5,11 @@
  * is for its own province and year. Every refusal is an AppError with a sentence saying what to do.
  */
 import { AppError } from '../../../shared/errors';
+import { safeFileName } from '../../../shared/file-name';
 import type { Framework } from '../../../shared/framework/schema';
 import { parseFramework } from '../../../shared/framework/validate';
 import { frameworkPackageSchema, type FrameworkPackage } from '../../../shared/package/envelope';
+import { issuesVi, safeParseVi } from '../../../shared/package/issues';
 import { serializeEnvelope, signPackage, verifyEnvelope, type KeyResolver } from '../../kernel/signing/package-signer';
 import type { Signer } from '../../kernel/signing/signer';
 import { frameworkSha256 } from './frameworks';
@@ -33,16 +35,14 @@ export function buildFrameworkPackage(input: FrameworkPackageInput, signer: Sign
     framework: { id: fw.id, sha256: frameworkSha256(fw), content: fw as unknown as Record<string, unknown> },
     supersedes: input.supersedes,
   };
-  const checked = frameworkPackageSchema.safeParse(payload);
-  if (!checked.success) {
-    throw new AppError('PAYLOAD_INVALID', 'framework package payload does not match its schema', { issues: checked.error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message })) });
-  }
+  const checked = safeParseVi(frameworkPackageSchema, payload);
+  if (!checked.success) throw new AppError('PAYLOAD_INVALID', 'framework package payload does not match its schema', { issues: issuesVi(checked.error) });
   return { text: serializeEnvelope(signPackage('framework', payload, [signer])), payload };
 }
 
 /** "CCHC-FRAMEWORK-49-2026-quang-nam-cap-xa-2026-v1.1.json". */
 export function frameworkPackageFileName(fw: Framework): string {
-  return `CCHC-FRAMEWORK-${fw.province.code}-${fw.year}-${fw.id}-v${fw.version}.json`;
+  return safeFileName(`CCHC-FRAMEWORK-${fw.province.code}-${fw.year}-${fw.id}-v${fw.version}.json`);
 }
 
 export interface VerifiedFrameworkPackage {
@@ -65,12 +65,9 @@ export function verifyFrameworkPackage(bytes: Uint8Array, resolveKey: KeyResolve
     if (r.code === 'FORMAT_UNKNOWN') throw new AppError('FRAMEWORK_PACKAGE_WRONG_TYPE', r.message, r.details);
     throw new AppError('FRAMEWORK_PACKAGE_INVALID', r.message, { refusal: r.code, ...r.details });
   }
-  const checked = frameworkPackageSchema.safeParse(r.payload);
-  if (!checked.success) {
-    throw new AppError('FRAMEWORK_PACKAGE_INVALID', 'payload does not match the framework package schema', {
-      refusal: 'PAYLOAD_SCHEMA', issues: checked.error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message })),
-    });
-  }
+  // Step 6 held the payload to this schema already; parsed again for its type.
+  const checked = safeParseVi(frameworkPackageSchema, r.payload);
+  if (!checked.success) throw new AppError('FRAMEWORK_PACKAGE_INVALID', 'payload does not match the framework package schema', { refusal: 'PAYLOAD_SCHEMA', issues: issuesVi(checked.error) });
   const payload = checked.data;
   const parsed = parseFramework(payload.framework.content);
   if (!parsed.ok) throw new AppError('FRAMEWORK_INVALID', 'framework in the package failed validation', { issues: parsed.issues.slice(0, 50) });

@@ -14,7 +14,7 @@ import { refusal, testApp } from '../../../test/helpers/app';
 import { communeSetup, provinceSetup } from '../../../test/helpers/context';
 import { testKey } from '../../../test/fixtures/test-keys';
 import { fingerprintOf } from '../../kernel/signing/ed25519';
-import { serializeEnvelope, signPackage } from '../../kernel/signing/package-signer';
+import { FORMAT_NAME, verificationBytes } from '../../../shared/package/canonical';
 import type { Signer } from '../../kernel/signing/signer';
 import { requireIdentity } from '../setup/identity';
 import { frameworkSha256 } from './frameworks';
@@ -36,6 +36,12 @@ function province(overrides: Partial<Framework> = {}): Framework {
 function pkg(fw: Framework, signer: Signer = reviewer): Buffer {
   const { text } = buildFrameworkPackage({ framework: fw, publisher: { code: '49', name: 'Sở Nội vụ tỉnh Quảng Nam' }, supersedes: null, createdAt: '2026-02-01T00:00:00.000Z', packageId: 'fw-test-0001' }, signer);
   return Buffer.from(text, 'utf8');
+}
+
+/** A framework package whose payload breaks its schema, signed the way another tool could (our signer refuses it). */
+function signedOutsideTheSchema(payload: Record<string, unknown>, signer: Signer): Buffer {
+  const sig = toBase64Url(signer.sign(verificationBytes('framework', payload)));
+  return Buffer.from(JSON.stringify({ format: FORMAT_NAME.framework, formatVersion: 1, payload, signatures: [{ alg: 'Ed25519', keyId: signer.keyId, sig }] }));
 }
 
 let s: TestApp;
@@ -72,7 +78,7 @@ describe('a commune imports a signed framework', () => {
     ['signed by another key', () => pkg(province(), stranger), 'FRAMEWORK_SIGNER_UNKNOWN'],
     ['for another province', () => pkg(province({ province: { code: '48', name: 'Đà Nẵng' } })), 'FRAMEWORK_WRONG_PROVINCE'],
     ['for another year', () => pkg(province({ year: 2027 })), 'FRAMEWORK_WRONG_YEAR'],
-    ['that is not a framework package inside', () => Buffer.from(serializeEnvelope(signPackage('framework', { id: 'x' }, [reviewer]))), 'FRAMEWORK_PACKAGE_INVALID'],
+    ['that is not a framework package inside', () => signedOutsideTheSchema({ id: 'x' }, reviewer), 'FRAMEWORK_PACKAGE_INVALID'],
     ['a commune report instead', () => Buffer.from(JSON.stringify({ format: 'chiso-cchc/commune-report', formatVersion: 1, payload: {}, signatures: [{ alg: 'Ed25519', keyId: reviewer.keyId, sig: 'A'.repeat(86) }] })), 'FRAMEWORK_PACKAGE_WRONG_TYPE'],
   ])('refuses a framework %s, changing nothing', async (_what, file, code) => {
     pin();

@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { ServiceContext } from '../../kernel/context';
+import { csvField, xlsxValues } from '../../kernel/files/spreadsheet-text';
 import { listImportLog, rosterEntry } from './received-repo';
 
 export interface ImportLogRow {
@@ -39,10 +40,6 @@ function cells(r: ImportLogRow): (string | number | null)[] {
   return [r.at, r.actor, r.file, OUTCOME_VI[r.outcome], r.code, r.commune, r.communeName, r.year, r.revision, r.sha256];
 }
 
-/** A text cell a spreadsheet would run as a formula is kept as text. */
-function safeText(v: string): string {
-  return /^[=+\-@\t\r]/u.test(v) ? `'${v}` : v;
-}
 
 export async function importLogXlsx(rows: readonly ImportLogRow[]): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -51,19 +48,13 @@ export async function importLogXlsx(rows: readonly ImportLogRow[]): Promise<Uint
   ws.columns = [{ width: 26 }, { width: 24 }, { width: 40 }, { width: 14 }, { width: 24 }, { width: 9 }, { width: 28 }, { width: 7 }, { width: 8 }, { width: 66 }];
   const header = ws.addRow(HEADERS);
   header.font = { bold: true };
-  for (const r of rows) ws.addRow(cells(r).map((c) => (typeof c === 'string' ? safeText(c) : c)));
+  // A text cell a spreadsheet would run as a formula is kept as text (kernel/files/spreadsheet-text.ts).
+  for (const r of rows) ws.addRow(xlsxValues(cells(r)));
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: HEADERS.length } };
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-function csvCell(v: string | number | null): string {
-  if (v === null) return '';
-  if (typeof v === 'number') return String(v);
-  const s = safeText(v);
-  return /[",\r\n]/u.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
-
 export function importLogCsv(rows: readonly ImportLogRow[]): Uint8Array {
-  const lines = [HEADERS, ...rows.map(cells)].map((r) => r.map(csvCell).join(','));
+  const lines = [HEADERS, ...rows.map(cells)].map((r) => r.map((v) => csvField(v)).join(','));
   return new TextEncoder().encode(`\uFEFF${lines.join('\r\n')}\r\n`);
 }

@@ -6,6 +6,7 @@
  */
 import { existsSync, renameSync } from 'node:fs';
 import { AppError } from '../../../shared/errors';
+import { safeFileName } from '../../../shared/file-name';
 import { fromBase64Url } from '../../../shared/package/base64url';
 import { audit } from '../../kernel/audit';
 import type { ServiceContext } from '../../kernel/context';
@@ -57,7 +58,7 @@ export async function unlockKey(store: KeyStore, passphrase: string | undefined)
 }
 
 export function backupFileName(unitCode: string, keyId: string): string {
-  return `CCHC-KEY-${unitCode}-${keyId}.json`;
+  return safeFileName(`CCHC-KEY-${unitCode}-${keyId}.json`);
 }
 
 /** Writes an encrypted backup into `folder`; returns its path. */

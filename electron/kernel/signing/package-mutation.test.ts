@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { jcs, type PackageValue } from '../../../shared/package/canonical';
 import { REFUSAL_CODES } from '../../../shared/package/verify-steps';
+import { frameworkPayloadWith } from '../../../test/fixtures/framework-payload';
 import { testKey } from '../../../test/fixtures/test-keys';
 import { GOLDEN_CASES, type GoldenCase } from '../../../test/helpers/packages';
 import { serializeEnvelope, signPackage, verifyEnvelope, type KeyResolver, type VerifyResult } from './package-signer';
@@ -152,7 +153,7 @@ describe('a mutated package is refused, or accepted only with the meaning it was
   it('generated payloads: the same mutations', () => {
     fc.assert(
       fc.property(fc.dictionary(fc.constantFrom('a', 'b', 'c', '10'), value, { minKeys: 1, maxKeys: 4 }), mutation, (payload, m) => {
-        check({ name: 'framework', text: serializeEnvelope(signPackage('framework', payload, [commune])), resolveKey: registry }, m);
+        check({ name: 'framework', text: serializeEnvelope(signPackage('framework', frameworkPayloadWith(payload), [commune])), resolveKey: registry }, m);
       }),
       { numRuns: 600 },
     );

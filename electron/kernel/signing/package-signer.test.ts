@@ -4,6 +4,7 @@ import { toBase64Url } from '../../../shared/package/base64url';
 import { FORMAT_NAME, verificationBytes, type PackageType, type PackageValue } from '../../../shared/package/canonical';
 import type { Envelope } from '../../../shared/package/envelope';
 import { REFUSAL_CODES, REFUSAL_MESSAGES } from '../../../shared/package/verify-steps';
+import { EXTRA_PATH, extraOf, frameworkPayloadWith } from '../../../test/fixtures/framework-payload';
 import { testKey } from '../../../test/fixtures/test-keys';
 import { serializeEnvelope, signPackage, verifyEnvelope, type KeyResolver, type VerifyResult } from './package-signer';
 
@@ -80,11 +81,11 @@ describe('signPackage / verifyEnvelope round trip (property)', () => {
   it('a signed payload verifies and comes back equal', () => {
     fc.assert(
       fc.property(payloadArb, (payload) => {
-        const text = serializeEnvelope(signPackage('framework', payload, [commune]));
+        const text = serializeEnvelope(signPackage('framework', frameworkPayloadWith(payload), [commune]));
         const r = verifyEnvelope(text, { resolveKey: registry });
         expect(r.ok).toBe(true);
         if (r.ok) {
-          expect(r.payload).toEqual(payload);
+          expect(extraOf(r.payload)).toEqual(payload);
           expect(r.keyIds).toEqual([commune.keyId]);
         }
       }),
@@ -94,8 +95,10 @@ describe('signPackage / verifyEnvelope round trip (property)', () => {
   it('changing any value anywhere in the payload gives SIGNATURE_INVALID', () => {
     fc.assert(
       fc.property(payloadArb, fc.nat(), (payload, pick) => {
-        const env = signPackage('framework', payload, [commune]);
+        const env = signPackage('framework', frameworkPayloadWith(payload), [commune]);
+        // Any value of the framework payload, the carried one's included.
         const all = paths(env.payload as PackageValue).filter((p) => p.length > 0);
+        expect(all).toContainEqual([...EXTRA_PATH]);
         const path = all[pick % all.length]!;
         const tampered = { ...env, payload: replaceAt(env.payload as PackageValue, path, mutate) };
         expectRefused(verifyEnvelope(JSON.stringify(tampered), { resolveKey: registry }), 'SIGNATURE_INVALID');
@@ -106,7 +109,7 @@ describe('signPackage / verifyEnvelope round trip (property)', () => {
   it('key order and white space in the file do not matter', () => {
     fc.assert(
       fc.property(payloadArb, fc.nat(50), fc.constantFrom(undefined, 1, 4, '\t', '\r\n'), (payload, seed, indent) => {
-        const env = signPackage('framework', payload, [commune]);
+        const env = signPackage('framework', frameworkPayloadWith(payload), [commune]);
         const text = JSON.stringify(shuffleKeys(env, seed), null, indent as string | number | undefined);
         const r = verifyEnvelope(text, { resolveKey: registry });
         expect(r.ok).toBe(true);
@@ -117,7 +120,7 @@ describe('signPackage / verifyEnvelope round trip (property)', () => {
   it('a duplicate key anywhere in the file is refused before anything else is read', () => {
     fc.assert(
       fc.property(payloadArb, key, (payload, k) => {
-        const text = serializeEnvelope(signPackage('framework', payload, [commune]));
+        const text = serializeEnvelope(signPackage('framework', frameworkPayloadWith(payload), [commune]));
         const dup = text.replace('"payload": {', () => `"payload": {${JSON.stringify(k)}:1,${JSON.stringify(k)}:2,`);
         expectRefused(verifyEnvelope(dup, { resolveKey: registry }), 'DUPLICATE_KEY');
       }),
@@ -148,17 +151,17 @@ describe('NFC: the exporter normalises; a verifier never rewrites signed text', 
   const payload = { commune: 'Xã Hòa Bình', officer: 'Nguyễn Thị Hường', note: 'Ủy ban nhân dân đã ban hành kế hoạch' };
 
   it('an NFD input is signed as NFC', () => {
-    const env = signPackage('framework', { commune: payload.commune.normalize('NFD') }, [commune]);
-    expect(env.payload['commune']).toBe(payload.commune);
+    const env = signPackage('framework', frameworkPayloadWith({ commune: payload.commune.normalize('NFD') }), [commune]);
+    expect(extraOf(env.payload)).toEqual({ commune: payload.commune });
   });
   it('a copy whose Vietnamese text was rewritten in NFD is refused (SIGNATURE_INVALID)', () => {
-    const text = serializeEnvelope(signPackage('framework', payload, [commune]));
+    const text = serializeEnvelope(signPackage('framework', frameworkPayloadWith(payload), [commune]));
     const nfd = text.normalize('NFD');
     expect(nfd).not.toBe(text);
     expectRefused(verifyEnvelope(nfd, { resolveKey: registry }), 'SIGNATURE_INVALID');
   });
   it('NFD text really signed by another tool passes the signature but is refused as PAYLOAD_INVALID', () => {
-    const nfdPayload = { note: payload.note.normalize('NFD') };
+    const nfdPayload = frameworkPayloadWith({ note: payload.note.normalize('NFD') });
     const sig = commune.sign(verificationBytes('framework', nfdPayload));
     const env: Envelope = { format: FORMAT_NAME.framework, formatVersion: 1, payload: nfdPayload, signatures: [{ alg: 'Ed25519', keyId: commune.keyId, sig: toBase64Url(sig) }] };
     expectRefused(verifyEnvelope(JSON.stringify(env), { resolveKey: registry }), 'PAYLOAD_INVALID');
@@ -166,7 +169,7 @@ describe('NFC: the exporter normalises; a verifier never rewrites signed text', 
 });
 
 describe('verification order and refusal codes', () => {
-  const good = serializeEnvelope(signPackage('framework', { a: 1 }, [commune]));
+  const good = serializeEnvelope(signPackage('framework', frameworkPayloadWith({ a: 1 }), [commune]));
   const env = JSON.parse(good) as Envelope;
 
   it('every refusal code has a Vietnamese sentence', () => {
@@ -175,7 +178,7 @@ describe('verification order and refusal codes', () => {
   it('1 size: FILE_TOO_LARGE before parsing', () => {
     expectRefused(verifyEnvelope(good + ' '.repeat(100), { resolveKey: registry, maxBytes: good.length }), 'FILE_TOO_LARGE');
     expectRefused(verifyEnvelope(new Uint8Array(11), { resolveKey: registry, maxBytes: 10 }), 'FILE_TOO_LARGE');
-    expect(verifyEnvelope(new TextEncoder().encode(good), { resolveKey: registry, maxBytes: good.length }).ok).toBe(true);
+    expect(verifyEnvelope(new TextEncoder().encode(good), { resolveKey: registry, maxBytes: Buffer.byteLength(good) }).ok).toBe(true);
   });
   it('2 parse: NOT_JSON for invalid UTF-8, a BOM, truncation or trailing text', () => {
     expectRefused(verifyEnvelope(Uint8Array.from([0x7b, 0xff, 0x7d]), { resolveKey: registry }), 'NOT_JSON');
@@ -229,7 +232,7 @@ describe('verification order and refusal codes', () => {
     expect(() => signPackage('commune-report', payload, [commune])).toThrow(/định dạng/u);
   });
   it('signPackage refuses a float, and a wrong number of signers', () => {
-    expect(() => signPackage('framework', { points: 7.5 }, [commune])).toThrow();
-    expect(() => signPackage('framework', { a: 1 }, [commune, stranger])).toThrow();
+    expect(() => signPackage('framework', frameworkPayloadWith({ points: 7.5 }), [commune])).toThrow();
+    expect(() => signPackage('framework', frameworkPayloadWith({ a: 1 }), [commune, stranger])).toThrow();
   });
 });

@@ -33,6 +33,7 @@ import {
   type ReadOk,
   type VerifyFailure,
 } from '../../../shared/package/verify-steps';
+import { issuesVi, safeParseVi } from '../../../shared/package/issues';
 import { keyIdOf, verify, weakPublicKeyReason } from './ed25519';
 import { signatureProblem } from './ed25519-point';
 import type { Signer } from './signer';
@@ -40,11 +41,9 @@ import type { Signer } from './signer';
 /** Builds a signed envelope. The payload is NFC-normalised and checked before anything is signed. */
 export function signPackage(type: PackageType, payload: unknown, signers: readonly Signer[]): Envelope {
   const value = toPackageValue(payload);
-  const schema = PAYLOAD_SCHEMAS[type].safeParse(value);
+  const schema = safeParseVi(PAYLOAD_SCHEMAS[type], value);
   if (!schema.success) {
-    throw new AppError('PAYLOAD_INVALID', 'Nội dung gói chưa đúng định dạng nên chưa ký được.', {
-      issues: schema.error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message })),
-    });
+    throw new AppError('PAYLOAD_INVALID', 'Nội dung gói chưa đúng định dạng nên chưa ký được.', { issues: issuesVi(schema.error) });
   }
   const keyIds = signers.map((s) => s.keyId);
   if (keyIds.length !== SIGNATURE_COUNT[type] || new Set(keyIds).size !== keyIds.length) {

@@ -6,13 +6,14 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FORMAT_NAME, PACKAGE_TYPES, type PackageType } from '../../../shared/package/canonical';
 import { SIGNER_KINDS, type SignerKind } from '../../../shared/package/envelope';
+import { frameworkPayload } from '../../../test/fixtures/framework-payload';
 import { testKey } from '../../../test/fixtures/test-keys';
 import { serializeEnvelope, signPackage, verifyEnvelope, type KeyResolver } from './package-signer';
 import type { Signer } from './signer';
 
 /** A valid appraisal result (its payload is schema-checked at signing): the golden one's. */
 const appraisal = (JSON.parse(readFileSync(new URL('../../../test/golden/appraisal.json', import.meta.url), 'utf8')) as { payload: Record<string, unknown> }).payload;
-const payloadOf = (type: 'framework' | 'appraisal') => (type === 'appraisal' ? appraisal : { id: 'bo-tieu-chi-2026' });
+const payloadOf = (type: 'framework' | 'appraisal') => (type === 'appraisal' ? appraisal : frameworkPayload());
 
 const commune = testKey('commune');
 const next = testKey('communeNext');
@@ -28,7 +29,7 @@ const resolver: KeyResolver = (keyId) => {
 
 /** Envelope of `type` signed by `signers`, bypassing payload schemas (step 4 runs before step 6). */
 function forge(type: PackageType, signers: Signer[]): string {
-  const real = signPackage('framework', { any: 'thing' }, [signers[0]!]);
+  const real = signPackage('framework', frameworkPayload(), [signers[0]!]);
   return JSON.stringify({ ...real, format: FORMAT_NAME[type], signatures: signers.map((s) => ({ alg: 'Ed25519', keyId: s.keyId, sig: real.signatures[0]!.sig })) });
 }
 

@@ -22,6 +22,7 @@ import {
 } from '../../../shared/package/canonical';
 import { payloadStep } from '../../../shared/package/verify-steps';
 import type { Envelope } from '../../../shared/package/envelope';
+import { frameworkPayloadWith } from '../../../test/fixtures/framework-payload';
 import { testKey } from '../../../test/fixtures/test-keys';
 import { serializeEnvelope, signPackage, verifyEnvelope, type KeyResolver, type VerifyResult } from './package-signer';
 
@@ -184,8 +185,9 @@ function expectSameVerdict(fileText: string): VerifyResult {
   expect(outcome(large)).toEqual(outcome(reference));
   return fast;
 }
+/** A framework package carrying `payload` inside its content (step 6 holds the rest to its schema). */
 function signedFile(payload: PackageValue): { env: Envelope; text: string } {
-  const env = signPackage('framework', payload, [commune]);
+  const env = signPackage('framework', frameworkPayloadWith(payload), [commune]);
   return { env, text: serializeEnvelope(env) };
 }
 function reorder(v: unknown): unknown {
@@ -238,7 +240,13 @@ describe('the signed-span fast path decides exactly as the rebuilt bytes', () =>
         const t = signedFile(p).text;
         expectSameVerdict(t.replace('"payload": {', '"payload": {"k":1,"k":2,'));
         // 7 → 7.0 / 7e0: not an integer written as one, refused on the token by every path.
-        const respelled = t.replace(/:(-?\d+)([,}\]])/u, `:$1${tail}$2`);
+        // The first number token outside a string (a string may hold ":0," too).
+        let done = false;
+        const respelled = t.replace(/("(?:[^"\\]|\\.)*")|:(-?\d+)([,}\]])/gu, (m, str: string | undefined, n: string, end: string) => {
+          if (str !== undefined || done) return m;
+          done = true;
+          return `:${n}${tail}${end}`;
+        });
         if (respelled !== t) expect(expectSameVerdict(respelled)).toMatchObject({ ok: false, code: 'NOT_JSON' });
         expectSameVerdict(t.replace('"payload": ', '"payload": {"x":-0.0,"y":'));
       }),
@@ -255,11 +263,16 @@ describe('the signed-span fast path decides exactly as the rebuilt bytes', () =>
       ['{"b":1,"a":2}', 'SIGNATURE_INVALID'], // keys out of order: not what RFC 8785 writes
       ['{"b":1,"1":2}', 'SIGNATURE_INVALID'], // integer-like key: JSON.parse moves it first
     ];
-    for (const [payloadText, expected] of cases) {
+    // Each text stands where the golden framework payload carries a value (framework.content.extra).
+    const slot = '"SLOT-7f3a"';
+    const around = jcs(frameworkPayloadWith('SLOT-7f3a'));
+    expect(around).toContain(slot);
+    for (const [extraText, expected] of cases) {
+      const payloadText = around.replace(slot, () => extraText);
       const sig = commune.sign(new TextEncoder().encode(`CHISO-CCHC/framework/v1\n${payloadText}`));
       const file = `{\n  "format": "${FORMAT_NAME.framework}",\n  "formatVersion": 1,\n  "payload": ${payloadText},\n  "signatures": [{"alg": "Ed25519", "keyId": "${commune.keyId}", "sig": "${toBase64Url(sig)}"}]\n}\n`;
       const r = expectSameVerdict(file);
-      expect(r.ok ? 'ok' : r.code, payloadText).toBe(expected);
+      expect(r.ok ? 'ok' : r.code, extraText).toBe(expected);
     }
   });
   it('a span that only looks canonical (same text elsewhere in the file) is not trusted blindly', () => {

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { toBase64Url } from '../../../shared/package/base64url';
+import { frameworkPayload } from '../../../test/fixtures/framework-payload';
 import { testKey } from '../../../test/fixtures/test-keys';
 import { keyIdOf } from './ed25519';
 import { approveEnrolment, buildEnrolmentRequest, verifyEnrolmentApproval, verifyEnrolmentRequest } from './enrolment';
@@ -66,7 +67,7 @@ describe.each(WEAK_KEYS)('the weak key "%s"', (_name, weak) => {
     expect(code(verifyEnrolmentApproval(approval, { request: verified.request, requestSha256: verified.requestSha256 }))).toBe('KEY_WEAK');
   });
   it('in a registry (a database from before this check): a report signed "by" it is KEY_WEAK', () => {
-    const text = serializeEnvelope(signPackage('framework', { id: 'x' }, [weakSigner(weak)]));
+    const text = serializeEnvelope(signPackage('framework', frameworkPayload(), [weakSigner(weak)]));
     const r = verifyEnvelope(text, { resolveKey: () => ({ publicKey: weak, status: 'active', kind: 'reviewer' }) });
     expect(code(r)).toBe('KEY_WEAK');
   });
