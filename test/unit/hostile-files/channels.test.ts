@@ -28,6 +28,7 @@ interface Channel {
 
 const CHANNELS: Channel[] = [
   { channel: 'assessment:loadFile', side: 'commune', seed: 'entries (load)', kind: 'entries' },
+  { channel: 'assessment:chooseFile', side: 'commune', seed: 'entries (load)', kind: 'entries' },
   { channel: 'survey:import', side: 'commune', seed: 'survey forms JSON', kind: 'survey' },
   { channel: 'survey:import', side: 'commune', seed: 'survey forms CSV', kind: 'survey' },
   { channel: 'survey:import', side: 'commune', seed: 'survey forms xlsx', kind: 'survey' },
