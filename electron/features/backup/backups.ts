@@ -4,7 +4,7 @@
  * is used, rotating. A copy is `<stamp>-<kind>.sqlite`; its manifest `<stamp>-<kind>.json`.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
@@ -15,6 +15,7 @@ import {
 } from '../../kernel/db/backup-file';
 import { quickCheckFile } from '../../kernel/db/integrity';
 import { writeFileAtomic } from '../../kernel/files/atomic-write';
+import { readOwnText } from '../../kernel/files/own-file';
 import type { AppContext } from '../../kernel/use-case';
 import { heldData } from './backup-repo';
 import { backupsToKeep } from './rotation';
@@ -49,7 +50,7 @@ export function describeCopy(path: string, kind: BackupKind, createdAt: Date, ap
 
 function readManifest(path: string): BackupManifest | null {
   try {
-    const m = JSON.parse(readFileSync(manifestPathOf(path), 'utf8')) as BackupManifest;
+    const m = JSON.parse(readOwnText(manifestPathOf(path), 64 * 1024)) as BackupManifest;
     return m.format === 'chiso-backup' && m.version === 1 && typeof m.sha256 === 'string' ? m : null;
   } catch {
     return null;

@@ -5,8 +5,9 @@
  * (redact.ts): no key, passphrase or person's detail reaches the disk. Logging never throws: a
  * full disk or a read-only folder loses the line, not the user's action.
  */
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { readOwnText } from '../files/own-file';
 import { Redactor } from './redact';
 
 export type LogLevel = 'info' | 'warn' | 'error';
@@ -100,7 +101,7 @@ export function readLogFiles(dir: string, maxFiles: number = LOG_DEFAULTS.maxFil
     const name = rotatedName(i);
     if (!names.includes(name)) continue;
     try {
-      out.push({ name, text: readFileSync(join(dir, name), 'utf8') });
+      out.push({ name, text: readOwnText(join(dir, name), 4 * LOG_DEFAULTS.maxBytes) });
     } catch {
       // a file rotated away while read: skipped
     }

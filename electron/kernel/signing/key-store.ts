@@ -4,7 +4,8 @@
  * (a commune and a reviewing unit on a test PC) never share a key. Its `kind` says how it is
  * protected: OS secret storage (ProtectedKeyVault) or a passphrase (FileKeyVault).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readOwnText } from '../files/own-file';
 import { basename, dirname, extname, join } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { fromBase64Url } from '../../../shared/package/base64url';
@@ -46,7 +47,7 @@ export function pendingKeyPathFor(keyPath: string): string {
 function readHead(path: string): { kind: string; keyId: string; fingerprint: string; publicKey: string; createdAt: string } | null {
   if (!existsSync(path)) return null;
   try {
-    const doc = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+    const doc = JSON.parse(readOwnText(path, 64 * 1024)) as Record<string, unknown>;
     const { kind, keyId, fingerprint, publicKey, createdAt } = doc;
     if ([kind, keyId, fingerprint, publicKey, createdAt].every((v) => typeof v === 'string') && fromBase64Url(publicKey as string)?.length === 32) {
       return { kind: kind as string, keyId: keyId as string, fingerprint: fingerprint as string, publicKey: publicKey as string, createdAt: createdAt as string };

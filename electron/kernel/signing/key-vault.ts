@@ -5,7 +5,8 @@
  * system's secret storage through a SecretProtector (ProtectedKeyVault; in the app, Electron's
  * safeStorage: DPAPI on Windows, Keychain on macOS, libsecret on Linux).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readOwnText } from '../files/own-file';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import { fromBase64Url, toBase64Url } from '../../../shared/package/base64url';
@@ -56,9 +57,11 @@ function missing(): AppError {
 function exists(path: string): AppError {
   return new AppError('KEY_EXISTS', 'Máy này đã có khóa ký; không ghi đè khóa cũ. Hãy dùng chức năng đổi khóa.', { path });
 }
+/** A sealed key file is under 2 KiB; anything far larger is not one. */
+const KEY_FILE_MAX_BYTES = 64 * 1024;
 function readText(path: string): string {
   try {
-    return readFileSync(path, 'utf8');
+    return readOwnText(path, KEY_FILE_MAX_BYTES);
   } catch {
     throw missing();
   }
