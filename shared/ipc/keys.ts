@@ -12,6 +12,8 @@ export interface KeyInfoView {
 
 export interface KeysStatus {
   key: KeyInfoView | null;
+  /** The key has a backup (made here, or the key was restored from one); false without a key. */
+  backedUp: boolean;
   /** A new key would go to the OS secret storage: no passphrase to set. */
   osStorageAvailable: boolean;
   /** The key id the reviewing unit approved (commune), null before. */

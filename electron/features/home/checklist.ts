@@ -13,7 +13,7 @@ import { countAuditAfter, lastAuditOf } from '../audit/audit-repo';
 import { enrolmentState } from '../enrolment/commune-enrolment';
 import { checkSnapshot } from '../export/precheck';
 import { lastExport } from '../export/export';
-import { enrolledKeyId } from '../keys/keys';
+import { enrolledKeyId, keyBackedUp } from '../keys/keys';
 import { requireIdentity } from '../setup/identity';
 import { surveyProgress } from '../survey/double-entry';
 import { surveyTallyFor } from '../survey/snapshot';
@@ -74,7 +74,7 @@ export function yearChecklist(ctx: ServiceContext, key: KeyStatus | null): YearC
     steps.push(step('finalise', snap.lock.finalised ? 'done' : errors > 0 ? 'attention' : 'todo', { revision: snap.lock.revision, errors, missing }));
 
     steps.push(step('key', key ? 'done' : 'todo'));
-    const backedUp = key !== null && (lastAuditOf(ctx, 'key.backup', key.keyId) !== null || lastAuditOf(ctx, 'key.restore', key.keyId) !== null);
+    const backedUp = key !== null && keyBackedUp(ctx, key.keyId);
     steps.push(step('backup', backedUp ? 'done' : key ? 'attention' : 'todo'));
 
     const enrolled = key !== null && enrolledKeyId(ctx) === key.keyId;

@@ -14,6 +14,7 @@ import { createKeyBackup, readKeyBackupInfo, restoreKeyBackup } from '../../kern
 import { keyIdOf } from '../../kernel/signing/ed25519';
 import type { KeyStatus, KeyStore } from '../../kernel/signing/key-store';
 import type { UnlockedKey } from '../../kernel/signing/signer';
+import { lastAuditOf } from '../audit/audit-repo';
 import { readPin, requestById } from '../enrolment/enrolment-repo';
 import { latestApprovedRotation } from '../enrolment/rotation-repo';
 import { writeFileSafely } from '../../kernel/files/package-file';
@@ -38,6 +39,11 @@ export function enrolledKeyId(ctx: ServiceContext): string | null {
   const rotated = latestApprovedRotation(ctx.db);
   if (rotated && rotated.decidedAt >= pin.pinnedAt) return rotated.newKeyId;
   return requestById(ctx.db, pin.requestId)?.keyId ?? null;
+}
+
+/** Has this key a backup: made here (keys:backup) or it was itself restored from one. */
+export function keyBackedUp(ctx: ServiceContext, keyId: string): boolean {
+  return lastAuditOf(ctx, 'key.backup', keyId) !== null || lastAuditOf(ctx, 'key.restore', keyId) !== null;
 }
 
 export function keyOverview(ctx: ServiceContext, store: KeyStore): KeyOverview {

@@ -7,7 +7,7 @@ import type { AppContext } from '../../kernel/use-case';
 import { useCase } from '../../kernel/use-case';
 import { getIdentity } from '../setup/identity';
 import { acceptRotationApproval, cancelKeyRotation, checkRotationApproval, pendingKeyRotation } from '../enrolment/rotation-service';
-import { backupKey, createKey as createKeyFile, keyOverview, previewBackup, restoreKey } from './keys';
+import { backupKey, createKey as createKeyFile, keyBackedUp, keyOverview, previewBackup, restoreKey } from './keys';
 import type { RotationInput } from './rotation';
 import { rotateKey, rotationFormAgain } from './rotation';
 
@@ -24,6 +24,7 @@ function status(app: AppContext): KeysStatus {
   const pending = getIdentity(app.ctx)?.role === 'commune' ? pendingKeyRotation(app.ctx) : null;
   return {
     key: o.key ? keyView(o.key) : null,
+    backedUp: o.key ? keyBackedUp(app.ctx, o.key.keyId) : false,
     osStorageAvailable: o.osStorageAvailable,
     enrolledKeyId: o.enrolledKeyId,
     pendingRotation: pending
