@@ -52,6 +52,23 @@ export function rosterEntry(db: Db, code: string): RosterEntry | undefined {
   return r ? { ...r, active: r.active === 1 } : undefined;
 }
 
+/** The whole roster, inactive communes included (an import refuses those by name). */
+export function rosterEntries(db: Db): RosterEntry[] {
+  return (stmt(db, `SELECT code, name, type, active FROM communes ORDER BY code`).all() as { code: string; name: string; type: UnitType; active: number }[]).map((r) => ({ ...r, active: r.active === 1 }));
+}
+
+/** Every key id the unit ever enrolled (active or revoked: the registry resolver says which). */
+export function enrolledKeyIds(db: Db): string[] {
+  return (stmt(db, `SELECT key_id FROM enrolled_keys ORDER BY key_id`).all() as { key_id: string }[]).map((r) => r.key_id);
+}
+
+/** Every framework held, by the triple a package names it by. */
+export function heldFrameworks(db: Db): { frameworkId: string; version: string; sha256: string; ref: number }[] {
+  return (stmt(db, `SELECT id, framework_id, version, sha256 FROM frameworks ORDER BY id`).all() as { id: number; framework_id: string; version: string; sha256: string }[]).map((r) => ({
+    frameworkId: r.framework_id, version: r.version, sha256: r.sha256, ref: r.id,
+  }));
+}
+
 export function activeRoster(db: Db): RosterEntry[] {
   return (stmt(db, `SELECT code, name, type, active FROM communes WHERE active = 1 ORDER BY code`).all() as { code: string; name: string; type: UnitType; active: number }[]).map((r) => ({ ...r, active: true }));
 }
