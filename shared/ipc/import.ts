@@ -28,6 +28,17 @@ export interface ImportResult {
   details?: Record<string, unknown>;
 }
 
+/** How far an import has got (the `import:progress` event; the CLI's progress line). */
+export interface ImportProgress {
+  done: number;
+  total: number;
+  accepted: number;
+  duplicates: number;
+  refused: number;
+  /** Time left, estimated from the files done so far (0 when finished). */
+  etaMs: number;
+}
+
 export type BoardState = 'not-received' | 'received' | 'flagged';
 
 export interface BoardRow {

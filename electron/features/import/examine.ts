@@ -2,7 +2,7 @@
  * The per-file half of an import, the expensive part: the bounded read, the SHA-256, the strict
  * parse and signature (steps 1–6), the unit's checks (7–8: issuer, key, commune, audience,
  * attachment hashes and sizes), the roster, the framework the package names and the recompute.
- * It reads no database: what it needs (the keys this unit enrolled, the roster, the frameworks
+ * It reads no database (nor imports what does): what it needs (the keys this unit enrolled, the roster, the frameworks
  * held) comes as a snapshot taken when the batch starts (nothing an import writes changes them),
  * so it runs the same on the use case's thread (the sequential path) and in a worker thread
  * (pool.ts). Its answer is plain data (structured-cloneable), applied in file order by the one
@@ -13,15 +13,12 @@ import { AppError, type ErrorCode } from '../../../shared/errors';
 import type { Framework, UnitType } from '../../../shared/framework/schema';
 import { errorMessages } from '../../../shared/i18n/errors';
 import type { CommuneReport } from '../../../shared/package/envelope';
-import type { ServiceContext } from '../../kernel/context';
 import { readUserFile } from '../../kernel/files/user-file';
 import { fingerprintOf, sha256Hex } from '../../kernel/signing/ed25519';
 import { verifyEnvelope, type KeyResolver, type ResolvedKey } from '../../kernel/signing/package-signer';
-import { registryResolver } from '../enrolment/reviewer-enrolment';
-import { loadFramework } from '../framework/frameworks';
 import { checkReport, type ReportFacts } from '../verify/report-checks';
 import { recomputeReport, type Recomputed } from './recompute';
-import { enrolledKeyIds, heldFrameworks, rosterEntries, type RosterEntry } from './received-repo';
+import type { RosterEntry } from './received-repo';
 
 export interface UnitFacts {
   unitCode: string;
@@ -97,24 +94,6 @@ export function asRefusal(err: unknown): RefusalData {
   if (err instanceof Refusal) return err.data;
   if (err instanceof AppError) return { code: err.code, sentence: sentence(err.code), ...(err.details ? { details: err.details } : {}) };
   return { code: 'INTERNAL', sentence: sentence('INTERNAL') };
-}
-
-/** The snapshot, from the unit's database (on the writer's thread, when the batch starts). */
-export function importFacts(ctx: ServiceContext, unit: UnitFacts): ImportFacts {
-  const lookup = registryResolver(ctx);
-  const keys: ImportFacts['keys'] = [];
-  for (const keyId of enrolledKeyIds(ctx.db)) {
-    const k = lookup(keyId);
-    if (k) keys.push([keyId, k]);
-  }
-  const frameworks = heldFrameworks(ctx.db).map((f) => {
-    try {
-      return { ...f, framework: loadFramework(ctx, f.ref) };
-    } catch (err) {
-      return { ...f, framework: null, error: asRefusal(err) };
-    }
-  });
-  return { unit, keys, roster: rosterEntries(ctx.db), frameworks };
 }
 
 /** The snapshot made quick to ask (built once per thread). */

@@ -24,7 +24,8 @@
 import { basename } from 'node:path';
 import { audit } from '../../kernel/audit';
 import { isoNow, type ServiceContext } from '../../kernel/context';
-import { examineFile, importFacts, indexFacts, refusalData, asRefusal, type Examined, type RefusalData, type UnitFacts } from './examine';
+import { importFacts } from './facts';
+import { examineFile, indexFacts, refusalData, asRefusal, type Examined, type RefusalData, type UnitFacts } from './examine';
 import { appendImportLog, insertReceived, insertReceivedItems, linkEvidence, receivedBySha, receivedFor, rosterEntry, type ReceivedRow } from './received-repo';
 import { listPackageFiles } from './walk';
 import type { ImportResult } from '../../../shared/ipc/import';

@@ -1,0 +1,106 @@
+/**
+ * A batch of packages imported the way a large one needs: examined in parallel (pool.ts, one worker
+ * per core) and applied by the one writer (import.ts) in file order, each file in its own small
+ * transaction, so the verdicts and the database are exactly those of the sequential path.
+ * Progress after every file; a cancel (AbortSignal) stops before the next file is applied: every
+ * file applied so far stays, the examinations in flight are dropped, nothing is half-written.
+ * Small batches (and a pool that cannot start) run on the writer's thread, through the same
+ * examination.
+ */
+import type { ServiceContext } from '../../kernel/context';
+import { examineFile, indexFacts, type Examined, type UnitFacts } from './examine';
+import { importFacts } from './facts';
+import { applyExamined, Held, unreadableFolder } from './import';
+import { defaultWorkerCount, ExaminePool } from './pool';
+import { listPackageFiles, type Listed } from './walk';
+import type { ImportProgress, ImportResult } from '../../../shared/ipc/import';
+
+/** Below this many files a pool costs more to start than it saves. */
+export const POOL_FROM = 24;
+
+export interface BatchOptions {
+  dryRun: boolean;
+  signal?: AbortSignal;
+  onProgress?: (p: ImportProgress) => void;
+  /** Worker threads; default one per core. 0: the writer's thread alone. */
+  workers?: number;
+  /** The fewest files worth a pool (default POOL_FROM). */
+  poolFrom?: number;
+  /** How the pool starts (tests give one that fails). */
+  startPool?: typeof ExaminePool.start;
+}
+
+export interface BatchResult {
+  results: ImportResult[];
+  /** Files listed (results.length of them were done). */
+  total: number;
+  /** Cancelled before every file was done. */
+  stopped: boolean;
+  /** Worker threads that examined the files (0: the writer's thread alone). */
+  threads: number;
+  /** Why the pool was not used, or stopped being used (for the app's log). */
+  notice: string | null;
+}
+
+const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export async function importBatch(ctx: ServiceContext, paths: readonly string[], unit: UnitFacts, options: BatchOptions): Promise<BatchResult> {
+  const started = performance.now();
+  const listed = listPackageFiles(paths);
+  const total = listed.length;
+  const factsData = importFacts(ctx, unit);
+  const facts = indexFacts(factsData);
+  const held = new Held(ctx, options.dryRun);
+  const results: ImportResult[] = [];
+  const counts = { accepted: 0, duplicates: 0, refused: 0 };
+  let notice: string | null = null;
+
+  const wanted = Math.min(options.workers ?? defaultWorkerCount(), total);
+  let pool: ExaminePool | null = null;
+  if (wanted > 0 && total >= (options.poolFrom ?? POOL_FROM) && !options.signal?.aborted) {
+    try {
+      pool = await (options.startPool ?? ExaminePool.start)(factsData, wanted);
+    } catch (err) {
+      notice = `import pool not started, files examined one by one: ${err instanceof Error ? err.message : String(err)}`;
+    }
+  }
+
+  let closing = false;
+  const examine = (l: Listed): Promise<Examined> => {
+    if (l.unreadable) return Promise.resolve(unreadableFolder(l.path));
+    if (!pool) return Promise.resolve(examineFile(l.path, facts));
+    return pool.examine(l.path).catch((err: unknown) => {
+      if (closing) return unreadableFolder(l.path); // dropped: never applied
+      notice ??= `import worker failed, its files examined on the writer's thread: ${err instanceof Error ? err.message : String(err)}`;
+      return examineFile(l.path, facts);
+    });
+  };
+
+  const window = pool ? pool.size * 4 : 1;
+  const inflight: Promise<Examined>[] = [];
+  let next = 0;
+  try {
+    while (results.length < total && !options.signal?.aborted) {
+      if (pool) while (inflight.length < window && next < total) inflight.push(examine(listed[next++]!));
+      else {
+        await yieldToEvents(); // lets a cancel arrive between two files
+        if (options.signal?.aborted) break;
+        inflight.push(examine(listed[next++]!));
+      }
+      const ex = await inflight.shift()!;
+      if (options.signal?.aborted) break;
+      const r = applyExamined(ctx, ex, held);
+      results.push(r);
+      if (r.outcome === 'accepted') counts.accepted++;
+      else if (r.outcome === 'duplicate') counts.duplicates++;
+      else counts.refused++;
+      const done = results.length;
+      const elapsed = performance.now() - started;
+      options.onProgress?.({ done, total, ...counts, etaMs: done === total ? 0 : Math.round((elapsed / done) * (total - done)) });
+    }
+  } finally {
+    closing = true;
+    await pool?.close();
+  }
+  return { results, total, stopped: results.length < total, threads: pool?.size ?? 0, notice };
+}
