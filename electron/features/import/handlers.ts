@@ -19,13 +19,13 @@ export function importHandlers(app: AppContext): HandlerTable<ImportChannel> {
           ? [await app.dialogs.chooseFolder({ titleKey: 'dialogs.choosePackageFolder' })].filter((p): p is string => p !== null)
           : await app.dialogs.openFiles({ titleKey: 'dialogs.choosePackages', filters: [{ name: 'JSON', extensions: ['json'] }] });
       if (paths.length === 0) return null;
-      const results = await run({ paths, dryRun: true });
+      const { results } = await run({ paths, dryRun: true });
       return { token: chosen.hold(paths), results };
     }),
     'import:run': handler(app, importPackages, async (input: { token: string }, run) => {
       const paths = chosen.get(input.token);
       chosen.release();
-      return run({ paths, dryRun: false });
+      return (await run({ paths, dryRun: false })).results;
     }),
     'import:status': handler(app, importStatus),
     'import:exportLog': handler(app, exportImportLog, (input: { format: 'xlsx' | 'csv' }, run) =>
