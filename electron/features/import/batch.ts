@@ -1,9 +1,11 @@
 /**
  * A batch of packages imported the way a large one needs: examined in parallel (pool.ts, one worker
- * per core) and applied by the one writer (import.ts) in file order, each file in its own small
- * transaction, so the verdicts and the database are exactly those of the sequential path.
- * Progress after every file; a cancel (AbortSignal) stops before the next file is applied: every
- * file applied so far stays, the examinations in flight are dropped, nothing is half-written.
+ * per core) and applied by the one writer (import.ts) in file order, each file in its own
+ * savepoint and the files already examined committed together (one fsync for the group), so the
+ * verdicts and the database are exactly those of the sequential path. No transaction is ever open
+ * while waiting for a worker. Progress after every file; a cancel (AbortSignal) stops before the
+ * next group is applied: every file applied so far stays, the examinations in flight are dropped,
+ * nothing is half-written.
  * Small batches (and a pool that cannot start) run on the writer's thread, through the same
  * examination.
  */
@@ -14,6 +16,9 @@ import { applyExamined, Held, unreadableFolder } from './import';
 import { defaultWorkerCount, ExaminePool } from './pool';
 import { listPackageFiles, type Listed } from './walk';
 import type { ImportProgress, ImportResult } from '../../../shared/ipc/import';
+
+/** The most files committed together (examinations already waiting, never waited for). */
+const GROUP_MAX = 64;
 
 /** Below this many files a pool costs more to start than it saves. */
 export const POOL_FROM = 24;
@@ -76,27 +81,72 @@ export async function importBatch(ctx: ServiceContext, paths: readonly string[],
     });
   };
 
+  const record = (r: ImportResult) => {
+    results.push(r);
+    if (r.outcome === 'accepted') counts.accepted++;
+    else if (r.outcome === 'duplicate') counts.duplicates++;
+    else counts.refused++;
+  };
+  const progress = () => {
+    const done = results.length;
+    options.onProgress?.({ done, total, ...counts, etaMs: done === total ? 0 : Math.round(((performance.now() - started) / done) * (total - done)) });
+  };
+  /**
+   * The examinations ready, applied in one transaction (each file in its own savepoint inside it):
+   * one commit, one fsync, for the group. A group that cannot commit (a full disk) is applied
+   * again file by file, so each file still gets its own verdict.
+   */
+  const applyGroup = (group: Examined[]) => {
+    if (options.dryRun) {
+      for (const ex of group) {
+        if (options.signal?.aborted) return;
+        record(applyExamined(ctx, ex, held));
+        progress();
+      }
+      return;
+    }
+    const applied: ImportResult[] = [];
+    try {
+      ctx.db.transaction(() => {
+        for (const ex of group) applied.push(applyExamined(ctx, ex, held));
+      })();
+    } catch {
+      applied.length = 0;
+      for (const ex of group) applied.push(applyExamined(ctx, ex, held));
+    }
+    for (const r of applied) {
+      record(r);
+      progress();
+    }
+  };
+
+  interface InFlight {
+    examined: Promise<Examined>;
+    ready?: Examined;
+  }
+  const track = (examined: Promise<Examined>): InFlight => {
+    const f: InFlight = { examined };
+    void examined.then((ex) => { f.ready = ex; });
+    return f;
+  };
   const window = pool ? pool.size * 4 : 1;
-  const inflight: Promise<Examined>[] = [];
+  const inflight: InFlight[] = [];
   let next = 0;
+  const refill = () => {
+    while (inflight.length < window && next < total) inflight.push(track(examine(listed[next++]!)));
+  };
   try {
     while (results.length < total && !options.signal?.aborted) {
-      if (pool) while (inflight.length < window && next < total) inflight.push(examine(listed[next++]!));
-      else {
+      if (!pool) {
         await yieldToEvents(); // lets a cancel arrive between two files
         if (options.signal?.aborted) break;
-        inflight.push(examine(listed[next++]!));
       }
-      const ex = await inflight.shift()!;
+      refill();
+      const group = [await inflight.shift()!.examined];
       if (options.signal?.aborted) break;
-      const r = applyExamined(ctx, ex, held);
-      results.push(r);
-      if (r.outcome === 'accepted') counts.accepted++;
-      else if (r.outcome === 'duplicate') counts.duplicates++;
-      else counts.refused++;
-      const done = results.length;
-      const elapsed = performance.now() - started;
-      options.onProgress?.({ done, total, ...counts, etaMs: done === total ? 0 : Math.round((elapsed / done) * (total - done)) });
+      while (group.length < GROUP_MAX && inflight[0]?.ready !== undefined) group.push(inflight.shift()!.ready!);
+      refill();
+      applyGroup(group);
     }
   } finally {
     closing = true;
