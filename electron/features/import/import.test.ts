@@ -63,7 +63,8 @@ describe('importPackages', () => {
     const res = one(file);
     expect(res).toMatchObject({ outcome: 'accepted', code: null, commune: '26734', year: 2026, revision: 1, mismatch: false });
     const row = r.db.prepare(`SELECT * FROM received_packages`).get() as Record<string, unknown>;
-    expect(Buffer.compare(row['raw'] as Buffer, readFileSync(file))).toBe(0);
+    const raw = (r.db.prepare(`SELECT bytes FROM received_package_bytes WHERE package_id = ?`).get(row['id']) as { bytes: Buffer }).bytes;
+    expect(Buffer.compare(raw, readFileSync(file))).toBe(0);
     expect(row).toMatchObject({ commune_code: '26734', revision: 1, mismatch: 0, forms: 3, file_name: 'CCHC-2026-26734-r1.json' });
     expect(row['recomputed_points']).toBe(row['declared_points']);
     const items = r.db.prepare(`SELECT item_code, declared_points, recomputed_points FROM received_items`).all() as { declared_points: number; recomputed_points: number }[];
