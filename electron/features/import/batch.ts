@@ -96,11 +96,11 @@ export async function importBatch(ctx: ServiceContext, paths: readonly string[],
    * one commit, one fsync, for the group. A group that cannot commit (a full disk) is applied
    * again file by file, so each file still gets its own verdict.
    */
-  const applyGroup = (group: Examined[]) => {
+  const applyGroup = (group: [Examined, Listed][]) => {
     if (options.dryRun) {
-      for (const ex of group) {
+      for (const [ex, l] of group) {
         if (options.signal?.aborted) return;
-        record(applyExamined(ctx, ex, held));
+        record(applyExamined(ctx, ex, held, l.shown));
         progress();
       }
       return;
@@ -108,11 +108,11 @@ export async function importBatch(ctx: ServiceContext, paths: readonly string[],
     const applied: ImportResult[] = [];
     try {
       ctx.db.transaction(() => {
-        for (const ex of group) applied.push(applyExamined(ctx, ex, held));
+        for (const [ex, l] of group) applied.push(applyExamined(ctx, ex, held, l.shown));
       })();
     } catch {
       applied.length = 0;
-      for (const ex of group) applied.push(applyExamined(ctx, ex, held));
+      for (const [ex, l] of group) applied.push(applyExamined(ctx, ex, held, l.shown));
     }
     for (const r of applied) {
       record(r);
@@ -121,11 +121,13 @@ export async function importBatch(ctx: ServiceContext, paths: readonly string[],
   };
 
   interface InFlight {
+    listed: Listed;
     examined: Promise<Examined>;
     ready?: Examined;
   }
-  const track = (examined: Promise<Examined>): InFlight => {
-    const f: InFlight = { examined };
+  const track = (listed: Listed): InFlight => {
+    const examined = examine(listed);
+    const f: InFlight = { listed, examined };
     void examined.then((ex) => { f.ready = ex; });
     return f;
   };
@@ -133,7 +135,7 @@ export async function importBatch(ctx: ServiceContext, paths: readonly string[],
   const inflight: InFlight[] = [];
   let next = 0;
   const refill = () => {
-    while (inflight.length < window && next < total) inflight.push(track(examine(listed[next++]!)));
+    while (inflight.length < window && next < total) inflight.push(track(listed[next++]!));
   };
   try {
     while (results.length < total && !options.signal?.aborted) {
@@ -142,9 +144,13 @@ export async function importBatch(ctx: ServiceContext, paths: readonly string[],
         if (options.signal?.aborted) break;
       }
       refill();
-      const group = [await inflight.shift()!.examined];
+      const head = inflight.shift()!;
+      const group: [Examined, Listed][] = [[await head.examined, head.listed]];
       if (options.signal?.aborted) break;
-      while (group.length < GROUP_MAX && inflight[0]?.ready !== undefined) group.push(inflight.shift()!.ready!);
+      while (group.length < GROUP_MAX && inflight[0]?.ready !== undefined) {
+        const f = inflight.shift()!;
+        group.push([f.ready!, f.listed]);
+      }
       refill();
       applyGroup(group);
     }

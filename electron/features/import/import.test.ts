@@ -1,5 +1,5 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sampleFramework } from '../../../shared/framework/sample';
 import type { TestStore } from '../../../test/helpers/context';
@@ -53,7 +53,7 @@ function expectRefusedCleanly(path: string, code: string): ImportResult {
   expect(res.message).toBeTruthy();
   expect(dumpDatabase(r, ['import_log'])).toEqual(before);
   expect(count('import_log')).toBe(logs + 1);
-  expect(listImportLog(r.db).at(-1)).toMatchObject({ outcome: 'refused', code, fileName: path });
+  expect(listImportLog(r.db).at(-1)).toMatchObject({ outcome: 'refused', code, fileName: basename(path) });
   return res;
 }
 
@@ -185,6 +185,8 @@ describe('importPackages', () => {
     ]);
     expect(res[2]!.code).toBe('STALE_REVISION');
     expect(count('received_packages')).toBe(1);
+    // The log names each file under the folder chosen, never the folders above it.
+    expect(listImportLog(r.db).map((l) => l.fileName)).toEqual(['inbox/a-broken.json', 'inbox/r2.JSON', 'inbox/usb/xa/r1.json']);
   });
 
   it('a missing path is its own refusal', () => {

@@ -69,14 +69,14 @@ function blank(file: string): ImportResult {
   return { file, outcome: 'refused', code: null, message: null, commune: null, communeName: null, year: null, revision: null, packageId: null, sha256: null, mismatch: false };
 }
 
-/** The one writer: one file's examination, in file order; one small transaction (none in a dry run). */
-export function applyExamined(ctx: ServiceContext, ex: Examined, held: Held): ImportResult {
+/** The one writer (`shown`: the file as the log names it, walk.ts): one file's examination, in file order; one small transaction (none in a dry run). */
+export function applyExamined(ctx: ServiceContext, ex: Examined, held: Held, shown: string = basename(ex.file)): ImportResult {
   const at = isoNow(ctx);
   const file = ex.file;
   const log = (r: ImportResult, packageRef: number | null) => {
     if (held.dryRun) return;
     appendImportLog(ctx.db, {
-      at, actor: ctx.actor(), fileName: file, fileSha256: r.sha256, outcome: r.outcome, code: r.code, communeCode: r.commune, year: r.year, revision: r.revision, packageRef,
+      at, actor: ctx.actor(), fileName: shown, fileSha256: r.sha256, outcome: r.outcome, code: r.code, communeCode: r.commune, year: r.year, revision: r.revision, packageRef,
       details: r.details ?? (r.differences?.length ? { differences: r.differences } : null),
     });
   };
@@ -150,5 +150,5 @@ export function unreadableFolder(file: string): Examined {
 export function importPackages(ctx: ServiceContext, paths: readonly string[], unit: UnitFacts, options: ImportOptions): ImportResult[] {
   const facts = indexFacts(importFacts(ctx, unit));
   const held = new Held(ctx, options.dryRun);
-  return listPackageFiles(paths).map((l) => applyExamined(ctx, l.unreadable ? unreadableFolder(l.path) : examineFile(l.path, facts), held));
+  return listPackageFiles(paths).map((l) => applyExamined(ctx, l.unreadable ? unreadableFolder(l.path) : examineFile(l.path, facts), held, l.shown));
 }
