@@ -119,6 +119,7 @@ export function startMain(paths: MainPaths, env: NodeJS.ProcessEnv = process.env
         // A damaged database opens the recovery screen; the daily backup and the evidence check run in the background.
         recoverOnCorrupt: true,
         startupChores: true,
+        emit: (event, payload) => mainWindow?.webContents.send(event, payload),
       });
     } catch (err) {
       const code = (err as { code?: string }).code ?? 'INTERNAL';

@@ -27,6 +27,9 @@ export const importPackages = useCase(
   },
 );
 
+/** Stop the check or import running (the handlers hold it); a policy for who may. */
+export const cancelImport = useCase('import.cancel', { roles: ['reviewer'] }, () => true);
+
 /** The completeness board of a year: every roster commune, received or not, on time, flagged. */
 export const importStatus = useCase('import.status', { roles: ['reviewer'] }, (app, input: { year: number }): Board => statusBoard(app.ctx, input.year));
 

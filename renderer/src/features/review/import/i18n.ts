@@ -13,6 +13,9 @@ export const vi = {
     new: 'Mới', newer: 'Bản sửa mới hơn', duplicate: 'Đã nhập trước đó', refused: 'Bị từ chối: {{message}}',
     accepted: 'Đã nhận', mismatch: 'Điểm tính lại khác điểm xã kê khai',
     logXlsx: 'Xuất nhật ký nhập (Excel)…', logCsv: 'Xuất nhật ký nhập (CSV)…', logSaved: 'Đã lưu nhật ký nhập ({{count}} dòng): {{path}}',
+    progressLabel: 'Tiến độ', progress: '{{done}}/{{total}} tệp · nhận {{accept}} · trùng {{duplicate}} · từ chối {{refused}}', eta: 'còn khoảng {{seconds}} giây',
+    cancel: 'Dừng', stopped: 'Đã dừng: {{count}} tệp chưa xử lý. Các tệp đã xử lý được giữ nguyên; chọn lại để nhập nốt.',
+    doneStopped: 'Đã dừng nhập.',
   },
   board: {
     title: 'Tình hình nộp hồ sơ năm {{year}}',
@@ -39,6 +42,9 @@ export const en: typeof vi = {
     new: 'New', newer: 'Newer revision', duplicate: 'Already imported', refused: 'Refused: {{message}}',
     accepted: 'Accepted', mismatch: 'Recomputed scores differ from the declared ones',
     logXlsx: 'Export the import log (Excel)…', logCsv: 'Export the import log (CSV)…', logSaved: 'Import log saved ({{count}} rows): {{path}}',
+    progressLabel: 'Progress', progress: '{{done}}/{{total}} files · {{accept}} accepted · {{duplicate}} duplicate · {{refused}} refused', eta: 'about {{seconds}} s left',
+    cancel: 'Stop', stopped: 'Stopped: {{count}} files not processed. The files processed are kept; choose again to import the rest.',
+    doneStopped: 'Import stopped.',
   },
   board: {
     title: 'Submission status {{year}}',
