@@ -101,6 +101,8 @@ export interface AppSession {
   shotBoth(name: string): Promise<[string, string]>;
   /** Simulate a click in the application menu (main → renderer event). */
   menu(path: string): Promise<void>;
+  /** Sees every main → renderer event the app sends (before the page gets it). */
+  onEvent: ((event: string, payload: unknown) => void) | null;
   close(): Promise<void>;
 }
 
@@ -153,7 +155,17 @@ export class Harness {
     if (!this.browser) throw new Error('harness not started');
     const dialogs = new StubDialogs();
     const origin = this.origin;
+    // Main → renderer events (an import's progress) reach the page as the preload's would.
+    let pageForEvents: Page | null = null;
+    let session: AppSession | null = null;
+    const emit = (event: string, payload: unknown): void => {
+      session?.onEvent?.(event, payload);
+      void pageForEvents
+        ?.evaluate(([e, p]) => (window as unknown as { __chisoEmit(e: string, p: unknown): void }).__chisoEmit(e as string, p), [event, payload] as const)
+        .catch(() => undefined);
+    };
     const runtime = createAppRuntime({
+      emit,
       // The same engine as Electron's printToPDF: Chromium prints the HTML to an A4 PDF.
       pdf: this.pdfPrinter(),
       keyScrypt: { N: 2 ** 12, r: 8, p: 1 },
@@ -200,6 +212,7 @@ export class Harness {
       { channels: [...CHANNELS], events: [...EVENTS] },
     );
     const page = await context.newPage();
+    pageForEvents = page;
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     page.on('console', (m) => {
@@ -207,7 +220,8 @@ export class Harness {
     });
     await page.goto(`${origin}/index.html`);
     const suite = this.suite;
-    return {
+    session = {
+      onEvent: null,
       page,
       runtime,
       dialogs,
@@ -237,6 +251,7 @@ export class Harness {
         if (errors.length) throw new Error(`renderer errors:\n${errors.join('\n')}`);
       },
     };
+    return session;
   }
 
   async stop(): Promise<void> {

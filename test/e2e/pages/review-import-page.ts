@@ -13,8 +13,34 @@ export class ReviewImportPage {
     return this.page.getByTestId('import-choose-files').click();
   }
 
+  chooseFolder() {
+    return this.page.getByTestId('import-choose-folder').click();
+  }
+
   counts() {
     return this.page.getByTestId('import-counts');
+  }
+
+  /** The progress bar with its counts, time left and Stop button (only while a long check or import runs). */
+  progress() {
+    return this.page.getByTestId('import-progress');
+  }
+
+  progressBar() {
+    return this.progress().locator('progress');
+  }
+
+  progressText() {
+    return this.progress().locator('span').textContent();
+  }
+
+  stop() {
+    return this.page.getByTestId('import-cancel');
+  }
+
+  /** "Đã dừng: N tệp chưa xử lý…" after a stopped import. */
+  stopped() {
+    return this.page.getByTestId('import-stopped');
   }
 
   runButton() {

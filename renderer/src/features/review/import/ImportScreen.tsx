@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview, ImportProgress, ImportRun } from '@shared/ipc/import';
 import { printable } from '@shared/text';
 import { Link } from 'react-router-dom';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { useApiCall } from '../../../lib/use-api-call';
-import { client, listen } from '../../../lib/api';
+import { useEvent } from '../../../lib/use-event';
 import { baseName, countOutcomes, verdictText } from './verdicts';
 
 export function ImportScreen() {
@@ -14,7 +14,8 @@ export function ImportScreen() {
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [final, setFinal] = useState<ImportRun | null>(null);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
-  useEffect(() => listen('import:progress', setProgress), []);
+  useEvent('import:progress', setProgress);
+  const cancelCall = useApiCall();
 
   const choose = async (from: 'files' | 'folder') => {
     setProgress(null);
@@ -39,7 +40,7 @@ export function ImportScreen() {
     if (r) setSaved(t('reviewImport.import.logSaved', { path: printable(r.path), count: r.rows }));
   };
 
-  const cancel = () => void client.import.cancel().catch(() => undefined);
+  const cancel = () => void cancelCall.run((api) => api.import.cancel());
   const rows = final?.results ?? preview?.results ?? [];
   const counts = countOutcomes(rows);
   const accept = counts.accepted;
@@ -65,6 +66,7 @@ export function ImportScreen() {
         </div>
       )}
       <ErrorNotice error={call.error} />
+      <ErrorNotice error={cancelCall.error} />
       {saved && <div className="notice notice-ok" role="status" data-testid="import-log-saved">{saved}</div>}
       {preview && (
         <>
