@@ -7,6 +7,7 @@ import type { AppRuntime } from '../app/runtime';
 import { createAppRuntime } from '../app/runtime';
 import { createFileLogger, logsDir } from '../app/logging';
 import { electronDialogs } from './dialogs';
+import { DroppedPaths, registerDrop } from './drop';
 import { buildMenu } from './menu';
 import { electronPdf } from './pdf';
 import { safeStorageProtector } from './secret-protector';
@@ -105,6 +106,8 @@ export function startMain(paths: MainPaths, env: NodeJS.ProcessEnv = process.env
     });
 
     const dbPath = join(dataDir, 'chiso.sqlite');
+    const dropped = new DroppedPaths();
+    registerDrop(ipcMain, dropped, isAppUrl);
     try {
       const binding = nativeBinding();
       runtime = createAppRuntime({
@@ -112,7 +115,7 @@ export function startMain(paths: MainPaths, env: NodeJS.ProcessEnv = process.env
         appVersion: app.getVersion(),
         isTrustedSender: (sender) => isAppUrl(sender.url),
         ...(binding ? { nativeBinding: binding } : {}),
-        dialogs: electronDialogs(() => mainWindow),
+        dialogs: { ...electronDialogs(() => mainWindow), dropped: (token) => dropped.take(token) },
         pdf: electronPdf,
         secretProtector: safeStorageProtector(),
         logError: (channel, err) => log.error('ipc.internal', { channel, error: err }),

@@ -80,8 +80,8 @@ export const IMPORT_CHANNELS = ['import:choose', 'import:run', 'import:cancel', 
 export type ImportChannel = (typeof IMPORT_CHANNELS)[number];
 
 export const importContract = {
-  /** Main shows the files or folder dialog, then dry-runs what was chosen; null when cancelled. */
-  'import:choose': { input: z.object({ from: z.enum(['files', 'folder']) }), output: out<ImportPreview | null>() },
+  /** Main shows the files or folder dialog (or takes a drop's paths by its token: preload's pathsForDroppedFiles), then dry-runs what was chosen; null when cancelled. */
+  'import:choose': { input: z.object({ from: z.enum(['files', 'folder', 'drop']), token: z.string().min(1).max(100).optional() }), output: out<ImportPreview | null>() },
   /** Imports what the token holds (the choice is used once). */
   'import:run': { input: z.object({ token: z.string().min(1).max(100) }), output: out<ImportRun>() },
   /** Stops the check or import running (progress: the `import:progress` event); what is finished stays. False when none runs. */

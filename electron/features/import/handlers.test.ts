@@ -78,6 +78,33 @@ describe('import channels', () => {
     }
   });
 
+  it('a drop: main takes the paths it holds under the token (once); any other token imports nothing', async () => {
+    const held = new Map<string, string[]>();
+    const b = channelApp();
+    b.runtime.app.dialogs.dropped = (token) => {
+      const paths = held.get(token) ?? [];
+      held.delete(token);
+      return paths;
+    };
+    const d = makeCommune('26734', 'commune');
+    try {
+      await b.call('setup:complete', { setup: provinceSetup });
+      enrol(b, d);
+      addToRoster(b, '26734');
+      const usb = b.folder('usb');
+      copyFileSync(d.export(), join(usb, 'r1.json'));
+      held.set('drop-1', [usb]);
+      expect(await b.call('import:choose', { from: 'drop', token: 'someone-elses' })).toEqual({ ok: true, value: null });
+      const preview = (await b.call('import:choose', { from: 'drop', token: 'drop-1' })) as { ok: true; value: ImportPreview };
+      expect(preview.value.results.map((r) => [r.outcome, r.revision])).toEqual([['accepted', 1]]);
+      expect(await b.call('import:choose', { from: 'drop', token: 'drop-1' })).toEqual({ ok: true, value: null });
+      expect(await b.call('import:choose', { from: 'drop' })).toEqual({ ok: true, value: null });
+    } finally {
+      d.store.cleanup();
+      b.cleanup();
+    }
+  });
+
   it('a cancelled dialog gives null; a commune installation is refused before any dialog', async () => {
     expect(await a.call('import:choose', { from: 'folder' })).toEqual({ ok: true, value: null });
     const b = channelApp();

@@ -37,9 +37,11 @@ export function importHandlers(app: AppContext): HandlerTable<ImportChannel> {
   }
 
   return {
-    'import:choose': handler(app, importPackages, async (input: { from: 'files' | 'folder' }, run) => {
+    'import:choose': handler(app, importPackages, async (input: { from: 'files' | 'folder' | 'drop'; token?: string | undefined }, run) => {
       const paths =
-        input.from === 'folder'
+        input.from === 'drop'
+          ? input.token && app.dialogs.dropped ? app.dialogs.dropped(input.token) : []
+          : input.from === 'folder'
           ? [await app.dialogs.chooseFolder({ titleKey: 'dialogs.choosePackageFolder' })].filter((p): p is string => p !== null)
           : await app.dialogs.openFiles({ titleKey: 'dialogs.choosePackages', filters: [{ name: 'JSON', extensions: ['json'] }] });
       if (paths.length === 0) return null;

@@ -50,3 +50,8 @@ export function subscribe(event: EventName, listener: (payload: unknown) => void
 export function listen<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void {
   return window.api.on(event, (payload) => listener(payload as EventPayloads[E]));
 }
+
+/** Files dropped on the window → the token main holds their paths under (null: nothing on disk, or no preload support). */
+export function droppedFilesToken(files: readonly File[]): Promise<string | null> {
+  return window.api.pathsForDroppedFiles?.(files) ?? Promise.resolve(null);
+}

@@ -5,7 +5,7 @@ import { printable } from '@shared/text';
 import { Link } from 'react-router-dom';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { useApiCall } from '../../../lib/use-api-call';
-import { useEvent } from '../../../lib/use-event';
+import { droppedFilesToken, useEvent } from '../../../lib/use-event';
 import { baseName, countOutcomes, verdictText } from './verdicts';
 
 export function ImportScreen() {
@@ -17,9 +17,9 @@ export function ImportScreen() {
   useEvent('import:progress', setProgress);
   const cancelCall = useApiCall();
 
-  const choose = async (from: 'files' | 'folder') => {
+  const choose = async (from: 'files' | 'folder' | 'drop', token?: string) => {
     setProgress(null);
-    const p = await call.run((api) => api.import.choose({ from }));
+    const p = await call.run((api) => api.import.choose(token ? { from, token } : { from }));
     setProgress(null);
     if (p === undefined || p === null) return;
     setFinal(null);
@@ -40,12 +40,26 @@ export function ImportScreen() {
     if (r) setSaved(t('reviewImport.import.logSaved', { path: printable(r.path), count: r.rows }));
   };
 
+  const [dragging, setDragging] = useState(false);
+  const onDrop = async (e: React.DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    if (call.busy) return;
+    const token = await droppedFilesToken(Array.from(e.dataTransfer.files));
+    if (token) await choose('drop', token);
+  };
   const cancel = () => void cancelCall.run((api) => api.import.cancel());
   const rows = final?.results ?? preview?.results ?? [];
   const counts = countOutcomes(rows);
   const accept = counts.accepted;
   return (
-    <div>
+    <div
+      className={dragging ? 'import-drop import-dragging' : 'import-drop'}
+      data-testid="import-drop"
+      onDragOver={(e) => { e.preventDefault(); setDragging(true); }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(e) => void onDrop(e)}
+    >
       <h1>{t('reviewImport.import.title')}</h1>
       <p className="muted">{t('reviewImport.import.lead')}</p>
       <div className="row-actions">
@@ -53,6 +67,7 @@ export function ImportScreen() {
         <button type="button" disabled={call.busy} onClick={() => void choose('folder')} data-testid="import-choose-folder">{t('reviewImport.import.chooseFolder')}</button>
         <button type="button" className="secondary" disabled={call.busy} onClick={() => void exportLog('xlsx')} data-testid="import-log-xlsx">{t('reviewImport.import.logXlsx')}</button>
         <button type="button" className="secondary" disabled={call.busy} onClick={() => void exportLog('csv')} data-testid="import-log-csv">{t('reviewImport.import.logCsv')}</button>
+        {!call.busy && <span className="muted small">{t('reviewImport.import.dropHint')}</span>}
         {call.busy && <span className="muted">{final === null && preview !== null ? t('reviewImport.import.importing') : t('reviewImport.import.checking')}</span>}
       </div>
       {call.busy && progress && progress.done < progress.total && (

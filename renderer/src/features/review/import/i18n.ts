@@ -15,7 +15,7 @@ export const vi = {
     logXlsx: 'Xuất nhật ký nhập (Excel)…', logCsv: 'Xuất nhật ký nhập (CSV)…', logSaved: 'Đã lưu nhật ký nhập ({{count}} dòng): {{path}}',
     progressLabel: 'Tiến độ', progress: '{{done}}/{{total}} tệp · nhận {{accept}} · trùng {{duplicate}} · từ chối {{refused}}', eta: 'còn khoảng {{seconds}} giây',
     cancel: 'Dừng', stopped: 'Đã dừng: {{count}} tệp chưa xử lý. Các tệp đã xử lý được giữ nguyên; chọn lại để nhập nốt.',
-    doneStopped: 'Đã dừng nhập.',
+    doneStopped: 'Đã dừng nhập.', dropHint: 'hoặc kéo thả tệp, thư mục vào đây',
   },
   board: {
     title: 'Tình hình nộp hồ sơ năm {{year}}',
@@ -44,7 +44,7 @@ export const en: typeof vi = {
     logXlsx: 'Export the import log (Excel)…', logCsv: 'Export the import log (CSV)…', logSaved: 'Import log saved ({{count}} rows): {{path}}',
     progressLabel: 'Progress', progress: '{{done}}/{{total}} files · {{accept}} accepted · {{duplicate}} duplicate · {{refused}} refused', eta: 'about {{seconds}} s left',
     cancel: 'Stop', stopped: 'Stopped: {{count}} files not processed. The files processed are kept; choose again to import the rest.',
-    doneStopped: 'Import stopped.',
+    doneStopped: 'Import stopped.', dropHint: 'or drop files or folders here',
   },
   board: {
     title: 'Submission status {{year}}',
