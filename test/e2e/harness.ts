@@ -86,6 +86,21 @@ export class StubDialogs implements Dialogs {
   async openPath(path: string): Promise<void> {
     this.opened.push(path);
   }
+  /** Where the files a test drops on the page are (Electron gives a dropped File's path; the page here has only names). */
+  dropRoot: string | null = null;
+  private drop: { token: string; paths: string[] } | null = null;
+  /** As electron/main/drop.ts: the drop's paths behind a one-shot token. */
+  holdDrop(names: string[]): string | null {
+    if (this.dropRoot === null || names.length === 0) return null;
+    this.drop = { token: `drop-${Date.now()}`, paths: names.map((n) => join(this.dropRoot!, n)) };
+    return this.drop.token;
+  }
+  dropped(token: string): string[] {
+    if (this.drop?.token !== token) return [];
+    const { paths } = this.drop;
+    this.drop = null;
+    return paths;
+  }
 }
 
 export interface AppSession {
@@ -186,6 +201,8 @@ export class Harness {
     await context.exposeBinding('__chisoInvoke', (source, channel: string, input: unknown) =>
       runtime.route(channel, input, { url: source.frame.url() }),
     );
+    // The preload's pathsForDroppedFiles: the drop's file names, under the test's dropRoot.
+    await context.exposeBinding('__chisoDrop', (_source, names: string[]) => dialogs.holdDrop(names));
     // The same shape the preload builds with shared/ipc/api.ts: one function per channel.
     await context.addInitScript(
       ({ channels, events }) => {
@@ -197,6 +214,8 @@ export class Harness {
           ns[verb] = (input?: unknown) =>
             (window as unknown as { __chisoInvoke(c: string, i: unknown): Promise<unknown> }).__chisoInvoke(channel, input);
         }
+        api['pathsForDroppedFiles'] = (files: readonly File[]) =>
+          (window as unknown as { __chisoDrop(n: string[]): Promise<string | null> }).__chisoDrop(Array.from(files, (f) => f.name));
         api['on'] = (event: string, listener: (p: unknown) => void) => {
           if (!(events as string[]).includes(event)) return () => undefined;
           const set = listeners.get(event) ?? new Set();

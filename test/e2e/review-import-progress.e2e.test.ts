@@ -1,7 +1,8 @@
 /**
  * A long import at the reviewing unit, in Chromium: the progress bar (counts, time left) with its
  * Stop button while a check runs, and an import stopped after its first file: the verdicts of
- * what was done and "Đã dừng: N tệp chưa xử lý". Screenshots at 1280 px and at 1093×614.
+ * what was done and "Đã dừng: N tệp chưa xử lý"; then the same folder dropped on the screen.
+ * Screenshots at 1280 px and at 1093×614.
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -67,6 +68,12 @@ describe('a long import: progress and stop (reviewer)', () => {
     expect(await screen.rows()).toEqual([['26734-r1.json', '26734 · Xã Thử 26734', 'r1', 'Đã nhận']]);
     await expect.poll(() => screen.done().textContent()).toContain('Đã dừng nhập.');
     await app.shotBoth('stopped');
+
+    // A folder dropped on the screen: checked like a chosen one (the three files left, and the one imported).
+    app.dialogs.dropRoot = h.dataDir;
+    await screen.dropFiles(['usb']);
+    await expect.poll(() => screen.counts().textContent()).toBe('4 tệp: 3 sẽ nhận, 1 trùng, 0 bị từ chối');
+    await app.shotBoth('dropped-folder');
     await app.close();
   });
 });
