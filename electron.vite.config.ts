@@ -18,6 +18,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
           chiso: resolve(__dirname, 'electron/app/cli/chiso.ts'),
+          // The import's worker threads (electron/features/import/pool.ts looks for it beside the entries).
+          'import-worker': resolve(__dirname, 'electron/features/import/pool-worker.ts'),
         },
         output: { banner: (chunk) => (chunk.name === 'chiso' ? '#!/usr/bin/env node' : '') },
       },

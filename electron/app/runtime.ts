@@ -18,6 +18,7 @@ import type { Dialogs, DocumentPrinter, PdfPrinter, SecretProtector } from '../k
 import { KeyStore, keyPathFor } from '../kernel/signing/key-store';
 import type { ScryptParams } from '../kernel/signing/sealed-key';
 import type { AppContext } from '../kernel/use-case';
+import type { EmitEvent } from '../kernel/ipc/events';
 import { activeLockFinalised } from '../features/assessment/lock-repo';
 import { actorName, identityRole } from '../features/setup/identity-repo';
 import { getSetting } from '../features/setup/settings';
@@ -51,6 +52,8 @@ export interface RuntimeOptions {
    * restore path (the window and the e2e harness; the CLI's backup commands).
    */
   recoverOnCorrupt?: boolean;
+  /** Main → renderer notifications (the window, the e2e harness); none on the command line. */
+  emit?: EmitEvent;
   /** In the background after start: the daily backup when due, the evidence hash check (the window). */
   startupChores?: boolean;
 }
@@ -134,6 +137,7 @@ export function createAppRuntime(options: RuntimeOptions): AppRuntime {
     dialogs: options.dialogs ?? noDialogs,
     pdf: options.pdf ?? null,
     printer: options.printer ?? null,
+    ...(options.emit ? { emit: options.emit } : {}),
     enforce,
     async perform(useCase, input) {
       enforce(useCase.policy);

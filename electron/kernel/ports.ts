@@ -18,6 +18,8 @@ export interface Dialogs {
   saveFile(options: DialogOptions & { defaultName: string }): Promise<string | null>;
   /** Open a stored file with the system's default program (a PDF reader, Word…). */
   openPath(path: string): Promise<void>;
+  /** The paths of files dropped on the window, held by main under a one-shot token (electron/main/drop.ts); [] for another token. */
+  dropped?(token: string): string[];
 }
 
 export interface DialogOptions {

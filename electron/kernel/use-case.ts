@@ -8,6 +8,7 @@ import type { StoreControl } from './db/store-control';
 import type { Policy } from './policy';
 import type { Dialogs, DocumentPrinter, PdfPrinter } from './ports';
 import type { KeyStore } from './signing/key-store';
+import type { EmitEvent } from './ipc/events';
 
 export interface UseCase<I, O> {
   /** `feature.verb`, for logs. */
@@ -47,6 +48,8 @@ export interface AppContext {
    * their reading and dialogs first.
    */
   perform<I, O>(useCase: UseCase<I, O>, input: I): Promise<O>;
+  /** Main → renderer notifications (progress); nowhere on the command line. */
+  emit?: EmitEvent;
   /** Check a policy alone (the router, before a handler opens a dialog). */
   enforce(policy: Policy): void;
 }

@@ -8,6 +8,7 @@ import { createAppRuntime } from '../app/runtime';
 import { createFileLogger, logsDir } from '../app/logging';
 import { electronDialogs } from './dialogs';
 import { buildMenu, MENU_CHANNELS } from './menu';
+import { DroppedPaths, registerDrop } from './drop';
 import { electronPdf } from './pdf';
 import { electronPrinter } from './print';
 import { safeStorageProtector } from './secret-protector';
@@ -106,6 +107,8 @@ export function startMain(paths: MainPaths, env: NodeJS.ProcessEnv = process.env
     });
 
     const dbPath = join(dataDir, 'chiso.sqlite');
+    const dropped = new DroppedPaths();
+    registerDrop(ipcMain, dropped, isAppUrl);
     try {
       const binding = nativeBinding();
       runtime = createAppRuntime({
@@ -113,7 +116,7 @@ export function startMain(paths: MainPaths, env: NodeJS.ProcessEnv = process.env
         appVersion: app.getVersion(),
         isTrustedSender: (sender) => isAppUrl(sender.url),
         ...(binding ? { nativeBinding: binding } : {}),
-        dialogs: electronDialogs(() => mainWindow),
+        dialogs: { ...electronDialogs(() => mainWindow), dropped: (token) => dropped.take(token) },
         pdf: electronPdf,
         printer: electronPrinter(() => mainWindow),
         secretProtector: safeStorageProtector(),
@@ -121,6 +124,7 @@ export function startMain(paths: MainPaths, env: NodeJS.ProcessEnv = process.env
         // A damaged database opens the recovery screen; the daily backup and the evidence check run in the background.
         recoverOnCorrupt: true,
         startupChores: true,
+        emit: (event, payload) => mainWindow?.webContents.send(event, payload),
       });
     } catch (err) {
       const code = (err as { code?: string }).code ?? 'INTERNAL';

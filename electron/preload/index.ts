@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { Api } from '../../shared/ipc/api';
 import { buildApi } from '../../shared/ipc/api';
 import { CHANNELS, EVENTS } from '../../shared/ipc/contract';
@@ -17,5 +17,13 @@ const api: Api = buildApi(
     return () => ipcRenderer.removeListener(event, wrapped);
   },
 );
+
+// A drop: the paths come from Electron (a File the page made has none), go to main on a channel
+// the renderer's api does not have, and come back as a one-shot token (electron/main/drop.ts).
+api.pathsForDroppedFiles = async (files) => {
+  const paths = Array.from(files, (f) => webUtils.getPathForFile(f)).filter((p) => p !== '');
+  if (paths.length === 0) return null;
+  return (await ipcRenderer.invoke('drop:hold', paths)) as string | null;
+};
 
 contextBridge.exposeInMainWorld('api', api);

@@ -10,6 +10,11 @@ export type Api = {
   };
 } & {
   on(event: EventName, listener: (payload: unknown) => void): () => void;
+  /**
+   * Files dropped on the window → a token main holds their paths under (electron/main/drop.ts),
+   * for `import:choose {from: 'drop', token}`; null when none is a file on disk. The preload's only.
+   */
+  pathsForDroppedFiles?(files: readonly File[]): Promise<string | null>;
 };
 
 export type Invoke = (channel: Channel, input: unknown) => Promise<Result<unknown>>;

@@ -18,7 +18,7 @@ import { EVIDENCE_CHANNELS, evidenceContract } from './evidence';
 import { EXPORT_CHANNELS, exportContract } from './export';
 import { FRAMEWORK_CHANNELS, frameworkContract } from './framework';
 import { HOME_CHANNELS, homeContract } from './home';
-import { IMPORT_CHANNELS, importContract } from './import';
+import { IMPORT_CHANNELS, importContract, type ImportProgress } from './import';
 import { KEYS_CHANNELS, keysContract } from './keys';
 import { PRINT_CHANNELS, printContract } from './print';
 import { REPORT_CHANNELS, reportContract } from './report';
@@ -54,9 +54,15 @@ export const CHANNELS = [
 
 export type Channel = (typeof CHANNELS)[number];
 
-/** Main → renderer notifications (menu clicks). */
-export const EVENTS = ['menu:navigate'] as const;
+/** Main → renderer notifications (menu clicks, an import's progress). */
+export const EVENTS = ['menu:navigate', 'import:progress'] as const;
 export type EventName = (typeof EVENTS)[number];
+
+/** What each event carries. */
+export interface EventPayloads {
+  'menu:navigate': string;
+  'import:progress': ImportProgress;
+}
 
 export const contract = {
   ...setupContract,

@@ -28,6 +28,17 @@ export interface ImportResult {
   details?: Record<string, unknown>;
 }
 
+/** How far an import has got (the `import:progress` event; the CLI's progress line). */
+export interface ImportProgress {
+  done: number;
+  total: number;
+  accepted: number;
+  duplicates: number;
+  refused: number;
+  /** Time left, estimated from the files done so far (0 when finished). */
+  etaMs: number;
+}
+
 export type BoardState = 'not-received' | 'received' | 'flagged';
 
 export interface BoardRow {
@@ -58,14 +69,23 @@ export interface ImportPreview {
   results: ImportResult[];
 }
 
-export const IMPORT_CHANNELS = ['import:choose', 'import:run', 'import:status', 'import:exportLog'] as const;
+/** What an import did: every file's verdict, in order; `stopped` when cancelled with files left (total − results.length). */
+export interface ImportRun {
+  results: ImportResult[];
+  total: number;
+  stopped: boolean;
+}
+
+export const IMPORT_CHANNELS = ['import:choose', 'import:run', 'import:cancel', 'import:status', 'import:exportLog'] as const;
 export type ImportChannel = (typeof IMPORT_CHANNELS)[number];
 
 export const importContract = {
-  /** Main shows the files or folder dialog, then dry-runs what was chosen; null when cancelled. */
-  'import:choose': { input: z.object({ from: z.enum(['files', 'folder']) }), output: out<ImportPreview | null>() },
+  /** Main shows the files or folder dialog (or takes a drop's paths by its token: preload's pathsForDroppedFiles), then dry-runs what was chosen; null when cancelled. */
+  'import:choose': { input: z.object({ from: z.enum(['files', 'folder', 'drop']), token: z.string().min(1).max(100).optional() }), output: out<ImportPreview | null>() },
   /** Imports what the token holds (the choice is used once). */
-  'import:run': { input: z.object({ token: z.string().min(1).max(100) }), output: out<ImportResult[]>() },
+  'import:run': { input: z.object({ token: z.string().min(1).max(100) }), output: out<ImportRun>() },
+  /** Stops the check or import running (progress: the `import:progress` event); what is finished stays. False when none runs. */
+  'import:cancel': { input: z.undefined(), output: out<boolean>() },
   'import:status': { input: z.object({ year: z.number().int().min(2000).max(2100) }), output: out<Board>() },
   /** The import log as xlsx or CSV: main asks where to save; null when cancelled. */
   'import:exportLog': { input: z.object({ format: z.enum(['xlsx', 'csv']) }), output: out<{ path: string; rows: number } | null>() },

@@ -20,7 +20,7 @@ export async function appraisalBench(): Promise<void> {
   addToRoster(r, '26734');
   importPackages(r.ctx, [c.export()], { unitCode: '49', provinceCode: '49' }, { dryRun: false });
   const db = r.runtime.db;
-  const raw = (db.prepare('SELECT raw FROM received_packages').get() as { raw: Buffer }).raw;
+  const raw = (db.prepare('SELECT bytes FROM received_package_bytes').get() as { bytes: Buffer }).bytes;
 
   const parse = await sample(() => JSON.parse(raw.toString('utf8')), 300);
   const open = await sample(() => r.app.perform(openCommune, { communeCode: '26734' }), 300);

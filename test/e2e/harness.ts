@@ -86,6 +86,21 @@ export class StubDialogs implements Dialogs {
   async openPath(path: string): Promise<void> {
     this.opened.push(path);
   }
+  /** Where the files a test drops on the page are (Electron gives a dropped File's path; the page here has only names). */
+  dropRoot: string | null = null;
+  private drop: { token: string; paths: string[] } | null = null;
+  /** As electron/main/drop.ts: the drop's paths behind a one-shot token. */
+  holdDrop(names: string[]): string | null {
+    if (this.dropRoot === null || names.length === 0) return null;
+    this.drop = { token: `drop-${Date.now()}`, paths: names.map((n) => join(this.dropRoot!, n)) };
+    return this.drop.token;
+  }
+  dropped(token: string): string[] {
+    if (this.drop?.token !== token) return [];
+    const { paths } = this.drop;
+    this.drop = null;
+    return paths;
+  }
 }
 
 export interface AppSession {
@@ -103,6 +118,8 @@ export interface AppSession {
   shotBoth(name: string): Promise<[string, string]>;
   /** Simulate a click in the application menu (main → renderer event). */
   menu(path: string): Promise<void>;
+  /** Sees every main → renderer event the app sends (before the page gets it). */
+  onEvent: ((event: string, payload: unknown) => void) | null;
   close(): Promise<void>;
 }
 
@@ -156,7 +173,17 @@ export class Harness {
     const dialogs = new StubDialogs();
     const printed: string[] = [];
     const origin = this.origin;
+    // Main → renderer events (an import's progress) reach the page as the preload's would.
+    let pageForEvents: Page | null = null;
+    let session: AppSession | null = null;
+    const emit = (event: string, payload: unknown): void => {
+      session?.onEvent?.(event, payload);
+      void pageForEvents
+        ?.evaluate(([e, p]) => (window as unknown as { __chisoEmit(e: string, p: unknown): void }).__chisoEmit(e as string, p), [event, payload] as const)
+        .catch(() => undefined);
+    };
     const runtime = createAppRuntime({
+      emit,
       // The same engine as Electron's printToPDF: Chromium prints the HTML to an A4 PDF.
       pdf: this.pdfPrinter(),
       printer: { print: async (html) => { printed.push(html); return true; } },
@@ -178,6 +205,8 @@ export class Harness {
     await context.exposeBinding('__chisoInvoke', (source, channel: string, input: unknown) =>
       runtime.route(channel, input, { url: source.frame.url() }),
     );
+    // The preload's pathsForDroppedFiles: the drop's file names, under the test's dropRoot.
+    await context.exposeBinding('__chisoDrop', (_source, names: string[]) => dialogs.holdDrop(names));
     // The same shape the preload builds with shared/ipc/api.ts: one function per channel.
     await context.addInitScript(
       ({ channels, events }) => {
@@ -189,6 +218,8 @@ export class Harness {
           ns[verb] = (input?: unknown) =>
             (window as unknown as { __chisoInvoke(c: string, i: unknown): Promise<unknown> }).__chisoInvoke(channel, input);
         }
+        api['pathsForDroppedFiles'] = (files: readonly File[]) =>
+          (window as unknown as { __chisoDrop(n: string[]): Promise<string | null> }).__chisoDrop(Array.from(files, (f) => f.name));
         api['on'] = (event: string, listener: (p: unknown) => void) => {
           if (!(events as string[]).includes(event)) return () => undefined;
           const set = listeners.get(event) ?? new Set();
@@ -204,6 +235,7 @@ export class Harness {
       { channels: [...CHANNELS], events: [...EVENTS] },
     );
     const page = await context.newPage();
+    pageForEvents = page;
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     page.on('console', (m) => {
@@ -211,7 +243,8 @@ export class Harness {
     });
     await page.goto(`${origin}/index.html`);
     const suite = this.suite;
-    return {
+    session = {
+      onEvent: null,
       page,
       runtime,
       dialogs,
@@ -242,6 +275,7 @@ export class Harness {
         if (errors.length) throw new Error(`renderer errors:\n${errors.join('\n')}`);
       },
     };
+    return session;
   }
 
   async stop(): Promise<void> {

@@ -25,6 +25,8 @@ function loadPreload() {
       on: (event: string) => void listening.push(event),
       removeListener: () => undefined,
     },
+    // Electron knows a dropped file's path; a File the page made itself has none ('').
+    webUtils: { getPathForFile: (f: { path?: string }) => f.path ?? '' },
   };
   const require = (name: string): unknown => {
     required.push(name);
@@ -50,6 +52,15 @@ describe('the built preload', () => {
     await (exposed['setup'] as { get(): Promise<unknown> }).get();
     await (exposed['evidence'] as { open(i: unknown): Promise<unknown> }).open({ id: 3 });
     expect(invoked).toEqual([['setup:get', undefined], ['evidence:open', { id: 3 }]]);
+  });
+
+  it('a drop: only the paths Electron gives go to main, on the private drop channel; a page-made File sends nothing', async () => {
+    const { exposed, invoked } = loadPreload();
+    const drop = exposed['pathsForDroppedFiles'] as (files: unknown[]) => Promise<unknown>;
+    expect(await drop([{ name: 'x.json' }])).toBeNull();
+    expect(invoked).toEqual([]);
+    await drop([{ name: 'usb', path: '/media/usb' }, { name: 'fake.json' }]);
+    expect(invoked).toEqual([['drop:hold', ['/media/usb']]]);
   });
 
   it('subscribes to declared events only', () => {

@@ -32,4 +32,6 @@ export const processIO: CliIO = {
   get prompt() {
     return terminalPrompt();
   },
+  // '' clears the line. Never on stdout (where --json goes), never when stderr is a file or a pipe.
+  status: process.stderr.isTTY ? (line: string) => process.stderr.write(`\r\x1b[2K${line}`) : undefined,
 };

@@ -128,7 +128,7 @@ export function insertExport(db: Db, communeCode: string, year: number, e: Expor
 
 /** The raw signed bytes and row id of a received package (already verified at import). */
 export function receivedRaw(db: Db, packageRef: number): { raw: Buffer; revision: number; sha256: string; packageId: string; mismatch: boolean } {
-  const r = stmt(db, `SELECT raw, revision, sha256, package_id, mismatch FROM received_packages WHERE id = ?`).get(packageRef) as {
+  const r = stmt(db, `SELECT b.bytes AS raw, p.revision, p.sha256, p.package_id, p.mismatch FROM received_packages p JOIN received_package_bytes b ON b.package_id = p.id WHERE p.id = ?`).get(packageRef) as {
     raw: Buffer; revision: number; sha256: string; package_id: string; mismatch: number;
   };
   return { raw: r.raw, revision: r.revision, sha256: r.sha256, packageId: r.package_id, mismatch: r.mismatch === 1 };

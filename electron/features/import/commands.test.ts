@@ -58,6 +58,29 @@ describe('chiso import', () => {
     ]);
   });
 
+  it('progress goes to the status line (a terminal\'s stderr), never into --json stdout; Ctrl-C stops cleanly with what was done', async () => {
+    copyFileSync(a.export(), join(usb, 'r1.json'));
+    copyFileSync(a.export(), join(usb, 'r2.json'));
+    copyFileSync(a.export(), join(usb, 'r3.json'));
+    const c = captureIO(r.dir);
+    const status: string[] = [];
+    c.io.status = (line) => {
+      status.push(line);
+      // The person presses Ctrl-C once the first file is done.
+      if (line.startsWith('1/3')) process.emit('SIGINT');
+    };
+    const code = await runCli(['import', '--db', 'test.sqlite', '--json', 'usb'], c.io);
+    expect(code).toBe(1);
+    expect(status[0]).toMatch(/^1\/3 tệp · nhận 1 · đã có 0 · từ chối 0/u);
+    expect(status.at(-1)).toBe('');
+    const rows = JSON.parse(c.out.join('\n')) as { file: string; outcome: string }[];
+    expect(rows.map((x) => [x.file.slice(usb.length + 1), x.outcome])).toEqual([['r1.json', 'accepted']]);
+    expect(c.err.join('\n')).toContain('Đã dừng: 2 tệp chưa xử lý');
+    expect(process.listenerCount('SIGINT')).toBe(0);
+    const again = await cli(['import', '--db', 'test.sqlite', '--json', 'usb']);
+    expect((JSON.parse(again.out) as { outcome: string }[]).map((x) => x.outcome)).toEqual(['duplicate', 'accepted', 'accepted']);
+  });
+
   it('exit 0 when nothing was refused, a duplicate included; --dry-run writes nothing and says so', async () => {
     const file = a.export();
     copyFileSync(file, join(usb, 'a.json'));

@@ -6,7 +6,7 @@ import { dbPath, withApp } from '../../kernel/commands/command';
 import { UsageError } from '../../kernel/commands/io';
 import { formatDetails } from '../setup/identity-lines';
 import type { ImportResult } from './import';
-import type { BoardRow } from '../../../shared/ipc/import';
+import type { BoardRow, ImportProgress } from '../../../shared/ipc/import';
 import { exportImportLog, exportLogRows, importPackages, importStatus } from './use-cases';
 
 const OUTCOME: Record<ImportResult['outcome'], string> = { accepted: 'ĐÃ NHẬN ', duplicate: 'ĐÃ CÓ   ', refused: 'TỪ CHỐI ' };
@@ -31,6 +31,11 @@ function boardLine(r: BoardRow): string {
   const when = r.receivedAt ? `lần ${r.revision}, nhận ${r.receivedAt.slice(0, 10)}${r.onTime === null ? '' : r.onTime ? ' (đúng hạn)' : ' (trễ hạn)'}` : '';
   const flags = [r.mismatch ? 'điểm tính lại khác kê khai' : '', r.refusedAttempts > 0 ? `${r.refusedAttempts} tệp bị từ chối` : ''].filter(Boolean).join('; ');
   return `${r.code}  ${printable(r.name).padEnd(28)} ${STATE[r.state].padEnd(10)} ${when}${flags ? `  [${flags}]` : ''}`;
+}
+
+function progressLine(p: ImportProgress): string {
+  const eta = p.etaMs >= 1000 ? ` · còn khoảng ${Math.ceil(p.etaMs / 1000)} giây` : '';
+  return `${p.done}/${p.total} tệp · nhận ${p.accepted} · đã có ${p.duplicates} · từ chối ${p.refused}${eta}`;
 }
 
 type Env = Parameters<Commands[string]['run']>[1];
@@ -65,7 +70,8 @@ chiso import log --db REVIEWER.sqlite [--xlsx FILE] [--csv FILE]
   quả: ĐÃ NHẬN, ĐÃ CÓ (đã nhập trước đây, không phải lỗi) hoặc TỪ CHỐI kèm mã và lý do; một tệp
   hỏng không làm dừng các tệp khác. --dry-run: cho biết điều sẽ xảy ra, không ghi gì.
   --json: mảng {file, outcome: accepted|duplicate|refused, code, commune, revision, ...}.
-  Thoát 0 khi không tệp nào bị từ chối, 1 nếu có.
+  Thoát 0 khi không tệp nào bị từ chối, 1 nếu có. Tiến độ hiện trên stderr khi đó là màn hình;
+  Ctrl-C dừng sau tệp đang ghi: các tệp đã xử lý được giữ, các tệp còn lại chưa xử lý (thoát 1).
   "import log": nhật ký nhập (mọi tệp, kết quả, mã lỗi, xã, lần gửi, ai, khi nào); --xlsx / --csv
   ghi ra tệp Excel hoặc CSV (UTF-8 có BOM). Thư mục tên "log" thì viết ./log.`,
     async run(args, env) {
@@ -76,7 +82,23 @@ chiso import log --db REVIEWER.sqlite [--xlsx FILE] [--csv FILE]
       const path = dbPath(values, io, { mustExist: true });
       const dryRun = values['dry-run'] === true;
       const paths = positionals.map((p) => resolve(io.cwd, p));
-      const results = await withApp(env, path, (app) => app.perform(importPackages, { paths, dryRun }));
+      // Ctrl-C cancels cleanly: the files finished stay imported, the rest are listed as not done.
+      const cancel = new AbortController();
+      const onInterrupt = () => cancel.abort();
+      process.once('SIGINT', onInterrupt);
+      const status = io.status;
+      let batch;
+      try {
+        batch = await withApp(env, path, (app) =>
+          app.perform(importPackages, { paths, dryRun, signal: cancel.signal, ...(status ? { onProgress: (p: ImportProgress) => status(progressLine(p)) } : {}) }),
+        );
+      } finally {
+        process.removeListener('SIGINT', onInterrupt);
+        status?.('');
+      }
+      const { results } = batch;
+      const left = batch.total - results.length;
+      if (batch.notice) io.err(`Ghi chú: ${printable(batch.notice)}`);
       if (values.json) io.out(printableJson(JSON.stringify(results, null, 2)));
       else {
         if (dryRun) io.out('Chạy thử: chưa ghi gì vào cơ sở dữ liệu.');
@@ -84,7 +106,8 @@ chiso import log --db REVIEWER.sqlite [--xlsx FILE] [--csv FILE]
         const n = (o: ImportResult['outcome']) => results.filter((r) => r.outcome === o).length;
         io.out(`Tổng: ${results.length} tệp · ${dryRun ? 'sẽ nhận' : 'đã nhận'} ${n('accepted')} · đã có ${n('duplicate')} · từ chối ${n('refused')}.`);
       }
-      return results.some((r) => r.outcome === 'refused') ? 1 : 0;
+      if (batch.stopped) io.err(`Đã dừng: ${left} tệp chưa xử lý (các tệp đã xử lý được giữ nguyên; chạy lại lệnh để nhập nốt).`);
+      return batch.stopped || results.some((r) => r.outcome === 'refused') ? 1 : 0;
     },
   },
   status: {

@@ -5,13 +5,18 @@
  * was (a full dump, apart from the import log's one new line that records the refusal). Each case
  * runs inside a transaction rolled back afterwards, so every case starts from the same state.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../../shared/errors';
 import { addToRoster, dumpDatabase, enrol, makeCommune, makeReviewer, type Commune } from '../../../test/fixtures/reviewer-imports';
-import type { TestStore } from '../../../test/helpers/context';
+import { communeSetup, freshStore, parsedSetup, type TestStore } from '../../../test/helpers/context';
+import { goldenSources } from '../../../test/fixtures/commune-report';
+import { testKey } from '../../../test/fixtures/test-keys';
+import { sampleFramework } from '../../../shared/framework/sample';
+import { completeSetup } from '../setup/identity';
+import { exportReport } from '../export/export';
 import { importPackages, type ImportResult } from './import';
 
 let r: TestStore;
@@ -125,4 +130,27 @@ describe('mutated packages at import', () => {
     expect(importInOrder([r2, r1]).map((x) => [x.outcome, x.code])).toEqual([['accepted', null], ['refused', 'STALE_REVISION']]);
     expect(importInOrder([r1, twinR1]).map((x) => [x.outcome, x.code])).toEqual([['accepted', null], ['refused', 'REVISION_CONFLICT']]);
   });
+
+  it('a package correctly signed by an enrolled key, but for another reviewing unit or from another commune than the key\'s, is refused with its code; nothing changes', () => {
+    // The enrolled key of 26734, in a commune installation addressed to another unit (48), and in one set up as commune 26735.
+    const otherUnit = signedBy('26734', { reviewerCode: '48' });
+    const otherProvince = signedBy('26734', { reviewerCode: '48', provinceCode: '48' });
+    const otherCommune = signedBy('26735', {});
+    expect(importInOrder([otherUnit]).map((x) => [x.outcome, x.code])).toEqual([['refused', 'AUDIENCE_MISMATCH']]);
+    expect(importInOrder([otherProvince]).map((x) => [x.outcome, x.code])).toEqual([['refused', 'ISSUER_PROVINCE_MISMATCH']]);
+    expect(importInOrder([otherCommune]).map((x) => [x.outcome, x.code, x.commune])).toEqual([['refused', 'ISSUER_MISMATCH', null]]);
+  });
 });
+
+/** A package exported by a commune installation set up with these facts, signed with the enrolled key of 26734. */
+function signedBy(unitCode: string, facts: Partial<Record<'reviewerCode' | 'provinceCode', string>>): Buffer {
+  const store = freshStore();
+  try {
+    completeSetup(store.ctx, parsedSetup({ ...communeSetup, unitCode, unitName: `Xã Thử ${unitCode}`, ...facts }), sampleFramework);
+    const out = join(store.dir, 'out');
+    mkdirSync(out);
+    return readFileSync(exportReport(store.ctx, { folder: out, signer: testKey('commune'), sources: goldenSources(), appVersion: '0.1.0' }).path);
+  } finally {
+    store.cleanup();
+  }
+}

@@ -1,5 +1,5 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sampleFramework } from '../../../shared/framework/sample';
 import type { TestStore } from '../../../test/helpers/context';
@@ -53,7 +53,7 @@ function expectRefusedCleanly(path: string, code: string): ImportResult {
   expect(res.message).toBeTruthy();
   expect(dumpDatabase(r, ['import_log'])).toEqual(before);
   expect(count('import_log')).toBe(logs + 1);
-  expect(listImportLog(r.db).at(-1)).toMatchObject({ outcome: 'refused', code, fileName: path });
+  expect(listImportLog(r.db).at(-1)).toMatchObject({ outcome: 'refused', code, fileName: basename(path) });
   return res;
 }
 
@@ -63,7 +63,8 @@ describe('importPackages', () => {
     const res = one(file);
     expect(res).toMatchObject({ outcome: 'accepted', code: null, commune: '26734', year: 2026, revision: 1, mismatch: false });
     const row = r.db.prepare(`SELECT * FROM received_packages`).get() as Record<string, unknown>;
-    expect(Buffer.compare(row['raw'] as Buffer, readFileSync(file))).toBe(0);
+    const raw = (r.db.prepare(`SELECT bytes FROM received_package_bytes WHERE package_id = ?`).get(row['id']) as { bytes: Buffer }).bytes;
+    expect(Buffer.compare(raw, readFileSync(file))).toBe(0);
     expect(row).toMatchObject({ commune_code: '26734', revision: 1, mismatch: 0, forms: 3, file_name: 'CCHC-2026-26734-r1.json' });
     expect(row['recomputed_points']).toBe(row['declared_points']);
     const items = r.db.prepare(`SELECT item_code, declared_points, recomputed_points FROM received_items`).all() as { declared_points: number; recomputed_points: number }[];
@@ -184,6 +185,8 @@ describe('importPackages', () => {
     ]);
     expect(res[2]!.code).toBe('STALE_REVISION');
     expect(count('received_packages')).toBe(1);
+    // The log names each file under the folder chosen, never the folders above it.
+    expect(listImportLog(r.db).map((l) => l.fileName)).toEqual(['inbox/a-broken.json', 'inbox/r2.JSON', 'inbox/usb/xa/r1.json']);
   });
 
   it('a missing path is its own refusal', () => {

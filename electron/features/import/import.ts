@@ -14,191 +14,141 @@
  *       one transaction writes the package (raw bytes kept), its items, its evidence (stored once
  *       by SHA-256), the log row and the audit row.
  *
- * A refusal writes only its import_log row. A file's failure, ours included, is that file's
- * refusal: the batch goes on. A dry run runs exactly the same code inside a transaction that is
- * rolled back, so its verdicts are the real ones (a duplicate within the batch included) and it
- * writes nothing.
+ * Steps 1–8, the roster, the framework and the recompute are examine.ts (per file, no database:
+ * on this thread or in a worker, pool.ts); this file is the one writer, applying each file's
+ * examination in file order: the same file again, the revision rules, then the write. A refusal
+ * writes only its import_log row. A file's failure, ours included, is that file's refusal: the
+ * batch goes on. A dry run decides with exactly the same rules against what is held plus what the
+ * batch would have accepted before it (a duplicate within the batch included), and writes nothing.
  */
 import { basename } from 'node:path';
-import { AppError, type ErrorCode } from '../../../shared/errors';
-import { errorMessages } from '../../../shared/i18n/errors';
-import type { CommuneReport } from '../../../shared/package/envelope';
 import { audit } from '../../kernel/audit';
 import { isoNow, type ServiceContext } from '../../kernel/context';
-import { readUserFile } from '../../kernel/files/user-file';
-import { fingerprintOf, sha256Hex } from '../../kernel/signing/ed25519';
-import { verifyEnvelope, type KeyResolver } from '../../kernel/signing/package-signer';
-import { registryResolver } from '../enrolment/reviewer-enrolment';
-import { loadFramework } from '../framework/frameworks';
-import { checkReport, type ReportFacts } from '../verify/report-checks';
-import { recomputeReport } from './recompute';
-import {
-  appendImportLog, heldFrameworkRef, insertReceived, insertReceivedItems, linkEvidence, receivedBySha, receivedFor, rosterEntry,
-} from './received-repo';
+import { importFacts } from './facts';
+import { examineFile, indexFacts, refusalData, asRefusal, type Examined, type RefusalData, type UnitFacts } from './examine';
+import { appendImportLog, insertReceived, insertReceivedItems, linkEvidence, receivedBySha, receivedFor, rosterEntry, type ReceivedRow } from './received-repo';
 import { listPackageFiles } from './walk';
 import type { ImportResult } from '../../../shared/ipc/import';
 
 export type { ImportOutcome, ImportResult } from '../../../shared/ipc/import';
-
-export interface UnitFacts {
-  unitCode: string;
-  provinceCode: string | null;
-}
+export type { UnitFacts } from './examine';
 
 export interface ImportOptions {
   dryRun: boolean;
 }
 
-class Refusal extends Error {
+/**
+ * What the writer decides against: the packages held. A dry run adds, in memory, what the batch
+ * would have accepted so far, so its later files get the verdicts a real run gives them.
+ */
+export class Held {
+  private readonly extra = new Map<string, ReceivedRow>();
   constructor(
-    readonly code: string,
-    readonly sentence: string,
-    readonly details?: Record<string, unknown>,
-  ) {
-    super(code);
+    private readonly ctx: ServiceContext,
+    readonly dryRun: boolean,
+  ) {}
+
+  bySha(sha256: string): ReceivedRow | undefined {
+    return receivedBySha(this.ctx.db, sha256) ?? this.extra.get(sha256);
+  }
+
+  /** Newest revision first. */
+  forCommune(communeCode: string, year: number): ReceivedRow[] {
+    const rows = receivedFor(this.ctx.db, communeCode, year);
+    if (this.extra.size === 0) return rows;
+    for (const r of this.extra.values()) if (r.communeCode === communeCode && r.year === year) rows.push(r);
+    return rows.sort((a, b) => b.revision - a.revision);
+  }
+
+  wouldAccept(r: ReceivedRow): void {
+    this.extra.set(r.sha256, r);
   }
 }
 
-class DryRunRollback extends Error {}
-
-const sentence = (code: ErrorCode) => errorMessages.vi[code];
-
-function refuse(code: ErrorCode, details?: Record<string, unknown>, more?: string): Refusal {
-  return new Refusal(code, more ? `${sentence(code)} ${more}` : sentence(code), details);
+function blank(file: string): ImportResult {
+  return { file, outcome: 'refused', code: null, message: null, commune: null, communeName: null, year: null, revision: null, packageId: null, sha256: null, mismatch: false };
 }
 
-/** Steps 1–8: the report, or the refusal; `claimed` is what the file says about itself, for the log. */
-function verifyReport(ctx: ServiceContext, bytes: Uint8Array, unit: UnitFacts): { report: CommuneReport; keyId: string } {
-  const lookup = registryResolver(ctx);
-  const enrolledFor = new Map<string, { publicKey: Uint8Array; communeCode: string }>();
-  let unknownFingerprint: string | undefined;
-  const resolveKey: KeyResolver = (keyId, rc) => {
-    const k = lookup(keyId);
-    if (k) enrolledFor.set(keyId, { publicKey: k.publicKey, communeCode: k.communeCode });
-    else if (rc.embeddedPublicKey) unknownFingerprint = fingerprintOf(rc.embeddedPublicKey);
-    return k;
-  };
-  const r = verifyEnvelope(bytes, { resolveKey, accept: ['commune-report'] });
-  if (!r.ok) {
-    const details = { ...(r.details ?? {}) };
-    let more: string | undefined;
-    if (r.code === 'KEY_UNKNOWN') {
-      if (unknownFingerprint) details['fingerprint'] = unknownFingerprint;
-      const claimed = typeof details['claimedCommuneCode'] === 'string' ? details['claimedCommuneCode'] : '(không ghi)';
-      more = `Gói ghi là của xã ${claimed} (chưa xác thực), dấu vân tay khóa: ${unknownFingerprint ?? `mã khóa ${String(details['keyId'] ?? '')}`}.`;
-    }
-    throw new Refusal(r.code, more ? `${r.message} ${more}` : r.message, details);
-  }
-  const report = r.payload as CommuneReport;
-  const keyId = r.keyIds[0]!;
-  const signer = enrolledFor.get(keyId)!;
-  const facts: ReportFacts = { signingKey: { keyId, publicKey: signer.publicKey }, enrolment: { communeCode: signer.communeCode }, unit };
-  const checked = checkReport(report, facts);
-  if (!checked.ok) throw new Refusal(checked.code, checked.message, checked.details);
-  return { report, keyId };
-}
-
-function importFile(ctx: ServiceContext, file: string, unit: UnitFacts): ImportResult {
-  const base: ImportResult = {
-    file, outcome: 'refused', code: null, message: null, commune: null, communeName: null, year: null, revision: null, packageId: null, sha256: null, mismatch: false,
-  };
+/** The one writer (`shown`: the file as the log names it, walk.ts): one file's examination, in file order; one small transaction (none in a dry run). */
+export function applyExamined(ctx: ServiceContext, ex: Examined, held: Held, shown: string = basename(ex.file)): ImportResult {
   const at = isoNow(ctx);
-  const log = (r: ImportResult, packageRef: number | null) =>
+  const file = ex.file;
+  const log = (r: ImportResult, packageRef: number | null) => {
+    if (held.dryRun) return;
     appendImportLog(ctx.db, {
-      at, actor: ctx.actor(), fileName: file, fileSha256: r.sha256, outcome: r.outcome, code: r.code, communeCode: r.commune, year: r.year, revision: r.revision, packageRef,
+      at, actor: ctx.actor(), fileName: shown, fileSha256: r.sha256, outcome: r.outcome, code: r.code, communeCode: r.commune, year: r.year, revision: r.revision, packageRef,
       details: r.details ?? (r.differences?.length ? { differences: r.differences } : null),
     });
-  let result = base;
+  };
+  let result: ImportResult = { ...blank(file), sha256: ex.sha256 };
+  const refused = (refusal: RefusalData): ImportResult => {
+    const r: ImportResult = { ...result, outcome: 'refused', code: refusal.code, message: refusal.sentence, mismatch: false, ...(refusal.details ? { details: refusal.details } : {}) };
+    ctx.db.transaction(() => log(r, null))();
+    return r;
+  };
   try {
-    const bytes = readUserFile(file, { kind: 'package' });
-    result = { ...result, sha256: sha256Hex(bytes) };
-    const held = receivedBySha(ctx.db, result.sha256!);
-    if (held) {
+    const dupOf = ex.sha256 === null ? undefined : held.bySha(ex.sha256);
+    if (dupOf) {
       const dup: ImportResult = {
-        ...result, outcome: 'duplicate', commune: held.communeCode, communeName: rosterEntry(ctx.db, held.communeCode)?.name ?? null, year: held.year, revision: held.revision,
-        packageId: held.packageId, mismatch: held.mismatch,
+        ...result, outcome: 'duplicate', commune: dupOf.communeCode, communeName: rosterEntry(ctx.db, dupOf.communeCode)?.name ?? null, year: dupOf.year, revision: dupOf.revision,
+        packageId: dupOf.packageId, mismatch: dupOf.mismatch,
       };
-      ctx.db.transaction(() => log(dup, held.id))();
+      ctx.db.transaction(() => log(dup, dupOf.id))();
       return dup;
     }
-    const { report, keyId } = verifyReport(ctx, bytes, unit);
-    result = { ...result, commune: report.issuer.communeCode, communeName: report.issuer.communeName, year: report.subject.year, revision: report.revision, packageId: report.packageId };
-
-    const onRoster = rosterEntry(ctx.db, report.issuer.communeCode);
-    if (!onRoster || !onRoster.active) throw refuse('COMMUNE_NOT_IN_ROSTER', { communeCode: report.issuer.communeCode, ...(onRoster ? { active: false } : {}) });
-
-    const accepted = receivedFor(ctx.db, report.issuer.communeCode, report.subject.year);
-    const same = accepted.find((p) => p.revision === report.revision);
-    if (same) throw refuse('REVISION_CONFLICT', { revision: report.revision, acceptedSha256: same.sha256, acceptedPackageId: same.packageId });
-    const newest = accepted[0];
-    if (newest && report.revision < newest.revision) throw refuse('STALE_REVISION', { revision: report.revision, newestRevision: newest.revision });
-
-    const fw = report.subject.framework;
-    const ref = heldFrameworkRef(ctx.db, fw.id, fw.version, fw.sha256);
-    if (ref === undefined) {
-      throw refuse('FRAMEWORK_NOT_HELD', { frameworkId: fw.id, version: fw.version, sha256: fw.sha256, year: report.subject.year },
-        `Cần nhập bộ tiêu chí "${fw.id}" phiên bản ${fw.version} năm ${report.subject.year} (SHA-256 bắt đầu ${fw.sha256.slice(0, 16)}).`);
+    if (ex.kind === 'refused') {
+      result = { ...result, ...ex.claimed };
+      return refused(ex.refusal);
     }
-    const re = recomputeReport(loadFramework(ctx, ref), report, onRoster.type);
+    const report = ex.report;
+    result = { ...result, commune: report.communeCode, communeName: report.communeName, year: report.year, revision: report.revision, packageId: report.packageId };
+    const accepted = held.forCommune(report.communeCode, report.year);
+    const same = accepted.find((p) => p.revision === report.revision);
+    if (same) return refused(refusalData('REVISION_CONFLICT', { revision: report.revision, acceptedSha256: same.sha256, acceptedPackageId: same.packageId }));
+    const newest = accepted[0];
+    if (newest && report.revision < newest.revision) return refused(refusalData('STALE_REVISION', { revision: report.revision, newestRevision: newest.revision }));
+    if (!ex.framework.ok) return refused(ex.framework.refusal);
+    const { ref, recomputed: re } = ex.framework;
     const accept: ImportResult = { ...result, outcome: 'accepted', previousRevision: newest?.revision ?? null, mismatch: re.mismatch, ...(re.mismatch ? { differences: re.differences } : {}) };
+    if (held.dryRun) {
+      held.wouldAccept({ id: 0, sha256: ex.sha256, packageId: report.packageId, communeCode: report.communeCode, year: report.year, revision: report.revision, receivedAt: at, mismatch: re.mismatch });
+      return accept;
+    }
     ctx.db.transaction(() => {
       const packageRef = insertReceived(ctx.db, {
-        sha256: result.sha256!, packageId: report.packageId, communeCode: report.issuer.communeCode, year: report.subject.year, revision: report.revision, keyId,
-        frameworkRef: ref, createdAt: report.createdAt, receivedAt: at, receivedBy: ctx.actor(), fileName: basename(file), raw: bytes, locked: report.assessment.locked,
+        sha256: ex.sha256, packageId: report.packageId, communeCode: report.communeCode, year: report.year, revision: report.revision, keyId: ex.keyId,
+        frameworkRef: ref, createdAt: report.createdAt, receivedAt: at, receivedBy: ctx.actor(), fileName: basename(file), raw: ex.bytes, locked: report.locked,
         declaredPoints: report.totals.total.points, declaredIndexPercent: report.totals.indexPercent, declaredTotals: report.totals,
-        recomputedPoints: re.totals.total.points, recomputedIndexPercent: re.totals.indexPercent, recomputedTotals: re.totals, mismatch: re.mismatch, forms: report.surveyCounts.forms,
+        recomputedPoints: re.totals.total.points, recomputedIndexPercent: re.totals.indexPercent, recomputedTotals: re.totals, mismatch: re.mismatch, forms: report.forms,
       });
-      const recomputed = new Map(re.items.map((i) => [i.code, i.recomputed]));
+      const recomputed = new Map(re.items);
       insertReceivedItems(ctx.db, packageRef, report.items.map((i) => ({
         code: i.code, kind: i.kind, status: i.status, input: i.input, notApplicable: i.notApplicable, declaredPoints: i.points, recomputedPoints: recomputed.get(i.code) ?? null,
       })));
       for (const e of report.evidence) linkEvidence(ctx.db, packageRef, { ...e, content: () => Buffer.from(e.content, 'base64url') }, at);
       log(accept, packageRef);
       audit(ctx, 'package.import', 'received_package', report.packageId, undefined, {
-        commune: report.issuer.communeCode, year: report.subject.year, revision: report.revision, sha256: result.sha256, mismatch: re.mismatch,
+        commune: report.communeCode, year: report.year, revision: report.revision, sha256: ex.sha256, mismatch: re.mismatch,
       });
     })();
     return accept;
   } catch (err) {
-    if (err instanceof DryRunRollback) throw err;
-    const refusal =
-      err instanceof Refusal ? err
-      : err instanceof AppError ? new Refusal(err.code, sentence(err.code), err.details)
-      : new Refusal('INTERNAL', sentence('INTERNAL'));
-    const r: ImportResult = {
-      ...result, outcome: 'refused', code: refusal.code, message: refusal.sentence, mismatch: false,
-      ...(refusal.details ? { details: refusal.details } : {}),
-    };
-    if (r.commune === null && typeof refusal.details?.['claimedCommuneCode'] === 'string') r.commune = refusal.details['claimedCommuneCode'];
-    ctx.db.transaction(() => log(r, null))();
-    return r;
+    return refused(asRefusal(err));
   }
 }
 
+/** A folder that could not be listed: its own refusal. */
+export function unreadableFolder(file: string): Examined {
+  return { kind: 'refused', file, sha256: null, refusal: refusalData('FILE_UNREADABLE'), claimed: { commune: null, communeName: null, year: null, revision: null, packageId: null } };
+}
+
 /**
- * Every file (folders walked recursively for `*.json`) imported in order, one verdict each. With
+ * Every file (folders walked recursively for `*.json`) imported in order on this thread, one
+ * verdict each (the sequential path; batch.ts runs the same through the worker pool). With
  * `dryRun` the same verdicts, and nothing written.
  */
 export function importPackages(ctx: ServiceContext, paths: readonly string[], unit: UnitFacts, options: ImportOptions): ImportResult[] {
-  const run = (): ImportResult[] =>
-    listPackageFiles(paths).map((l) => {
-      if (!l.unreadable) return importFile(ctx, l.path, unit);
-      const r: ImportResult = {
-        file: l.path, outcome: 'refused', code: 'FILE_UNREADABLE', message: sentence('FILE_UNREADABLE'), commune: null, communeName: null, year: null, revision: null,
-        packageId: null, sha256: null, mismatch: false,
-      };
-      ctx.db.transaction(() => appendImportLog(ctx.db, { at: isoNow(ctx), actor: ctx.actor(), fileName: l.path, fileSha256: null, outcome: 'refused', code: r.code, communeCode: null, year: null, revision: null, packageRef: null, details: null }))();
-      return r;
-    });
-  if (!options.dryRun) return run();
-  let results: ImportResult[] = [];
-  try {
-    ctx.db.transaction(() => {
-      results = run();
-      throw new DryRunRollback('dry run');
-    })();
-  } catch (err) {
-    if (!(err instanceof DryRunRollback)) throw err;
-  }
-  return results;
+  const facts = indexFacts(importFacts(ctx, unit));
+  const held = new Held(ctx, options.dryRun);
+  return listPackageFiles(paths).map((l) => applyExamined(ctx, l.unreadable ? unreadableFolder(l.path) : examineFile(l.path, facts), held, l.shown));
 }

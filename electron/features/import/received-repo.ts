@@ -1,4 +1,4 @@
-/** SQL for what the reviewing unit received: packages, their items, evidence by hash, the import log. */
+/** SQL for what the reviewing unit received: packages (their raw bytes in a side table), their items, evidence by hash, the import log. */
 import type { UnitType } from '../../../shared/framework/schema';
 import type { Db } from '../../kernel/db/open';
 import { stmt } from '../../kernel/db/statements';
@@ -52,6 +52,23 @@ export function rosterEntry(db: Db, code: string): RosterEntry | undefined {
   return r ? { ...r, active: r.active === 1 } : undefined;
 }
 
+/** The whole roster, inactive communes included (an import refuses those by name). */
+export function rosterEntries(db: Db): RosterEntry[] {
+  return (stmt(db, `SELECT code, name, type, active FROM communes ORDER BY code`).all() as { code: string; name: string; type: UnitType; active: number }[]).map((r) => ({ ...r, active: r.active === 1 }));
+}
+
+/** Every key id the unit ever enrolled (active or revoked: the registry resolver says which). */
+export function enrolledKeyIds(db: Db): string[] {
+  return (stmt(db, `SELECT key_id FROM enrolled_keys ORDER BY key_id`).all() as { key_id: string }[]).map((r) => r.key_id);
+}
+
+/** Every framework held, by the triple a package names it by. */
+export function heldFrameworks(db: Db): { frameworkId: string; version: string; sha256: string; ref: number }[] {
+  return (stmt(db, `SELECT id, framework_id, version, sha256 FROM frameworks ORDER BY id`).all() as { id: number; framework_id: string; version: string; sha256: string }[]).map((r) => ({
+    frameworkId: r.framework_id, version: r.version, sha256: r.sha256, ref: r.id,
+  }));
+}
+
 export function activeRoster(db: Db): RosterEntry[] {
   return (stmt(db, `SELECT code, name, type, active FROM communes WHERE active = 1 ORDER BY code`).all() as { code: string; name: string; type: UnitType; active: number }[]).map((r) => ({ ...r, active: true }));
 }
@@ -95,15 +112,17 @@ export function insertReceived(db: Db, p: NewReceived): number {
   const r = stmt(
     db,
     `INSERT INTO received_packages (sha256, package_id, commune_code, year, revision, key_id, framework_ref, created_at, received_at, received_by,
-       file_name, size, raw, locked, declared_points, declared_index_percent, declared_totals_json, recomputed_points, recomputed_index_percent,
+       file_name, size, locked, declared_points, declared_index_percent, declared_totals_json, recomputed_points, recomputed_index_percent,
        recomputed_totals_json, mismatch, forms)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     p.sha256, p.packageId, p.communeCode, p.year, p.revision, p.keyId, p.frameworkRef, p.createdAt, p.receivedAt, p.receivedBy,
-    p.fileName, p.raw.length, Buffer.from(p.raw.buffer, p.raw.byteOffset, p.raw.byteLength), p.locked ? 1 : 0, p.declaredPoints, p.declaredIndexPercent,
+    p.fileName, p.raw.length, p.locked ? 1 : 0, p.declaredPoints, p.declaredIndexPercent,
     JSON.stringify(p.declaredTotals), p.recomputedPoints, p.recomputedIndexPercent, JSON.stringify(p.recomputedTotals), p.mismatch ? 1 : 0, p.forms,
   );
-  return Number(r.lastInsertRowid);
+  const id = Number(r.lastInsertRowid);
+  stmt(db, `INSERT INTO received_package_bytes (package_id, bytes) VALUES (?, ?)`).run(id, Buffer.from(p.raw.buffer, p.raw.byteOffset, p.raw.byteLength));
+  return id;
 }
 
 export interface NewReceivedItem {

@@ -1,8 +1,8 @@
 import { useCase } from '../../kernel/use-case';
 import { createBackup } from '../backup/backups';
 import { requireIdentity } from '../setup/identity';
-import { importPackages as importService, type ImportResult } from './import';
-import type { Board } from '../../../shared/ipc/import';
+import { importBatch, type BatchResult } from './batch';
+import type { Board, ImportProgress } from '../../../shared/ipc/import';
 import { statusBoard } from './status';
 import { writeFileAtomic } from '../../kernel/files/atomic-write';
 import type { Destination } from '../../kernel/ports';
@@ -10,14 +10,25 @@ import { importLogCsv, importLogRows, importLogXlsx } from './import-log';
 
 /**
  * Commune packages imported at the reviewing unit: files, or folders walked for `*.json`; one
- * verdict per file, in order. `dryRun`: the same verdicts, nothing written. A batch that writes
- * starts with a backup of the database (`…-pre-import`); without it the batch does not start.
+ * verdict per file, in order, the files examined by a worker pool (batch.ts). `dryRun`: the same
+ * verdicts, nothing written. A batch that writes starts with a backup of the database
+ * (`…-pre-import`); without it the batch does not start. `onProgress` after every file; `signal`
+ * cancels: every file finished so far stays imported, the rest are left for another time.
  */
-export const importPackages = useCase('import.packages', { roles: ['reviewer'] }, async (app, input: { paths: string[]; dryRun: boolean }): Promise<ImportResult[]> => {
-  if (!input.dryRun) await createBackup(app, 'pre-import');
-  const identity = requireIdentity(app.ctx);
-  return importService(app.ctx, input.paths, { unitCode: identity.unitCode, provinceCode: identity.provinceCode || null }, { dryRun: input.dryRun });
-});
+export const importPackages = useCase(
+  'import.packages',
+  { roles: ['reviewer'] },
+  async (app, input: { paths: string[]; dryRun: boolean; signal?: AbortSignal; onProgress?: (p: ImportProgress) => void }): Promise<BatchResult> => {
+    if (!input.dryRun) await createBackup(app, 'pre-import');
+    const identity = requireIdentity(app.ctx);
+    return importBatch(app.ctx, input.paths, { unitCode: identity.unitCode, provinceCode: identity.provinceCode || null }, {
+      dryRun: input.dryRun, ...(input.signal ? { signal: input.signal } : {}), ...(input.onProgress ? { onProgress: input.onProgress } : {}),
+    });
+  },
+);
+
+/** Stop the check or import running (the handlers hold it); a policy for who may. */
+export const cancelImport = useCase('import.cancel', { roles: ['reviewer'] }, () => true);
 
 /** The completeness board of a year: every roster commune, received or not, on time, flagged. */
 export const importStatus = useCase('import.status', { roles: ['reviewer'] }, (app, input: { year: number }): Board => statusBoard(app.ctx, input.year));

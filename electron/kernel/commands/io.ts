@@ -6,6 +6,8 @@ export interface CliIO {
   cwd: string;
   /** Ask on the terminal with hidden echo (only when one is attached). */
   prompt?: ((question: string) => Promise<string>) | undefined;
+  /** A status line rewritten in place on the terminal (progress); absent when stderr is not a terminal. */
+  status?: ((line: string) => void) | undefined;
 }
 
 /** Bad arguments: the CLI prints the message and the way to the help, and exits 2. */

@@ -5,7 +5,7 @@
  */
 import type { Result } from '@shared/errors';
 import type { Api } from '@shared/ipc/api';
-import type { EventName } from '@shared/ipc/contract';
+import type { EventName, EventPayloads } from '@shared/ipc/contract';
 import { CHANNELS } from '@shared/ipc/contract';
 import { ApiError } from './api-error';
 
@@ -44,4 +44,14 @@ export const client: Client = buildClient();
 /** Listen to a main → renderer event (the application menu); returns the unsubscribe function. */
 export function subscribe(event: EventName, listener: (payload: unknown) => void): () => void {
   return window.api.on(event, listener);
+}
+
+/** A main → renderer event with its payload typed (shared/ipc/contract.ts EventPayloads); returns the unsubscribe function. */
+export function listen<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void {
+  return window.api.on(event, (payload) => listener(payload as EventPayloads[E]));
+}
+
+/** Files dropped on the window → the token main holds their paths under (null: nothing on disk, or no preload support). */
+export function droppedFilesToken(files: readonly File[]): Promise<string | null> {
+  return window.api.pathsForDroppedFiles?.(files) ?? Promise.resolve(null);
 }

@@ -13,8 +13,45 @@ export class ReviewImportPage {
     return this.page.getByTestId('import-choose-files').click();
   }
 
+  chooseFolder() {
+    return this.page.getByTestId('import-choose-folder').click();
+  }
+
   counts() {
     return this.page.getByTestId('import-counts');
+  }
+
+  /** Drop files or folders (by name: the harness finds them under its dropRoot) on the screen. */
+  async dropFiles(names: string[]): Promise<void> {
+    const dataTransfer = await this.page.evaluateHandle((ns) => {
+      const dt = new DataTransfer();
+      for (const n of ns) dt.items.add(new File(['x'], n));
+      return dt;
+    }, names);
+    await this.page.getByTestId('import-drop').dispatchEvent('dragover', { dataTransfer });
+    await this.page.getByTestId('import-drop').dispatchEvent('drop', { dataTransfer });
+  }
+
+  /** The progress bar with its counts, time left and Stop button (only while a long check or import runs). */
+  progress() {
+    return this.page.getByTestId('import-progress');
+  }
+
+  progressBar() {
+    return this.progress().locator('progress');
+  }
+
+  progressText() {
+    return this.progress().locator('span').textContent();
+  }
+
+  stop() {
+    return this.page.getByTestId('import-cancel');
+  }
+
+  /** "Đã dừng: N tệp chưa xử lý…" after a stopped import. */
+  stopped() {
+    return this.page.getByTestId('import-stopped');
   }
 
   runButton() {

@@ -1,27 +1,35 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportPreview, ImportResult } from '@shared/ipc/import';
+import type { ImportPreview, ImportProgress, ImportRun } from '@shared/ipc/import';
 import { printable } from '@shared/text';
 import { Link } from 'react-router-dom';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { useApiCall } from '../../../lib/use-api-call';
+import { droppedFilesToken, useEvent } from '../../../lib/use-event';
 import { baseName, countOutcomes, verdictText } from './verdicts';
 
 export function ImportScreen() {
   const { t } = useTranslation();
   const call = useApiCall();
   const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [final, setFinal] = useState<ImportResult[] | null>(null);
+  const [final, setFinal] = useState<ImportRun | null>(null);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  useEvent('import:progress', setProgress);
+  const cancelCall = useApiCall();
 
-  const choose = async (from: 'files' | 'folder') => {
-    const p = await call.run((api) => api.import.choose({ from }));
+  const choose = async (from: 'files' | 'folder' | 'drop', token?: string) => {
+    setProgress(null);
+    const p = await call.run((api) => api.import.choose(token ? { from, token } : { from }));
+    setProgress(null);
     if (p === undefined || p === null) return;
     setFinal(null);
     setPreview(p);
   };
   const importAll = async () => {
     if (!preview) return;
+    setProgress(null);
     const r = await call.run((api) => api.import.run({ token: preview.token }));
+    setProgress(null);
     if (r !== undefined) setFinal(r);
   };
 
@@ -32,11 +40,26 @@ export function ImportScreen() {
     if (r) setSaved(t('reviewImport.import.logSaved', { path: printable(r.path), count: r.rows }));
   };
 
-  const rows = final ?? preview?.results ?? [];
+  const [dragging, setDragging] = useState(false);
+  const onDrop = async (e: React.DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    if (call.busy) return;
+    const token = await droppedFilesToken(Array.from(e.dataTransfer.files));
+    if (token) await choose('drop', token);
+  };
+  const cancel = () => void cancelCall.run((api) => api.import.cancel());
+  const rows = final?.results ?? preview?.results ?? [];
   const counts = countOutcomes(rows);
   const accept = counts.accepted;
   return (
-    <div>
+    <div
+      className={dragging ? 'import-drop import-dragging' : 'import-drop'}
+      data-testid="import-drop"
+      onDragOver={(e) => { e.preventDefault(); setDragging(true); }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(e) => void onDrop(e)}
+    >
       <h1>{t('reviewImport.import.title')}</h1>
       <p className="muted">{t('reviewImport.import.lead')}</p>
       <div className="row-actions">
@@ -44,9 +67,21 @@ export function ImportScreen() {
         <button type="button" disabled={call.busy} onClick={() => void choose('folder')} data-testid="import-choose-folder">{t('reviewImport.import.chooseFolder')}</button>
         <button type="button" className="secondary" disabled={call.busy} onClick={() => void exportLog('xlsx')} data-testid="import-log-xlsx">{t('reviewImport.import.logXlsx')}</button>
         <button type="button" className="secondary" disabled={call.busy} onClick={() => void exportLog('csv')} data-testid="import-log-csv">{t('reviewImport.import.logCsv')}</button>
+        {!call.busy && <span className="muted small">{t('reviewImport.import.dropHint')}</span>}
         {call.busy && <span className="muted">{final === null && preview !== null ? t('reviewImport.import.importing') : t('reviewImport.import.checking')}</span>}
       </div>
+      {call.busy && progress && progress.done < progress.total && (
+        <div className="import-progress" data-testid="import-progress">
+          <progress max={progress.total} value={progress.done} aria-label={t('reviewImport.import.progressLabel')} />
+          <span>
+            {t('reviewImport.import.progress', { done: progress.done, total: progress.total, accept: progress.accepted, duplicate: progress.duplicates, refused: progress.refused })}
+            {progress.etaMs >= 1000 && ` · ${t('reviewImport.import.eta', { seconds: Math.ceil(progress.etaMs / 1000) })}`}
+          </span>
+          <button type="button" className="secondary" onClick={cancel} data-testid="import-cancel">{t('reviewImport.import.cancel')}</button>
+        </div>
+      )}
       <ErrorNotice error={call.error} />
+      <ErrorNotice error={cancelCall.error} />
       {saved && <div className="notice notice-ok" role="status" data-testid="import-log-saved">{saved}</div>}
       {preview && (
         <>
@@ -81,7 +116,10 @@ export function ImportScreen() {
               </button>
             </div>
           )}
-          {final !== null && <p data-testid="import-done">{t('reviewImport.import.done')} <Link to="/review/board">{t('reviewImport.nav.board')}</Link></p>}
+          {final !== null && final.stopped && (
+            <div className="notice" role="status" data-testid="import-stopped">{t('reviewImport.import.stopped', { count: final.total - final.results.length })}</div>
+          )}
+          {final !== null && <p data-testid="import-done">{t(final.stopped ? 'reviewImport.import.doneStopped' : 'reviewImport.import.done')} <Link to="/review/board">{t('reviewImport.nav.board')}</Link></p>}
         </>
       )}
     </div>

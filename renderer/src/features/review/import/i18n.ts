@@ -13,6 +13,9 @@ export const vi = {
     new: 'Mới', newer: 'Bản sửa mới hơn', duplicate: 'Đã nhận trước đó', refused: 'Bị từ chối: {{message}}',
     accepted: 'Đã nhận', mismatch: 'Điểm tính lại khác điểm xã kê khai',
     logXlsx: 'Xuất nhật ký nhận hồ sơ (Excel)…', logCsv: 'Xuất nhật ký nhận hồ sơ (CSV)…', logSaved: 'Đã lưu nhật ký nhận hồ sơ ({{count}} dòng): {{path}}',
+    progressLabel: 'Tiến độ', progress: '{{done}}/{{total}} tệp · nhận {{accept}} · trùng {{duplicate}} · từ chối {{refused}}', eta: 'còn khoảng {{seconds}} giây',
+    cancel: 'Dừng', stopped: 'Đã dừng: {{count}} tệp chưa xử lý. Các tệp đã xử lý được giữ nguyên; chọn lại để nhận nốt.',
+    doneStopped: 'Đã dừng nhận hồ sơ.', dropHint: 'hoặc kéo thả tệp, thư mục vào đây',
   },
   board: {
     title: 'Tình hình nộp hồ sơ năm {{year}}',
@@ -39,6 +42,9 @@ export const en: typeof vi = {
     new: 'New', newer: 'Newer revision', duplicate: 'Already received', refused: 'Refused: {{message}}',
     accepted: 'Accepted', mismatch: 'Recomputed scores differ from the declared ones',
     logXlsx: 'Export the receiving log (Excel)…', logCsv: 'Export the receiving log (CSV)…', logSaved: 'Receiving log saved ({{count}} rows): {{path}}',
+    progressLabel: 'Progress', progress: '{{done}}/{{total}} files · {{accept}} accepted · {{duplicate}} duplicate · {{refused}} refused', eta: 'about {{seconds}} s left',
+    cancel: 'Stop', stopped: 'Stopped: {{count}} files not processed. The files processed are kept; choose again to receive the rest.',
+    doneStopped: 'Receiving stopped.', dropHint: 'or drop files or folders here',
   },
   board: {
     title: 'Submission status {{year}}',

@@ -1,0 +1,79 @@
+/**
+ * A long import at the reviewing unit, in Chromium: the progress bar (counts, time left) with its
+ * Stop button while a check runs, and an import stopped after its first file: the verdicts of
+ * what was done and "Đã dừng: N tệp chưa xử lý"; then the same folder dropped on the screen.
+ * Screenshots at 1280 px and at 1093×614.
+ */
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { completeSetup } from '../../electron/features/setup/identity';
+import { addToRoster, enrol, makeCommune, type Commune } from '../fixtures/reviewer-imports';
+import { parsedSetup, provinceSetup } from '../helpers/context';
+import { Harness } from './harness';
+import { HomePage } from './pages/home-page';
+import { ReviewImportPage } from './pages/review-import-page';
+
+describe('a long import: progress and stop (reviewer)', () => {
+  const h = new Harness('review-import-progress');
+  let commune: Commune;
+  beforeAll(async () => {
+    await h.start();
+  });
+  afterAll(() => {
+    commune?.store.cleanup();
+    return h.stop();
+  });
+
+  it('shows progress with a Stop button; a stopped import keeps what was done and says how many files are left', async () => {
+    const app = await h.open();
+    const ctx = app.runtime.app.ctx;
+    completeSetup(ctx, parsedSetup(provinceSetup));
+    commune = makeCommune('26734', 'commune');
+    enrol({ ctx }, commune);
+    addToRoster({ ctx }, '26734');
+    const usb = join(h.dataDir, 'usb');
+    mkdirSync(usb);
+    for (const name of ['26734-r1.json', '26734-r2.json', '26734-r3.json', '26734-r4.json']) copyFileSync(commune.export(), join(usb, name));
+
+    await app.page.reload();
+    await new HomePage(app.page).waitFor('reviewer');
+    const screen = new ReviewImportPage(app.page);
+    await screen.open();
+
+    // While the folder is being checked: main's progress events drive the bar.
+    let answer: (path: string | null) => void = () => undefined;
+    app.dialogs.chooseFolder = () => new Promise((done) => { answer = done; });
+    await screen.chooseFolder();
+    await app.page.evaluate(() =>
+      (window as unknown as { __chisoEmit(e: string, p: unknown): void }).__chisoEmit('import:progress', { done: 1, total: 4, accepted: 1, duplicates: 0, refused: 0, etaMs: 2400 }),
+    );
+    await expect.poll(() => screen.progressText()).toBe('1/4 tệp · nhận 1 · trùng 0 · từ chối 0 · còn khoảng 3 giây');
+    expect(await screen.progressBar().getAttribute('value')).toBe('1');
+    await app.shotBoth('checking-progress');
+    await screen.stop().click(); // nothing runs yet in main: the cancel answers false, no error
+    answer(usb);
+    await expect.poll(() => screen.counts().textContent()).toBe('4 tệp: 4 sẽ nhận, 0 trùng, 0 bị từ chối');
+    await expect.poll(() => screen.progress().count()).toBe(0);
+
+    // The import: the person stops it after the first file (main gets import:cancel as from the button).
+    let stopSent = false;
+    app.onEvent = (event) => {
+      if (event !== 'import:progress' || stopSent) return;
+      stopSent = true;
+      void app.runtime.route('import:cancel', undefined, { url: app.page.url() });
+    };
+    await screen.runButton().click();
+    await expect.poll(() => screen.stopped().textContent()).toBe('Đã dừng: 3 tệp chưa xử lý. Các tệp đã xử lý được giữ nguyên; chọn lại để nhập nốt.');
+    expect(await screen.rows()).toEqual([['26734-r1.json', '26734 · Xã Thử 26734', 'r1', 'Đã nhận']]);
+    await expect.poll(() => screen.done().textContent()).toContain('Đã dừng nhập.');
+    await app.shotBoth('stopped');
+
+    // A folder dropped on the screen: checked like a chosen one (the three files left, and the one imported).
+    app.dialogs.dropRoot = h.dataDir;
+    await screen.dropFiles(['usb']);
+    await expect.poll(() => screen.counts().textContent()).toBe('4 tệp: 3 sẽ nhận, 1 trùng, 0 bị từ chối');
+    await app.shotBoth('dropped-folder');
+    await app.close();
+  });
+});
