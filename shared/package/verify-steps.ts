@@ -40,9 +40,9 @@ export const REFUSAL_MESSAGES: Readonly<Record<RefusalCode, string>> = {
   FORMAT_UNKNOWN:
     'Tệp không phải loại gói mà ứng dụng này nhận. Hãy kiểm tra đã chọn đúng tệp.',
   VERSION_UNSUPPORTED:
-    'Gói được tạo theo phiên bản định dạng mà ứng dụng này chưa hỗ trợ. Hãy cập nhật ứng dụng lên phiên bản mới nhất rồi nhập lại.',
+    'Gói được tạo theo phiên bản định dạng mà ứng dụng này chưa hỗ trợ. Hãy cập nhật ứng dụng lên phiên bản mới nhất rồi nạp lại tệp.',
   KEY_UNKNOWN:
-    'Gói được ký bằng một khóa chưa được đăng ký. Hãy đối chiếu mã xã và dấu vân tay khóa trên phiếu đăng ký, duyệt đăng ký khóa, rồi nhập lại.',
+    'Gói được ký bằng một khóa chưa được đăng ký. Hãy đối chiếu mã xã và dấu vân tay khóa trên phiếu đăng ký, duyệt đăng ký khóa, rồi nhận lại hồ sơ.',
   KEY_REVOKED:
     'Khóa ký gói này đã bị thu hồi nên gói không được chấp nhận. Hãy đề nghị đơn vị gửi ký lại bằng khóa mới đã được đăng ký.',
   KEY_WEAK:

@@ -138,7 +138,7 @@ describe('frameworks: author, review, publish (reviewer); import signed (commune
     xa.dialogs.openAnswers.push(tampered);
     await signed.choose();
     await signed.alert().waitFor();
-    expect(await signed.alert().textContent()).toContain('Tệp bộ tiêu chí có chữ ký bị hỏng hoặc đã bị sửa sau khi ký nên không được nhập.');
+    expect(await signed.alert().textContent()).toContain('Tệp bộ tiêu chí có chữ ký bị hỏng hoặc đã bị sửa sau khi ký nên không được nạp.');
     await xa.shot('commune-refused');
     await smallScreen(xa.page, 'signed-import', 'commune-refused-1093x614');
 

@@ -20,7 +20,7 @@ describe('chiso backup', () => {
     const c = captureIO(t.dir);
     expect(await runCli(['backup', 'create', '--db', t.file], c.io)).toBe(0);
     expect(c.out.join('\n')).toContain('Đã sao lưu: ');
-    expect(c.out.join('\n')).toContain('Xã Bình Đào (26734) năm 2026 · 3 chỉ tiêu · 2 tài liệu · 0 phiếu · 0 gói nhận');
+    expect(c.out.join('\n')).toContain('Xã Bình Đào (26734) năm 2026 · 3 mục · 2 tài liệu · 0 phiếu · 0 hồ sơ đã nhận');
     const name = /(\d{8}-\d{6}-\d{3}Z-manual\.sqlite)/u.exec(c.out.join('\n'))![1]!;
 
     const l = captureIO(t.dir);

@@ -17,7 +17,7 @@ export function backupLine(b: BackupInfo): string {
   const m = b.manifest;
   const unit = m.unit ? `${printable(m.unit.name)} (${printable(m.unit.code)})` : '(chưa thiết lập)';
   const c = m.counts;
-  return `${b.name}  ${KIND[m.kind].padEnd(15)} ${unit} năm ${m.year ?? '—'} · ${c.entries} chỉ tiêu · ${c.evidenceFiles} tài liệu · ${c.surveyForms} phiếu · ${c.packagesReceived} gói nhận · sửa lần cuối ${m.lastChangeAt ?? '—'}`;
+  return `${b.name}  ${KIND[m.kind].padEnd(15)} ${unit} năm ${m.year ?? '—'} · ${c.entries} mục · ${c.evidenceFiles} tài liệu · ${c.surveyForms} phiếu · ${c.packagesReceived} hồ sơ đã nhận · sửa lần cuối ${m.lastChangeAt ?? '—'}`;
 }
 
 export const backupCommands: Commands = {

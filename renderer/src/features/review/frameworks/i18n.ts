@@ -57,7 +57,7 @@ export const en: typeof vi = {
   template: 'Download the spreadsheet template (Excel)…',
   templateSaved: 'Template saved: {{path}}',
   choose: 'Import a framework file (Excel, JSON)…',
-  problems: '{{count}} problems in {{file}}: not imported. Fix the file row by row as listed below, then import it again.',
+  problems: '{{count}} problems in {{file}}: not loaded. Fix the file row by row as listed below, then load it again.',
   place: 'Where', problem: 'Problem',
   valid: 'Valid: {{file}}',
   signedFile: 'Signed file: {{file}}. The signature is checked when it is added.',
