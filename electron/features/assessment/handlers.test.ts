@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tinyPdf } from '../../../test/helpers/assessment';
-import { communeSetup, fixedClock, tempDir } from '../../../test/helpers/context';
+import { communeSetup, fixedClock, provinceSetup, tempDir } from '../../../test/helpers/context';
 import type { AppRuntime } from '../../app/runtime';
 import { createAppRuntime } from '../../app/runtime';
 
@@ -131,5 +131,18 @@ describe('the last item on the criteria screen', () => {
     expect(await rt.route('assessment:lastItem', undefined, trusted)).toEqual({ ok: true, value: null });
     expect(await rt.route('assessment:setLastItem', { code: '99.9' }, trusted)).toEqual({ ok: true, value: null });
     expect(await rt.route('assessment:lastItem', undefined, trusted)).toEqual({ ok: true, value: null });
+  });
+
+  it('is the commune\'s: a reviewing unit is refused both ways before anything is read or written', async () => {
+    const t = tempDir();
+    const so = createAppRuntime({ dbPath: join(t.dir, 'so.sqlite'), appVersion: '0.0.0-test', platform: 'test', clock: fixedClock(), isTrustedSender: () => true });
+    try {
+      expect(await so.route('setup:complete', { setup: provinceSetup }, trusted)).toMatchObject({ ok: true });
+      expect(await so.route('assessment:lastItem', undefined, trusted)).toMatchObject({ ok: false, error: { code: 'WRONG_ROLE' } });
+      expect(await so.route('assessment:setLastItem', { code: '1.1' }, trusted)).toMatchObject({ ok: false, error: { code: 'WRONG_ROLE' } });
+    } finally {
+      so.close();
+      t.cleanup();
+    }
   });
 });

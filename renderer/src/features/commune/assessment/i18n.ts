@@ -145,7 +145,7 @@ export const en: typeof vi = {
     explanation: 'explanation', documents: '+{{count}} evidence documents',
     confirm: 'Load {{count}} changes', cancel: 'Cancel', cancelled: 'Cancelled: nothing was loaded, the data is unchanged.',
     showSame: 'Show {{count}} unchanged items',
-    col: { code: 'Item', title: 'Item', change: 'Kind', what: 'Before → after' },
+    col: { code: 'Code', title: 'Item', change: 'Kind', what: 'Before → after' },
   },
   summary: {
     menu: 'Summary', title: 'Self-assessment summary', pdf: 'Save PDF…', xlsx: 'Save Excel…', written: 'Saved: {{path}}',
