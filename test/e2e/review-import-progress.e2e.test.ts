@@ -64,9 +64,9 @@ describe('a long import: progress and stop (reviewer)', () => {
       void app.runtime.route('import:cancel', undefined, { url: app.page.url() });
     };
     await screen.runButton().click();
-    await expect.poll(() => screen.stopped().textContent()).toBe('Đã dừng: 3 tệp chưa xử lý. Các tệp đã xử lý được giữ nguyên; chọn lại để nhập nốt.');
+    await expect.poll(() => screen.stopped().textContent()).toBe('Đã dừng: 3 tệp chưa xử lý. Các tệp đã xử lý được giữ nguyên; chọn lại để nhận nốt.');
     expect(await screen.rows()).toEqual([['26734-r1.json', '26734 · Xã Thử 26734', 'r1', 'Đã nhận']]);
-    await expect.poll(() => screen.done().textContent()).toContain('Đã dừng nhập.');
+    await expect.poll(() => screen.done().textContent()).toContain('Đã dừng nhận hồ sơ.');
     await app.shotBoth('stopped');
 
     // A folder dropped on the screen: checked like a chosen one (the three files left, and the one imported).
