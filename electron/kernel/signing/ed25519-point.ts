@@ -32,13 +32,21 @@ const mod = (a: bigint): bigint => {
   return r >= 0n ? r : r + P;
 };
 
+const MASK_255 = (1n << 255n) - 1n;
+/** a mod p for 0 ≤ a < 2^510 (a product of two reduced values), by 2^255 ≡ 19: no division. */
+function reduce(a: bigint): bigint {
+  let r = (a & MASK_255) + 19n * (a >> 255n);
+  r = (r & MASK_255) + 19n * (r >> 255n);
+  return r >= P ? r - P : r;
+}
+
 function pow(base: bigint, exp: bigint): bigint {
   let result = 1n;
   let b = mod(base);
   let e = exp;
   while (e > 0n) {
-    if (e & 1n) result = (result * b) % P;
-    b = (b * b) % P;
+    if (e & 1n) result = reduce(result * b);
+    b = reduce(b * b);
     e >>= 1n;
   }
   return result;
@@ -86,9 +94,9 @@ function double(p: Point): Point {
 
 /** Doubling in projective (X : Y : Z), the T of the result left out (T is read only by add). */
 function doubleXYZ(p: Point, withT: boolean): Point {
-  const a = (p.X * p.X) % P;
-  const b = (p.Y * p.Y) % P;
-  const c = (2n * p.Z * p.Z) % P;
+  const a = reduce(p.X * p.X);
+  const b = reduce(p.Y * p.Y);
+  const c = reduce(2n * reduce(p.Z * p.Z));
   const h = a + b;
   const s = p.X + p.Y;
   const e = mod(h - s * s);
