@@ -66,7 +66,6 @@ interface Point {
   Z: bigint;
   T: bigint;
 }
-const IDENTITY: Point = { X: 0n, Y: 1n, Z: 1n, T: 0n };
 
 // RFC 8032 §5.1.4, a = −1.
 function add(p: Point, q: Point): Point {
