@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { vectorsPath } from '../../../test/helpers/vectors';
 import fc from 'fast-check';
-import { L, littleEndian, publicKeyProblem, signatureProblem } from './ed25519-point';
+import { isSmallOrderEncoding, L, littleEndian, pointArithmeticForTests, publicKeyProblem, signatureProblem } from './ed25519-point';
 import { generateKeyPair, privateKeyFromSeed, rawPublicKeyOf } from './ed25519';
 
 const fromHex = (h: string) => new Uint8Array(Buffer.from(h, 'hex'));
@@ -111,5 +111,83 @@ describe('Ed25519 signature encoding checks', () => {
     sig.set(le(P + 1n), 0);
     expect(signatureProblem(sig)).toBe('non-canonical-r');
     expect(signatureProblem(valid.subarray(0, 63))).toBe('length');
+  });
+});
+
+/**
+ * The oracle: small order by arithmetic ([8]P = identity) on the encoding read leniently (y
+ * reduced mod p, either sign bit, a "negative" x = 0 read as x = 0). False off the curve.
+ */
+function smallOrderByArithmetic(b: Uint8Array): boolean {
+  const { decode, double, isIdentity } = pointArithmeticForTests;
+  const n = littleEndian(b);
+  const sign = n >> 255n;
+  const y = (n & ((1n << 255n) - 1n)) % P;
+  let d = decode(le(y | (sign << 255n)));
+  if (!d.ok && d.problem === 'non-canonical') d = decode(le(y));
+  return d.ok && isIdentity(double(double(double(d.point))));
+}
+
+describe('small order decided on the encoding (isSmallOrderEncoding) agrees with [8]P = identity', () => {
+  const variants = (hex: string) => {
+    const b = fromHex(hex);
+    const y = littleEndian(b) & ((1n << 255n) - 1n);
+    const out = [b, withSign(b)];
+    if (y + P < 2n ** 255n) out.push(le(y + P), withSign(le(y + P)));
+    return out;
+  };
+
+  it('on the eight torsion points, both sign bits and the y + p spellings: all small order', () => {
+    let n = 0;
+    for (const [, hex] of TORSION) {
+      for (const b of variants(hex)) {
+        expect(smallOrderByArithmetic(b), Buffer.from(b).toString('hex')).toBe(true);
+        expect(isSmallOrderEncoding(b), Buffer.from(b).toString('hex')).toBe(true);
+        n++;
+      }
+    }
+    expect(n).toBe(8 * 2 + 3 * 2); // y = 0 (two points) and y = 1 alone have a y + p below 2^255
+  });
+
+  it('the list is complete: every y that makes [8]P = identity is one of the five', () => {
+    // The torsion points' y are the roots of the division polynomial; here: the eight points
+    // found by the oracle among ±x for the five y, and no other y among their neighbours.
+    for (const [, hex] of TORSION) {
+      const y = littleEndian(fromHex(hex)) & ((1n << 255n) - 1n);
+      for (const k of [-2n, -1n, 1n, 2n]) {
+        const b = le((y + k + P) % P);
+        expect(isSmallOrderEncoding(b)).toBe(smallOrderByArithmetic(b));
+      }
+    }
+  });
+
+  it('on the RFC 8032 public keys and signatures\' R: none small order', () => {
+    const all = JSON.parse(readFileSync(vectorsFile, 'utf8')) as { vectors: (Rfc8032Vector & { signature?: string })[] };
+    for (const v of all.vectors) {
+      const pk = fromHex(v.publicKey);
+      expect(isSmallOrderEncoding(pk)).toBe(false);
+      expect(smallOrderByArithmetic(pk)).toBe(false);
+      if (v.signature) {
+        const r = fromHex(v.signature).subarray(0, 32);
+        expect(isSmallOrderEncoding(r)).toBe(smallOrderByArithmetic(r));
+      }
+    }
+  });
+
+  it('on 10,000 random 32-byte strings (property)', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 32, maxLength: 32 }), (b) => {
+        expect(isSmallOrderEncoding(b)).toBe(smallOrderByArithmetic(b));
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+
+  it('a signature whose R is a torsion point is refused as small-order-r, before OpenSSL', () => {
+    for (const [, hex] of TORSION) {
+      const sig = new Uint8Array(64);
+      sig.set(fromHex(hex), 0);
+      expect(signatureProblem(sig)).toBe('small-order-r');
+    }
   });
 });

@@ -13,7 +13,12 @@
  * A signature is accepted for OpenSSL only if S < L (one encoding per signature: no malleability)
  * and R's y coordinate is canonical.
  *
- * Speed is not a concern: a key is checked once and the answer cached by the caller (ed25519.ts).
+ * Small order is decided on the encoding, with no arithmetic: a point has order dividing 8 exactly
+ * when its y (mod p) is one of five values (the eight torsion points: y = 1, p − 1, 0 and the two
+ * y of the order-8 points, each with either x), so the 32 bytes are compared to that list
+ * (the test derives it again from [8]P = identity). The subgroup test ([L]P = identity) has no
+ * such shortcut: it costs ~252 doublings, done without the T coordinate except before an addition.
+ * The caller (ed25519.ts) caches the answer per key bytes; an import worker meets each key once.
  */
 
 const P = 2n ** 255n - 19n;
@@ -27,13 +32,21 @@ const mod = (a: bigint): bigint => {
   return r >= 0n ? r : r + P;
 };
 
+const MASK_255 = (1n << 255n) - 1n;
+/** a mod p for 0 ≤ a < 2^510 (a product of two reduced values), by 2^255 ≡ 19: no division. */
+function reduce(a: bigint): bigint {
+  let r = (a & MASK_255) + 19n * (a >> 255n);
+  r = (r & MASK_255) + 19n * (r >> 255n);
+  return r >= P ? r - P : r;
+}
+
 function pow(base: bigint, exp: bigint): bigint {
   let result = 1n;
   let b = mod(base);
   let e = exp;
   while (e > 0n) {
-    if (e & 1n) result = (result * b) % P;
-    b = (b * b) % P;
+    if (e & 1n) result = reduce(result * b);
+    b = reduce(b * b);
     e >>= 1n;
   }
   return result;
@@ -53,7 +66,6 @@ interface Point {
   Z: bigint;
   T: bigint;
 }
-const IDENTITY: Point = { X: 0n, Y: 1n, Z: 1n, T: 0n };
 
 // RFC 8032 §5.1.4, a = −1.
 function add(p: Point, q: Point): Point {
@@ -79,12 +91,27 @@ function double(p: Point): Point {
   return { X: mod(e * f), Y: mod(g * h), Z: mod(f * g), T: mod(e * h) };
 }
 
+/** Doubling in projective (X : Y : Z), the T of the result left out (T is read only by add). */
+function doubleXYZ(p: Point, withT: boolean): Point {
+  const a = reduce(p.X * p.X);
+  const b = reduce(p.Y * p.Y);
+  const c = reduce(2n * reduce(p.Z * p.Z));
+  const h = a + b;
+  const s = p.X + p.Y;
+  const e = mod(h - s * s);
+  const g = a - b;
+  const f = c + g;
+  return { X: mod(e * f), Y: mod(g * h), Z: mod(f * g), T: withT ? mod(e * h) : 0n };
+}
+
+/** [n]P, left to right over n's bits. */
 function multiply(p: Point, n: bigint): Point {
-  let result = IDENTITY;
-  let addend = p;
-  for (let k = n; k > 0n; k >>= 1n) {
-    if (k & 1n) result = add(result, addend);
-    addend = double(addend);
+  const bits = n.toString(2);
+  let result = p;
+  for (let i = 1; i < bits.length; i++) {
+    const adding = bits[i] === '1';
+    result = doubleXYZ(result, adding);
+    if (adding) result = add(result, p);
   }
   return result;
 }
@@ -120,20 +147,75 @@ function decode(bytes: Uint8Array): Decoded {
   return { ok: true, point: { X: x, Y: y, Z: 1n, T: (x * y) % P } };
 }
 
+/**
+ * The y (sign bit cleared, little-endian, canonical) of the eight points of order 1, 2, 4 and 8:
+ * y = 1 (identity), y = p − 1 (order 2), y = 0 (order 4, x = ±√−1), and y₈, p − y₈ (order 8,
+ * x either sign). The same list libsodium refuses; ed25519-point.test.ts derives it again.
+ */
+const SMALL_ORDER_Y: readonly Uint8Array[] = [
+  '0100000000000000000000000000000000000000000000000000000000000000',
+  'ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
+  '0000000000000000000000000000000000000000000000000000000000000000',
+  '26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05',
+  'c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a',
+].map((hex) => Uint8Array.from(Buffer.from(hex, 'hex')));
+
+/** y ≥ p for the 255-bit y of a 32-byte encoding: y = p + k, k = 0…18 (bytes ff…ff 7f, low byte ≥ 0xed). */
+function yIsNonCanonical(b: Uint8Array): boolean {
+  if ((b[31]! & 0x7f) !== 0x7f || b[0]! < 0xed) return false;
+  for (let i = 1; i < 31; i++) if (b[i] !== 0xff) return false;
+  return true;
+}
+
+/**
+ * Whether a 32-byte encoding names a point of small order (order 1, 2, 4 or 8), either sign bit,
+ * y reduced mod p (so a non-canonical spelling y + p is caught too). Exact, no arithmetic.
+ */
+export function isSmallOrderEncoding(b: Uint8Array): boolean {
+  if (b.length !== 32) return false;
+  // y = p + k reduces to k ≤ 18: small order only for k = 0 (y = 0) and k = 1 (y = 1).
+  if (yIsNonCanonical(b)) return b[0]! - 0xed <= 1;
+  outer: for (const y of SMALL_ORDER_Y) {
+    for (let i = 0; i < 31; i++) if (b[i] !== y[i]) continue outer;
+    if ((b[31]! & 0x7f) === y[31]) return true;
+  }
+  return false;
+}
+
 /** Why a raw public key must be refused, or null when it is a sound Ed25519 key. */
 export function publicKeyProblem(raw: Uint8Array): PublicKeyProblem | null {
+  if (raw.length !== 32) return 'length';
+  if (yIsNonCanonical(raw)) return 'non-canonical';
   const decoded = decode(raw);
   if (!decoded.ok) return decoded.problem;
-  const p = decoded.point;
-  if (isIdentity(double(double(double(p))))) return 'small-order';
-  if (!isIdentity(multiply(p, L))) return 'not-in-subgroup';
+  if (isSmallOrderEncoding(raw)) return 'small-order';
+  if (!isIdentity(multiply(decoded.point, L))) return 'not-in-subgroup';
   return null;
 }
 
-/** Why a 64-byte signature R ‖ S must be refused before any curve arithmetic, or null. */
-export function signatureProblem(sig: Uint8Array): 'length' | 'non-canonical-s' | 'non-canonical-r' | null {
+/** L as 32 little-endian bytes, for S < L without BigInt. */
+const L_BYTES = Uint8Array.from({ length: 32 }, (_, i) => Number((L >> BigInt(8 * i)) & 0xffn));
+
+/** S < L, both little-endian 32 bytes, compared from the most significant byte. */
+function belowL(s: Uint8Array): boolean {
+  for (let i = 31; i >= 0; i--) {
+    if (s[i]! !== L_BYTES[i]!) return s[i]! < L_BYTES[i]!;
+  }
+  return false;
+}
+
+/**
+ * Why a 64-byte signature R ‖ S must be refused before any curve arithmetic, or null: S ≥ L,
+ * R's y not canonical, or R of small order (no honest signer makes one: R = [r]B).
+ */
+export function signatureProblem(sig: Uint8Array): 'length' | 'non-canonical-s' | 'non-canonical-r' | 'small-order-r' | null {
   if (sig.length !== 64) return 'length';
-  if (littleEndian(sig.subarray(32)) >= L) return 'non-canonical-s';
-  if ((littleEndian(sig.subarray(0, 32)) & ((1n << 255n) - 1n)) >= P) return 'non-canonical-r';
+  if (!belowL(sig.subarray(32))) return 'non-canonical-s';
+  const r = sig.subarray(0, 32);
+  if (yIsNonCanonical(r)) return 'non-canonical-r';
+  if (isSmallOrderEncoding(r)) return 'small-order-r';
   return null;
 }
+
+/** The arithmetic behind the checks, for the tests' oracle only. */
+export const pointArithmeticForTests = { decode, double, isIdentity, add };
