@@ -125,6 +125,7 @@ export const ERROR_CODES = [
   'APPRAISAL_UNKNOWN_REVISION',
   'APPRAISAL_STALE',
   'REVISION_NOT_FOUND',
+  'REVISION_SAME',
   'FIELD_UNKNOWN',
   // Frameworks as signed data: publishing at the reviewing unit, importing at the commune.
   'FRAMEWORK_PACKAGE_INVALID',

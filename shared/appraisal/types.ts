@@ -125,6 +125,15 @@ export interface ItemChange {
   to: ItemSide | null;
 }
 
+/** One received revision of a commune, for choosing two to compare. */
+export interface ReceivedRevision {
+  revision: number;
+  /** When the unit imported it (ISO). */
+  receivedAt: string;
+  /** When the commune signed it (ISO). */
+  createdAt: string;
+}
+
 export interface FieldAssignment {
   fieldCode: string;
   fieldTitle: string;

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type {
-  AppraisalExported, AppraisalImported, AppraisalNotes, AppraisalState, FieldAssignment, ItemChange, OwedRow,
+  AppraisalExported, AppraisalImported, AppraisalNotes, AppraisalState, FieldAssignment, ItemChange, OwedRow, ReceivedRevision,
 } from '../appraisal/types';
 import { PROSE_TEXT_PATTERN } from '../text';
 import { passphrase } from './keys';
@@ -39,6 +39,7 @@ export const APPRAISAL_CHANNELS = [
   'appraisal:lock',
   'appraisal:export',
   'appraisal:diff',
+  'appraisal:revisions',
   'appraisal:openEvidence',
   'appraisal:assignments',
   'appraisal:assign',
@@ -60,6 +61,8 @@ export const appraisalContract = {
   /** Main asks for the folder after the key is unlocked; null when cancelled. */
   'appraisal:export': { input: z.object({ communeCode, year: year.optional(), keyPassphrase: passphrase.optional() }), output: out<AppraisalExported | null>() },
   'appraisal:diff': { input: z.object({ communeCode, year: year.optional(), from: z.number().int().min(1), to: z.number().int().min(1) }), output: out<ItemChange[]>() },
+  /** The received revisions of a commune, oldest first (for choosing two to compare with appraisal:diff). */
+  'appraisal:revisions': { input: z.object({ communeCode, year: year.optional() }), output: out<ReceivedRevision[]>() },
   /** Opens an evidence file of a received revision with the system's viewer. */
   'appraisal:openEvidence': { input: z.object({ communeCode, year: year.optional(), revision: z.number().int().min(1), evidenceId: z.string().min(1).max(64) }), output: out<null>() },
   'appraisal:assignments': { input: z.object({ year: year.optional() }), output: out<FieldAssignment[]>() },

@@ -175,3 +175,11 @@ export function communesReceived(db: Db, year: number): { code: string; name: st
     `SELECT c.code, c.name, max(p.revision) AS revision FROM received_packages p JOIN communes c ON c.code = p.commune_code WHERE p.year = ? GROUP BY c.code ORDER BY c.code`,
   ).all(year) as { code: string; name: string; revision: number }[];
 }
+
+/** The received revisions of a commune for a year, oldest first (for choosing two to compare). */
+export function receivedRevisions(db: Db, communeCode: string, year: number): { revision: number; receivedAt: string; createdAt: string }[] {
+  return stmt(db, `SELECT revision, received_at AS receivedAt, created_at AS createdAt FROM received_packages WHERE commune_code = ? AND year = ? ORDER BY revision`).all(
+    communeCode,
+    year,
+  ) as { revision: number; receivedAt: string; createdAt: string }[];
+}

@@ -26,6 +26,7 @@ export function receivedEvidenceCopy(db: Db, communeCode: string, year: number, 
 }
 
 export function diffRevisions(db: Db, communeCode: string, year: number, fromRevision: number, toRevision: number): ItemChange[] {
+  if (fromRevision === toRevision) throw new AppError('REVISION_SAME', `revision ${fromRevision} compared with itself`, { communeCode, year, revision: fromRevision });
   const ref = (revision: number) => refOf(db, communeCode, year, revision);
   return diffViews(packageView(db, ref(fromRevision)), packageView(db, ref(toRevision)));
 }

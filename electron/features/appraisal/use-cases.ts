@@ -1,4 +1,4 @@
-import type { AppraisalExported, AppraisalImported, AppraisalNotes, AppraisalState, FieldAssignment, ItemChange, OwedRow } from '../../../shared/appraisal/types';
+import type { AppraisalExported, AppraisalImported, AppraisalNotes, AppraisalState, FieldAssignment, ItemChange, OwedRow, ReceivedRevision } from '../../../shared/appraisal/types';
 import type { ScoresFile } from '../../../shared/ipc/appraisal';
 import type { Destination } from '../../kernel/ports';
 import { useCase, type AppContext } from '../../kernel/use-case';
@@ -9,6 +9,7 @@ import { assignField, listAssignments, markFieldDone, owedBoard } from './assign
 import { answerRequest, appraisalNotes, importAppraisalResult } from './commune-side';
 import { diffRevisions, receivedEvidenceCopy } from './diff';
 import { exportAppraisalResult } from './result-package';
+import { receivedRevisions } from './appraisal-repo';
 
 interface Target {
   communeCode: string;
@@ -45,6 +46,10 @@ export const exportResult = useCase(
 
 export const diff = useCase('appraisal.diff', { roles: ['reviewer'] }, (app, input: Target & { from: number; to: number }): ItemChange[] =>
   diffRevisions(app.ctx.db, input.communeCode, yearOf(app, input.year), input.from, input.to),
+);
+
+export const revisions = useCase('appraisal.revisions', { roles: ['reviewer'] }, (app, input: Target): ReceivedRevision[] =>
+  receivedRevisions(app.ctx.db, input.communeCode, yearOf(app, input.year)),
 );
 
 export const evidenceCopy = useCase('appraisal.evidence', { roles: ['reviewer'] }, (app, input: Target & { revision: number; evidenceId: string }): string =>

@@ -10,6 +10,7 @@ import { useApiCall, useApiLoad } from '../../../lib/use-api-call';
 import { FieldDoneBar } from './Assignments';
 import { ItemDetail, type Decision } from './ItemDetail';
 import { viPoints } from './points';
+import { RevisionCompare } from './RevisionCompare';
 
 const FILTERS: AppraisalFilter[] = ['all', 'not-appraised', 'differs', 'flagged', 'evidence-missing'];
 
@@ -76,6 +77,17 @@ export function AppraisalScreen() {
       setSeed('');
     }
     listRef.current?.focus();
+  };
+
+  /** From the revision comparison: show every item, select this one and give the list the keyboard. */
+  const gotoItem = (itemCode: string) => {
+    setFilter('all');
+    setSelected(itemCode);
+    setSeed('');
+    requestAnimationFrame(() => {
+      listRef.current?.querySelector(`[data-code="${CSS.escape(itemCode)}"]`)?.scrollIntoView({ block: 'nearest' });
+      listRef.current?.focus();
+    });
   };
 
   const decide = async (d: Decision, thenNext: boolean) => {
@@ -191,6 +203,7 @@ export function AppraisalScreen() {
               <button type="button" disabled={call.busy || s.stillAtSelfScore > 0} onClick={() => void lock()} data-testid="appraisal-lock">{t('appraisal.screen.lock')}</button>
             </div>
           )}
+          <RevisionCompare code={state.communeCode} titles={titles} onGoto={gotoItem} />
           <div className="card appraisal-actions">
             <PassphraseInput id="appraisal-pass" label={t('appraisal.screen.passphrase')} value={pass} onChange={setPass} autoComplete="current-password" />
             <button type="button" className="primary" disabled={call.busy} onClick={() => void exportResult()} data-testid="appraisal-export">{t('appraisal.screen.export')}</button>

@@ -22,7 +22,7 @@ interface Props {
   onBack(): void;
 }
 
-function inputText(input: unknown): string {
+export function inputText(input: unknown): string {
   if (input === null || typeof input !== 'object') return '';
   const i = input as Record<string, unknown>;
   switch (i['type']) {

@@ -30,6 +30,13 @@ export const vi = {
     export: 'Xuất kết quả thẩm định cho xã…', passphrase: 'Mật khẩu khóa ký', exported: 'Đã xuất {{path}} (vòng {{round}}, {{requests}} yêu cầu).',
     flagMark: 'lệch', evidenceMark: 'thiếu TL', requestMark: 'yêu cầu', carriedMark: 'giữ từ vòng 1', changedMark: 'đã sửa',
   },
+  compare: {
+    title: 'So sánh các lần gửi', from: 'Từ lần gửi', to: 'Đến lần gửi', option: 'Lần {{revision}} · nhận {{date}}',
+    empty: 'Hai lần gửi giống nhau.', sameChoice: 'Hãy chọn hai lần gửi khác nhau.', count: '{{count}} tiêu chí thay đổi (bấm vào tiêu chí để xem).',
+    input: 'Số liệu: {{from}} → {{to}}', points: 'Điểm tự chấm: {{from}} → {{to}}', naOn: 'Chuyển sang không áp dụng', naOff: 'Bỏ không áp dụng',
+    explanation: 'Thuyết minh mới: {{text}}', documents: 'Tài liệu kiểm chứng: {{from}} → {{to}} văn bản (đã sửa)',
+    evidenceAdded: 'Thêm tệp kiểm chứng: {{names}}', evidenceRemoved: 'Bỏ tệp kiểm chứng: {{names}}',
+  },
   detail: {
     input: 'Số liệu xã nhập', noInput: '(không nhập)', na: 'Không áp dụng', max: 'Điểm tối đa {{max}}',
     selfScore: 'Điểm tự chấm', recomputed: 'Điểm tính lại', explanation: 'Thuyết minh của xã', noExplanation: '(không có thuyết minh)',
@@ -71,6 +78,13 @@ export const en: typeof vi = {
     lock: 'Lock and approve the result', lockConfirm: 'Lock the appraisal? It cannot change afterwards.',
     export: 'Export the appraisal result for the commune…', passphrase: 'Signing key passphrase', exported: 'Exported {{path}} (round {{round}}, {{requests}} requests).',
     flagMark: 'flagged', evidenceMark: 'no evidence', requestMark: 'request', carriedMark: 'from round 1', changedMark: 'changed',
+  },
+  compare: {
+    title: 'Compare submissions', from: 'From submission', to: 'To submission', option: 'Revision {{revision}} · received {{date}}',
+    empty: 'The two submissions are the same.', sameChoice: 'Choose two different submissions.', count: '{{count}} items changed (click an item to look at it).',
+    input: 'Inputs: {{from}} → {{to}}', points: 'Self-score: {{from}} → {{to}}', naOn: 'Now not applicable', naOff: 'No longer not applicable',
+    explanation: 'New explanation: {{text}}', documents: 'Evidence documents: {{from}} → {{to}} (changed)',
+    evidenceAdded: 'Evidence files added: {{names}}', evidenceRemoved: 'Evidence files removed: {{names}}',
   },
   detail: {
     input: 'What the commune entered', noInput: '(nothing entered)', na: 'Not applicable', max: 'Maximum {{max}}',
