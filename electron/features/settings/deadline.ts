@@ -8,6 +8,7 @@ import { AppError } from '../../../shared/errors';
 import type { CommuneDeadline } from '../../../shared/ipc/settings';
 import type { ServiceContext } from '../../kernel/context';
 import { readSetting, writeSetting } from '../setup/settings-repo';
+import { deleteSetting } from './deadline-repo';
 
 const signedKey = (year: number) => `deadline.signed.${year}`;
 const typedKey = (year: number) => `deadline.typed.${year}`;
@@ -49,7 +50,7 @@ export function storeSignedDeadline(ctx: ServiceContext, year: number, deadline:
 }
 
 export function storeTypedDeadline(ctx: ServiceContext, year: number, deadline: string | null): void {
-  if (deadline === null) ctx.db.prepare('DELETE FROM settings WHERE key = ?').run(typedKey(year));
+  if (deadline === null) deleteSetting(ctx.db, typedKey(year));
   else writeSetting(ctx.db, typedKey(year), deadline);
 }
 
