@@ -1,5 +1,6 @@
 import { en as diagnosticsEn } from '../features/diagnostics/i18n';
 import { en as checklistEN } from '../features/home/i18n';
+import { en as deadlineSettingEN } from '../features/settings/i18n';
 import { en as rosterEn } from '../features/review/roster/i18n';
 import { en as reviewFrameworksEn } from '../features/review/frameworks/i18n';
 import { en as assessmentEN } from '../features/commune/assessment/i18n';
@@ -103,6 +104,7 @@ export const en: Resources = {
   fields: fieldMessages.en,
   package: packageEn,
   checklist: checklistEN,
+  deadlineSetting: deadlineSettingEN,
   roster: rosterEn,
   diagnostics: diagnosticsEn,
   reviewFrameworks: reviewFrameworksEn,

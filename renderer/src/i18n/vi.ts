@@ -1,5 +1,6 @@
 import { vi as diagnosticsVi } from '../features/diagnostics/i18n';
 import { vi as checklistVI } from '../features/home/i18n';
+import { vi as deadlineSettingVI } from '../features/settings/i18n';
 import { vi as rosterVi } from '../features/review/roster/i18n';
 import { vi as reviewFrameworksVi } from '../features/review/frameworks/i18n';
 import { vi as assessmentVI } from '../features/commune/assessment/i18n';
@@ -102,6 +103,7 @@ export const vi = {
   fields: fieldMessages.vi,
   package: packageVi,
   checklist: checklistVI,
+  deadlineSetting: deadlineSettingVI,
   roster: rosterVi,
   diagnostics: diagnosticsVi,
   reviewFrameworks: reviewFrameworksVi,
