@@ -12,6 +12,7 @@ import { importCommands } from '../features/import/commands';
 import { keysCommands } from '../features/keys/commands';
 import { reportCommands } from '../features/report/commands';
 import { rosterCommands } from '../features/roster/commands';
+import { settingsCommands } from '../features/settings/commands';
 import { setupCommands } from '../features/setup/commands';
 import { surveyCommands } from '../features/survey/commands';
 import { verifyCommands } from '../features/verify/commands';
@@ -31,5 +32,6 @@ export const COMMANDS: Commands = {
   ...reportCommands,
   ...diagnosticsCommands,
   ...homeCommands,
+  ...settingsCommands,
   ...backupCommands,
 };

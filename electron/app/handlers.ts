@@ -19,6 +19,7 @@ import { keysHandlers } from '../features/keys/handlers';
 import { printHandlers } from '../features/print/handlers';
 import { reportHandlers } from '../features/report/handlers';
 import { rosterHandlers } from '../features/roster/handlers';
+import { settingsHandlers } from '../features/settings/handlers';
 import { setupHandlers } from '../features/setup/handlers';
 import { surveyHandlers } from '../features/survey/handlers';
 
@@ -43,5 +44,6 @@ export function createHandlers(app: AppContext): Handlers {
     ...homeHandlers(app),
     ...backupHandlers(app),
     ...printHandlers(app),
+    ...settingsHandlers(app),
   };
 }

@@ -23,6 +23,7 @@ import { KEYS_CHANNELS, keysContract } from './keys';
 import { PRINT_CHANNELS, printContract } from './print';
 import { REPORT_CHANNELS, reportContract } from './report';
 import { ROSTER_CHANNELS, rosterContract } from './roster';
+import { SETTINGS_CHANNELS, settingsContract } from './settings';
 import { SETUP_CHANNELS, setupContract } from './setup';
 import type { FeatureContract } from './spec';
 import { SURVEY_CHANNELS, surveyContract } from './survey';
@@ -50,6 +51,7 @@ export const CHANNELS = [
   ...HOME_CHANNELS,
   ...BACKUP_CHANNELS,
   ...PRINT_CHANNELS,
+  ...SETTINGS_CHANNELS,
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
@@ -82,6 +84,7 @@ export const contract = {
   ...homeContract,
   ...backupContract,
   ...printContract,
+  ...settingsContract,
 } satisfies FeatureContract<Channel>;
 
 export type Contract = typeof contract;

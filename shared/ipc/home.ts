@@ -1,6 +1,7 @@
 /** Home: the year's checklist ("Việc cần làm năm YYYY"), computed in main from the store. */
 import { z } from 'zod';
 import type { ExportCheck } from './export';
+import type { CommuneDeadline } from './settings';
 import type { FeatureContract } from './spec';
 import { out } from './spec';
 
@@ -22,13 +23,15 @@ export interface ChecklistStep {
   counts: Record<string, number>;
   /** A variant of the row's sentence: 'sample' | 'official' (framework), 'resend' (export)…; null for the plain one. */
   note: string | null;
-  /** yyyy-mm-dd when known; the commune side has no deadline recorded yet, so null. */
+  /** yyyy-mm-dd on the export row when the year's deadline is known (signed or typed); null otherwise. */
   deadline: string | null;
 }
 
 export interface YearChecklist {
   year: number;
   steps: ChecklistStep[];
+  /** The year's submission deadline, its source and the days left; null when neither source has one. */
+  deadline: CommuneDeadline | null;
   /** The same check an export runs first. */
   exportCheck: ExportCheck;
 }

@@ -380,6 +380,12 @@ export const frameworkPackageSchema = z.strictObject({
   }),
   /** The version this one replaces (null for the first published): its version and SHA-256. */
   supersedes: z.strictObject({ version: z.string().regex(FRAMEWORK_VERSION_PATTERN), sha256: z.string().regex(SHA256_HEX_PATTERN) }).nullable(),
+  /**
+   * Optional: the year's submission deadline (yyyy-mm-dd) the reviewing unit set, beside the
+   * framework and outside its content (so the framework's SHA-256 does not change with it).
+   * Files published before it existed carry no such field and stay valid.
+   */
+  deadline: isoDate.optional(),
 });
 export type FrameworkPackage = z.infer<typeof frameworkPackageSchema>;
 

@@ -16,6 +16,7 @@ import type { FrameworkFileIssue, FrameworkFileResult } from './framework-file';
 import { readFrameworkSource, requireValid } from './framework-file';
 import { countItems } from './frameworks';
 import { importAtCommune, installAtReviewer, listInstalled, publish } from './signed';
+import { viDay } from '../settings/sentences';
 import { writeFrameworkWorkbook } from './xlsx';
 
 const SUBCOMMANDS = ['validate', 'template', 'import', 'publish', 'list'];
@@ -112,6 +113,7 @@ chiso framework list --db FILE [--json]
             io.out(`Đã nhận và áp dụng: ${printable(r.framework.title)} phiên bản ${printable(r.framework.version)} (SHA-256 ${r.framework.sha256.slice(0, 16)}…)`);
             io.out(`  Ký bởi: ${printable(r.publisher.name)} (${printable(r.publisher.code)}), khóa ${printable(r.publisher.keyId)}`);
             if (r.supersedes) io.out(`  Thay cho phiên bản ${printable(r.supersedes.version)}`);
+            if (r.deadline) io.out(`  Hạn gửi hồ sơ theo bộ tiêu chí: ${viDay(r.deadline)}`);
             io.out(`  Số liệu chuyển sang: ${r.carried.length} mục${r.carried.length ? ` (${r.carried.map(printable).join(', ')})` : ''}`);
             if (r.dropped.length) {
               io.out(`  Giữ lại ở bộ tiêu chí cũ (không chuyển được, vẫn còn nguyên): ${r.dropped.length} mục`);
@@ -128,6 +130,7 @@ chiso framework list --db FILE [--json]
         const r = await app.perform(publish, { id: values.framework, version: values.version, keyPassphrase: await keyPassphrase(app, io), folder: outArg(io, values.out) });
         io.out(printable(r!.path));
         io.out(`  ${printable(r!.framework.id)} phiên bản ${printable(r!.framework.version)}, SHA-256 ${r!.framework.sha256}${r!.supersedes ? `, thay cho phiên bản ${printable(r!.supersedes.version)}` : ''}`);
+        io.out(r!.deadline ? `  Kèm hạn gửi hồ sơ năm ${r!.framework.year}: ${viDay(r!.deadline)}` : '  Không kèm hạn gửi hồ sơ (chưa đặt: chiso communes deadline)');
         return 0;
       });
     },

@@ -20,6 +20,8 @@ export interface FrameworkPackageInput {
   supersedes: { version: string; sha256: string } | null;
   createdAt: string;
   packageId: string;
+  /** The year's submission deadline (yyyy-mm-dd) from report_deadlines; omitted when none is set. */
+  deadline?: string | null | undefined;
 }
 
 export function buildFrameworkPackage(input: FrameworkPackageInput, signer: Signer): { text: string; payload: FrameworkPackage } {
@@ -34,6 +36,7 @@ export function buildFrameworkPackage(input: FrameworkPackageInput, signer: Sign
     version: fw.version,
     framework: { id: fw.id, sha256: frameworkSha256(fw), content: fw as unknown as Record<string, unknown> },
     supersedes: input.supersedes,
+    ...(input.deadline ? { deadline: input.deadline } : {}),
   };
   const checked = safeParseVi(frameworkPackageSchema, payload);
   if (!checked.success) throw new AppError('PAYLOAD_INVALID', 'framework package payload does not match its schema', { issues: issuesVi(checked.error) });

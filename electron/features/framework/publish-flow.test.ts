@@ -101,13 +101,16 @@ describe('a framework from the spreadsheet to the commune and back', () => {
     expect(list.out).toContain('quang-nam-cap-xa-2026  v1.0  năm 2026  tỉnh 49');
     const refusedSample = await run(['framework', 'publish', '--db', 'so.sqlite', '--framework', 'mau-tham-khao-cap-xa', '--out', 'usb']);
     expect(refusedSample.err).toContain('FRAMEWORK_SAMPLE_NOT_PUBLISHABLE');
+    // The year's deadline travels beside the framework (docs/package-format.md §8).
+    expect((await run(['communes', 'deadline', '--db', 'so.sqlite', '--year', '2026', '--date', '2027-01-15'])).code).toBe(0);
     const pub = await run(['framework', 'publish', '--db', 'so.sqlite', '--framework', 'quang-nam-cap-xa-2026', '--out', 'usb']);
     expect(pub.err).toBe('');
     published = pub.out.split('\n')[0]!;
     expect(published).toMatch(/CCHC-FRAMEWORK-49-2026-quang-nam-cap-xa-2026-v1\.0\.json$/u);
-    const pkg = JSON.parse(readFileSync(published, 'utf8')) as { format: string; payload: { supersedes: unknown; province: { code: string } } };
+    const pkg = JSON.parse(readFileSync(published, 'utf8')) as { format: string; payload: { supersedes: unknown; province: { code: string }; deadline?: string } };
     expect(pkg.format).toBe('chiso-cchc/framework');
-    expect(pkg.payload).toMatchObject({ supersedes: null, province: { code: '49' } });
+    expect(pkg.payload).toMatchObject({ supersedes: null, province: { code: '49' }, deadline: '2027-01-15' });
+    expect(pub.out).toContain('Kèm hạn gửi hồ sơ năm 2026: 15/01/2027');
   }, 60_000);
 
   it('the commune refuses an unsigned file and a tampered one, imports the signed one, enters, exports; the province recomputes the same scores', async () => {
@@ -119,6 +122,8 @@ describe('a framework from the spreadsheet to the commune and back', () => {
     expect(imp.err).toBe('');
     expect(imp.out).toContain('Đã nhận và áp dụng: Bộ tiêu chí Chỉ số CCHC cấp xã tỉnh Quảng Nam năm 2026 phiên bản 1.0');
     expect(imp.out).toContain('Ký bởi: Sở Nội vụ tỉnh Quảng Nam (49)');
+    expect(imp.out).toContain('Hạn gửi hồ sơ theo bộ tiêu chí: 15/01/2027');
+    expect((await run(['checklist', '--db', 'xa.sqlite'])).out).toMatch(/Hạn gửi hồ sơ: 15\/01\/2027 \(.*\) — theo bộ tiêu chí Sở phát hành/u);
     expect((await run(['framework', 'list', '--db', 'xa.sqlite'])).out).toMatch(/^\* quang-nam-cap-xa-2026 {2}v1\.0/mu);
     const entries = readFileSync(new URL('../../../docs/examples/sample-entries.json', import.meta.url), 'utf8');
     writeFileSync(join(dir, 'entries.json'), entries);

@@ -29,6 +29,8 @@ import { sampleFramework } from '../../../shared/framework/sample';
 import { loadFramework } from './frameworks';
 import { buildFrameworkPackage, frameworkPackageFileName, verifyFrameworkPackage } from './package';
 import { replaceFramework } from './replace';
+import { deadlineOf } from '../roster/roster-repo';
+import { storeSignedDeadline } from '../settings/deadline';
 import { addFramework, frameworkVersion, listFrameworks, previousVersion, refuseVersionConflict } from './versions';
 
 /** The reviewing unit's own key, as the one key that may sign a package it reads back. */
@@ -65,6 +67,8 @@ export interface CommuneImport extends ReplacePreview {
   framework: FrameworkRef;
   publisher: { code: string; name: string; keyId: string };
   supersedes: { version: string; sha256: string } | null;
+  /** The submission deadline the package carried (yyyy-mm-dd), null for a file without one. */
+  deadline: string | null;
 }
 
 /** The checks a commune makes before a signed framework may replace its own. */
@@ -89,17 +93,20 @@ export const importAtCommune = useCase('framework.importSigned', { roles: ['comm
   const v = checkSignedAtCommune(ctx, input.bytes);
   return ctx.db.transaction(() => {
     const r = replaceFramework(ctx, v.framework);
+    // The deadline travels beside the framework (older files have none: what the commune typed stays).
+    if (v.payload.deadline) storeSignedDeadline(ctx, v.framework.year, v.payload.deadline);
     audit(ctx, 'framework.importSigned', 'framework', String(r.framework.ref), null, {
       id: r.framework.id, version: r.framework.version, sha256: r.framework.sha256, packageId: v.payload.packageId, signedBy: v.keyId, publisher: v.payload.publisher.code,
+      deadline: v.payload.deadline ?? null,
     });
-    return { ...r, publisher: v.payload.publisher, supersedes: v.payload.supersedes };
+    return { ...r, publisher: v.payload.publisher, supersedes: v.payload.supersedes, deadline: v.payload.deadline ?? null };
   })();
 });
 
 /** Commune: what importing the package would keep and leave behind (nothing written). */
 export const previewAtCommune = useCase('framework.previewSigned', { roles: ['commune'] }, (app, input: { bytes: Uint8Array }) => {
   const v = checkSignedAtCommune(app.ctx, input.bytes);
-  return { framework: v.framework, publisher: v.payload.publisher, supersedes: v.payload.supersedes };
+  return { framework: v.framework, publisher: v.payload.publisher, supersedes: v.payload.supersedes, deadline: v.payload.deadline ?? null };
 });
 
 /**
@@ -122,7 +129,10 @@ export const publish = useCase(
     if (folder === null) return null;
     const supersedes = previousVersion(ctx, framework.id, framework.version);
     const { text, payload } = buildFrameworkPackage(
-      { framework, publisher: { code: identity.unitCode, name: identity.unitName }, supersedes, createdAt: isoNow(ctx), packageId: input.packageId ?? `fw-${randomUUID()}` },
+      {
+        framework, publisher: { code: identity.unitCode, name: identity.unitName }, supersedes, createdAt: isoNow(ctx), packageId: input.packageId ?? `fw-${randomUUID()}`,
+        deadline: deadlineOf(ctx, framework.year),
+      },
       signer,
     );
     const resolver = ownKeyResolver(app);
@@ -130,9 +140,9 @@ export const publish = useCase(
       verifyFrameworkPackage(back, resolver);
     });
     ctx.db.transaction(() =>
-      audit(ctx, 'framework.publish', 'framework', String(row.ref), null, { id: row.id, version: row.version, sha256: row.sha256, packageId: payload.packageId, file: written.path, supersedes }),
+      audit(ctx, 'framework.publish', 'framework', String(row.ref), null, { id: row.id, version: row.version, sha256: row.sha256, packageId: payload.packageId, file: written.path, supersedes, deadline: payload.deadline ?? null }),
     )();
-    return { path: written.path, framework: row, supersedes, packageId: payload.packageId };
+    return { path: written.path, framework: row, supersedes, packageId: payload.packageId, deadline: payload.deadline ?? null };
   },
 );
 

@@ -14,6 +14,7 @@ import { enrolmentState } from '../enrolment/commune-enrolment';
 import { checkSnapshot } from '../export/precheck';
 import { lastExport } from '../export/export';
 import { enrolledKeyId, keyBackedUp } from '../keys/keys';
+import { communeDeadline } from '../settings/deadline';
 import { requireIdentity } from '../setup/identity';
 import { surveyProgress } from '../survey/double-entry';
 import { surveyTallyFor } from '../survey/snapshot';
@@ -81,14 +82,18 @@ export function yearChecklist(ctx: ServiceContext, key: KeyStatus | null): YearC
     const requested = key !== null && enrolmentState(ctx, key.keyId).request !== null;
     steps.push(step('enrolment', enrolled ? 'done' : requested ? 'waiting' : 'todo'));
 
+    const deadline = communeDeadline(ctx, identity.year);
     const last = lastExport(ctx);
     const exportedRow = last ? lastAuditOf(ctx, 'package.export', last.packageId) : null;
     const changes = exportedRow ? countAuditAfter(ctx, exportedRow.id, CHANGES_TO_RESEND) : 0;
-    steps.push(
-      last
-        ? step('export', changes > 0 ? 'attention' : 'done', { revision: last.revision, changes }, changes > 0 ? 'resend' : null)
-        : step('export', 'todo', { stops: check.stops.length, warnings: check.warnings.length }),
-    );
-    return { year: identity.year, steps, exportCheck: check };
+    const exportRow = last
+      ? step('export', changes > 0 ? 'attention' : 'done', { revision: last.revision, changes }, changes > 0 ? 'resend' : null)
+      : step('export', 'todo', { stops: check.stops.length, warnings: check.warnings.length });
+    if (deadline) {
+      exportRow.deadline = deadline.date;
+      exportRow.counts['daysLeft'] = deadline.daysLeft;
+    }
+    steps.push(exportRow);
+    return { year: identity.year, steps, deadline, exportCheck: check };
   })();
 }

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { printable } from '../../../shared/text';
 import type { Commands } from '../../kernel/commands/command';
 import { dbPath, withApp } from '../../kernel/commands/command';
+import { deadlineSentence } from '../settings/sentences';
 import { checklistLine } from './sentences';
 import { checklist } from './use-cases';
 
@@ -21,6 +22,7 @@ export const homeCommands: Commands = {
           return 0;
         }
         io.out(`Việc cần làm năm ${c.year}`);
+        io.out(c.deadline ? `Hạn gửi hồ sơ: ${deadlineSentence(c.deadline)}` : 'Hạn gửi hồ sơ: chưa có (nạp bộ tiêu chí Sở phát hành hoặc nhập: chiso deadline set)');
         for (const r of c.steps) io.out(checklistLine(r));
         for (const p of c.exportCheck.stops) io.out(`  Dừng: ${printable(p.message)}`);
         for (const p of c.exportCheck.warnings) io.out(`  Lưu ý: ${printable(p.message)}`);

@@ -1,5 +1,6 @@
 /** The checklist's rows as Vietnamese sentences, for `chiso checklist` (the screen has its own catalogue). */
 import type { ChecklistStep } from '../../../shared/ipc/home';
+import { daysLeftText, viDay } from '../settings/sentences';
 
 const MARK: Record<ChecklistStep['state'], string> = { done: '[x]', todo: '[ ]', doing: '[~]', attention: '[!]', waiting: '[…]' };
 
@@ -27,5 +28,7 @@ export function checklistLine(r: ChecklistStep): string {
         return r.note === 'resend' ? `Gửi hồ sơ: đã gửi lần ${c['revision']}, có ${c['changes']} thay đổi sau đó — cần gửi lại` : c['revision'] ? `Gửi hồ sơ: đã gửi lần ${c['revision']}` : 'Gửi hồ sơ: chưa gửi';
     }
   })();
-  return `${MARK[r.state]} ${text}`;
+  // The export row names the deadline; the days left only while something is still to send.
+  const due = r.step !== 'export' || !r.deadline ? '' : r.state === 'done' ? ` — hạn ${viDay(r.deadline)}` : ` — hạn ${viDay(r.deadline)} (${daysLeftText(r.counts['daysLeft'] ?? 0)})`;
+  return `${MARK[r.state]} ${text}${due}`;
 }

@@ -1,5 +1,6 @@
 import { en as diagnosticsEn } from '../features/diagnostics/i18n';
 import { en as checklistEN } from '../features/home/i18n';
+import { en as deadlineSettingEN } from '../features/settings/i18n';
 import { en as rosterEn } from '../features/review/roster/i18n';
 import { en as reviewFrameworksEn } from '../features/review/frameworks/i18n';
 import { en as assessmentEN } from '../features/commune/assessment/i18n';
@@ -86,7 +87,7 @@ export const en: Resources = {
     entities: { survey_form: 'Survey form', evidence_document: 'Evidence', evidence_file: 'Attached file', assessment_entry: 'Item result', assessment: 'Self-assessment', identity: 'Unit', framework: 'Framework', setting: 'Setting', package: 'Package', key: 'Signing key', enrolment: 'Key enrolment', enrolled_key: 'Enrolled key' },
     actions: { 'survey.form.begin': 'Form keying started', 'survey.answer': 'Answer keyed', 'survey.answer.correct': 'Answer corrected', 'survey.answer.verify': 'Answer re-keyed (verification)', 'survey.form.save': 'Form saved', 'survey.form.delete': 'Form deleted', 'survey.form.import': 'Form imported from a spreadsheet', 'survey.verify.begin': 'Form re-keyed (verification)', 'survey.verify.compare': 'Passes compared', 'survey.verify.resolve': 'Difference resolved',
       'assessment.entry': 'Item result entered', 'assessment.explanation': 'Explanation edited', 'assessment.finalise': 'Finalised', 'assessment.reopen': 'Reopened', 'evidence.document.add': 'Evidence added', 'evidence.document.update': 'Evidence edited', 'evidence.document.remove': 'Evidence removed', 'evidence.file.add': 'File attached', 'evidence.file.remove': 'File removed',
-      'framework.replace': 'Framework replaced', 'identity.setup': 'Unit set up', 'identity.correct': 'Setup corrected', 'framework.install': 'Framework installed', 'framework.import': 'Framework added', 'framework.publish': 'Signed framework published', 'framework.importSigned': 'Signed framework received', 'setting.set': 'Setting changed',
+      'framework.replace': 'Framework replaced', 'identity.setup': 'Unit set up', 'identity.correct': 'Setup corrected', 'framework.install': 'Framework installed', 'framework.import': 'Framework added', 'framework.publish': 'Signed framework published', 'framework.importSigned': 'Signed framework received', 'setting.set': 'Setting changed', 'settings.deadline': 'Submission deadline typed',
       'key.create': 'Signing key created', 'key.backup': 'Signing key backed up', 'key.restore': 'Signing key restored', 'key.rotate': 'Signing key rotated',
       'package.export': 'Signed dossier exported', 'enrolment.request': 'Key enrolment requested', 'enrolment.accept': 'Reviewing unit key pinned',
       'key.rotate.start': 'Key rotation statement made', 'key.rotate.accept': 'Switched to the new key', 'key.rotate.cancel': 'Key rotation cancelled', 'enrolment.repin': 'New reviewing unit key pinned', 'enrolment.reject': 'Enrolment request rejected', 'rotation.receive': 'Key rotation statement received', 'package.import': 'Commune dossier received', 'roster.add': 'Commune added to the roster', 'roster.import': 'Roster loaded', 'roster.rename': 'Commune renamed', 'roster.type': 'Unit type changed', 'roster.deadline': 'Deadline set', 'roster.activate': 'Commune reactivated', 'roster.deactivate': 'Commune deactivated',
@@ -103,6 +104,7 @@ export const en: Resources = {
   fields: fieldMessages.en,
   package: packageEn,
   checklist: checklistEN,
+  deadlineSetting: deadlineSettingEN,
   roster: rosterEn,
   diagnostics: diagnosticsEn,
   reviewFrameworks: reviewFrameworksEn,

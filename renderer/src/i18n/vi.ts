@@ -1,5 +1,6 @@
 import { vi as diagnosticsVi } from '../features/diagnostics/i18n';
 import { vi as checklistVI } from '../features/home/i18n';
+import { vi as deadlineSettingVI } from '../features/settings/i18n';
 import { vi as rosterVi } from '../features/review/roster/i18n';
 import { vi as reviewFrameworksVi } from '../features/review/frameworks/i18n';
 import { vi as assessmentVI } from '../features/commune/assessment/i18n';
@@ -85,7 +86,7 @@ export const vi = {
     entities: { survey_form: 'Phiếu điều tra', evidence_document: 'Tài liệu kiểm chứng', evidence_file: 'Tệp đính kèm', assessment_entry: 'Kết quả tiêu chí', assessment: 'Tự đánh giá', identity: 'Đơn vị', framework: 'Bộ tiêu chí', setting: 'Cài đặt', package: 'Hồ sơ', key: 'Khóa ký', enrolment: 'Đăng ký khóa', enrolled_key: 'Khóa đã đăng ký' },
     actions: { 'survey.form.begin': 'Bắt đầu nhập phiếu', 'survey.answer': 'Nhập câu trả lời', 'survey.answer.correct': 'Sửa câu trả lời', 'survey.answer.verify': 'Nhập lần 2 câu trả lời', 'survey.form.save': 'Lưu phiếu', 'survey.form.delete': 'Xóa phiếu', 'survey.form.import': 'Nạp phiếu từ bảng tính', 'survey.verify.begin': 'Bắt đầu nhập lần 2', 'survey.verify.compare': 'So sánh hai lần nhập', 'survey.verify.resolve': 'Xử lý chênh lệch',
       'assessment.entry': 'Nhập kết quả tiêu chí', 'assessment.explanation': 'Sửa giải trình', 'assessment.finalise': 'Chốt số liệu', 'assessment.reopen': 'Mở lại số liệu', 'evidence.document.add': 'Thêm tài liệu kiểm chứng', 'evidence.document.update': 'Sửa tài liệu kiểm chứng', 'evidence.document.remove': 'Gỡ tài liệu kiểm chứng', 'evidence.file.add': 'Đính kèm tệp', 'evidence.file.remove': 'Gỡ tệp đính kèm',
-      'framework.replace': 'Thay bộ tiêu chí', 'identity.setup': 'Thiết lập đơn vị', 'identity.correct': 'Sửa thông tin thiết lập', 'framework.install': 'Cài bộ tiêu chí', 'framework.import': 'Thêm bộ tiêu chí', 'framework.publish': 'Phát hành bộ tiêu chí có chữ ký', 'framework.importSigned': 'Nhận bộ tiêu chí có chữ ký', 'setting.set': 'Đổi cài đặt',
+      'framework.replace': 'Thay bộ tiêu chí', 'identity.setup': 'Thiết lập đơn vị', 'identity.correct': 'Sửa thông tin thiết lập', 'framework.install': 'Cài bộ tiêu chí', 'framework.import': 'Thêm bộ tiêu chí', 'framework.publish': 'Phát hành bộ tiêu chí có chữ ký', 'framework.importSigned': 'Nhận bộ tiêu chí có chữ ký', 'setting.set': 'Đổi cài đặt', 'settings.deadline': 'Nhập hạn gửi hồ sơ',
       'key.create': 'Tạo khóa ký', 'key.backup': 'Sao lưu khóa ký', 'key.restore': 'Khôi phục khóa ký', 'key.rotate': 'Đổi khóa ký',
       'package.export': 'Xuất hồ sơ đã ký', 'enrolment.request': 'Lập đề nghị đăng ký khóa', 'enrolment.accept': 'Ghi nhận khóa đơn vị thẩm định',
       'key.rotate.start': 'Lập văn bản đổi khóa', 'key.rotate.accept': 'Chuyển sang khóa mới', 'key.rotate.cancel': 'Hủy đổi khóa', 'enrolment.repin': 'Ghi nhận khóa mới của đơn vị thẩm định', 'enrolment.reject': 'Từ chối đề nghị đăng ký khóa', 'rotation.receive': 'Nhận văn bản đổi khóa', 'package.import': 'Nhận hồ sơ của xã', 'roster.add': 'Thêm xã vào danh sách', 'roster.import': 'Nạp danh sách xã', 'roster.rename': 'Đổi tên xã', 'roster.type': 'Đổi loại đơn vị', 'roster.deadline': 'Đặt hạn gửi hồ sơ', 'roster.activate': 'Đưa xã vào danh sách theo dõi', 'roster.deactivate': 'Ngừng theo dõi xã',
@@ -102,6 +103,7 @@ export const vi = {
   fields: fieldMessages.vi,
   package: packageVi,
   checklist: checklistVI,
+  deadlineSetting: deadlineSettingVI,
   roster: rosterVi,
   diagnostics: diagnosticsVi,
   reviewFrameworks: reviewFrameworksVi,

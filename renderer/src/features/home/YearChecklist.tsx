@@ -22,6 +22,23 @@ function detailKey(r: ChecklistStep): string {
   }
 }
 
+/** The export row's deadline: the date, the days left (overdue in red) while unsent, and where the date came from. */
+function Deadline({ row, source }: { row: ChecklistStep; source: 'signed' | 'typed' | null }) {
+  const { t } = useTranslation();
+  const days = row.counts['daysLeft'] ?? 0;
+  return (
+    <span data-testid="checklist-deadline">
+      {isoToDateText(row.deadline)}
+      {row.state !== 'done' && (
+        days < 0
+          ? <strong className="overdue" data-testid="checklist-overdue"> ({t('checklist.overdue', { count: -days })})</strong>
+          : <span> ({days === 0 ? t('checklist.dueToday') : t('checklist.daysLeft', { count: days })})</span>
+      )}
+      {source && <span className="muted small deadline-source">{t(`checklist.deadlineSource.${source}`)}</span>}
+    </span>
+  );
+}
+
 /** "Việc cần làm năm YYYY": one row per step, its state, figures, deadline and a button. */
 export function YearChecklist({ checklist }: { checklist: Checklist }) {
   const { t } = useTranslation();
@@ -38,7 +55,7 @@ export function YearChecklist({ checklist }: { checklist: Checklist }) {
               <th scope="row">{t(`checklist.steps.${r.step}`)}</th>
               <td><span className={`badge step-${r.state}`}>{t(`checklist.states.${r.state}`)}</span></td>
               <td>{t(`checklist.detailText.${detailKey(r)}`, r.counts)}</td>
-              <td className="nowrap">{r.deadline ? isoToDateText(r.deadline) : t('checklist.noDeadline')}</td>
+              <td className="nowrap">{r.deadline ? <Deadline row={r} source={checklist.deadline?.source ?? null} /> : t('checklist.noDeadline')}</td>
               <td>
                 {r.state !== 'done' && (
                   <Link className="button-link" to={ROUTE[r.step]} data-testid={`checklist-go-${r.step}`}>{t(`checklist.go.${r.step}`)}</Link>

@@ -2,6 +2,8 @@
 export const vi = {
   title: 'Việc cần làm năm {{year}}',
   step: 'Việc', state: 'Tình trạng', detail: 'Chi tiết', deadline: 'Hạn', noDeadline: '—',
+  daysLeft: 'còn {{count}} ngày', dueToday: 'hôm nay là hạn', overdue: 'quá hạn {{count}} ngày',
+  deadlineSource: { signed: 'theo bộ tiêu chí Sở phát hành', typed: 'do xã nhập' },
   states: { done: 'Xong', todo: 'Chưa làm', doing: 'Đang làm', attention: 'Cần xử lý', waiting: 'Đang chờ' },
   steps: {
     framework: 'Bộ tiêu chí', assessment: 'Tự đánh giá', survey: 'Điều tra xã hội học', finalise: 'Chốt số liệu',
@@ -53,6 +55,8 @@ export const vi = {
 export const en: typeof vi = {
   title: 'To do in {{year}}',
   step: 'Step', state: 'State', detail: 'Details', deadline: 'Deadline', noDeadline: '—',
+  daysLeft: '{{count}} days left', dueToday: 'due today', overdue: '{{count}} days overdue',
+  deadlineSource: { signed: 'from the framework the Department published', typed: 'typed by the commune' },
   states: { done: 'Done', todo: 'Not started', doing: 'In progress', attention: 'Needs action', waiting: 'Waiting' },
   steps: {
     framework: 'Criteria framework', assessment: 'Self-assessment', survey: 'Citizen survey', finalise: 'Finalise data',

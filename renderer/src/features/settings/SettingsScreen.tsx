@@ -5,6 +5,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import type { Lang } from '../../i18n';
 import { useApiCall } from '../../lib/use-api-call';
 import { useAppStore } from '../../stores/app-store';
+import { DeadlineSetting } from './DeadlineSetting';
 import { SetupCorrection } from './SetupCorrection';
 
 export function SettingsScreen() {
@@ -32,6 +33,7 @@ export function SettingsScreen() {
       <section className="card">
         <Link to="/backup" data-testid="settings-backup">{t('backup.title')}</Link>
       </section>
+      {identity?.role === 'commune' && <DeadlineSetting />}
       {identity && <SetupCorrection identity={identity} />}
     </div>
   );
