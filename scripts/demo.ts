@@ -49,7 +49,7 @@ console.log(`Chỉ số CCHC năm ${year}: ${province.reviewer.name} và ${n} x�
 await chiso.run('Sở Nội vụ thiết lập máy thẩm định', ['init', '--db', SO, '--role', 'reviewer', '--level', 'province', '--unit', province.reviewer.code, '--name', province.reviewer.name, '--year', String(year)], { passphrase: soPass });
 writeFileSync(join(dir, 'so', 'danh-sach-xa.csv'), province.rosterCsv);
 writeFileSync(join(dir, 'so', `ket-qua-${year - 1}.csv`), province.lastYearCsv);
-await chiso.run(`Sở nhập danh sách ${n} xã, phường`, ['communes', 'import', '--db', SO, 'so/danh-sach-xa.csv'], { quiet: true });
+await chiso.run(`Sở nạp danh sách ${n} xã, phường`, ['communes', 'import', '--db', SO, 'so/danh-sach-xa.csv'], { quiet: true });
 await chiso.run(`Sở đặt hạn nộp hồ sơ ${province.deadline}`, ['communes', 'deadline', '--db', SO, '--year', String(year), '--date', province.deadline]);
 const soFingerprint = fingerprintIn(await chiso.run('Dấu vân tay khóa của Sở (công bố bằng văn bản)', ['keys', 'show', '--db', SO], { passphrase: soPass }));
 
@@ -92,7 +92,7 @@ async function exportAll(late: boolean, folder: string): Promise<string[]> {
 clock.set(`${year}-10-01T02:00:00Z`);
 const onTime = await exportAll(false, 'usb/packages/dot-1');
 clock.set(`${year}-10-03T02:00:00Z`);
-await chiso.run(`Sở nhập ${onTime.length} hồ sơ gửi đúng hạn (kiểm tra chữ ký, đăng ký khóa, tính lại điểm)`, ['import', '--db', SO, 'usb/packages/dot-1']);
+await chiso.run(`Sở nhận ${onTime.length} hồ sơ gửi đúng hạn (kiểm tra chữ ký, đăng ký khóa, tính lại điểm)`, ['import', '--db', SO, 'usb/packages/dot-1']);
 clock.set(`${year}-10-07T02:00:00Z`);
 const late = await exportAll(true, 'usb/packages/dot-2');
 // A copy of a package already imported, and a forgery: one digit of the index changed.
@@ -104,7 +104,7 @@ const at = text.indexOf('"indexPercent":') + '"indexPercent":'.length;
 const digit = text.slice(at).search(/\d/u) + at;
 writeFileSync(forged, text.slice(0, digit) + (text[digit] === '9' ? '8' : String(Number(text[digit]) + 1)) + text.slice(digit + 1));
 clock.set(`${year}-10-08T02:00:00Z`);
-await chiso.run(`Sở nhập ${late.length} hồ sơ gửi sau hạn, một bản sao đã nhập (ĐÃ CÓ) và một tệp bị sửa (TỪ CHỐI)`, ['import', '--db', SO, 'usb/packages/dot-2'], { expect: 1 });
+await chiso.run(`Sở nhận ${late.length} hồ sơ gửi sau hạn, một bản sao đã nhận (ĐÃ CÓ) và một tệp bị sửa (TỪ CHỐI)`, ['import', '--db', SO, 'usb/packages/dot-2'], { expect: 1 });
 await chiso.run('Bảng theo dõi hồ sơ của Sở', ['status', '--db', SO, '--year', String(year)]);
 
 // ── 4. Appraisal, then the report.
@@ -149,7 +149,7 @@ async function appraiseStep(): Promise<void> {
   const [resent] = await chiso.run(`${askedName} gửi lại hồ sơ kèm câu trả lời`, ['export', '--db', xaDb, '--out', again, '--override-reason', 'Bản chạy thử với bộ tiêu chí mẫu của ứng dụng'], { passphrase: xaPass(asked.code) });
   if (!resent) throw new Error('re-export printed no path');
   clock.set(`${year}-10-20T02:00:00Z`);
-  await chiso.run('Sở nhập hồ sơ gửi lại', ['import', '--db', SO, again]);
+  await chiso.run('Sở nhận hồ sơ gửi lại', ['import', '--db', SO, again]);
   writeFileSync(join(dir, 'so', `tham-dinh-${asked.code}-vong-2.json`), `${JSON.stringify({ items: [{ code: item, points: 50, comment: 'Giải trình chưa đủ: còn 01 nhiệm vụ chưa hoàn thành; chấm 0,50 điểm.', request: null }] }, null, 1)}\n`);
   await chiso.run(`Thẩm định vòng 2: tiêu chí không đổi giữ quyết định vòng 1; tiêu chí ${item} được chấm lại`, ['appraise', '--db', SO, '--commune', asked.code, '--year', y, '--scores', `so/tham-dinh-${asked.code}-vong-2.json`]);
   await chiso.run(null, ['appraise', '--db', SO, '--commune', asked.code, '--year', y, '--accept-self'], { quiet: true });

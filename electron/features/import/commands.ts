@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { viDate } from '../../../shared/report/format';
 import { printable, printableJson } from '../../../shared/text';
 import type { Commands } from '../../kernel/commands/command';
 import { dbPath, withApp } from '../../kernel/commands/command';
@@ -7,6 +8,7 @@ import { UsageError } from '../../kernel/commands/io';
 import { formatDetails } from '../setup/identity-lines';
 import type { ImportResult } from './import';
 import type { BoardRow, ImportProgress } from '../../../shared/ipc/import';
+import { vietnamDay } from './status';
 import { exportImportLog, exportLogRows, importPackages, importStatus } from './use-cases';
 
 const OUTCOME: Record<ImportResult['outcome'], string> = { accepted: 'ĐÃ NHẬN ', duplicate: 'ĐÃ CÓ   ', refused: 'TỪ CHỐI ' };
@@ -28,7 +30,7 @@ function lines(r: ImportResult, dryRun: boolean): string[] {
 const STATE: Record<BoardRow['state'], string> = { 'not-received': 'CHƯA NHẬN', received: 'ĐÃ NHẬN', flagged: 'CẦN XEM' };
 
 function boardLine(r: BoardRow): string {
-  const when = r.receivedAt ? `lần ${r.revision}, nhận ${r.receivedAt.slice(0, 10)}${r.onTime === null ? '' : r.onTime ? ' (đúng hạn)' : ' (trễ hạn)'}` : '';
+  const when = r.receivedAt ? `lần ${r.revision}, nhận ${viDate(vietnamDay(r.receivedAt))}${r.onTime === null ? '' : r.onTime ? ' (đúng hạn)' : ' (trễ hạn)'}` : '';
   const flags = [r.mismatch ? 'điểm tính lại khác kê khai' : '', r.refusedAttempts > 0 ? `${r.refusedAttempts} tệp bị từ chối` : ''].filter(Boolean).join('; ');
   return `${r.code}  ${printable(r.name).padEnd(28)} ${STATE[r.state].padEnd(10)} ${when}${flags ? `  [${flags}]` : ''}`;
 }
@@ -124,7 +126,7 @@ chiso import log --db REVIEWER.sqlite [--xlsx FILE] [--csv FILE]
       const board = await withApp(env, path, (app) => app.perform(importStatus, { year }));
       if (values.json) io.out(printableJson(JSON.stringify(board, null, 2)));
       else {
-        io.out(`Năm ${board.year} · hạn nộp: ${board.deadline ?? '(chưa đặt)'} · ${board.rows.length} xã`);
+        io.out(`Năm ${board.year} · hạn nộp: ${board.deadline ? viDate(board.deadline) : '(chưa đặt)'} · ${board.rows.length} xã`);
         for (const r of board.rows) io.out(boardLine(r));
       }
       return 0;
