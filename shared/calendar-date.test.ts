@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { dayOf, isCalendarDate } from './calendar-date';
+import { dayOf, isCalendarDate, vietnamDay } from './calendar-date';
 
 describe('isCalendarDate', () => {
   it('accepts real days, leap days included', () => {
@@ -14,5 +14,13 @@ describe('isCalendarDate', () => {
     fc.assert(fc.property(fc.date({ min: new Date('1950-01-01'), max: new Date('2999-12-31'), noInvalidDate: true }), (t) => {
       expect(isCalendarDate(dayOf(t))).toBe(true);
     }));
+  });
+});
+
+describe('vietnamDay', () => {
+  it('turns to the next day at 17:00 UTC (midnight in Vietnam), from a Date or an ISO text', () => {
+    expect(vietnamDay(new Date('2026-10-05T16:59:59Z'))).toBe('2026-10-05');
+    expect(vietnamDay('2026-10-05T17:00:00Z')).toBe('2026-10-06');
+    expect(vietnamDay('2026-12-31T18:30:00.000Z')).toBe('2027-01-01');
   });
 });

@@ -19,3 +19,12 @@ export function isCalendarDate(s: string): boolean {
 export function dayOf(instant: Date): string {
   return instant.toISOString().slice(0, 10);
 }
+
+/**
+ * The calendar day (yyyy-mm-dd) of an instant in Vietnam (UTC+7, no daylight saving): the day a
+ * package was received, a report or a print is dated, a deadline is counted from.
+ */
+export function vietnamDay(instant: Date | string): string {
+  const t = typeof instant === 'string' ? new Date(instant).getTime() : instant.getTime();
+  return new Date(t + 7 * 3_600_000).toISOString().slice(0, 10);
+}

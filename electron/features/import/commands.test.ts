@@ -6,7 +6,7 @@ import { captureIO } from '../../../test/helpers/cli-io';
 import type { TestStore } from '../../../test/helpers/context';
 import { addToRoster, dumpDatabase, enrol, makeCommune, makeReviewer, type Commune } from '../../../test/fixtures/reviewer-imports';
 import { runCli } from '../../app/cli/chiso';
-import { vietnamDay } from './status';
+import { vietnamDay } from '../../../shared/calendar-date';
 import { openDatabase, type Db } from '../../kernel/db/open';
 
 let r: TestStore;

@@ -8,7 +8,7 @@ import { UsageError } from '../../kernel/commands/io';
 import { formatDetails } from '../setup/identity-lines';
 import type { ImportResult } from './import';
 import type { BoardRow, ImportProgress } from '../../../shared/ipc/import';
-import { vietnamDay } from './status';
+import { vietnamDay } from '../../../shared/calendar-date';
 import { exportImportLog, exportLogRows, importPackages, importStatus } from './use-cases';
 
 const OUTCOME: Record<ImportResult['outcome'], string> = { accepted: 'ĐÃ NHẬN ', duplicate: 'ĐÃ CÓ   ', refused: 'TỪ CHỐI ' };

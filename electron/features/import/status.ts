@@ -9,13 +9,10 @@
  * day the office sees on its wall.
  */
 import type { Board, BoardRow } from '../../../shared/ipc/import';
+import { vietnamDay } from '../../../shared/calendar-date';
 import type { ServiceContext } from '../../kernel/context';
 import { activeRoster, deadlineFor, hasActiveKey, receivedFor, refusedAttempts } from './received-repo';
 
-/** The calendar day (YYYY-MM-DD) of an instant in Vietnam (UTC+7, no daylight saving). */
-export function vietnamDay(iso: string): string {
-  return new Date(new Date(iso).getTime() + 7 * 3600 * 1000).toISOString().slice(0, 10);
-}
 
 export function statusBoard(ctx: ServiceContext, year: number): Board {
   const deadline = deadlineFor(ctx.db, year);

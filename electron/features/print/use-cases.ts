@@ -3,6 +3,7 @@
  * document), handed to the platform's print dialog. Where there is none (the command line, no
  * window), PRINT_UNAVAILABLE: export the PDF instead.
  */
+import { vietnamDay } from '../../../shared/calendar-date';
 import type { PrintResult } from '../../../shared/ipc/print';
 import { AppError } from '../../../shared/errors';
 import { reportDocument } from '../../../shared/report/document/document';
@@ -32,10 +33,6 @@ async function print(app: AppContext, html: string): Promise<PrintResult> {
   }
 }
 
-/** The calendar day (YYYY-MM-DD) in Vietnam (UTC+7): the date the report carries, as its PDF. */
-function vietnamDay(at: Date): string {
-  return new Date(at.getTime() + 7 * 3600 * 1000).toISOString().slice(0, 10);
-}
 
 /** The commune's summary on paper: the same HTML as "Xuất PDF". */
 export const printSummary = useCase('print.summary', { roles: ['commune'] }, async (app) => {

@@ -14,7 +14,7 @@ import { COMMUNE_TYPES } from '../../../shared/report/report';
 import type { Db } from '../../kernel/db/open';
 import { frameworkJson } from '../framework/framework-repo';
 import { deadlineFor } from '../import/received-repo';
-import { vietnamDay } from '../import/status';
+import { vietnamDay } from '../../../shared/calendar-date';
 import { identityFrameworkRef } from '../setup/identity-repo';
 import { appraisalSource as defaultSource, type AppraisalSource } from './appraisal-source';
 import { hasPackages, historyRows, latestItems, latestPackages, rosterCommunes, type LatestPackage } from './report-repo';

@@ -4,6 +4,7 @@
  * (`deadline.signed.YYYY`, written when the commune imports the signed framework) and the one the
  * commune typed from the official letter (`deadline.typed.YYYY`). The signed one wins.
  */
+import { vietnamDay } from '../../../shared/calendar-date';
 import { AppError } from '../../../shared/errors';
 import type { CommuneDeadline } from '../../../shared/ipc/settings';
 import type { ServiceContext } from '../../kernel/context';
@@ -14,8 +15,6 @@ const signedKey = (year: number) => `deadline.signed.${year}`;
 const typedKey = (year: number) => `deadline.typed.${year}`;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/u;
 const DAY_MS = 86_400_000;
-/** Vietnam has no daylight saving: its calendar day is UTC+7 all year. */
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 
 /** A real calendar date as yyyy-mm-dd (2026-02-30 is not one). */
 export function isRealIsoDate(text: string): boolean {
@@ -35,7 +34,7 @@ export function parseViDate(text: string): string | null {
 
 /** Today's date in Vietnam (yyyy-mm-dd) by the context's clock. */
 export function vietnamToday(ctx: Pick<ServiceContext, 'clock'>): string {
-  return new Date(ctx.clock.now().getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
+  return vietnamDay(ctx.clock.now());
 }
 
 /** Whole days from `today` to `deadline` (0 on the day itself, negative once past). */

@@ -9,6 +9,7 @@
  *   the report screen's button (a use case with a save-dialog Destination):
  *     const file = await input.path(reportPdfName(report)); return file === null ? null : printReportPdf(app, report, file);
  */
+import { vietnamDay } from '../../../../shared/calendar-date';
 import { basename } from 'node:path';
 import { reportDocument, type DocumentMeta } from '../../../../shared/report/document/document';
 import type { Report } from '../../../../shared/report/types';
@@ -51,10 +52,6 @@ export async function writeReportPdf(pdf: PdfPrinter, report: Report, file: stri
   return { path: file, bytes: bytes.length };
 }
 
-/** The calendar day (YYYY-MM-DD) of an instant in Vietnam (UTC+7), the date the report carries. */
-function vietnamDay(at: Date): string {
-  return new Date(at.getTime() + 7 * 3600 * 1000).toISOString().slice(0, 10);
-}
 
 /**
  * The report as the reviewing unit publishes it: headed with its name and dated today, printed
