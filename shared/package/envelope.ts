@@ -224,11 +224,30 @@ export const reportTotalsSchema = z.strictObject({
 export function isAnswers(v: unknown): v is Record<string, string | number | null> {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   for (const k in v) {
-    if (k.length < 1 || k.length > 64 || !isNameChars(k)) return false;
+    if (!GOOD_CODES.has(k)) {
+      if (k.length < 1 || k.length > 64 || !isNameChars(k)) return false;
+      remember(GOOD_CODES, k);
+    }
     const a = (v as Record<string, unknown>)[k];
-    if (!(a === null || (typeof a === 'string' && a.length <= 2000 && isProse(a)) || (typeof a === 'number' && Number.isSafeInteger(a)))) return false;
+    if (a === null || (typeof a === 'number' && Number.isSafeInteger(a))) continue;
+    if (typeof a !== 'string' || a.length > 2000) return false;
+    if (a.length <= 16 && GOOD_SHORT.has(a)) continue;
+    if (!isProse(a)) return false;
+    if (a.length <= 16) remember(GOOD_SHORT, a);
   }
   return true;
+}
+
+/**
+ * Question codes and short answers (option values) already found good: the same few dozen recur
+ * in every form of every package, so each is tested once. Only strings that passed are kept, and
+ * never more than a few thousand.
+ */
+const GOOD_CODES = new Set<string>();
+const GOOD_SHORT = new Set<string>();
+function remember(set: Set<string>, s: string): void {
+  if (set.size >= 4096) set.clear();
+  set.add(s);
 }
 export const answersSchema = z.custom<Record<string, string | number | null>>(isAnswers, {
   error: 'answers: question code (1–64 characters, no control or invisible character) → string (≤ 2000, prose), safe integer or null',

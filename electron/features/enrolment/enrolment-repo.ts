@@ -6,6 +6,7 @@
  */
 import type { EnrolmentRequest } from '../../../shared/package/envelope';
 import type { Db } from '../../kernel/db/open';
+import { admitKey } from './admit-key';
 
 export interface EnrolmentRequestRecord {
   requestId: string;
@@ -38,6 +39,8 @@ export interface EnrolledKey {
   validFrom: string;
   revokedFrom: string | null;
   approvedAt: string;
+  /** Passed the full key check when it entered the registry (admitKey; migration 013 for older rows). */
+  vetted: boolean;
 }
 
 // ------------------------------------------------------------------ enrolment_requests
@@ -135,10 +138,11 @@ interface EnrolledRow {
   valid_from: string;
   revoked_from: string | null;
   approved_at: string;
+  vetted: number;
 }
 const toEnrolled = (r: EnrolledRow): EnrolledKey => ({
   keyId: r.key_id, communeCode: r.commune_code, communeName: r.commune_name, publicKey: r.public_key, fingerprint: r.fingerprint,
-  status: r.status, validFrom: r.valid_from, revokedFrom: r.revoked_from ?? null, approvedAt: r.approved_at,
+  status: r.status, validFrom: r.valid_from, revokedFrom: r.revoked_from ?? null, approvedAt: r.approved_at, vetted: r.vetted === 1,
 });
 
 export function readEnrolledKeys(db: Db): EnrolledKey[] {
@@ -159,9 +163,10 @@ export function insertEnrolledKey(
   db: Db,
   row: { keyId: string; communeCode: string; communeName: string; publicKey: string; fingerprint: string; validFrom: string; requestId: string; requestSha256: string; approvedAt: string },
 ): void {
+  admitKey(row.publicKey);
   db.prepare(
-    `INSERT INTO enrolled_keys (key_id, commune_code, commune_name, public_key, fingerprint, status, valid_from, revoked_from, request_id, request_sha256, approved_at)
-     VALUES (@keyId, @communeCode, @communeName, @publicKey, @fingerprint, 'active', @validFrom, NULL, @requestId, @requestSha256, @approvedAt)`,
+    `INSERT INTO enrolled_keys (key_id, commune_code, commune_name, public_key, fingerprint, status, valid_from, revoked_from, request_id, request_sha256, approved_at, vetted)
+     VALUES (@keyId, @communeCode, @communeName, @publicKey, @fingerprint, 'active', @validFrom, NULL, @requestId, @requestSha256, @approvedAt, 1)`,
   ).run(row);
 }
 

@@ -40,7 +40,8 @@ export function registryResolver(ctx: ServiceContext): KeyResolver & ((keyId: st
       isCalendarDate(k.revokedFrom) &&
       k.revokedFrom > dayOf(ctx.clock.now()) &&
       hasApprovedRotation(ctx.db, k.keyId, k.revokedFrom);
-    return { publicKey: raw, status: retiredLater ? 'active' : k.status, communeCode: k.communeCode, kind: 'commune' };
+    // vetted: the key passed the full check as it entered the registry (admit-key.ts, migration 013).
+    return { publicKey: raw, status: retiredLater ? 'active' : k.status, communeCode: k.communeCode, kind: 'commune', vetted: k.vetted };
   };
 }
 

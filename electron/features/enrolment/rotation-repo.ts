@@ -4,6 +4,7 @@
  */
 import type { KeyRotation } from '../../../shared/package/envelope';
 import type { Db } from '../../kernel/db/open';
+import { admitKey } from './admit-key';
 
 export interface KeyRotationRecord {
   /** SHA-256 (hex) of the statement's signed bytes. */
@@ -78,9 +79,10 @@ export function enrolRotatedKey(
   db: Db,
   row: { newKeyId: string; communeCode: string; communeName: string; publicKey: string; fingerprint: string; effectiveFrom: string; statementSha256: string; approvedAt: string; oldKeyId: string },
 ): void {
+  admitKey(row.publicKey);
   db.prepare(
-    `INSERT INTO enrolled_keys (key_id, commune_code, commune_name, public_key, fingerprint, status, valid_from, revoked_from, request_id, request_sha256, approved_at)
-     VALUES (?, ?, ?, ?, ?, 'active', ?, NULL, NULL, ?, ?)`,
+    `INSERT INTO enrolled_keys (key_id, commune_code, commune_name, public_key, fingerprint, status, valid_from, revoked_from, request_id, request_sha256, approved_at, vetted)
+     VALUES (?, ?, ?, ?, ?, 'active', ?, NULL, NULL, ?, ?, 1)`,
   ).run(row.newKeyId, row.communeCode, row.communeName, row.publicKey, row.fingerprint, row.effectiveFrom, row.statementSha256, row.approvedAt);
   db.prepare("UPDATE enrolled_keys SET status = 'revoked', revoked_from = ? WHERE key_id = ?").run(row.effectiveFrom, row.oldKeyId);
 }

@@ -102,11 +102,11 @@ describe('importBatch through the worker pool', () => {
     const stopAfter = 1;
     const controller = new AbortController();
     const batch = await importBatch(r.ctx, [inbox], unit, {
-      dryRun: false, workers: 2, poolFrom: 0, signal: controller.signal,
+      dryRun: false, workers: 2, poolFrom: 0, groupMax: 3, signal: controller.signal,
       onProgress: (p) => { if (p.done === stopAfter) controller.abort(); },
     });
     // The cancel comes after the first file; the files committed with it in the same group stay
-    // too (a group is at most what two workers hold in hand: 8 of the 10).
+    // too (a group here is at most 3 of the 10).
     const finished = batch.results.length;
     expect(finished).toBeGreaterThanOrEqual(stopAfter);
     expect(finished).toBeLessThan(EXPECTED.length);

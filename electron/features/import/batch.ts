@@ -1,7 +1,7 @@
 /**
  * A batch of packages imported the way a large one needs: examined in parallel (pool.ts, one worker
  * per core) and applied by the one writer (import.ts) in file order, each file in its own
- * savepoint and the files already examined committed together (one fsync for the group), so the
+ * savepoint and the files examined within a moment committed together (one fsync for the group), so the
  * verdicts and the database are exactly those of the sequential path. No transaction is ever open
  * while waiting for a worker. Progress after every file; a cancel (AbortSignal) stops before the
  * next group is applied: every file applied so far stays, the examinations in flight are dropped,
@@ -17,8 +17,14 @@ import { defaultWorkerCount, ExaminePool } from './pool';
 import { listPackageFiles, type Listed } from './walk';
 import type { ImportProgress, ImportResult } from '../../../shared/ipc/import';
 
-/** The most files committed together (examinations already waiting, never waited for). */
+/** The most files committed together. */
 const GROUP_MAX = 64;
+
+/**
+ * How long a group of a pooled batch may wait for more examinations before it is applied: the
+ * progress still moves several times a second, and a cancel waits at most this (plus one file).
+ */
+const GROUP_WAIT_MS = 120;
 
 /** Below this many files a pool costs more to start than it saves. */
 export const POOL_FROM = 24;
@@ -31,6 +37,8 @@ export interface BatchOptions {
   workers?: number;
   /** The fewest files worth a pool (default POOL_FROM). */
   poolFrom?: number;
+  /** The most files committed together (default GROUP_MAX; tests lower it). */
+  groupMax?: number;
   /** How the pool starts (tests give one that fails). */
   startPool?: typeof ExaminePool.start;
 }
@@ -131,7 +139,9 @@ export async function importBatch(ctx: ServiceContext, paths: readonly string[],
     void examined.then((ex) => { f.ready = ex; });
     return f;
   };
-  const window = pool ? pool.size * 4 : 1;
+  // Enough in flight that the workers keep busy while the writer applies a whole group.
+  const groupMax = Math.max(1, options.groupMax ?? GROUP_MAX);
+  const window = pool ? groupMax + pool.size * 4 : 1;
   const inflight: InFlight[] = [];
   let next = 0;
   const refill = () => {
@@ -147,10 +157,22 @@ export async function importBatch(ctx: ServiceContext, paths: readonly string[],
       const head = inflight.shift()!;
       const group: [Examined, Listed][] = [[await head.examined, head.listed]];
       if (options.signal?.aborted) break;
-      while (group.length < GROUP_MAX && inflight[0]?.ready !== undefined) {
-        const f = inflight.shift()!;
+      // With workers, the group also waits (a little) for the files still in flight: a commit
+      // costs an fsync, more than applying a file, so one per file would make the writer the
+      // bottleneck. Only examinations wait, in memory; no transaction is open meanwhile.
+      const until = performance.now() + (pool ? GROUP_WAIT_MS : 0);
+      while (group.length < groupMax && !options.signal?.aborted) {
+        refill();
+        const f = inflight[0];
+        if (!f) break;
+        if (f.ready === undefined) {
+          if (performance.now() >= until) break;
+          await f.examined;
+        }
+        inflight.shift();
         group.push([f.ready!, f.listed]);
       }
+      if (options.signal?.aborted) break;
       refill();
       applyGroup(group);
     }

@@ -65,11 +65,11 @@ class Slot {
   }
 }
 
-function startOne(facts: ImportFacts, timeoutMs: number): Promise<Slot> {
+function startOne(facts: ImportFacts, timeoutMs: number, script: string | URL | undefined): Promise<Slot> {
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {
-      const entry = workerEntry();
+      const entry = script === undefined ? workerEntry() : { script, eval: false };
       worker = new Worker(entry.script, { eval: entry.eval, workerData: { facts } });
     } catch (err) {
       reject(err instanceof Error ? err : new Error(String(err)));
@@ -103,9 +103,13 @@ export class ExaminePool {
   private next = 0;
   private constructor(private readonly slots: Slot[]) {}
 
-  /** `size` workers, each holding the batch's snapshot; rejects (nothing left running) when one cannot start. */
-  static async start(facts: ImportFacts, size: number, timeoutMs = 120_000): Promise<ExaminePool> {
-    const started = await Promise.allSettled(Array.from({ length: Math.max(1, size) }, () => startOne(facts, timeoutMs)));
+  /**
+   * `size` workers, each holding the batch's snapshot; rejects (nothing left running) when one
+   * cannot start. `script`: a built worker to run instead of the one found beside this module (the
+   * bench runs the app's bundled worker from the TypeScript sources).
+   */
+  static async start(facts: ImportFacts, size: number, timeoutMs = 120_000, script?: string | URL): Promise<ExaminePool> {
+    const started = await Promise.allSettled(Array.from({ length: Math.max(1, size) }, () => startOne(facts, timeoutMs, script)));
     const slots = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
     const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (failed) {

@@ -182,6 +182,18 @@ export function isSmallOrderEncoding(b: Uint8Array): boolean {
   return false;
 }
 
+/**
+ * The part of publicKeyProblem that needs no curve arithmetic: length, canonical y, not of small
+ * order (byte comparisons). Enough for a key that already passed publicKeyProblem when it entered
+ * a registry (a vetted key, package-signer.ts), where the rest would only be repeated.
+ */
+export function encodingProblem(raw: Uint8Array): 'length' | 'non-canonical' | 'small-order' | null {
+  if (raw.length !== 32) return 'length';
+  if (yIsNonCanonical(raw)) return 'non-canonical';
+  if (isSmallOrderEncoding(raw)) return 'small-order';
+  return null;
+}
+
 /** Why a raw public key must be refused, or null when it is a sound Ed25519 key. */
 export function publicKeyProblem(raw: Uint8Array): PublicKeyProblem | null {
   if (raw.length !== 32) return 'length';

@@ -5,7 +5,7 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign as nodeSign, verify as nodeVerify, type KeyObject } from 'node:crypto';
 import { groupsOfFour, toCrockfordBase32 } from '../../../shared/package/base32';
 import { AppError } from '../../../shared/errors';
-import { publicKeyProblem, signatureProblem, type PublicKeyProblem } from './ed25519-point';
+import { encodingProblem, publicKeyProblem, signatureProblem, type PublicKeyProblem } from './ed25519-point';
 
 // DER headers of Ed25519 keys (RFC 8410): SubjectPublicKeyInfo and a PKCS#8 v1 wrapping a seed.
 const SPKI_PREFIX = Uint8Array.from([0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00]);
@@ -64,27 +64,34 @@ export function sign(privateKey: KeyObject, bytes: Uint8Array): Uint8Array {
 }
 
 // Importing a key costs about as much as verifying a small package, and checking that a key is
-// sound (ed25519-point.ts) costs more; a reviewing unit checks many packages from few keys. The
-// answer depends only on the 32 raw bytes: a KeyObject (immutable), or the reason it is refused.
+// sound (ed25519-point.ts) costs more; a reviewing unit checks many packages from few keys. Both
+// answers depend only on the 32 raw bytes: the full check's verdict, and the KeyObject
+// (immutable), kept apart so a key imported on the word of a registry (vetted, below) is never
+// taken for one that passed the full check here.
 const KEY_CACHE_LIMIT = 1024;
-const keyCache = new Map<string, KeyObject | PublicKeyProblem>();
+const verdicts = new Map<string, PublicKeyProblem | null>();
+const keyObjects = new Map<string, KeyObject>();
 
-function cachedPublicKey(raw: Uint8Array): KeyObject | PublicKeyProblem {
-  const id = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('hex');
-  let key = keyCache.get(id);
-  if (key === undefined) {
-    key = publicKeyProblem(raw) ?? publicKeyFromRaw(raw);
-    if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
-    keyCache.set(id, key);
-  }
-  return key;
+/** Empties both caches: for a benchmark that must measure keys never seen before (test/bench). */
+export function forgetKeyCache(): void {
+  verdicts.clear();
+  keyObjects.clear();
+}
+
+const hexOf = (raw: Uint8Array) => Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('hex');
+
+function remember<V>(cache: Map<string, V>, id: string, value: V): V {
+  if (cache.size >= KEY_CACHE_LIMIT) cache.clear();
+  cache.set(id, value);
+  return value;
 }
 
 /** Why a raw public key is refused (small order, not canonical, not on the curve…), or null. */
 export function weakPublicKeyReason(raw: Uint8Array): PublicKeyProblem | null {
   if (raw.length !== 32) return 'length';
-  const key = cachedPublicKey(raw);
-  return typeof key === 'string' ? key : null;
+  const id = hexOf(raw);
+  const known = verdicts.get(id);
+  return known !== undefined ? known : remember(verdicts, id, publicKeyProblem(raw));
 }
 
 /** A key that may be trusted with anything: canonical, on the curve, in the prime-order subgroup. */
@@ -101,14 +108,24 @@ export function assertStrongPublicKey(raw: Uint8Array): void {
 }
 
 /**
- * False for a bad signature, a weak or malformed key, or a non-canonical signature (S ≥ L, or a
- * wrong length), the last two refused before OpenSSL sees them; never throws.
+ * Why a key is refused, as cheaply as its origin allows: a vetted key (one a registry admitted only
+ * after assertStrongPublicKey, and hands back as such) has only its encoding checked again (length,
+ * canonical, not of small order: byte comparisons); any other key, the full check.
  */
-export function verify(rawPublicKey: Uint8Array, bytes: Uint8Array, signature: Uint8Array): boolean {
-  if (signatureProblem(signature) !== null || rawPublicKey.length !== 32) return false;
+export function keyProblem(raw: Uint8Array, vetted = false): PublicKeyProblem | null {
+  return vetted ? encodingProblem(raw) : weakPublicKeyReason(raw);
+}
+
+/**
+ * False for a bad signature, a weak or malformed key, or a non-canonical signature (S ≥ L, or a
+ * wrong length), the last two refused before OpenSSL sees them; never throws. `vetted`: see keyProblem.
+ */
+export function verify(rawPublicKey: Uint8Array, bytes: Uint8Array, signature: Uint8Array, vetted = false): boolean {
+  if (signatureProblem(signature) !== null || keyProblem(rawPublicKey, vetted) !== null) return false;
   try {
-    const key = cachedPublicKey(rawPublicKey);
-    return typeof key !== 'string' && nodeVerify(null, bytes, key, signature);
+    const id = hexOf(rawPublicKey);
+    const key = keyObjects.get(id) ?? remember(keyObjects, id, publicKeyFromRaw(rawPublicKey));
+    return nodeVerify(null, bytes, key, signature);
   } catch {
     return false;
   }

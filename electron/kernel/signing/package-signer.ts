@@ -34,7 +34,7 @@ import {
   type VerifyFailure,
 } from '../../../shared/package/verify-steps';
 import { issuesVi, safeParseVi } from '../../../shared/package/issues';
-import { keyIdOf, verify, weakPublicKeyReason } from './ed25519';
+import { keyIdOf, keyProblem, verify } from './ed25519';
 import { signatureProblem } from './ed25519-point';
 import type { Signer } from './signer';
 
@@ -94,6 +94,13 @@ export interface ResolvedKey {
   status: 'active' | 'revoked';
   /** Whose key it is: a commune's (enrolled) or a reviewing unit's (pinned). */
   kind: SignerKind;
+  /**
+   * The resolver's registry admitted this key only after the full check (assertStrongPublicKey,
+   * at enrolment or rotation), so step 4 checks its encoding again (length, canonical, not of
+   * small order) but not the subgroup arithmetic, which costs more than the signature itself.
+   * Never set it for a key that came from the package (an embedded key).
+   */
+  vetted?: boolean;
 }
 
 export interface ResolveContext {
@@ -175,6 +182,7 @@ export function verifyEnvelope(input: Uint8Array | string, opts: VerifyOptions):
   const embeddedText = embeddedPublicKeyOf(type, envelope.payload);
   const embedded = embeddedText === undefined ? undefined : fromBase64Url(embeddedText);
   const keys: Uint8Array[] = [];
+  const vetted: boolean[] = [];
   for (const [i, s] of envelope.signatures.entries()) {
     const offered = embedded && keyIdOf(embedded) === s.keyId ? embedded : undefined;
     const signerKind = SIGNER_KINDS[type][i]!;
@@ -184,13 +192,17 @@ export function verifyEnvelope(input: Uint8Array | string, opts: VerifyOptions):
       const commune = claimedCommune(envelope.payload);
       return refuse('KEY_UNKNOWN', { keyId: s.keyId, ...(commune ? { claimedCommuneCode: commune, unverified: true } : {}) });
     }
-    // A small-order or non-canonical key verifies forged signatures: refused wherever it came from.
-    const weak = weakPublicKeyReason(resolved.publicKey);
+    // A small-order or non-canonical key verifies forged signatures: refused wherever it came from
+    // (a vetted key passed the full check when it entered the registry: its encoding is checked again).
+    // The package's own embedded key is never vetted, whatever the resolver says.
+    const isVetted = resolved.vetted === true && resolved.publicKey !== offered;
+    const weak = keyProblem(resolved.publicKey, isVetted);
     if (weak !== null) return refuse('KEY_WEAK', { keyId: s.keyId, reason: weak });
     // A commune key never signs for the reviewing unit, nor the other way round.
     if (resolved.kind !== signerKind) return refuse('KEY_WRONG_KIND', { keyId: s.keyId, expected: signerKind, actual: resolved.kind });
     if (resolved.status !== 'active') return refuse('KEY_REVOKED', { keyId: s.keyId });
     keys.push(resolved.publicKey);
+    vetted.push(isVetted);
   }
 
   // 5 signatures, over the canonical form of the very payload object parsed from the file.
@@ -226,7 +238,7 @@ export function verifyEnvelope(input: Uint8Array | string, opts: VerifyOptions):
     // One spelling per signature (S < L): refused before OpenSSL, with the reason.
     const problem = sig ? signatureProblem(sig) : 'length';
     if (problem !== null) return refuse('SIGNATURE_INVALID', { keyId: s.keyId, reason: problem });
-    if (!verify(keys[i]!, bytes, sig!)) return refuse('SIGNATURE_INVALID', { keyId: s.keyId });
+    if (!verify(keys[i]!, bytes, sig!, vetted[i])) return refuse('SIGNATURE_INVALID', { keyId: s.keyId });
   }
 
   // 6 payload schema (and the value rules: NFC, safe integers)

@@ -13,27 +13,10 @@ import { buildKeyRotation, verifyKeyRotation } from './rotation';
 import { createKeyBackup, readKeyBackupInfo, restoreKeyBackup } from './key-backup';
 import { serializeEnvelope, signPackage, verifyEnvelope } from './package-signer';
 import type { Signer } from './signer';
+import { WEAK_KEYS } from '../../../test/fixtures/weak-keys';
 
 const fromHex = (h: string) => new Uint8Array(Buffer.from(h, 'hex'));
-const P = 2n ** 255n - 19n;
 const le = (n: bigint) => Uint8Array.from({ length: 32 }, (_, i) => Number((n >> BigInt(8 * i)) & 0xffn));
-
-/** Every small-order point (canonical and non-canonical spellings) and a few off-curve ones. */
-export const WEAK_KEYS: [string, Uint8Array][] = [
-  ['identity', fromHex('0100000000000000000000000000000000000000000000000000000000000000')],
-  ['order 2', fromHex('ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f')],
-  ['order 4', fromHex('0000000000000000000000000000000000000000000000000000000000000000')],
-  ['order 4, odd x', fromHex('0000000000000000000000000000000000000000000000000000000000000080')],
-  ['order 8 a', fromHex('26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05')],
-  ['order 8 a′', fromHex('26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc85')],
-  ['order 8 b', fromHex('c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a')],
-  ['order 8 b′', fromHex('c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac03fa')],
-  ['identity as y = p + 1', le(P + 1n)],
-  ['order 4 as y = p', le(P)],
-  ['identity with the sign bit', fromHex('0100000000000000000000000000000000000000000000000000000000000080')],
-  ['y = p + 5', le(P + 5n)],
-  ['off the curve (y = 2)', le(2n)],
-];
 
 /** A "signer" for a weak key: R = identity, S = 0, which OpenSSL accepts under the identity key. */
 function weakSigner(publicKey: Uint8Array): Signer {
