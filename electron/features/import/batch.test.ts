@@ -1,12 +1,10 @@
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sampleFramework } from '../../../shared/framework/sample';
 import type { ImportProgress } from '../../../shared/ipc/import';
 import { openDatabase } from '../../kernel/db/open';
 import type { ServiceContext } from '../../kernel/context';
 import type { TestStore } from '../../../test/helpers/context';
-import { addToRoster, dumpDatabase, enrol, makeCommune, makeReviewer, type Commune } from '../../../test/fixtures/reviewer-imports';
+import { dumpDatabase, makeMixedInbox, makeReviewer, MIXED_INBOX_VERDICTS, type Commune } from '../../../test/fixtures/reviewer-imports';
 import { importBatch } from './batch';
 import { importPackages } from './import';
 import { listPackageFiles } from './walk';
@@ -31,31 +29,9 @@ const verdicts = (rs: { file: string; outcome: string; code: string | null; revi
 
 beforeEach(() => {
   r = makeReviewer();
-  inbox = join(r.dir, 'inbox');
-  mkdirSync(join(inbox, 'usb'), { recursive: true });
-  const a = makeCommune('26734', 'commune');
-  const twinOfA = makeCommune('26734', 'commune');
-  const unknown = makeCommune('26736', 'communeNext');
-  const otherFramework = makeCommune('26734', 'commune', { ...sampleFramework, version: '7.3' });
-  communes.push(a, twinOfA, unknown, otherFramework);
-  enrol(r, a);
-  addToRoster(r, '26734');
-  addToRoster(r, '26736');
-  const r1 = a.export();
-  const r2 = a.export();
-  const r3 = a.export();
-  // Names give the order: r3 before r1 (an older revision after a newer one), duplicates, a tampered copy, the rest.
-  copyFileSync(r3, join(inbox, 'a-r3.json'));
-  copyFileSync(r1, join(inbox, 'b-r1-old.json'));
-  copyFileSync(r3, join(inbox, 'c-r3-again.json'));
-  writeFileSync(join(inbox, 'd-tampered.json'), readFileSync(r2, 'utf8').replace('"communeName":"Xã Thử 26734"', '"communeName":"Xã Thử 26739"'));
-  copyFileSync(unknown.export(), join(inbox, 'e-unknown-key.json'));
-  copyFileSync(otherFramework.export(), join(inbox, '0-other-framework.json'));
-  writeFileSync(join(inbox, 'g-broken.json'), '{"format":');
-  copyFileSync(twinOfA.export(), join(inbox, 'usb', 'h-r1-other-content.json'));
-  a.export();
-  copyFileSync(a.export(), join(inbox, 'usb', 'i-r5.json'));
-  copyFileSync(r3, join(inbox, 'usb', 'j-r3-third.json'));
+  const made = makeMixedInbox(r);
+  inbox = made.inbox;
+  communes.push(...made.communes);
 });
 afterEach(() => {
   for (const db of opened.splice(0)) db.close();
@@ -63,18 +39,7 @@ afterEach(() => {
   r.cleanup();
 });
 
-const EXPECTED = [
-  ['0-other-framework.json', 'refused', 'FRAMEWORK_NOT_HELD', 1],
-  ['a-r3.json', 'accepted', null, 3],
-  ['b-r1-old.json', 'refused', 'STALE_REVISION', 1],
-  ['c-r3-again.json', 'duplicate', null, 3],
-  ['d-tampered.json', 'refused', 'SIGNATURE_INVALID', null],
-  ['e-unknown-key.json', 'refused', 'KEY_UNKNOWN', null],
-  ['g-broken.json', 'refused', 'NOT_JSON', null],
-  ['usb/h-r1-other-content.json', 'refused', 'STALE_REVISION', 1],
-  ['usb/i-r5.json', 'accepted', null, 5],
-  ['usb/j-r3-third.json', 'duplicate', null, 3],
-];
+const EXPECTED = MIXED_INBOX_VERDICTS;
 
 describe('importBatch through the worker pool', () => {
   it('gives the sequential path\'s verdicts and database, file for file; one bad file never stops the others', async () => {
