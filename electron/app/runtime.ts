@@ -46,6 +46,8 @@ export interface RuntimeOptions {
   nativeBinding?: string;
   clock?: Clock;
   logError?(channel: string, err: unknown): void;
+  /** A line in the app's log for what the person need not act on (AppContext.logWarn). */
+  logWarn?(event: string, details: Record<string, unknown>): void;
   /**
    * A damaged database (quick_check failed, not a database) opens the app in recovery mode instead
    * of failing: a placeholder store, every use case refused DB_CORRUPT but the backup feature's
@@ -138,6 +140,7 @@ export function createAppRuntime(options: RuntimeOptions): AppRuntime {
     pdf: options.pdf ?? null,
     printer: options.printer ?? null,
     ...(options.emit ? { emit: options.emit } : {}),
+    ...(options.logWarn ? { logWarn: options.logWarn } : {}),
     enforce,
     async perform(useCase, input) {
       enforce(useCase.policy);

@@ -50,6 +50,8 @@ export interface AppContext {
   perform<I, O>(useCase: UseCase<I, O>, input: I): Promise<O>;
   /** Main → renderer notifications (progress); nowhere on the command line. */
   emit?: EmitEvent;
+  /** A line in the app's log (logs/chiso.log) for what the person need not act on: a fallback taken, a slower path. */
+  logWarn?(event: string, details: Record<string, unknown>): void;
   /** Check a policy alone (the router, before a handler opens a dialog). */
   enforce(policy: Policy): void;
 }

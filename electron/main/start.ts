@@ -121,6 +121,7 @@ export function startMain(paths: MainPaths, env: NodeJS.ProcessEnv = process.env
         printer: electronPrinter(() => mainWindow),
         secretProtector: safeStorageProtector(),
         logError: (channel, err) => log.error('ipc.internal', { channel, error: err }),
+        logWarn: (event, details) => log.warn(event, details),
         // A damaged database opens the recovery screen; the daily backup and the evidence check run in the background.
         recoverOnCorrupt: true,
         startupChores: true,

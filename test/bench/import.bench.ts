@@ -11,6 +11,8 @@ import { prepareEnrolmentRequest } from '../../electron/features/enrolment/commu
 import { approveEnrolmentRequest } from '../../electron/features/enrolment/reviewer-enrolment';
 import { exportReport } from '../../electron/features/export/export';
 import { importPackages } from '../../electron/features/import/import';
+import { examineFile, indexFacts } from '../../electron/features/import/examine';
+import { importFacts } from '../../electron/features/import/facts';
 import { availableParallelism } from 'node:os';
 import { forgetKeyCache, privateKeyFromSeed, publicKeyFromRaw } from '../../electron/kernel/signing/ed25519';
 import { UnlockedKey } from '../../electron/kernel/signing/signer';
@@ -92,7 +94,14 @@ export async function importBench(): Promise<void> {
   const twinFile = join(reviewer.dir, 'pool-twin.sqlite');
   reviewer.db.exec(`VACUUM INTO '${twinFile}'`);
 
+  // Verification alone, one core: every file examined (read, verify, checks, recompute), nothing written.
   forgetKeyCache(); // the floor's keys: each path meets every key for the first time, as a unit does
+  const facts = indexFacts(importFacts(reviewer.ctx, { unitCode: '49', provinceCode: '49' }));
+  const tv = performance.now();
+  for (const f of files) if (examineFile(join(folder, f), facts).kind !== 'verified') throw new Error(`bench: ${f} refused`);
+  const verifyMs = performance.now() - tv;
+
+  forgetKeyCache();
   const t1 = performance.now();
   const results = importPackages(reviewer.ctx, [folder], { unitCode: '49', provinceCode: '49' }, { dryRun: false });
   const seqMs = performance.now() - t1;
@@ -121,6 +130,13 @@ export async function importBench(): Promise<void> {
     target: '≥ 200 packages/s, within 1.5× of the floor',
     baseline: floor,
     ratio: ratio(poolMs, floorMs),
+  });
+  report({
+    suite: 'import',
+    name: `verification alone, one core: read, strict parse, signature (${n} keys met for the first time), checks, recompute; nothing written`,
+    figure: `${perSec(verifyMs)} packages/s`,
+    baseline: floor,
+    ratio: ratio(verifyMs, floorMs),
   });
   report({
     suite: 'import',

@@ -47,7 +47,7 @@ export async function runCli(argv: string[], io: CliIO = processIO, options: Cli
       log.addSecret(io.env['CHISO_PASSPHRASE']);
       log.addSecret(io.env['CHISO_BACKUP_PASSPHRASE']);
       log.info('cli.command', { command: name, version: CLI_APP_VERSION });
-      const rt = createAppRuntime({ dbPath, appVersion: CLI_APP_VERSION, actor: 'chiso-cli', logError: (channel, err) => log.error('cli.internal', { command: name, channel, error: err }), ...options, ...(openOptions?.recoverOnCorrupt ? { recoverOnCorrupt: true } : {}) });
+      const rt = createAppRuntime({ dbPath, appVersion: CLI_APP_VERSION, actor: 'chiso-cli', logError: (channel, err) => log.error('cli.internal', { command: name, channel, error: err }), logWarn: (event, details) => log.warn(event, { command: name, ...details }), ...options, ...(openOptions?.recoverOnCorrupt ? { recoverOnCorrupt: true } : {}) });
       return { app: rt.app, close: () => rt.close() };
     },
   };

@@ -21,9 +21,12 @@ export const importPackages = useCase(
   async (app, input: { paths: string[]; dryRun: boolean; signal?: AbortSignal; onProgress?: (p: ImportProgress) => void }): Promise<BatchResult> => {
     if (!input.dryRun) await createBackup(app, 'pre-import');
     const identity = requireIdentity(app.ctx);
-    return importBatch(app.ctx, input.paths, { unitCode: identity.unitCode, provinceCode: identity.provinceCode || null }, {
+    const batch = await importBatch(app.ctx, input.paths, { unitCode: identity.unitCode, provinceCode: identity.provinceCode || null }, {
       dryRun: input.dryRun, ...(input.signal ? { signal: input.signal } : {}), ...(input.onProgress ? { onProgress: input.onProgress } : {}),
     });
+    // Every verdict stands either way; the log says why a batch ran slower than it could.
+    if (batch.notice) app.logWarn?.('import.pool', { notice: batch.notice, files: batch.total, dryRun: input.dryRun });
+    return batch;
   },
 );
 
