@@ -4,12 +4,12 @@
  * JSON line: {ms, startMs, threads, accepted, other, maxRssKb} (maxRssKb: VmHWM, workers included:
  * they are threads of this process).
  */
-import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { importBatch } from '../../electron/features/import/batch';
 import { importFacts } from '../../electron/features/import/facts';
 import { ExaminePool } from '../../electron/features/import/pool';
 import { openDatabase } from '../../electron/kernel/db/open';
+import { peakKb } from './peak-memory';
 
 const [dbFile, folder, script] = process.argv.slice(2);
 const db = openDatabase(dbFile!);
@@ -22,14 +22,5 @@ const t1 = performance.now();
 const r = await importBatch(ctx, [folder!], unit, { dryRun: false, startPool: () => Promise.resolve(pool) });
 const ms = performance.now() - t1;
 db.close();
-function peakKb(): number {
-  try {
-    const m = /VmHWM:\s+(\d+) kB/u.exec(readFileSync('/proc/self/status', 'utf8'));
-    if (m) return Number(m[1]);
-  } catch {
-    // Not Linux: getrusage.
-  }
-  return process.resourceUsage().maxRSS;
-}
 const accepted = r.results.filter((x) => x.outcome === 'accepted').length;
 process.stdout.write(`${JSON.stringify({ ms, startMs, threads: r.threads, accepted, other: r.results.length - accepted, notice: r.notice, maxRssKb: peakKb() })}\n`);

@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { readUserFile } from '../../electron/kernel/files/user-file';
 import { verifyPackageBytes } from '../../electron/features/verify/verify';
+import { peakKb } from './peak-memory';
 
 const [mode, file] = process.argv.slice(2);
 const t0 = performance.now();
@@ -26,13 +27,4 @@ try {
   code = (e as { code?: string }).code ?? `THREW ${String(e).slice(0, 80)}`;
 }
 const ms = performance.now() - t0;
-function peakKb(): number {
-  try {
-    const m = /VmHWM:\s+(\d+) kB/u.exec(readFileSync('/proc/self/status', 'utf8'));
-    if (m) return Number(m[1]);
-  } catch {
-    // Not Linux: fall back to getrusage.
-  }
-  return process.resourceUsage().maxRSS;
-}
 process.stdout.write(`${JSON.stringify({ code, ms, maxRssKb: peakKb() })}\n`);
