@@ -4,7 +4,7 @@
  * what was done and "Đã dừng: N tệp chưa xử lý"; then the same folder dropped on the screen.
  * Screenshots at 1280 px and at 1093×614.
  */
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeSetup } from '../../electron/features/setup/identity';
@@ -74,6 +74,34 @@ describe('a long import: progress and stop (reviewer)', () => {
     await screen.dropFiles(['usb']);
     await expect.poll(() => screen.counts().textContent()).toBe('4 tệp: 3 sẽ nhận, 1 trùng, 0 bị từ chối');
     await app.shotBoth('dropped-folder');
+    await app.close();
+  });
+
+  it('a folder of hundreds of files: the import button above the table, a filter by verdict, the rows shown 200 at a time', async () => {
+    const app = await h.open();
+    const big = join(h.dataDir, 'big');
+    mkdirSync(big);
+    const file = commune.export();
+    for (let i = 0; i < 230; i++) copyFileSync(file, join(big, `ban-${String(i).padStart(3, '0')}.json`));
+    writeFileSync(join(big, 'hong.json'), '{"format":');
+    await app.page.reload();
+    await new HomePage(app.page).waitFor('reviewer');
+    const screen = new ReviewImportPage(app.page);
+    await screen.open();
+    app.dialogs.folderAnswers.push(big);
+    await screen.chooseFolder();
+    await expect.poll(() => screen.counts().textContent(), { timeout: 60_000 }).toBe('231 tệp: 1 sẽ nhận, 229 trùng, 1 bị từ chối');
+    await expect(screen.runButton().textContent()).resolves.toBe('Nhận 1 hồ sơ');
+    expect((await screen.rows()).length).toBe(200);
+    expect(await screen.more().textContent()).toContain('Đang hiện 200/231 dòng.Hiện thêm (còn 31 dòng)');
+    await app.shotBoth('big-folder');
+    await screen.filter('refused').click();
+    expect(await screen.rows()).toEqual([['hong.json', '—', '—', expect.stringContaining('Bị từ chối: Tệp không đọc được') as string]]);
+    expect(await screen.more().count()).toBe(0);
+    await app.shotBoth('big-folder-refused');
+    await screen.filter('all').click();
+    await screen.more().getByRole('button').click();
+    expect((await screen.rows()).length).toBe(231);
     await app.close();
   });
 });

@@ -62,6 +62,16 @@ export class ReviewImportPage {
     return this.page.getByTestId('import-done');
   }
 
+  /** A verdict filter button ("Tất cả (N)", "Bị từ chối (N)"…). */
+  filter(outcome: 'all' | 'accepted' | 'duplicate' | 'refused') {
+    return this.page.getByTestId('import-filter').locator(`[data-filter="${outcome}"]`);
+  }
+
+  /** "Đang hiện N/M dòng." with its "Hiện thêm" button, when rows are held back. */
+  more() {
+    return this.page.getByTestId('import-more');
+  }
+
   /** Each row's cells as text: file, commune, revision, verdict. */
   async rows(): Promise<string[][]> {
     return this.page.getByTestId('import-table').locator('tbody tr').evaluateAll((trs) =>

@@ -6,7 +6,7 @@ import { Link } from 'react-router-dom';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { useApiCall } from '../../../lib/use-api-call';
 import { droppedFilesToken, useEvent } from '../../../lib/use-event';
-import { baseName, countOutcomes, verdictText } from './verdicts';
+import { baseName, countOutcomes, ROWS_PER_STEP, verdictText, visibleRows, type VerdictFilter } from './verdicts';
 
 export function ImportScreen() {
   const { t } = useTranslation();
@@ -15,6 +15,12 @@ export function ImportScreen() {
   const [final, setFinal] = useState<ImportRun | null>(null);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   useEvent('import:progress', setProgress);
+  const [filter, setFilter] = useState<VerdictFilter>('all');
+  const [limit, setLimit] = useState(ROWS_PER_STEP);
+  const showFrom = (f: VerdictFilter) => {
+    setFilter(f);
+    setLimit(ROWS_PER_STEP);
+  };
   const cancelCall = useApiCall();
 
   const choose = async (from: 'files' | 'folder' | 'drop', token?: string) => {
@@ -24,13 +30,17 @@ export function ImportScreen() {
     if (p === undefined || p === null) return;
     setFinal(null);
     setPreview(p);
+    showFrom('all');
   };
   const importAll = async () => {
     if (!preview) return;
     setProgress(null);
     const r = await call.run((api) => api.import.run({ token: preview.token }));
     setProgress(null);
-    if (r !== undefined) setFinal(r);
+    if (r !== undefined) {
+      setFinal(r);
+      showFrom('all');
+    }
   };
 
   const [saved, setSaved] = useState<string | null>(null);
@@ -52,6 +62,11 @@ export function ImportScreen() {
   const rows = final?.results ?? preview?.results ?? [];
   const counts = countOutcomes(rows);
   const accept = counts.accepted;
+  const { shown, kept, hidden } = visibleRows(rows, filter, limit);
+  const filters: [VerdictFilter, string, number][] = [
+    ['all', 'filterAll', rows.length], ['accepted', final ? 'filterAccepted' : 'filterAccept', counts.accepted],
+    ['duplicate', 'filterDuplicate', counts.duplicate], ['refused', 'filterRefused', counts.refused],
+  ];
   return (
     <div
       className={dragging ? 'import-drop import-dragging' : 'import-drop'}
@@ -85,17 +100,34 @@ export function ImportScreen() {
       {saved && <div className="notice notice-ok" role="status" data-testid="import-log-saved">{saved}</div>}
       {preview && (
         <>
-          <p data-testid="import-counts"><strong>
-            {t(final ? 'reviewImport.import.countsDone' : 'reviewImport.import.counts', { total: rows.length, accept, duplicate: counts.duplicate, refused: counts.refused })}
-          </strong></p>
+          <div className="import-summary">
+            <p data-testid="import-counts"><strong>
+              {t(final ? 'reviewImport.import.countsDone' : 'reviewImport.import.counts', { total: rows.length, accept, duplicate: counts.duplicate, refused: counts.refused })}
+            </strong></p>
+            {final === null && accept > 0 && (
+              <button type="button" className="primary" disabled={call.busy} onClick={() => void importAll()} data-testid="import-run">
+                {t('reviewImport.import.run', { count: accept })}
+              </button>
+            )}
+          </div>
           {rows.length === 0 && <p>{t('reviewImport.import.nothing')}</p>}
-          {rows.length > 0 && (
+          {rows.length > 1 && (
+            <div className="row-actions board-filter" role="group" aria-label={t('reviewImport.import.filter')} data-testid="import-filter">
+              {filters.map(([f, key, n]) => (
+                <button key={f} type="button" className={filter === f ? 'primary' : undefined} aria-pressed={filter === f} data-filter={f} disabled={n === 0 && f !== 'all'} onClick={() => showFrom(f)}>
+                  {t(`reviewImport.import.${key}`, { count: n })}
+                </button>
+              ))}
+            </div>
+          )}
+          {rows.length > 0 && kept === 0 && <p className="muted" data-testid="import-filter-empty">{t('reviewImport.import.filterEmpty')}</p>}
+          {shown.length > 0 && (
             <table className="table" data-testid="import-table">
               <thead>
                 <tr><th>{t('reviewImport.import.file')}</th><th>{t('reviewImport.import.commune')}</th><th className="num">{t('reviewImport.import.revision')}</th><th>{t('reviewImport.import.verdict')}</th></tr>
               </thead>
               <tbody>
-                {rows.map((r, i) => (
+                {shown.map((r, i) => (
                   <tr key={`${r.file}-${i}`} data-outcome={r.outcome} className={r.outcome === 'refused' ? 'import-refused' : undefined}>
                     <td className="mono small import-file" title={printable(r.file)}>{baseName(r.file)}</td>
                     <td>{r.commune ? printable(r.commune) : '—'}{r.communeName ? ` · ${printable(r.communeName)}` : ''}</td>
@@ -109,11 +141,10 @@ export function ImportScreen() {
               </tbody>
             </table>
           )}
-          {final === null && accept > 0 && (
-            <div className="actions">
-              <button type="button" className="primary" disabled={call.busy} onClick={() => void importAll()} data-testid="import-run">
-                {t('reviewImport.import.run', { count: accept })}
-              </button>
+          {hidden > 0 && (
+            <div className="row-actions" data-testid="import-more">
+              <span className="muted">{t('reviewImport.import.shownOf', { shown: shown.length, kept })}</span>
+              <button type="button" className="secondary" onClick={() => setLimit((l) => l + ROWS_PER_STEP)}>{t('reviewImport.import.more', { left: hidden })}</button>
             </div>
           )}
           {final !== null && final.stopped && (

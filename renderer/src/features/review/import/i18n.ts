@@ -16,6 +16,9 @@ export const vi = {
     progressLabel: 'Tiến độ', progress: '{{done}}/{{total}} tệp · nhận {{accept}} · trùng {{duplicate}} · từ chối {{refused}}', eta: 'còn khoảng {{seconds}} giây',
     cancel: 'Dừng', stopped: 'Đã dừng: {{count}} tệp chưa xử lý. Các tệp đã xử lý được giữ nguyên; chọn lại để nhận nốt.',
     doneStopped: 'Đã dừng nhận hồ sơ.', dropHint: 'hoặc kéo thả tệp, thư mục vào đây',
+    filter: 'Lọc theo kết quả', filterAll: 'Tất cả ({{count}})', filterAccept: 'Sẽ nhận ({{count}})', filterAccepted: 'Đã nhận ({{count}})',
+    filterDuplicate: 'Trùng ({{count}})', filterRefused: 'Bị từ chối ({{count}})', filterEmpty: 'Không có tệp nào có kết quả này.',
+    more: 'Hiện thêm (còn {{left}} dòng)', shownOf: 'Đang hiện {{shown}}/{{kept}} dòng.',
   },
   board: {
     title: 'Tình hình nộp hồ sơ năm {{year}}',
@@ -45,6 +48,9 @@ export const en: typeof vi = {
     progressLabel: 'Progress', progress: '{{done}}/{{total}} files · {{accept}} accepted · {{duplicate}} duplicate · {{refused}} refused', eta: 'about {{seconds}} s left',
     cancel: 'Stop', stopped: 'Stopped: {{count}} files not processed. The files processed are kept; choose again to receive the rest.',
     doneStopped: 'Receiving stopped.', dropHint: 'or drop files or folders here',
+    filter: 'Filter by verdict', filterAll: 'All ({{count}})', filterAccept: 'To accept ({{count}})', filterAccepted: 'Accepted ({{count}})',
+    filterDuplicate: 'Duplicates ({{count}})', filterRefused: 'Refused ({{count}})', filterEmpty: 'No file has this verdict.',
+    more: 'Show more ({{left}} left)', shownOf: 'Showing {{shown}} of {{kept}} rows.',
   },
   board: {
     title: 'Submission status {{year}}',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportResult } from '@shared/ipc/import';
-import { baseName, countOutcomes, verdictText } from './verdicts';
+import { baseName, countOutcomes, verdictText, visibleRows } from './verdicts';
 import { vi } from './i18n';
 
 // The Vietnamese catalogue with i18next's {{name}} interpolation, enough for these sentences.
@@ -38,5 +38,17 @@ describe('import verdicts', () => {
     expect(countOutcomes(rows)).toEqual({ accepted: 2, duplicate: 1, refused: 1 });
     expect(baseName('C:\\USB\\hồ sơ\\26734-r1.json')).toBe('26734-r1.json');
     expect(baseName('/usb/26734-r2.json')).toBe('26734-r2.json');
+  });
+});
+
+describe('the rows shown', () => {
+  const rows: ImportResult[] = Array.from({ length: 7 }, (_, i) => ({ ...base, file: `/usb/${i}.json`, outcome: i % 3 === 0 ? 'refused' : i % 3 === 1 ? 'accepted' : 'duplicate' }));
+  it('keeps the files of one outcome in file order, the first `limit` of them shown', () => {
+    expect(visibleRows(rows, 'refused', 10)).toMatchObject({ kept: 3, hidden: 0 });
+    expect(visibleRows(rows, 'refused', 10).shown.map((r) => r.file)).toEqual(['/usb/0.json', '/usb/3.json', '/usb/6.json']);
+    expect(visibleRows(rows, 'all', 4)).toMatchObject({ kept: 7, hidden: 3 });
+    expect(visibleRows(rows, 'all', 4).shown.map((r) => r.file)).toEqual(['/usb/0.json', '/usb/1.json', '/usb/2.json', '/usb/3.json']);
+    expect(visibleRows(rows, 'accepted', 0)).toMatchObject({ shown: [], kept: 2, hidden: 2 });
+    expect(visibleRows([], 'all', 200)).toEqual({ shown: [], kept: 0, hidden: 0 });
   });
 });

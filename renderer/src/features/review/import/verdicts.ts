@@ -26,3 +26,19 @@ export function countOutcomes(rows: readonly ImportResult[]): Record<ImportOutco
 export function baseName(path: string): string {
   return printable(path.split(/[\\/]/).pop() ?? path);
 }
+
+/** Which files the table shows: all, or one outcome. */
+export type VerdictFilter = 'all' | ImportOutcome;
+
+/** Rows the table shows at first, and again with each "show more" (a national batch has thousands). */
+export const ROWS_PER_STEP = 200;
+
+/**
+ * The rows a filter keeps, in file order, and the first `limit` of them; `hidden` is how many of
+ * the kept rows are not shown yet.
+ */
+export function visibleRows(rows: readonly ImportResult[], filter: VerdictFilter, limit: number): { shown: ImportResult[]; kept: number; hidden: number } {
+  const kept = filter === 'all' ? rows : rows.filter((r) => r.outcome === filter);
+  const shown = kept.slice(0, Math.max(0, limit));
+  return { shown, kept: kept.length, hidden: kept.length - shown.length };
+}
