@@ -25,6 +25,8 @@ export interface ImportResult {
   /** Accepted: the recomputed scores differ from the declared ones (what differed in `differences`). */
   mismatch: boolean;
   differences?: string[];
+  /** A duplicate in a dry run of a file earlier in the same choice (not of a package already received). */
+  sameChoice?: true;
   details?: Record<string, unknown>;
 }
 

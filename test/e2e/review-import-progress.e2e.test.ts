@@ -92,7 +92,9 @@ describe('a long import: progress and stop (reviewer)', () => {
     await screen.chooseFolder();
     await expect.poll(() => screen.counts().textContent(), { timeout: 60_000 }).toBe('231 tệp: 1 sẽ nhận, 229 trùng, 1 bị từ chối');
     await expect(screen.runButton().textContent()).resolves.toBe('Nhận 1 hồ sơ');
-    expect((await screen.rows()).length).toBe(200);
+    const first = await screen.rows();
+    expect(first.length).toBe(200);
+    expect(first.slice(0, 2).map((r) => r[3])).toEqual(['Bản sửa mới hơn', 'Trùng với một tệp phía trên (chỉ nhận một lần)']);
     expect(await screen.more().textContent()).toContain('Đang hiện 200/231 dòng.Hiện thêm (còn 31 dòng)');
     await app.shotBoth('big-folder');
     await screen.filter('refused').click();

@@ -97,7 +97,9 @@ describe('chiso import', () => {
     expect(dry.code).toBe(0);
     expect(dry.out).toContain('Chạy thử');
     expect(dry.out).toContain('SẼ NHẬN');
-    expect(dry.out).toContain('ĐÃ CÓ');
+    expect(dry.out).toMatch(/ĐÃ CÓ .*b\.json.*\(trùng với một tệp phía trên; chỉ nhận một lần\)/u);
+    const dryJson = await cli(['import', '--db', 'test.sqlite', '--dry-run', '--json', 'usb']);
+    expect((JSON.parse(dryJson.out) as { outcome: string; sameChoice?: boolean }[]).map((r) => [r.outcome, r.sameChoice ?? false])).toEqual([['accepted', false], ['duplicate', true]]);
     const s = makeReviewerView();
     try {
       expect(dumpDatabase(s)).toEqual(before);

@@ -23,7 +23,7 @@ function lines(r: ImportResult, dryRun: boolean): string[] {
     return [`${label} ${file}  [${printable(r.code ?? '')}] ${printable(r.message ?? '')}`, ...(details ? [`${INDENT}Chi tiết: ${details}`] : [])];
   }
   const flag = r.mismatch ? `  CẢNH BÁO: điểm tính lại khác điểm xã kê khai (${printable((r.differences ?? []).join(', '))})` : '';
-  const dup = r.outcome === 'duplicate' ? '  (gói này đã được nhập trước đây; không có gì thay đổi)' : '';
+  const dup = r.outcome !== 'duplicate' ? '' : r.sameChoice ? '  (trùng với một tệp phía trên; chỉ nhận một lần)' : '  (gói này đã được nhập trước đây; không có gì thay đổi)';
   return [`${label} ${file}  ${what}${dup}${flag}`];
 }
 

@@ -52,6 +52,11 @@ export class Held {
     return receivedBySha(this.ctx.db, sha256) ?? this.extra.get(sha256);
   }
 
+  /** Held only in the dry run's overlay: a file earlier in the same choice, not a package received. */
+  onlyInThisChoice(sha256: string): boolean {
+    return this.extra.has(sha256) && receivedBySha(this.ctx.db, sha256) === undefined;
+  }
+
   /** Newest revision first. */
   forCommune(communeCode: string, year: number): ReceivedRow[] {
     const rows = receivedFor(this.ctx.db, communeCode, year);
@@ -91,7 +96,7 @@ export function applyExamined(ctx: ServiceContext, ex: Examined, held: Held, sho
     if (dupOf) {
       const dup: ImportResult = {
         ...result, outcome: 'duplicate', commune: dupOf.communeCode, communeName: rosterEntry(ctx.db, dupOf.communeCode)?.name ?? null, year: dupOf.year, revision: dupOf.revision,
-        packageId: dupOf.packageId, mismatch: dupOf.mismatch,
+        packageId: dupOf.packageId, mismatch: dupOf.mismatch, ...(held.dryRun && held.onlyInThisChoice(dupOf.sha256) ? { sameChoice: true as const } : {}),
       };
       ctx.db.transaction(() => log(dup, dupOf.id))();
       return dup;

@@ -21,6 +21,7 @@ describe('import verdicts', () => {
     expect(verdictText(base, false, t)).toBe('Mới');
     expect(verdictText({ ...base, revision: 3 }, false, t)).toBe('Bản sửa mới hơn');
     expect(verdictText({ ...base, outcome: 'duplicate' }, false, t)).toBe('Đã nhận trước đó');
+    expect(verdictText({ ...base, outcome: 'duplicate', sameChoice: true }, false, t)).toBe('Trùng với một tệp phía trên (chỉ nhận một lần)');
     expect(verdictText(base, true, t)).toBe('Đã nhận');
   });
 

@@ -7,11 +7,12 @@ export type TFn = (key: string, opts?: Record<string, unknown>) => string;
 /**
  * The verdict in words. Before the import an accepted file is "Mới" (revision 1) or "Bản sửa mới
  * hơn" (a later revision: the dry run only accepts a revision above what is held); after it, "Đã
- * nhận". A refusal's sentence is shown in full, control and bidi characters made visible.
+ * nhận". A duplicate is "Đã nhận trước đó", or, in a check, "Trùng với một tệp phía trên" when it
+ * repeats a file earlier in the same choice. A refusal's sentence is shown in full, control and bidi characters made visible.
  */
 export function verdictText(r: ImportResult, done: boolean, t: TFn): string {
   if (r.outcome === 'refused') return t('reviewImport.import.refused', { message: printable(r.message ?? r.code ?? '') });
-  if (r.outcome === 'duplicate') return t('reviewImport.import.duplicate');
+  if (r.outcome === 'duplicate') return t(r.sameChoice ? 'reviewImport.import.duplicateInChoice' : 'reviewImport.import.duplicate');
   if (done) return t('reviewImport.import.accepted');
   return (r.revision ?? 1) > 1 ? t('reviewImport.import.newer') : t('reviewImport.import.new');
 }
