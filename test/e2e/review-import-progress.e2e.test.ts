@@ -7,12 +7,11 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { completeSetup } from '../../electron/features/setup/identity';
-import { addToRoster, enrol, makeCommune, type Commune } from '../fixtures/reviewer-imports';
-import { parsedSetup, provinceSetup } from '../helpers/context';
+import type { Commune } from '../fixtures/reviewer-imports';
 import { Harness } from './harness';
 import { HomePage } from './pages/home-page';
 import { ReviewImportPage } from './pages/review-import-page';
+import { reviewerReceivingFrom } from './worlds';
 
 describe('a long import: progress and stop (reviewer)', () => {
   const h = new Harness('review-import-progress');
@@ -27,17 +26,11 @@ describe('a long import: progress and stop (reviewer)', () => {
 
   it('shows progress with a Stop button; a stopped import keeps what was done and says how many files are left', async () => {
     const app = await h.open();
-    const ctx = app.runtime.app.ctx;
-    completeSetup(ctx, parsedSetup(provinceSetup));
-    commune = makeCommune('26734', 'commune');
-    enrol({ ctx }, commune);
-    addToRoster({ ctx }, '26734');
+    commune = await reviewerReceivingFrom(app);
     const usb = join(h.dataDir, 'usb');
     mkdirSync(usb);
     for (const name of ['26734-r1.json', '26734-r2.json', '26734-r3.json', '26734-r4.json']) copyFileSync(commune.export(), join(usb, name));
 
-    await app.page.reload();
-    await new HomePage(app.page).waitFor('reviewer');
     const screen = new ReviewImportPage(app.page);
     await screen.open();
 

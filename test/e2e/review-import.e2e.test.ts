@@ -8,12 +8,10 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { completeSetup } from '../../electron/features/setup/identity';
-import { addToRoster, enrol, makeCommune, type Commune } from '../fixtures/reviewer-imports';
-import { parsedSetup, provinceSetup } from '../helpers/context';
+import type { Commune } from '../fixtures/reviewer-imports';
 import { Harness, SCREENSHOTS } from './harness';
-import { HomePage } from './pages/home-page';
 import { BoardPage, ReviewImportPage } from './pages/review-import-page';
+import { reviewerReceivingFrom } from './worlds';
 
 async function smallScreen(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1093, height: 614 });
@@ -35,20 +33,13 @@ describe('importing commune packages and the submission board (reviewer)', () =>
 
   it('dry run, import, a duplicate, a newer revision, a tampered file refused; the board', async () => {
     const app = await h.open();
-    const ctx = app.runtime.app.ctx;
-    completeSetup(ctx, parsedSetup(provinceSetup));
-    commune = makeCommune('26734', 'commune');
-    enrol({ ctx }, commune);
-    addToRoster({ ctx }, '26734');
-    addToRoster({ ctx }, '26738', 'Xã Chưa Gửi');
-    ctx.db.prepare(`INSERT INTO report_deadlines (year, deadline) VALUES (2026, '2026-12-15')`).run();
+    app.runtime.app.ctx.db.prepare(`INSERT INTO report_deadlines (year, deadline) VALUES (2026, '2026-12-15')`).run();
+    commune = await reviewerReceivingFrom(app, '26734', [['26738', 'Xã Chưa Gửi']]);
     const inbox = join(h.dataDir, 'inbox');
     mkdirSync(inbox);
     const r1 = join(inbox, '26734-r1.json');
     copyFileSync(commune.export(), r1);
 
-    await app.page.reload();
-    await new HomePage(app.page).waitFor('reviewer');
     const screen = new ReviewImportPage(app.page);
     await screen.open();
 
