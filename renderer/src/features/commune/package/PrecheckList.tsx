@@ -49,13 +49,14 @@ export function PrecheckList({ check }: { check: ExportCheck }) {
           <ProblemLines problems={check.stops} testId="precheck-stops" />
         </div>
       )}
+      {/* Information before the warnings: the reason field below belongs to the warnings. */}
+      <Notes check={check} />
       {check.warnings.length > 0 && (
         <div className="notice notice-warn">
           <p><strong>{t('checklist.precheck.warnings')}</strong></p>
           <ProblemLines problems={check.warnings} testId="precheck-warnings" />
         </div>
       )}
-      <Notes check={check} />
     </div>
   );
 }
