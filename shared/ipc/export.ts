@@ -19,18 +19,24 @@ export interface ExportView {
 /**
  * What the pre-export check found. A `stop` cannot be overridden (not finalised, no key, an entry
  * with a hard error, a required item not entered); a `warning` can, with a reason that is logged
- * and carried in the package (the sample framework, the survey below its minimum).
+ * and carried in the package (the sample framework, the survey below its minimum, the submission
+ * deadline passed); an `info` only informs (the deadline within three days, or today).
  */
-export const EXPORT_PROBLEM_CODES = ['NOT_FINALISED', 'NO_KEY', 'ENTRY_ERROR', 'REQUIRED_MISSING', 'SAMPLE_FRAMEWORK', 'SURVEY_BELOW_MINIMUM'] as const;
+export const EXPORT_PROBLEM_CODES = [
+  'NOT_FINALISED', 'NO_KEY', 'ENTRY_ERROR', 'REQUIRED_MISSING', 'SAMPLE_FRAMEWORK', 'SURVEY_BELOW_MINIMUM', 'DEADLINE_PASSED', 'DEADLINE_NEAR', 'DEADLINE_TODAY',
+] as const;
 export type ExportProblemCode = (typeof EXPORT_PROBLEM_CODES)[number];
+
+/** The deadline is announced this many days ahead (DEADLINE_NEAR). */
+export const DEADLINE_NEAR_DAYS = 3;
 
 export interface ExportProblem {
   code: ExportProblemCode;
-  severity: 'stop' | 'warning';
+  severity: 'stop' | 'warning' | 'info';
   /** The item, adjustment or criterion concerned (ENTRY_ERROR, REQUIRED_MISSING); null otherwise. */
   itemCode: string | null;
-  /** Figures for the sentence: forms / minimum for the survey. */
-  params: Record<string, number>;
+  /** Figures for the sentence: forms / minimum for the survey; days and date (dd/mm/yyyy) for the deadline. */
+  params: Record<string, number | string>;
   /** A Vietnamese sentence (the engine's, for ENTRY_ERROR): what is wrong and what to do. */
   message: string;
 }
@@ -44,6 +50,8 @@ export interface ExportCompleteness {
 export interface ExportCheck {
   stops: ExportProblem[];
   warnings: ExportProblem[];
+  /** Information lines (severity `info`): nothing to override. */
+  notes: ExportProblem[];
   completeness: ExportCompleteness;
 }
 

@@ -13,6 +13,7 @@ import { addEvidenceDocument, attachEvidence } from '../../electron/features/evi
 import { exportPackage } from '../../electron/features/export/use-cases';
 import { backUpKey, createKey } from '../../electron/features/keys/use-cases';
 import { correctIdentity, writeSetting } from '../../electron/features/setup/use-cases';
+import { setDeadline } from '../../electron/features/settings/use-cases';
 import { answerSurvey, beginSurveyForm, saveSurveyForm } from '../../electron/features/survey/use-cases';
 import { loadEntriesText } from '../../electron/features/assessment/entries-load';
 import { auditSentence } from '../../renderer/src/features/audit/audit-sentence';
@@ -83,4 +84,21 @@ describe('the change log as sentences', () => {
     expect(vn).toContain('Xuất hồ sơ đã ký lần 1 (tệp CCHC-2026-26734-r1.json); vẫn gửi dù đang dùng bộ tiêu chí mẫu, lý do: “Tỉnh chưa ban hành bộ tiêu chí”');
     expect(vn).toContain('Sửa thông tin thiết lập: mã đơn vị 26734 → 26735; lý do: “Gõ nhầm mã xã”');
   }, 30_000);
+
+  it('a typed deadline: the year, the date replaced and the new one; cleared', async () => {
+    await s.app.perform(setDeadline, { date: '2026-12-15' });
+    await s.app.perform(setDeadline, { date: '2026-12-20' });
+    await s.app.perform(setDeadline, { date: null });
+    await s.app.perform(setDeadline, { year: 2027, date: '2027-01-10' });
+    const rows = listAudit(s.ctx, { limit: 100 }).filter((r) => r.action === 'settings.deadline').sort((a, b) => a.id - b.id);
+    expect(rows.map((r) => auditSentence(r, 'vi', (a) => a))).toEqual([
+      'Hạn gửi hồ sơ năm 2026: (chưa có) → 15/12/2026',
+      'Hạn gửi hồ sơ năm 2026: 15/12/2026 → 20/12/2026',
+      'Hạn gửi hồ sơ năm 2026: 20/12/2026 → (đã xóa)',
+      'Hạn gửi hồ sơ năm 2027: (chưa có) → 10/01/2027',
+    ]);
+    expect(auditSentence(rows[1]!, 'en', (a) => a)).toBe('Submission deadline 2026: 15/12/2026 → 20/12/2026');
+    // A row logged before the year was carried names it as its record's key.
+    expect(auditSentence({ ...rows[1]!, old: { typed: '2026-12-15' }, new: { typed: '2026-12-20' } }, 'vi', (a) => a)).toBe('Hạn gửi hồ sơ năm 2026: 15/12/2026 → 20/12/2026');
+  });
 });

@@ -6,12 +6,11 @@
  * a new file and a new stamped form.
  */
 import { AppError } from '../../../shared/errors';
-import { refusalError } from '../../../shared/package/verify-steps';
 import { audit } from '../../kernel/audit';
 import type { ServiceContext } from '../../kernel/context';
 import { isoNow } from '../../kernel/context';
 import { verifyEnrolmentRequest } from '../../kernel/signing/enrolment';
-import { requireIdentity } from '../setup/identity';
+import { failure, requireRole } from './refusals';
 import { allRejectionJson, keyApprovedFrom, REJECTION_ACTION, REJECTION_ENTITY, rejectionJson } from './rejection-repo';
 
 export interface EnrolmentRejection {
@@ -43,18 +42,20 @@ export function refuseRejected(ctx: ServiceContext, requestId: string): void {
 }
 
 /**
- * Reject a request file with a reason (at least 5 characters). Only its signature is checked: a
+ * Reject a request file with a reason (at least 5 characters). The file is verified first, and
+ * refused as `chiso enrol approve` refuses it; then the reason. Only its signature is checked: a
  * request whose key belongs to another commune may be rejected too. Rejecting the same request
  * again returns the first rejection; an approved request cannot be rejected (revoke its key).
  */
 export function rejectEnrolmentRequest(ctx: ServiceContext, requestText: string | Uint8Array, reason: string): EnrolmentRejection {
-  const identity = requireIdentity(ctx);
-  if (identity.role !== 'reviewer') throw new AppError('WRONG_ROLE', 'needs the reviewer role');
+  requireRole(ctx, 'reviewer');
+  // The file first, as approving and the inbox read it: a damaged or hostile file gets its own
+  // refusal (NOT_JSON, SIGNATURE_INVALID, KEY_WEAK…) whatever reason was typed.
+  const v = verifyEnrolmentRequest(requestText);
+  if (!v.ok) throw failure(v);
   const why = reason.normalize('NFC').trim().replace(/\s+/gu, ' ');
   if (why.length < 5) throw new AppError('INVALID_INPUT', 'reason required', { fields: { reason: 'REASON_REQUIRED' } });
   if (why.length > 1000) throw new AppError('INVALID_INPUT', 'reason too long', { fields: { reason: 'TEXT_TOO_LONG' } });
-  const v = verifyEnrolmentRequest(requestText);
-  if (!v.ok) throw v.code === 'ENROLMENT_MISMATCH' ? new AppError('ENROLMENT_MISMATCH', v.message, v.details) : refusalError(v);
   const req = v.request;
   return ctx.db.transaction((): EnrolmentRejection => {
     const earlier = rejectionOf(ctx, req.requestId);

@@ -13,7 +13,8 @@ export const exportCommands: Commands = {
     help: `chiso export --db FILE --out DIR [--override-reason TEXT]
   Xuất hồ sơ tự đánh giá đã ký (CCHC-<năm>-<mã xã>-r<lần>.json) vào thư mục/USB; in đường dẫn.
   Trước khi xuất, kiểm tra: chưa chốt số liệu, chưa có khóa, tiêu chí có lỗi hoặc bắt buộc chưa nhập
-  thì dừng; bộ tiêu chí mẫu, chưa đủ phiếu tối thiểu thì cần --override-reason (ghi nhật ký, gửi kèm hồ sơ).`,
+  thì dừng; bộ tiêu chí mẫu, chưa đủ phiếu tối thiểu, quá hạn gửi hồ sơ thì cần --override-reason (ghi
+  nhật ký, gửi kèm hồ sơ); còn 3 ngày trở xuống đến hạn gửi thì chỉ báo để biết.`,
     async run(args, env) {
       const { io } = env;
       const { values } = parseArgs({ args, strict: true, options: { db: { type: 'string' }, out: { type: 'string' }, 'override-reason': { type: 'string' } } });
@@ -24,6 +25,7 @@ export const exportCommands: Commands = {
         const check = await app.perform(packageCheck, undefined);
         for (const p of check.stops) io.err(`Dừng: ${printable(p.message)}`);
         if (check.stops.length === 0) for (const p of check.warnings) io.err(`${values['override-reason'] ? 'Bỏ qua (có lý do)' : 'Lưu ý'}: ${printable(p.message)}`);
+        for (const p of check.notes) io.err(`Thông tin: ${printable(p.message)}`);
         const overrideReason = values['override-reason'];
         const input = parseInput(exportContract['package:export'].input, { ...(overrideReason !== undefined ? { overrideReason } : {}), keyPassphrase: check.stops.length === 0 ? await keyPassphrase(app, io) : undefined });
         const r = (await app.perform(exportPackage, { ...input, folder }))!;

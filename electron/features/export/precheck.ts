@@ -1,18 +1,22 @@
 /**
  * The check before an export, the same one the Home checklist shows: what stops the export (not
  * finalised, no key, an entry with a hard error, a required item not entered) and what the clerk
- * may override with a reason (the sample framework, the survey below its minimum). The reason is
- * logged with the export and carried in the package's `completeness` block.
+ * may override with a reason (the sample framework, the survey below its minimum, the submission
+ * deadline passed). The reason is logged with the export and carried in the package's
+ * `completeness` block. The deadline close (three days or fewer) is an information line only.
  */
 import { AppError } from '../../../shared/errors';
 import type { ExportCheck, ExportCompleteness, ExportProblem } from '../../../shared/ipc/export';
-import { OVERRIDE_REASON_MIN } from '../../../shared/ipc/export';
+import { DEADLINE_NEAR_DAYS, OVERRIDE_REASON_MIN } from '../../../shared/ipc/export';
+import type { CommuneDeadline } from '../../../shared/ipc/settings';
 import type { CommuneReport } from '../../../shared/package/envelope';
 import { blockingProblems } from '../../../shared/scoring/blocking';
 import { normaliseProse } from '../../../shared/text';
 import type { ServiceContext } from '../../kernel/context';
 import type { AssessmentSnapshot } from '../assessment/snapshot';
 import { assessmentSnapshot } from '../assessment/snapshot';
+import { communeDeadline } from '../settings/deadline';
+import { viDay } from '../settings/sentences';
 import { surveyTallyFor } from '../survey/snapshot';
 import { requireIdentity } from '../setup/identity';
 
@@ -49,7 +53,14 @@ function requiredMissing(snap: AssessmentSnapshot): string[] {
   return out;
 }
 
-export function checkSnapshot(snap: AssessmentSnapshot, facts: { hasKey: boolean; sampleFramework: boolean }): ExportCheck {
+export interface CheckFacts {
+  hasKey: boolean;
+  sampleFramework: boolean;
+  /** The year's submission deadline with its days left by the Vietnam calendar day (settings/deadline.ts). */
+  deadline?: CommuneDeadline | null;
+}
+
+export function checkSnapshot(snap: AssessmentSnapshot, facts: CheckFacts): ExportCheck {
   const stops: ExportProblem[] = [];
   const warnings: ExportProblem[] = [];
   const stop = (p: Omit<ExportProblem, 'severity'>) => stops.push({ ...p, severity: 'stop' });
@@ -77,7 +88,30 @@ export function checkSnapshot(snap: AssessmentSnapshot, facts: { hasKey: boolean
       message: `Mới có ${params['forms']}/${params['minimum']} phiếu điều tra tối thiểu. Hãy nhập thêm phiếu, hoặc ghi lý do nếu vẫn gửi.`,
     });
   }
-  return { stops, warnings, completeness: completenessOf(snap) };
+  const notes: ExportProblem[] = [];
+  const late = deadlineProblem(facts.deadline ?? null);
+  if (late?.severity === 'warning') warnings.push(late);
+  else if (late) notes.push(late);
+  return { stops, warnings, notes, completeness: completenessOf(snap) };
+}
+
+/**
+ * The deadline as the check says it: past it, a warning (a late package is still sent, with a
+ * reason, and the reviewing unit sees it late); within DEADLINE_NEAR_DAYS, or on the day, an
+ * information line; otherwise, or without a deadline, nothing.
+ */
+export function deadlineProblem(d: CommuneDeadline | null): ExportProblem | null {
+  if (d === null || d.daysLeft > DEADLINE_NEAR_DAYS) return null;
+  const date = viDay(d.date);
+  const base = { itemCode: null, params: { days: Math.abs(d.daysLeft), date } };
+  if (d.daysLeft < 0) {
+    return {
+      ...base, code: 'DEADLINE_PASSED', severity: 'warning',
+      message: `Đã quá hạn gửi hồ sơ ${-d.daysLeft} ngày (hạn ${date}). Hồ sơ vẫn gửi được nhưng đơn vị thẩm định sẽ thấy là nộp muộn; hãy ghi lý do gửi muộn.`,
+    };
+  }
+  if (d.daysLeft === 0) return { ...base, code: 'DEADLINE_TODAY', severity: 'info', message: `Hôm nay là hạn gửi hồ sơ (${date}).` };
+  return { ...base, code: 'DEADLINE_NEAR', severity: 'info', message: `Còn ${d.daysLeft} ngày đến hạn gửi (${date}).` };
 }
 
 function surveyParams(snap: AssessmentSnapshot): Record<string, number> {
@@ -89,7 +123,7 @@ function surveyParams(snap: AssessmentSnapshot): Record<string, number> {
 export function exportCheck(ctx: ServiceContext, hasKey: boolean): ExportCheck {
   const identity = requireIdentity(ctx);
   const snap = assessmentSnapshot(ctx, surveyTallyFor(ctx));
-  return checkSnapshot(snap, { hasKey, sampleFramework: identity.framework?.sample ?? false });
+  return checkSnapshot(snap, { hasKey, sampleFramework: identity.framework?.sample ?? false, deadline: communeDeadline(ctx, identity.year) });
 }
 
 /**

@@ -64,7 +64,8 @@ export function yearChecklist(ctx: ServiceContext, key: KeyStatus | null): YearC
   return ctx.db.transaction((): YearChecklist => {
     const snap = assessmentSnapshot(ctx, surveyTallyFor(ctx));
     const sample = identity.framework?.sample ?? false;
-    const check = checkSnapshot(snap, { hasKey: key !== null, sampleFramework: sample });
+    const deadline = communeDeadline(ctx, identity.year);
+    const check = checkSnapshot(snap, { hasKey: key !== null, sampleFramework: sample, deadline });
     const steps: ChecklistStep[] = [step('framework', sample ? 'attention' : 'done', {}, sample ? 'sample' : 'official'), assessmentRow(snap)];
     const survey = surveyRow(ctx, snap);
     if (survey) steps.push(survey);
@@ -82,7 +83,6 @@ export function yearChecklist(ctx: ServiceContext, key: KeyStatus | null): YearC
     const requested = key !== null && enrolmentState(ctx, key.keyId).request !== null;
     steps.push(step('enrolment', enrolled ? 'done' : requested ? 'waiting' : 'todo'));
 
-    const deadline = communeDeadline(ctx, identity.year);
     const last = lastExport(ctx);
     const exportedRow = last ? lastAuditOf(ctx, 'package.export', last.packageId) : null;
     const changes = exportedRow ? countAuditAfter(ctx, exportedRow.id, CHANGES_TO_RESEND) : 0;

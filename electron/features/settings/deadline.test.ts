@@ -120,8 +120,11 @@ describe('the commune types the deadline', () => {
     // Typing again does not override the signed date.
     await s.app.perform(setDeadline, { date: '2026-12-05' });
     expect((await view()).deadline).toMatchObject({ date: '2026-12-20', source: 'signed', typed: '2026-12-05' });
-    const logged = s.ctx.db.prepare("SELECT new_json FROM audit_log WHERE action = 'settings.deadline' ORDER BY id").all() as { new_json: string }[];
-    expect(logged.map((r) => JSON.parse(r.new_json) as unknown)).toEqual([{ typed: '2026-12-10' }, { typed: '2026-12-05' }]);
+    const logged = s.ctx.db.prepare("SELECT entity_key, old_json, new_json FROM audit_log WHERE action = 'settings.deadline' ORDER BY id").all() as { entity_key: string; old_json: string; new_json: string }[];
+    expect(logged.map((r) => [r.entity_key, JSON.parse(r.old_json), JSON.parse(r.new_json)] as unknown)).toEqual([
+      ['2026', { year: 2026, typed: null }, { year: 2026, typed: '2026-12-10' }],
+      ['2026', { year: 2026, typed: '2026-12-10' }, { year: 2026, typed: '2026-12-05' }],
+    ]);
   });
 
   it('cleared: no deadline; a date that is not one is refused and nothing changes', async () => {

@@ -14,7 +14,8 @@ export const deadline = useCase('settings.deadline', { roles: ['commune'] }, (ap
 
 /**
  * The commune types the deadline (yyyy-mm-dd; null clears it). Kept even when a signed one
- * exists: the signed one wins while it is there. Logged with the value it replaced.
+ * exists: the signed one wins while it is there. Logged with the year, the date it replaced and
+ * the new one (null: none, or cleared), which the change log shows as "15/12/2026 → 20/12/2026".
  */
 export const setDeadline = useCase(
   'settings.setDeadline',
@@ -27,7 +28,7 @@ export const setDeadline = useCase(
     return ctx.db.transaction((): DeadlineView => {
       const before = communeDeadline(ctx, year)?.typed ?? null;
       storeTypedDeadline(ctx, year, input.date);
-      audit(ctx, 'settings.deadline', 'deadline', String(year), { typed: before }, { typed: input.date });
+      audit(ctx, 'settings.deadline', 'deadline', String(year), { year, typed: before }, { year, typed: input.date });
       return { year, deadline: communeDeadline(ctx, year) };
     })();
   },

@@ -49,7 +49,7 @@ export async function attack(dir: string, reader: Reader, fileVariants: Variant[
     try {
       const r = await cli(dir, reader.argv(name));
       last = `${r.out}\n${r.err}`;
-      problem = judge(r.code, `${r.out}\n${r.err}`);
+      problem = judge(r.code, `${r.out}\n${r.err}`) ?? generic(reader, v.bytes, `${r.out}\n${r.err}`);
       // The file is really read by this command: the bounded reader's own refusal comes back.
       if (!problem && v.bytes === 'directory' && !reader.takesFolders && !last.includes('NOT_A_FILE')) problem = `a directory was not refused as NOT_A_FILE: ${last.slice(0, 200)}`;
       if (!problem && r.code !== 0 && reader.db && dump(join(dir, reader.db), reader.refusalLog) !== before) problem = 'refused, but the database changed';
@@ -78,4 +78,11 @@ export function judge(code: number, text: string): string | undefined {
   }
   if (!VIETNAMESE.test(text)) return `refused without a Vietnamese sentence: ${text.slice(0, 300)}`;
   return undefined;
+}
+
+/** The generic refusal this reader must not give a damaged file (it hides which damage it was). */
+function generic(reader: Reader, bytes: PathVariant['bytes'], text: string): string | undefined {
+  const g = reader.notGeneric;
+  if (!g || !text.includes(`[${g.code}]`) || (Buffer.isBuffer(bytes) && g.valid(bytes))) return undefined;
+  return `refused with the generic ${g.code}, not the file's own refusal: ${text.slice(0, 300)}`;
 }

@@ -11,6 +11,7 @@ import { runCli } from '../../../electron/app/cli/chiso';
 import type { CliIO } from '../../../electron/kernel/commands/io';
 import { TEST_SCRYPT } from '../../helpers/app';
 import type { UserFileKind } from '../../../electron/kernel/files/user-file';
+import { verifyEnrolmentRequest } from '../../../electron/kernel/signing/enrolment';
 import type { FileForm } from './mutations';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -51,6 +52,11 @@ export interface Reader {
   refusalLog?: string[];
   /** A folder is a valid argument (import walks it for packages). */
   takesFolders?: true;
+  /**
+   * A refusal too generic for a damaged file, which must get its own code (NOT_JSON,
+   * SIGNATURE_INVALID…); allowed only for a file `valid` takes (then it is about the other input).
+   */
+  notGeneric?: { code: string; valid: (bytes: Buffer) => boolean };
 }
 
 async function xlsxFromRows(rows: (string | number)[][]): Promise<Buffer> {
@@ -110,7 +116,7 @@ export async function buildWorld(dir: string): Promise<Reader[]> {
     { name: "last year's results CSV", kind: 'history', form: 'csv', ext: 'csv', seed: Buffer.from(history), argv: (f) => ['history', 'import', '--db', 'so.sqlite', '--year', '2025', f], db: 'so.sqlite' },
     { name: "last year's results xlsx", kind: 'history', form: 'xlsx', ext: 'xlsx', seed: historyXlsx, argv: (f) => ['history', 'import', '--db', 'so.sqlite', '--year', '2025', f], db: 'so.sqlite' },
     { name: 'enrolment request (approve)', kind: 'enrolment', form: 'json', ext: 'json', seed: golden('enrolment-request'), argv: (f) => ['enrol', 'approve', '--db', 'so.sqlite', '--out', 'usb', '--fingerprint', 'X', f], db: 'so.sqlite' },
-    { name: 'enrolment request (reject)', kind: 'enrolment', form: 'json', ext: 'json', seed: golden('enrolment-request'), argv: (f) => ['enrol', 'reject', '--db', 'so.sqlite', '--reason', 'Thử', f], db: 'so.sqlite' },
+    { name: 'enrolment request (reject)', kind: 'enrolment', form: 'json', ext: 'json', seed: golden('enrolment-request'), argv: (f) => ['enrol', 'reject', '--db', 'so.sqlite', '--reason', 'Thử', f], db: 'so.sqlite', notGeneric: { code: 'INVALID_INPUT', valid: (b) => verifyEnrolmentRequest(b).ok } },
     { name: 'enrolment approval', kind: 'enrolment', form: 'json', ext: 'json', seed: approval, argv: (f) => ['enrol', 'accept', '--db', 'xa2.sqlite', '--fingerprint', reviewerFp, f], db: 'xa2.sqlite' },
     { name: 'key rotation statement', kind: 'enrolment', form: 'json', ext: 'json', seed: golden('key-rotation'), argv: (f) => ['enrol', 'rotate', '--db', 'so.sqlite', f], db: 'so.sqlite' },
     { name: 'key rotation approval', kind: 'enrolment', form: 'json', ext: 'json', seed: golden('key-rotation-approval'), argv: (f) => ['keys', 'accept-rotation', '--db', 'xa.sqlite', f], db: 'xa.sqlite' },

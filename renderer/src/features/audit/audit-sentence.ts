@@ -13,6 +13,11 @@ const obj = (v: unknown): Obj => (typeof v === 'object' && v !== null && !Array.
 const str = (v: unknown): string => (typeof v === 'string' ? printable(v) : typeof v === 'number' ? String(v) : '');
 const clip = (s: string, n = 80): string => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const quote = (s: string): string => `“${clip(s.replace(/\s+/gu, ' '))}”`;
+/** '2026-12-15' → "15/12/2026"; null when it is not such a date. */
+const viDate = (v: unknown): string | null => {
+  const m = typeof v === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/u.exec(v) : null;
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : null;
+};
 
 function points(hundredths: number, lang: Lang): string {
   return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(hundredths / 100);
@@ -29,7 +34,8 @@ const W = {
     setup: 'Thiết lập đơn vị', correct: 'Sửa thông tin thiết lập:', reason: 'lý do:', frameworkInstall: 'Cài bộ tiêu chí', frameworkReplace: 'Thay bộ tiêu chí', version: 'phiên bản',
     carried: 'chuyển số liệu', itemsWord: 'tiêu chí', setting: 'Đổi cài đặt', language: 'ngôn ngữ', keyer: 'người nhập phiếu',
     keyCreate: 'Tạo khóa ký', keyBackup: 'Sao lưu khóa ký', toFile: 'ra tệp', keyRestore: 'Khôi phục khóa ký', export: 'Xuất hồ sơ đã ký lần', file: 'tệp',
-    overrides: 'vẫn gửi dù', SAMPLE_FRAMEWORK: 'đang dùng bộ tiêu chí mẫu', SURVEY_BELOW_MINIMUM: 'chưa đủ số phiếu tối thiểu',
+    overrides: 'vẫn gửi dù', SAMPLE_FRAMEWORK: 'đang dùng bộ tiêu chí mẫu', SURVEY_BELOW_MINIMUM: 'chưa đủ số phiếu tối thiểu', DEADLINE_PASSED: 'đã quá hạn gửi hồ sơ',
+    deadline: 'Hạn gửi hồ sơ năm', deadlineNone: '(chưa có)', deadlineCleared: '(đã xóa)',
     fields: { unit_name: 'tên đơn vị', unit_code: 'mã đơn vị', province_code: 'mã tỉnh', reviewer_code: 'đơn vị thẩm định', officer_name: 'người thực hiện', officer_title: 'chức vụ', year: 'năm đánh giá' } as Record<string, string>,
   },
   en: {
@@ -42,7 +48,8 @@ const W = {
     setup: 'Unit set up', correct: 'Setup corrected:', reason: 'reason:', frameworkInstall: 'Framework installed', frameworkReplace: 'Framework replaced', version: 'version',
     carried: 'data carried over for', itemsWord: 'items', setting: 'Setting changed', language: 'language', keyer: 'form keyer',
     keyCreate: 'Signing key created', keyBackup: 'Signing key backed up', toFile: 'to file', keyRestore: 'Signing key restored', export: 'Signed dossier exported, revision', file: 'file',
-    overrides: 'sent despite', SAMPLE_FRAMEWORK: 'the sample framework in use', SURVEY_BELOW_MINIMUM: 'fewer forms than the minimum',
+    overrides: 'sent despite', SAMPLE_FRAMEWORK: 'the sample framework in use', SURVEY_BELOW_MINIMUM: 'fewer forms than the minimum', DEADLINE_PASSED: 'the submission deadline passed',
+    deadline: 'Submission deadline', deadlineNone: '(none)', deadlineCleared: '(cleared)',
     fields: { unit_name: 'unit name', unit_code: 'unit code', province_code: 'province code', reviewer_code: 'reviewing unit', officer_name: 'officer', officer_title: 'title', year: 'year' } as Record<string, string>,
   },
 };
@@ -127,6 +134,11 @@ export function auditSentence(e: AuditEntry, lang: Lang, actionName: (action: st
     case 'setting.set': {
       const name = e.entityKey === 'language' ? w.language : e.entityKey === 'surveyKeyer' ? w.keyer : printable(e.entityKey);
       return `${w.setting} ${name}: ${str(e.old) || w.empty} → ${str(e.new) || w.empty}`;
+    }
+    case 'settings.deadline': {
+      // The year (rows from before it was logged name it only as the record's key), the date replaced and the new one.
+      const year = str(n['year']) || printable(e.entityKey);
+      return `${w.deadline} ${year}: ${viDate(o['typed']) ?? w.deadlineNone} → ${viDate(n['typed']) ?? w.deadlineCleared}`;
     }
     case 'key.create': return `${w.keyCreate} ${str(n['keyId'])}`;
     case 'key.backup': return `${w.keyBackup} ${printable(e.entityKey)} ${w.toFile} ${str(n['file'])}`;

@@ -20,11 +20,26 @@ function ProblemLines({ problems, testId }: { problems: ExportProblem[]; testId:
   );
 }
 
-/** The pre-export check: what must be done first (stops) and what needs a reason (warnings). */
+/** The information lines (the deadline within three days): nothing to do, nothing to override. */
+function Notes({ check }: { check: ExportCheck }) {
+  if (check.notes.length === 0) return null;
+  return (
+    <div className="notice notice-info" data-testid="precheck-notes-box">
+      <ProblemLines problems={check.notes} testId="precheck-notes" />
+    </div>
+  );
+}
+
+/** The pre-export check: what must be done first (stops), what needs a reason (warnings), and information. */
 export function PrecheckList({ check }: { check: ExportCheck }) {
   const { t } = useTranslation();
   if (check.stops.length === 0 && check.warnings.length === 0) {
-    return <p className="notice notice-ok" data-testid="precheck-ok">{t('checklist.precheck.ok')}</p>;
+    return (
+      <>
+        <p className="notice notice-ok" data-testid="precheck-ok">{t('checklist.precheck.ok')}</p>
+        <Notes check={check} />
+      </>
+    );
   }
   return (
     <div className="precheck" data-testid="precheck">
@@ -34,6 +49,8 @@ export function PrecheckList({ check }: { check: ExportCheck }) {
           <ProblemLines problems={check.stops} testId="precheck-stops" />
         </div>
       )}
+      {/* Information before the warnings: the reason field below belongs to the warnings. */}
+      <Notes check={check} />
       {check.warnings.length > 0 && (
         <div className="notice notice-warn">
           <p><strong>{t('checklist.precheck.warnings')}</strong></p>
