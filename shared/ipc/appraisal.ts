@@ -62,7 +62,7 @@ export const appraisalContract = {
   /** Main asks for the folder after the key is unlocked; null when cancelled. */
   'appraisal:export': { input: z.object({ communeCode, year: year.optional(), keyPassphrase: passphrase.optional() }), output: out<AppraisalExported | null>() },
   'appraisal:diff': { input: z.object({ communeCode, year: year.optional(), from: z.number().int().min(1), to: z.number().int().min(1) }), output: out<ItemChange[]>() },
-  /** The received revisions of a commune, oldest first (for choosing two to compare with appraisal:diff). */
+  /** The received revisions of a commune, oldest first, each with its receipt day, on time or late, and totals declared and recomputed (for choosing two to compare). */
   'appraisal:revisions': { input: z.object({ communeCode, year: year.optional() }), output: out<ReceivedRevision[]>() },
   /** Two revisions side by side: receipts (day, on time or late), totals declared and recomputed, the items changed. Both or neither of from/to: neither compares the newest two. */
   'appraisal:compare': {
