@@ -126,6 +126,7 @@ export const ERROR_CODES = [
   'APPRAISAL_STALE',
   'REVISION_NOT_FOUND',
   'REVISION_SAME',
+  'REVISIONS_TOO_FEW',
   'FIELD_UNKNOWN',
   // Frameworks as signed data: publishing at the reviewing unit, importing at the commune.
   'FRAMEWORK_PACKAGE_INVALID',

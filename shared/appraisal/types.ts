@@ -110,7 +110,10 @@ export type ChangeKind = 'input' | 'points' | 'evidence' | 'explanation' | 'docu
 
 export interface ItemSide {
   input: unknown;
+  /** What the commune declared (its self-score), hundredths of a point. */
   points: number;
+  /** Recomputed at import from the commune's inputs (null when the engine could not). */
+  recomputedPoints: number | null;
   notApplicable: boolean;
   explanation: string | null;
   documents: { number: string; date: string | null; issuer: string; summary: string; locator: string }[];
@@ -132,6 +135,32 @@ export interface ReceivedRevision {
   receivedAt: string;
   /** When the commune signed it (ISO). */
   createdAt: string;
+  /** The calendar day in Vietnam it was received, yyyy-mm-dd. */
+  receivedOn: string;
+  /** Received by the year's deadline (the completeness board's rule); null when the unit set no deadline for the year. */
+  onTime: boolean | null;
+  /** At import the recomputed scores differed from the declared ones. */
+  mismatch: boolean;
+  /** The totals the commune declared, and the totals recomputed at import. */
+  declared: RevisionTotals;
+  recomputed: RevisionTotals;
+}
+
+/** A revision's total points (hundredths) and index (hundredths of a percent; null when the framework gives none). */
+export interface RevisionTotals {
+  points: number;
+  indexPercent: number | null;
+}
+
+/** Two received revisions side by side: each one's receipt and totals, and the items that changed. */
+export interface RevisionComparison {
+  communeCode: string;
+  year: number;
+  /** The unit's deadline for the year (yyyy-mm-dd), or null. */
+  deadline: string | null;
+  from: ReceivedRevision;
+  to: ReceivedRevision;
+  changes: ItemChange[];
 }
 
 export interface FieldAssignment {

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type {
-  AppraisalExported, AppraisalImported, AppraisalNotes, AppraisalState, FieldAssignment, ItemChange, OwedRow, ReceivedRevision,
+  AppraisalExported, AppraisalImported, AppraisalNotes, AppraisalState, FieldAssignment, ItemChange, OwedRow, ReceivedRevision, RevisionComparison,
 } from '../appraisal/types';
 import { PROSE_TEXT_PATTERN } from '../text';
 import { passphrase } from './keys';
@@ -40,6 +40,7 @@ export const APPRAISAL_CHANNELS = [
   'appraisal:export',
   'appraisal:diff',
   'appraisal:revisions',
+  'appraisal:compare',
   'appraisal:openEvidence',
   'appraisal:assignments',
   'appraisal:assign',
@@ -61,8 +62,14 @@ export const appraisalContract = {
   /** Main asks for the folder after the key is unlocked; null when cancelled. */
   'appraisal:export': { input: z.object({ communeCode, year: year.optional(), keyPassphrase: passphrase.optional() }), output: out<AppraisalExported | null>() },
   'appraisal:diff': { input: z.object({ communeCode, year: year.optional(), from: z.number().int().min(1), to: z.number().int().min(1) }), output: out<ItemChange[]>() },
-  /** The received revisions of a commune, oldest first (for choosing two to compare with appraisal:diff). */
+  /** The received revisions of a commune, oldest first, each with its receipt day, on time or late, and totals declared and recomputed (for choosing two to compare). */
   'appraisal:revisions': { input: z.object({ communeCode, year: year.optional() }), output: out<ReceivedRevision[]>() },
+  /** Two revisions side by side: receipts (day, on time or late), totals declared and recomputed, the items changed. Both or neither of from/to: neither compares the newest two. */
+  'appraisal:compare': {
+    input: z.object({ communeCode, year: year.optional(), from: z.number().int().min(1).optional(), to: z.number().int().min(1).optional() })
+      .refine((v) => (v.from === undefined) === (v.to === undefined), { message: 'from and to go together' }),
+    output: out<RevisionComparison>(),
+  },
   /** Opens an evidence file of a received revision with the system's viewer. */
   'appraisal:openEvidence': { input: z.object({ communeCode, year: year.optional(), revision: z.number().int().min(1), evidenceId: z.string().min(1).max(64) }), output: out<null>() },
   'appraisal:assignments': { input: z.object({ year: year.optional() }), output: out<FieldAssignment[]>() },

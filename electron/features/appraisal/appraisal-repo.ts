@@ -176,10 +176,28 @@ export function communesReceived(db: Db, year: number): { code: string; name: st
   ).all(year) as { code: string; name: string; revision: number }[];
 }
 
-/** The received revisions of a commune for a year, oldest first (for choosing two to compare). */
-export function receivedRevisions(db: Db, communeCode: string, year: number): { revision: number; receivedAt: string; createdAt: string }[] {
-  return stmt(db, `SELECT revision, received_at AS receivedAt, created_at AS createdAt FROM received_packages WHERE commune_code = ? AND year = ? ORDER BY revision`).all(
-    communeCode,
-    year,
-  ) as { revision: number; receivedAt: string; createdAt: string }[];
+export interface RevisionRow {
+  revision: number;
+  receivedAt: string;
+  createdAt: string;
+  mismatch: boolean;
+  declared: { points: number; indexPercent: number | null };
+  recomputed: { points: number; indexPercent: number | null };
+}
+
+/** The received revisions of a commune for a year, oldest first, with the totals declared and recomputed at import. */
+export function receivedRevisions(db: Db, communeCode: string, year: number): RevisionRow[] {
+  const rows = stmt(
+    db,
+    `SELECT revision, received_at, created_at, mismatch, declared_points, declared_index_percent, recomputed_points, recomputed_index_percent
+       FROM received_packages WHERE commune_code = ? AND year = ? ORDER BY revision`,
+  ).all(communeCode, year) as {
+    revision: number; received_at: string; created_at: string; mismatch: number;
+    declared_points: number; declared_index_percent: number | null; recomputed_points: number; recomputed_index_percent: number | null;
+  }[];
+  return rows.map((r) => ({
+    revision: r.revision, receivedAt: r.received_at, createdAt: r.created_at, mismatch: r.mismatch === 1,
+    declared: { points: r.declared_points, indexPercent: r.declared_index_percent },
+    recomputed: { points: r.recomputed_points, indexPercent: r.recomputed_index_percent },
+  }));
 }

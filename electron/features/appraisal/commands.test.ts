@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { appraisalWorld, COMMUNE, editEntry, YEAR, type AppraisalWorld } from '../../../test/fixtures/appraisal';
+import { appraisalWorld, COMMUNE, editEntry, lyingTotals, YEAR, type AppraisalWorld } from '../../../test/fixtures/appraisal';
 import { testKey } from '../../../test/fixtures/test-keys';
 import { captureIO } from '../../../test/helpers/cli-io';
 import { runCli } from '../../app/cli/chiso';
@@ -122,10 +122,55 @@ describe('chiso appraisal export / import and chiso diff', () => {
     expect(d.out).toContain('1 tiêu chí thay đổi');
     expect(d.out).toMatch(/^1\.3 +thuyết minh$/mu);
     const j = await so(['diff', '--db', 'test.sqlite', '--commune', COMMUNE, '--from', '1', '--to', '2', '--json']);
-    expect(JSON.parse(j.out)).toEqual([expect.objectContaining({ code: '1.3', changes: ['explanation'] })]);
+    expect(JSON.parse(j.out).changes).toEqual([expect.objectContaining({ code: '1.3', changes: ['explanation'] })]);
     const missing = await so(['diff', '--db', 'test.sqlite', '--commune', COMMUNE, '--from', '1', '--to', '9']);
     expect(missing.code).toBe(1);
     expect(missing.err).toContain('REVISION_NOT_FOUND');
+  });
+});
+
+describe('chiso diff tells the whole story', () => {
+  it('receipts on time and late, declared totals beside the recompute, the flagged revision, the item\'s two figures', async () => {
+    w.so.db.prepare(`INSERT INTO report_deadlines (year, deadline) VALUES (?, '2026-11-22')`).run(YEAR);
+    w.sendRevision();
+    w.so.clock.advance(9.5 * 3_600_000); // 17:30 UTC: the 23rd in Vietnam
+    expect(w.sendRevision(lyingTotals('1.2', 10))).toMatchObject({ outcome: 'accepted', mismatch: true });
+    const d = await so(['diff', '--db', 'test.sqlite', '--commune', COMMUNE]);
+    expect(d.err).toBe('');
+    expect(d.code).toBe(0);
+    const lines = d.out.split('\n');
+    expect(lines[0]).toBe('Xã 26734 năm 2026: lần 1 → lần 2: 1 tiêu chí thay đổi');
+    expect(lines[1]).toBe('Lần 1: nhận 22/11/2026 · đúng hạn (hạn 22/11/2026)');
+    expect(lines[2]).toMatch(/^ {2}Tổng điểm: \d+,\d\d · chỉ số: \d+,\d\d%$/u);
+    expect(lines[3]).toBe('Lần 2: nhận 23/11/2026 · SAU HẠN (hạn 22/11/2026)');
+    const totals = /^ {2}Tổng điểm: xã tự chấm (\d+),(\d\d) · tính lại (\d+),(\d\d) · chỉ số: xã tự chấm [\d,]+% · tính lại [\d,]+%$/u.exec(lines[4]!);
+    expect(totals).not.toBeNull();
+    const hundredths = (i: number) => Number(totals![i]) * 100 + Number(totals![i + 1]);
+    expect(hundredths(1) - hundredths(3)).toBe(10);
+    expect(lines[5]).toBe('  LỆCH KHI TÍNH LẠI: lúc nhận hồ sơ lần 2, điểm tính lại theo bộ tiêu chí khác điểm xã tự chấm.');
+    expect(lines[6]).toMatch(/^1\.2 +điểm {2}([\d,]+) → [\d,]+ \(lần 2: xã tự chấm [\d,]+ · tính lại \1\)$/u);
+    expect(lines).toHaveLength(7);
+
+    const j = await so(['diff', '--db', 'test.sqlite', '--commune', COMMUNE, '--from', '2', '--to', '1', '--json']);
+    const c = JSON.parse(j.out);
+    expect(c).toMatchObject({ communeCode: COMMUNE, year: YEAR, deadline: '2026-11-22', from: { revision: 2, onTime: false, mismatch: true }, to: { revision: 1, onTime: true, mismatch: false } });
+    expect(c.changes[0].from.points - c.changes[0].from.recomputedPoints).toBe(10);
+
+    const half = await so(['diff', '--db', 'test.sqlite', '--commune', COMMUNE, '--from', '1']);
+    expect(half.code).not.toBe(0);
+    expect(half.err).toContain('--to');
+  });
+
+  it('without a deadline says so; a commune with one revision only is refused with a sentence', async () => {
+    w.sendRevision();
+    w.sendRevision();
+    const d = await so(['diff', '--db', 'test.sqlite', '--commune', COMMUNE]);
+    expect(d.out).toContain('Lần 2: nhận 22/11/2026 · chưa có hạn gửi');
+    expect(d.out).toContain('0 tiêu chí thay đổi');
+    const none = await so(['diff', '--db', 'test.sqlite', '--commune', '99999']);
+    expect(none.code).toBe(1);
+    expect(none.err).toContain('REVISIONS_TOO_FEW');
+    expect(none.err).toContain('mới gửi hồ sơ một lần');
   });
 });
 

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { AppraisalState, ItemChange } from '../../../shared/appraisal/types';
+import type { AppraisalState } from '../../../shared/appraisal/types';
 import { AppError } from '../../../shared/errors';
 import { appraisalContract, scoresFileSchema, type ScoresFile } from '../../../shared/ipc/appraisal';
 import { issuesVi, safeParseVi } from '../../../shared/package/issues';
@@ -14,7 +14,8 @@ import { UsageError } from '../../kernel/commands/io';
 import { readUserFile } from '../../kernel/files/user-file';
 import { parseInput } from '../../kernel/validation';
 import { keyPassphrase } from '../keys/commands';
-import { acceptSelf, answer, assign, decide, diff, exportResult, fieldDone, importResult, lock, openCommune, owed } from './use-cases';
+import { comparisonLines } from './compare-lines';
+import { acceptSelf, answer, assign, compare, decide, exportResult, fieldDone, importResult, lock, openCommune, owed } from './use-cases';
 
 /** The documented scores file (docs/appraisal-format.md), read through the bounded reader and parsed once. */
 export function readScoresFile(io: CliIO, file: string): ScoresFile {
@@ -45,12 +46,6 @@ export function summaryLines(s: AppraisalState): string[] {
     `Điểm tự chấm ${viHundredths(m.selfPoints)} · điểm thẩm định ${viHundredths(m.appraisedPoints)}${m.stillAtSelfScore ? ` (trong đó ${m.stillAtSelfScore} tiêu chí chưa thẩm định được tính theo điểm tự chấm)` : ''}`,
     ...(s.newerRevision ? [`Đã nhận hồ sơ lần ${s.newerRevision}, mới hơn lần đang thẩm định.`] : []),
   ];
-}
-
-function changeLine(c: ItemChange): string {
-  const what = c.changes.map((k) => ({ input: 'số liệu', points: 'điểm', evidence: 'tệp kiểm chứng', explanation: 'thuyết minh', documents: 'tài liệu kiểm chứng', notApplicable: 'không áp dụng', added: 'mới có', removed: 'không còn' })[k]).join(', ');
-  const pts = c.from && c.to && c.from.points !== c.to.points ? `  ${viHundredths(c.from.points)} → ${viHundredths(c.to.points)}` : '';
-  return `${printable(c.code).padEnd(8)} ${what}${pts}`;
 }
 
 export const appraisalCommands: Commands = {
@@ -184,27 +179,30 @@ chiso appraisal answer --db FILE --item CODE --text "TRẢ LỜI"            (x�
     },
   },
   diff: {
-    help: `chiso diff --db FILE --commune CODE --from REV --to REV [--year YYYY] [--json]   (đơn vị thẩm định)
-  Những gì thay đổi giữa hai lần gửi hồ sơ của xã, từng tiêu chí: số liệu, điểm, tệp kiểm chứng, thuyết minh.`,
+    help: `chiso diff --db FILE --commune CODE [--from REV --to REV] [--year YYYY] [--json]   (đơn vị thẩm định)
+  So sánh hai lần gửi hồ sơ của xã (không ghi --from/--to: lần mới nhất với lần ngay trước).
+  Mỗi lần gửi: ngày nhận (theo ngày Việt Nam), đúng hạn hay sau hạn gửi của năm, tổng điểm và
+  chỉ số xã tự chấm bên cạnh điểm tính lại theo bộ tiêu chí khi hai số khác nhau, và lần gửi nào
+  bị đánh dấu lệch khi nhận. Rồi từng tiêu chí thay đổi: số liệu, điểm, tệp kiểm chứng, thuyết
+  minh (kèm "xã tự chấm · tính lại" khi hai số khác nhau).`,
     async run(args, env) {
       const { io } = env;
       const { values } = parseArgs({ args, strict: true, options: { db: { type: 'string' }, commune: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, year: { type: 'string' }, json: { type: 'boolean' } } });
       const path = dbPath(values, io, { mustExist: true });
       const communeCode = communeArg(values.commune);
       const rev = (v: string | undefined, name: string) => {
-        if (!v || !/^[1-9]\d{0,8}$/u.test(v)) throw new UsageError(`thiếu hoặc sai --${name} REV`);
+        if (v === undefined) return undefined;
+        if (!/^[1-9]\d{0,8}$/u.test(v)) throw new UsageError(`sai --${name} REV (số lần gửi, từ 1)`);
         return Number(v);
       };
       const from = rev(values.from, 'from');
       const to = rev(values.to, 'to');
+      if ((from === undefined) !== (to === undefined)) throw new UsageError('ghi cả --from REV và --to REV, hoặc không ghi cả hai (so lần mới nhất với lần ngay trước)');
       const year = yearArg(values.year);
       return withApp(env, path, async (app) => {
-        const changes = await app.perform(diff, { communeCode, year, from, to });
-        if (values.json) io.out(printableJson(JSON.stringify(changes, null, 2)));
-        else {
-          io.out(`Xã ${communeCode}: lần ${from} → lần ${to}: ${changes.length} tiêu chí thay đổi`);
-          for (const c of changes) io.out(changeLine(c));
-        }
+        const c = await app.perform(compare, { communeCode, year, from, to });
+        if (values.json) io.out(printableJson(JSON.stringify(c, null, 2)));
+        else for (const l of comparisonLines(c)) io.out(l);
         return 0;
       });
     },

@@ -70,7 +70,7 @@ export function packageView(db: Db, packageRef: number): PackageView {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 const side = (i: SourceItem): ItemSide => ({
-  input: i.input, points: i.selfPoints, notApplicable: i.notApplicable, explanation: i.explanation, documents: i.documents,
+  input: i.input, points: i.selfPoints, recomputedPoints: i.recomputedPoints, notApplicable: i.notApplicable, explanation: i.explanation, documents: i.documents,
   evidence: i.evidence.map((e) => ({ id: e.id, name: e.name, sha256: e.sha256 })),
 });
 

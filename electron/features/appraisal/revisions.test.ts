@@ -1,11 +1,11 @@
 /** Comparing two arbitrary received revisions of a commune, against real SQLite with three real received packages. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { appraisalWorld, COMMUNE, editEntry, YEAR, type AppraisalWorld } from '../../../test/fixtures/appraisal';
+import { appraisalWorld, COMMUNE, editEntry, lyingTotals, YEAR, type AppraisalWorld } from '../../../test/fixtures/appraisal';
 import { refusal } from '../../../test/helpers/app';
 import { channelApp, type ChannelApp } from '../../../test/helpers/channels';
 import { communeSetup, provinceSetup } from '../../../test/helpers/context';
-import { diffRevisions } from './diff';
-import { receivedRevisions } from './appraisal-repo';
+import { statusBoard } from '../import/status';
+import { compareRevisions, diffRevisions, revisionList } from './diff';
 
 let w: AppraisalWorld;
 beforeEach(() => {
@@ -21,11 +21,14 @@ afterEach(() => w.cleanup());
 const codes = (from: number, to: number) => diffRevisions(w.so.db, COMMUNE, YEAR, from, to).map((c) => [c.code, c.changes]);
 
 describe('comparing two received revisions', () => {
-  it('lists the received revisions oldest first, with when each was received and signed', () => {
-    const list = receivedRevisions(w.so.db, COMMUNE, YEAR);
+  it('lists the received revisions oldest first: received and signed when, its totals as declared and recomputed', () => {
+    const list = revisionList(w.so.db, COMMUNE, YEAR);
     expect(list.map((r) => r.revision)).toEqual([1, 2, 3]);
-    expect(list[0]).toEqual({ revision: 1, receivedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/u), createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/u) });
-    expect(receivedRevisions(w.so.db, '99999', YEAR)).toEqual([]);
+    expect(list[0]).toEqual({
+      revision: 1, receivedAt: '2026-11-22T08:00:00.000Z', createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/u), receivedOn: '2026-11-22',
+      onTime: null, mismatch: false, declared: { points: expect.any(Number), indexPercent: expect.any(Number) }, recomputed: list[0]!.declared,
+    });
+    expect(revisionList(w.so.db, '99999', YEAR)).toEqual([]);
   });
 
   it('each step shows its own change; r1 → r3 shows the union; backwards shows the same items', () => {
@@ -46,6 +49,44 @@ describe('comparing two received revisions', () => {
   });
 });
 
+describe('the comparison tells the whole story', () => {
+  it('a revision whose declared figures differ from the recompute: both shown, totals and items; the revision flagged', () => {
+    w.sendRevision(lyingTotals('1.2', 10));
+    const c = compareRevisions(w.so.db, COMMUNE, YEAR);
+    expect([c.from.revision, c.to.revision]).toEqual([3, 4]);
+    expect(c.from.mismatch).toBe(false);
+    expect(c.from.declared).toEqual(c.from.recomputed);
+    expect(c.to.mismatch).toBe(true);
+    expect(c.to.recomputed).toEqual(c.from.recomputed);
+    expect(c.to.declared).toEqual({ points: c.to.recomputed.points + 10, indexPercent: c.to.recomputed.indexPercent! + 10 });
+    expect(c.changes.map((x) => [x.code, x.changes])).toEqual([['1.2', ['points']]]);
+    const item = c.changes[0]!;
+    expect(item.from).toMatchObject({ points: item.from!.recomputedPoints });
+    expect(item.to).toMatchObject({ points: item.from!.points + 10, recomputedPoints: item.from!.points });
+  });
+
+  it('each revision on time or late by the Vietnam day against the year\'s deadline; the board still judges the commune by its first', () => {
+    w.so.db.prepare(`INSERT INTO report_deadlines (year, deadline) VALUES (?, '2026-11-22')`).run(YEAR);
+    // 17:30 UTC on the 22nd is already the 23rd in Vietnam: late, though the UTC day is the deadline.
+    w.so.clock.advance(9.5 * 3_600_000);
+    w.sendRevision();
+    const list = revisionList(w.so.db, COMMUNE, YEAR);
+    expect(list.map((r) => [r.revision, r.receivedOn, r.onTime])).toEqual([[1, '2026-11-22', true], [2, '2026-11-22', true], [3, '2026-11-22', true], [4, '2026-11-23', false]]);
+    const c = compareRevisions(w.so.db, COMMUNE, YEAR, { from: 1, to: 4 });
+    expect(c.deadline).toBe('2026-11-22');
+    expect([c.from.onTime, c.to.onTime]).toEqual([true, false]);
+    expect(statusBoard(w.so.ctx, YEAR).rows.find((r) => r.code === COMMUNE)).toMatchObject({ onTime: true, revision: 4 });
+  });
+
+  it('the newest two when none is named; a commune with one revision has nothing to compare', async () => {
+    const c = compareRevisions(w.so.db, COMMUNE, YEAR);
+    expect([c.from.revision, c.to.revision, c.changes.map((x) => x.code)]).toEqual([2, 3, ['1.3']]);
+    expect(compareRevisions(w.so.db, COMMUNE, YEAR, { from: 3, to: 1 }).changes.map((x) => x.code)).toEqual(['1.2', '1.3']);
+    expect(await refusal(() => compareRevisions(w.so.db, '99999', YEAR))).toBe('REVISIONS_TOO_FEW');
+    expect(await refusal(() => compareRevisions(w.so.db, COMMUNE, YEAR, { from: 1, to: 9 }))).toBe('REVISION_NOT_FOUND');
+  });
+});
+
 describe('revision channels', () => {
   let a: ChannelApp | undefined;
   afterEach(() => a?.cleanup());
@@ -55,6 +96,7 @@ describe('revision channels', () => {
     await a.call('setup:complete', { setup: communeSetup });
     expect(await a.call('appraisal:revisions', { communeCode: COMMUNE })).toMatchObject({ ok: false, error: { code: 'WRONG_ROLE' } });
     expect(await a.call('appraisal:diff', { communeCode: COMMUNE, from: 1, to: 2 })).toMatchObject({ ok: false, error: { code: 'WRONG_ROLE' } });
+    expect(await a.call('appraisal:compare', { communeCode: COMMUNE })).toMatchObject({ ok: false, error: { code: 'WRONG_ROLE' } });
   });
 
   it('the reviewing unit: nothing received lists nothing; bad revision numbers are refused at the boundary, the same one by the use case', async () => {
@@ -64,5 +106,8 @@ describe('revision channels', () => {
     expect(await a.call('appraisal:diff', { communeCode: COMMUNE, from: 0, to: 1 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await a.call('appraisal:diff', { communeCode: COMMUNE, from: 1, to: 1 })).toMatchObject({ ok: false, error: { code: 'REVISION_SAME' } });
     expect(await a.call('appraisal:diff', { communeCode: COMMUNE, from: 1, to: 2 })).toMatchObject({ ok: false, error: { code: 'REVISION_NOT_FOUND' } });
+    expect(await a.call('appraisal:compare', { communeCode: COMMUNE, from: 1 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await a.call('appraisal:compare', { communeCode: COMMUNE })).toMatchObject({ ok: false, error: { code: 'REVISIONS_TOO_FEW' } });
+    expect(await a.call('appraisal:compare', { communeCode: COMMUNE, from: 1, to: 2 })).toMatchObject({ ok: false, error: { code: 'REVISION_NOT_FOUND' } });
   });
 });

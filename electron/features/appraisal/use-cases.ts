@@ -1,4 +1,4 @@
-import type { AppraisalExported, AppraisalImported, AppraisalNotes, AppraisalState, FieldAssignment, ItemChange, OwedRow, ReceivedRevision } from '../../../shared/appraisal/types';
+import type { AppraisalExported, AppraisalImported, AppraisalNotes, AppraisalState, FieldAssignment, ItemChange, OwedRow, ReceivedRevision, RevisionComparison } from '../../../shared/appraisal/types';
 import type { ScoresFile } from '../../../shared/ipc/appraisal';
 import type { Destination } from '../../kernel/ports';
 import { useCase, type AppContext } from '../../kernel/use-case';
@@ -7,9 +7,8 @@ import { requireIdentity } from '../setup/identity';
 import { acceptSelfScores, appraise, lockAppraisal, openAppraisal, type DecisionInput } from './appraisal';
 import { assignField, listAssignments, markFieldDone, owedBoard } from './assignments';
 import { answerRequest, appraisalNotes, importAppraisalResult } from './commune-side';
-import { diffRevisions, receivedEvidenceCopy } from './diff';
+import { compareRevisions, diffRevisions, receivedEvidenceCopy, revisionList } from './diff';
 import { exportAppraisalResult } from './result-package';
-import { receivedRevisions } from './appraisal-repo';
 
 interface Target {
   communeCode: string;
@@ -49,7 +48,12 @@ export const diff = useCase('appraisal.diff', { roles: ['reviewer'] }, (app, inp
 );
 
 export const revisions = useCase('appraisal.revisions', { roles: ['reviewer'] }, (app, input: Target): ReceivedRevision[] =>
-  receivedRevisions(app.ctx.db, input.communeCode, yearOf(app, input.year)),
+  revisionList(app.ctx.db, input.communeCode, yearOf(app, input.year)),
+);
+
+/** Two revisions side by side with their receipts and totals (the newest two when from/to are absent). */
+export const compare = useCase('appraisal.compare', { roles: ['reviewer'] }, (app, input: Target & { from?: number | undefined; to?: number | undefined }): RevisionComparison =>
+  compareRevisions(app.ctx.db, input.communeCode, yearOf(app, input.year), input.from !== undefined && input.to !== undefined ? { from: input.from, to: input.to } : undefined),
 );
 
 export const evidenceCopy = useCase('appraisal.evidence', { roles: ['reviewer'] }, (app, input: Target & { revision: number; evidenceId: string }): string =>

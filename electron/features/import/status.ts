@@ -13,6 +13,14 @@ import { vietnamDay } from '../../../shared/calendar-date';
 import type { ServiceContext } from '../../kernel/context';
 import { activeRoster, deadlineFor, hasActiveKey, receivedFor, refusedAttempts } from './received-repo';
 
+/**
+ * Received on time: the Vietnam calendar day of receipt is on or before the deadline (inclusive);
+ * null when there is no deadline. The board applies it to the first accepted package; the
+ * revision comparison to each revision.
+ */
+export function receivedOnTime(receivedAt: string, deadline: string | null): boolean | null {
+  return deadline === null ? null : vietnamDay(receivedAt) <= deadline;
+}
 
 export function statusBoard(ctx: ServiceContext, year: number): Board {
   const deadline = deadlineFor(ctx.db, year);
@@ -22,7 +30,7 @@ export function statusBoard(ctx: ServiceContext, year: number): Board {
     const newest = received[0];
     const first = received[received.length - 1];
     const mismatch = newest?.mismatch ?? false;
-    const onTime = first && deadline !== null ? vietnamDay(first.receivedAt) <= deadline : null;
+    const onTime = first ? receivedOnTime(first.receivedAt, deadline) : null;
     const state: BoardRow['state'] = mismatch || refused > 0 ? 'flagged' : newest ? 'received' : 'not-received';
     return {
       code: c.code, name: c.name, type: c.type, state, revision: newest?.revision ?? null, receivedAt: newest?.receivedAt ?? null, onTime, mismatch, refusedAttempts: refused,

@@ -31,11 +31,15 @@ export const vi = {
     flagMark: 'lệch', evidenceMark: 'thiếu TL', requestMark: 'yêu cầu', carriedMark: 'giữ từ vòng 1', changedMark: 'đã sửa',
   },
   compare: {
-    title: 'So sánh các lần gửi', from: 'Từ lần gửi', to: 'Đến lần gửi', option: 'Lần {{revision}} · nhận {{date}}',
+    title: 'So sánh các lần gửi', from: 'Từ lần gửi', to: 'Đến lần gửi', 
     empty: 'Hai lần gửi giống nhau.', sameChoice: 'Hãy chọn hai lần gửi khác nhau.', count: '{{count}} tiêu chí thay đổi (bấm vào tiêu chí để xem).',
     input: 'Số liệu: {{from}} → {{to}}', points: 'Điểm tự chấm: {{from}} → {{to}}', naOn: 'Chuyển sang không áp dụng', naOff: 'Bỏ không áp dụng',
     explanation: 'Thuyết minh mới: {{text}}', documents: 'Tài liệu kiểm chứng: {{from}} → {{to}} văn bản (đã sửa)',
     evidenceAdded: 'Thêm tệp kiểm chứng: {{names}}', evidenceRemoved: 'Bỏ tệp kiểm chứng: {{names}}',
+    revision: 'Lần {{revision}}', received: 'nhận {{date}}', onTime: 'đúng hạn', late: 'sau hạn', deadline: 'hạn gửi {{date}}',
+    totalPoints: 'Tổng điểm: {{value}}', index: 'Chỉ số: {{value}}', twoFigures: 'xã tự chấm {{declared}} · tính lại {{recomputed}}',
+    itemRecomputed: 'Lần {{revision}}: xã tự chấm {{declared}} · tính lại {{recomputed}}',
+    mismatch: 'Lần {{revision}} bị đánh dấu lệch khi nhận hồ sơ: điểm tính lại theo bộ tiêu chí khác điểm xã tự chấm.',
   },
   detail: {
     input: 'Số liệu xã nhập', noInput: '(không nhập)', na: 'Không áp dụng', max: 'Điểm tối đa {{max}}',
@@ -80,11 +84,15 @@ export const en: typeof vi = {
     flagMark: 'flagged', evidenceMark: 'no evidence', requestMark: 'request', carriedMark: 'from round 1', changedMark: 'changed',
   },
   compare: {
-    title: 'Compare submissions', from: 'From submission', to: 'To submission', option: 'Revision {{revision}} · received {{date}}',
+    title: 'Compare submissions', from: 'From submission', to: 'To submission', 
     empty: 'The two submissions are the same.', sameChoice: 'Choose two different submissions.', count: '{{count}} items changed (click an item to look at it).',
     input: 'Inputs: {{from}} → {{to}}', points: 'Self-score: {{from}} → {{to}}', naOn: 'Now not applicable', naOff: 'No longer not applicable',
     explanation: 'New explanation: {{text}}', documents: 'Evidence documents: {{from}} → {{to}} (changed)',
     evidenceAdded: 'Evidence files added: {{names}}', evidenceRemoved: 'Evidence files removed: {{names}}',
+    revision: 'Revision {{revision}}', received: 'received {{date}}', onTime: 'on time', late: 'late', deadline: 'deadline {{date}}',
+    totalPoints: 'Total points: {{value}}', index: 'Index: {{value}}', twoFigures: 'commune declared {{declared}} · recomputed {{recomputed}}',
+    itemRecomputed: 'Revision {{revision}}: commune declared {{declared}} · recomputed {{recomputed}}',
+    mismatch: 'Revision {{revision}} was flagged at import: the points recomputed with the framework differ from the commune\'s self-scores.',
   },
   detail: {
     input: 'What the commune entered', noInput: '(nothing entered)', na: 'Not applicable', max: 'Maximum {{max}}',
