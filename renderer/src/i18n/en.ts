@@ -38,7 +38,7 @@ export const en: Resources = {
     provinceCode: 'Province code (2 digits)', reviewerCode: 'Reviewing unit code', reviewerHint: 'The province code (2 digits) when sending to the provincial department; a district code (3 digits) for data before 7/2025.',
     officerName: 'Officer\'s full name', officerTitle: 'Position', officerTitlePlaceholder: 'e.g. Office and statistics officer',
     year: 'Assessment year', framework: 'Criteria framework', frameworkSample: 'Use the sample framework shipped with the app (to learn; the province issues the official one)',
-    frameworkFile: 'Choose the framework file issued by the province (JSON)…', frameworkChosen: 'Chosen: {{title}} — province {{province}}, year {{year}}, {{items}} items',
+    frameworkFile: 'Choose the framework file issued by the province (JSON)…', frameworkChosen: 'Chosen: {{title}} — province {{province}}, year {{year}}, items: {{items}}',
     submit: 'Finish setup', saving: 'Saving…', optional: '(optional)',
   },
   home: {
@@ -54,12 +54,13 @@ export const en: Resources = {
   framework: {
     title: 'Criteria framework', replaceTitle: 'Replace the framework', choose: 'Choose a new framework file (JSON)…',
     replaceIntro: 'When the province issues its official framework (or a revision), choose the file to apply it. Entries of items that keep their code and scoring move over; the old entries stay stored, nothing is lost.',
-    chosenMeta: 'province {{province}}, year {{year}}, version {{version}}, {{items}} items',
+    chosenMeta: 'province {{province}}, year {{year}}, version {{version}}, items: {{items}}',
     yearMismatch: 'Note: this framework is for {{fw}}, while the unit is assessing {{unit}}. Check that this is the right file.',
-    carried: 'Entries of {{count}} items will move over.',
+    carried: 'Entries of {{count}} items will move over.', carried_one: 'Entries of {{count}} item will move over.',
     droppedIntro: '{{count}} items have entries that cannot move (enter them again under the new framework):',
+    droppedIntro_one: '{{count}} item has entries that cannot move (enter them again under the new framework):',
     reasons: { ITEM_GONE: 'not in the new framework', RULE_CHANGED: 'scored differently', LEVEL_GONE: 'the chosen level no longer exists', NA_NOT_ALLOWED: 'the new framework does not allow "not applicable"' },
-    apply: 'Apply the new framework', replaced: 'Applied “{{title}}”: {{carried}} items moved, {{dropped}} to enter again.',
+    apply: 'Apply the new framework', replaced: 'Applied “{{title}}”: items moved: {{carried}}; to enter again: {{dropped}}.',
   },
   dateInput: {
     placeholder: 'dd/mm/yyyy', pick: 'Pick a date on the calendar', pickShort: 'Calendar', prevMonth: 'Previous month', nextMonth: 'Next month', monthYear: '{{month}}/{{year}}',

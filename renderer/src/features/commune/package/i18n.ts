@@ -1,3 +1,4 @@
+import type { English } from '../../../i18n/plural';
 /** Strings of the keys, enrolment and export screens (feature key `package`). */
 export const vi = {
   nav: { keys: 'Khóa và đăng ký', export: 'Gửi hồ sơ' },
@@ -66,7 +67,7 @@ export const vi = {
   home: { noKeyTitle: 'Chưa có khóa ký', noKeyBody: 'Cần khóa ký để ký số các tệp đơn vị gửi đi, để nơi nhận biết chắc tệp do chính đơn vị gửi và không bị sửa.', noKeyAction: 'Tạo khóa' },
 };
 
-export const en: typeof vi = {
+export const en: English<typeof vi> = {
   nav: { keys: 'Keys and enrolment', export: 'Send dossier' },
   keys: {
     title: 'Keys and enrolment',

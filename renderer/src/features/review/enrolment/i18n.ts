@@ -1,3 +1,4 @@
+import type { English } from '../../../i18n/plural';
 /** Strings of the reviewer's enrolment screen (feature key `reviewEnrolment`). */
 export const vi = {
   nav: 'Đăng ký khóa của xã',
@@ -32,7 +33,7 @@ export const vi = {
   fromBoard: 'Đăng ký khóa',
 };
 
-export const en: typeof vi = {
+export const en: English<typeof vi> = {
   nav: 'Commune key enrolment',
   title: 'Commune signing key enrolment',
   lead: 'Open the enrolment request files (or a whole folder) the communes sent with their stamped paper forms. Compare every group of four characters of the fingerprint with the paper form before approving; if they differ, reject.',
