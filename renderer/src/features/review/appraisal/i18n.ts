@@ -52,7 +52,7 @@ export const vi = {
 export const en: English<typeof vi> = {
   nav: 'Appraisal',
   list: {
-    title: 'Appraisal {{year}}', lead: 'Choose a commune that sent its dossier to appraise it.', empty: 'Nothing received yet: import the communes\' dossiers first.',
+    title: 'Appraisal {{year}}', lead: 'Choose a commune that sent its dossier to appraise it.', empty: 'Nothing received yet: receive the communes\' dossiers first.',
     open: 'Appraise', code: 'Code', commune: 'Commune', state: 'Dossier',
   },
   assign: {
@@ -81,8 +81,8 @@ export const en: English<typeof vi> = {
     flagMark: 'flagged', evidenceMark: 'no evidence', requestMark: 'request', carriedMark: 'from round 1', changedMark: 'changed',
   },
   compare: {
-    title: 'Compare submissions', from: 'From submission', to: 'To submission', option: 'Revision {{revision}} · received {{date}}',
-    empty: 'The two submissions are the same.', sameChoice: 'Choose two different submissions.', count: '{{count}} items changed (click an item to look at it).', count_one: '{{count}} item changed (click it to look at it).',
+    title: 'Compare revisions', from: 'From revision', to: 'To revision', option: 'Revision {{revision}} · received {{date}}',
+    empty: 'The two revisions are the same.', sameChoice: 'Choose two different revisions.', count: '{{count}} items changed (click an item to look at it).', count_one: '{{count}} item changed (click it to look at it).',
     input: 'Inputs: {{from}} → {{to}}', points: 'Self-score: {{from}} → {{to}}', naOn: 'Now not applicable', naOff: 'No longer not applicable',
     explanation: 'New explanation: {{text}}', documents: 'Evidence documents: {{from}} → {{to}} (changed)',
     evidenceAdded: 'Evidence files added: {{names}}', evidenceRemoved: 'Evidence files removed: {{names}}',

@@ -58,7 +58,7 @@ export const en: English<typeof vi> = {
   keyId: 'Key id', fingerprint: 'Fingerprint', validFrom: 'Valid from', status: 'Status',
   active: 'In use', revokedFrom: 'Revoked from {{date}}',
   revoke: 'Revoke…', revokeFrom: 'Revoke from', confirmRevoke: 'Revoke the key', cancel: 'Cancel',
-  revokeLead: 'Packages signed with a revoked key are refused. Choose the day the key was lost or suspected leaked (not after today).',
+  revokeLead: 'Dossiers signed with a revoked key are refused. Choose the day the key was lost or suspected leaked (not after today).',
   rotations: 'Key rotations to approve', noRotations: 'No key rotation statement is waiting. Open a rotation file above to receive it.',
   rotationLine: 'Commune {{code}}: new key valid from {{date}}',
   typeNewFingerprint: 'Type the NEW key\'s fingerprint printed on the rotation form',

@@ -38,7 +38,7 @@ export const vi = {
 export const en: English<typeof vi> = {
   nav: 'Ranking and report',
   title: 'PAR Index ranking {{year}}',
-  lead: 'Every figure is computed from the dossiers received (each commune\'s newest submission), never typed in.',
+  lead: 'Every figure is computed from the dossiers received (each commune\'s newest revision), never typed in.',
   year: 'Year', basis: 'Index', appraised: 'Appraised', self: 'Commune\'s own score',
   types: 'Unit type', allTypes: 'All',
   type: { xa: 'Commune', phuong: 'Ward', 'dac-khu': 'Special zone', 'thi-tran': 'Township' },
@@ -47,7 +47,7 @@ export const en: English<typeof vi> = {
     title: 'Figures', communes: 'Units ranked', mean: 'Mean index', change: 'Against {{year}}',
     noLastYear: 'No results for last year yet', highest: 'Highest', lowest: 'Lowest', gapHigh: '{{gap}} points above the mean',
     gapLow: '{{gap}} points below the mean', ratio: 'Highest / lowest', times: '{{ratio}}×',
-    groups: 'Groups', members: '{{count}} units', members_one: '{{count}} unit', survey: 'Mean survey points', forms: 'Questionnaires collected',
+    groups: 'Groups', members: '{{count}} units', members_one: '{{count}} unit', survey: 'Mean survey points', forms: 'Survey forms collected',
     formsValue: '{{collected}} / {{target}} forms ({{share}})', late: 'Sent late', notReceived: 'Not sent',
     pending: 'Still at the self-score', pendingValue: 'units: {{communes}} · items not yet re-scored: {{items}}',
     lost: 'Items where most points were lost', lostValue: '{{lost}} points lost, {{count}} units', lostValue_one: '{{lost}} points lost, {{count}} unit',
