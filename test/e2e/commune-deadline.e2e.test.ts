@@ -76,11 +76,14 @@ describe('the commune\'s submission deadline', () => {
 
     // In English the days count as English counts: "1 day left", "2 days left", "1 day overdue".
     await app.menu('/settings');
-    await app.page.getByTestId('lang-en').check();
+    // The radio follows the stored language, so it turns on once the change is saved: click, then wait.
+    await app.page.getByTestId('lang-en').click();
     await app.page.getByText('Saved.').first().waitFor();
     const days: [string, string][] = [['2026-11-23', '23/11/2026 (1 day left)'], ['2026-11-24', '24/11/2026 (2 days left)'], ['2026-11-21', '21/11/2026 (1 day overdue)'], ['2026-11-20', '20/11/2026 (2 days overdue)']];
     for (const [date, shown] of days) {
       storeSignedDeadline(app.runtime.app.ctx, 2026, date);
+      await app.menu('/settings');
+      await app.page.getByTestId('deadline-setting').waitFor();
       await app.menu('/');
       await exportDeadline.filter({ hasText: shown.slice(0, 10) }).waitFor();
       expect(await exportDeadline.textContent()).toBe(`${shown}from the framework the Department published`);

@@ -100,7 +100,7 @@ export const en: English<typeof vi> = {
       ENTRY_ERROR: 'Item {{item}} has an error: {{message}}',
       REQUIRED_MISSING: 'Item {{item}} is required but not entered.',
       SAMPLE_FRAMEWORK: 'Using the SAMPLE framework, not the province\'s official one.',
-      SURVEY_BELOW_MINIMUM: 'Only {{forms}}/{{minimum}} survey forms of the minimum.',
+      SURVEY_BELOW_MINIMUM: 'Survey forms: {{forms}}, fewer than the minimum of {{minimum}}.',
     },
     more: 'and {{count}} more',
   },
