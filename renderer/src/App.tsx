@@ -64,7 +64,8 @@ function MainApp() {
         <Layout>
           <Routes>
             <Route path="/" element={<HomeScreen />} />
-            <Route path="/framework" element={<FrameworkScreen />} />
+            {/* The reviewing unit's frameworks are its own screen (publish, compare, sign): the commune's replace screen is not for it. */}
+            <Route path="/framework" element={reviewer ? <Navigate to="/review/frameworks" replace /> : <FrameworkScreen />} />
             <Route path="/assessment" element={<AssessmentScreen />} />
             <Route path="/assessment/load" element={<LoadScreen />} />
             <Route path="/assessment/summary" element={<SummaryScreen />} />

@@ -36,12 +36,12 @@ export const REPORT_REFUSAL_MESSAGES: Readonly<Record<ReportRefusalCode, string>
 };
 
 export const REPORT_REFUSAL_MESSAGES_EN: Readonly<Record<ReportRefusalCode, string>> = {
-  ISSUER_KEY_MISMATCH: 'The package names another key id or public key for its sender than the key that signed it: it was pieced together. Do not use it; ask the commune for the original.',
-  ISSUER_MISMATCH: 'The signing key is enrolled for another commune than the one the package names. Do not use it; contact the commune named and check the enrolled keys.',
-  ISSUER_PROVINCE_MISMATCH: 'The package names a commune in another province than this reviewing unit\'s. Check that this is the right package, or pass it to that province\'s reviewing unit.',
-  AUDIENCE_MISMATCH: 'The package is addressed to another reviewing unit, not this one. Pass it to the unit it names, or ask the commune to check its reviewing unit code and export again.',
-  ATTACHMENT_DUPLICATE: 'Two evidence files in the package share one id with different content, so it is unclear which is right. Ask the commune to export again.',
-  ATTACHMENT_INVALID: 'An embedded evidence file does not have the size or SHA-256 written beside it. Ask the commune to send the package again.',
-  ATTACHMENT_MISSING: 'An item points to an evidence file the package does not carry. Ask the commune to attach it again and export again.',
-  ATTACHMENT_MISMATCH: 'An item describes its evidence file (size, SHA-256 or type) differently from the file embedded in the package. Ask the commune to export again.',
+  ISSUER_KEY_MISMATCH: 'The dossier names another key id or public key for its sender than the key that signed it: it was pieced together. Do not use it; ask the commune for the original.',
+  ISSUER_MISMATCH: 'The signing key is enrolled for another commune than the one the dossier names. Do not use it; contact the commune named and check the enrolled keys.',
+  ISSUER_PROVINCE_MISMATCH: 'The dossier names a commune in another province than this reviewing unit\'s. Check that this is the right dossier, or pass it to that province\'s reviewing unit.',
+  AUDIENCE_MISMATCH: 'The dossier is addressed to another reviewing unit, not this one. Pass it to the unit it names, or ask the commune to check its reviewing unit code and export again.',
+  ATTACHMENT_DUPLICATE: 'Two evidence files in the dossier share one id with different content, so it is unclear which is right. Ask the commune to export again.',
+  ATTACHMENT_INVALID: 'An embedded evidence file does not have the size or SHA-256 written beside it. Ask the commune to send the dossier again.',
+  ATTACHMENT_MISSING: 'An item points to an evidence file the dossier does not carry. Ask the commune to attach it again and export again.',
+  ATTACHMENT_MISMATCH: 'An item describes its evidence file (size, SHA-256 or type) differently from the file embedded in the dossier. Ask the commune to export again.',
 };

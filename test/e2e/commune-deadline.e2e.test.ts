@@ -1,7 +1,8 @@
 /**
  * The commune knows its deadline: typed on Settings ("Hạn gửi hồ sơ", dd/mm/yyyy, "do xã nhập"),
  * shown on Home's export row with the days left, overdue in red; then the one signed beside the
- * framework takes over ("theo bộ tiêu chí Sở phát hành"). The fixed clock is 22/11/2026 in Vietnam.
+ * framework takes over ("theo bộ tiêu chí Sở phát hành"); in English, "1 day left" and "2 days left".
+ * The fixed clock is 22/11/2026 in Vietnam.
  * At 1280 px and at 1093×614.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -72,6 +73,22 @@ describe('the commune\'s submission deadline', () => {
     await exportDeadline.waitFor();
     expect(await exportDeadline.textContent()).toBe('31/12/2026 (còn 39 ngày)theo bộ tiêu chí Sở phát hành');
     await app.shotBoth('home-signed');
+
+    // In English the days count as English counts: "1 day left", "2 days left", "1 day overdue".
+    await app.menu('/settings');
+    // The radio follows the stored language, so it turns on once the change is saved: click, then wait.
+    await app.page.getByTestId('lang-en').click();
+    await app.page.getByText('Saved.').first().waitFor();
+    const days: [string, string][] = [['2026-11-23', '23/11/2026 (1 day left)'], ['2026-11-24', '24/11/2026 (2 days left)'], ['2026-11-21', '21/11/2026 (1 day overdue)'], ['2026-11-20', '20/11/2026 (2 days overdue)']];
+    for (const [date, shown] of days) {
+      storeSignedDeadline(app.runtime.app.ctx, 2026, date);
+      await app.menu('/settings');
+      await app.page.getByTestId('deadline-setting').waitFor();
+      await app.menu('/');
+      await exportDeadline.filter({ hasText: shown.slice(0, 10) }).waitFor();
+      expect(await exportDeadline.textContent()).toBe(`${shown}from the framework the Department published`);
+      if (date === '2026-11-23') await app.shotBoth('en-home-one-day');
+    }
     await app.close();
   }, 120_000);
 });

@@ -2,7 +2,8 @@
  * The reviewing unit sees its own words: every screen its navigation reaches (home, the review
  * screens, its key, the change log, backup, settings, about), over a year under way, is read whole and holds none of the
  * phrases that address the user as a commune, in Vietnamese and in English. Each screen is shot at
- * 1280 px and at 1093×614.
+ * 1280 px and at 1093×614. The commune's /framework, typed as a URL, leads to the unit's own
+ * frameworks screen.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeSetup } from '../../electron/features/setup/identity';
@@ -63,6 +64,12 @@ describe('the reviewing unit sees no commune wording', () => {
       for (const phrase of COMMUNE_ONLY.en) expect(text, `${path}: «${phrase}»`).not.toContain(phrase);
       if (path === '/') await app.shotBoth('en-home');
     }
+
+    // /framework is the commune's screen (it replaces the commune's framework): a reviewing unit
+    // that reaches it by URL is sent to its own frameworks screen.
+    await app.page.evaluate(() => { window.location.hash = '#/framework'; });
+    await expect.poll(() => app.page.evaluate(() => window.location.hash)).toBe('#/review/frameworks');
+    expect(await app.page.locator('main h1').first().textContent()).toBe('Criteria frameworks: write, check, publish');
     await app.close();
   });
 });

@@ -1,7 +1,8 @@
 /**
- * One word for each thing (docs/glossary.md): the glossary's "Không dùng" column lists the words
- * not used for a thing, and no catalogue of what the app says (the screens' i18n files, the error
- * sentences, the application menu) may contain one.
+ * One word for each thing (docs/glossary.md): the glossary's "Không dùng" column lists the
+ * Vietnamese words not used for a thing, its "Not used (English)" column the English ones (such
+ * as "package" for the dossier a commune sends), and no catalogue of what the app says (the
+ * screens' i18n files, the error and refusal sentences, the application menu) may contain one.
  *
  * ALLOWED names a catalogue being reworded, for the time it takes; today every catalogue follows
  * the glossary and it is empty.
@@ -14,12 +15,13 @@ const ROOT = join(import.meta.dirname, '../..');
 
 const ALLOWED = new Set<string>([]);
 
-/** The words not used, by the term they stand for, from the glossary's last column. */
+/** The words not used, by the term they stand for: Vietnamese from the fourth column, English from the fifth. */
 export function avoidedTerms(markdown: string): { term: string; avoid: string }[] {
   const rows = markdown.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Tiếng Việt') && !l.startsWith('| ---'));
   return rows.flatMap((row) => {
     const cells = row.split('|').slice(1, -1).map((c) => c.trim());
-    return [...(cells[3] ?? '').matchAll(/«([^»]+)»/gu)].map((m) => ({ term: cells[0]!, avoid: m[1]! }));
+    const words = (cell: string | undefined, term: string) => [...(cell ?? '').matchAll(/«([^»]+)»/gu)].map((m) => ({ term, avoid: m[1]! }));
+    return [...words(cells[3], cells[0]!), ...words(cells[4], cells[1]!)];
   });
 }
 
@@ -34,7 +36,7 @@ function catalogues(): string[] {
     }
   };
   walk(join(ROOT, 'renderer/src'));
-  return [...found, 'shared/i18n/errors.ts', 'electron/main/menu.ts'].sort();
+  return [...found, 'shared/i18n/errors.ts', 'shared/package/report-refusals.ts', 'electron/main/menu.ts'].sort();
 }
 
 /** The string literals of a source file, without its comments. */
@@ -50,8 +52,12 @@ function containsWord(text: string, phrase: string): boolean {
 }
 
 function violations(file: string, avoided: { term: string; avoid: string }[]): string[] {
+  return violationsIn(file, strings(readFileSync(join(ROOT, file), 'utf8')), avoided);
+}
+
+function violationsIn(file: string, texts: string[], avoided: { term: string; avoid: string }[]): string[] {
   const found: string[] = [];
-  for (const s of strings(readFileSync(join(ROOT, file), 'utf8'))) {
+  for (const s of texts) {
     for (const { term, avoid } of avoided) if (containsWord(s, avoid)) found.push(`${file}: «${avoid}» (dùng «${term}»): ${s.slice(0, 120)}`);
   }
   return found;
@@ -66,6 +72,24 @@ describe('the glossary is used by every catalogue', () => {
     expect(AVOIDED).toContainEqual({ term: 'nạp (tệp)', avoid: 'nhập tệp' });
   });
 
+  it('reads the English words not to use, by the English term', () => {
+    expect(AVOIDED).toContainEqual({ term: 'dossier', avoid: 'next package' });
+    expect(AVOIDED).toContainEqual({ term: 'revision', avoid: 'submission number' });
+    expect(AVOIDED).toContainEqual({ term: 'load (a file)', avoid: 'import all data' });
+    // "package" alone is the signed package of any kind, so it is not banned; "submission deadline" neither.
+    expect(AVOIDED.map((a) => a.avoid)).not.toContain('package');
+    expect(violationsIn('x', ['The package is signed by a key that is not enrolled.', 'Submission deadline 2026'], AVOIDED)).toEqual([]);
+  });
+
+  it('finds a banned English variant in an English sentence', () => {
+    const found = violationsIn('en.ts', ['Saved. The next package carries the new values.', 'Choose "Import all data" there.', 'Compare submissions'], AVOIDED);
+    expect(found).toEqual([
+      'en.ts: «next package» (dùng «dossier»): Saved. The next package carries the new values.',
+      'en.ts: «import all data» (dùng «load (a file)»): Choose "Import all data" there.',
+      'en.ts: «compare submissions» (dùng «revision»): Compare submissions',
+    ]);
+  });
+
   it('finds a word to avoid as a whole word in any case, and only there', () => {
     expect(containsWord('Nhập tệp bộ tiêu chí…', 'nhập tệp')).toBe(true);
     expect(containsWord('Phiếu khảo sát: 12 câu', 'khảo sát')).toBe(true);
@@ -76,7 +100,7 @@ describe('the glossary is used by every catalogue', () => {
   it('finds every catalogue, the allow-listed ones included', () => {
     const all = catalogues();
     for (const f of ALLOWED) expect(all).toContain(f);
-    expect(all).toEqual(expect.arrayContaining(['renderer/src/i18n/vi.ts', 'renderer/src/features/review/report/i18n.ts', 'shared/i18n/errors.ts', 'electron/main/menu.ts']));
+    expect(all).toEqual(expect.arrayContaining(['renderer/src/i18n/vi.ts', 'renderer/src/features/review/report/i18n.ts', 'shared/i18n/errors.ts', 'shared/package/report-refusals.ts', 'electron/main/menu.ts']));
   });
 
   it('no catalogue uses a word the glossary says not to use', () => {

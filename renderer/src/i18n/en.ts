@@ -24,8 +24,8 @@ export const en: Resources = {
     details: 'Technical details', sample: 'Sample (for reference)', points: 'points', none: '—', retry: 'Try again', print: 'Print…', printed: 'Sent to the printer.',
   },
   roles: {
-    commune: 'Commune, ward or special zone', communeHint: 'Self-assess, key in survey questionnaires and send the dossier to the reviewing unit.',
-    district: 'Reviewing unit', districtHint: 'District Office of Home Affairs (before 7/2025) or provincial Department of Home Affairs: import, appraise, rank, report.',
+    commune: 'Commune, ward or special zone', communeHint: 'Self-assess, key in survey forms and send the dossier to the reviewing unit.',
+    district: 'Reviewing unit', districtHint: 'District Office of Home Affairs (before 7/2025) or provincial Department of Home Affairs: receive, appraise, rank, report.',
     levelDistrict: 'District Office of Home Affairs (before 7/2025)', levelProvince: 'Provincial Department of Home Affairs',
     communeShort: 'Commune self-assessment', districtShort: 'District office — reviewing', provinceShort: 'Provincial department — reviewing',
   },
@@ -38,7 +38,7 @@ export const en: Resources = {
     provinceCode: 'Province code (2 digits)', reviewerCode: 'Reviewing unit code', reviewerHint: 'The province code (2 digits) when sending to the provincial department; a district code (3 digits) for data before 7/2025.',
     officerName: 'Officer\'s full name', officerTitle: 'Position', officerTitlePlaceholder: 'e.g. Office and statistics officer',
     year: 'Assessment year', framework: 'Criteria framework', frameworkSample: 'Use the sample framework shipped with the app (to learn; the province issues the official one)',
-    frameworkFile: 'Choose the framework file issued by the province (JSON)…', frameworkChosen: 'Chosen: {{title}} — province {{province}}, year {{year}}, {{items}} items',
+    frameworkFile: 'Choose the framework file issued by the province (JSON)…', frameworkChosen: 'Chosen: {{title}} — province {{province}}, year {{year}}, items: {{items}}',
     submit: 'Finish setup', saving: 'Saving…', optional: '(optional)',
   },
   home: {
@@ -54,12 +54,13 @@ export const en: Resources = {
   framework: {
     title: 'Criteria framework', replaceTitle: 'Replace the framework', choose: 'Choose a new framework file (JSON)…',
     replaceIntro: 'When the province issues its official framework (or a revision), choose the file to apply it. Entries of items that keep their code and scoring move over; the old entries stay stored, nothing is lost.',
-    chosenMeta: 'province {{province}}, year {{year}}, version {{version}}, {{items}} items',
+    chosenMeta: 'province {{province}}, year {{year}}, version {{version}}, items: {{items}}',
     yearMismatch: 'Note: this framework is for {{fw}}, while the unit is assessing {{unit}}. Check that this is the right file.',
-    carried: 'Entries of {{count}} items will move over.',
+    carried: 'Entries of {{count}} items will move over.', carried_one: 'Entries of {{count}} item will move over.',
     droppedIntro: '{{count}} items have entries that cannot move (enter them again under the new framework):',
+    droppedIntro_one: '{{count}} item has entries that cannot move (enter them again under the new framework):',
     reasons: { ITEM_GONE: 'not in the new framework', RULE_CHANGED: 'scored differently', LEVEL_GONE: 'the chosen level no longer exists', NA_NOT_ALLOWED: 'the new framework does not allow "not applicable"' },
-    apply: 'Apply the new framework', replaced: 'Applied “{{title}}”: {{carried}} items moved, {{dropped}} to enter again.',
+    apply: 'Apply the new framework', replaced: 'Applied “{{title}}”: items moved: {{carried}}; to enter again: {{dropped}}.',
   },
   dateInput: {
     placeholder: 'dd/mm/yyyy', pick: 'Pick a date on the calendar', pickShort: 'Calendar', prevMonth: 'Previous month', nextMonth: 'Next month', monthYear: '{{month}}/{{year}}',
@@ -73,7 +74,7 @@ export const en: Resources = {
   },
   setupCorrection: {
     title: 'Correct the setup',
-    intro: 'Correct the name, unit code, province code, reviewing unit, officer or year if mistyped. The next package carries the new values; every correction goes to the change log.',
+    intro: 'Correct the name, unit code, province code, reviewing unit, officer or year if mistyped. The next dossier carries the new values; every correction goes to the change log.',
     fields: { unitName: 'Unit name', unitCode: 'Unit code', provinceCode: 'Province code (2 digits)', reviewerCode: 'Reviewing unit code', officerName: 'Officer name', officerTitle: 'Title', year: 'Assessment year', unitType: 'Unit type' },
     introReviewer: 'Correct the name, unit code, province code, officer or year if mistyped. Every correction goes to the change log.',
     reason: 'Reason for the correction', reasonHint: 'Required once a dossier has been sent.', reasonHintReviewer: 'Optional; it goes to the change log.',
@@ -84,7 +85,7 @@ export const en: Resources = {
     title: 'Change log', intro: 'Every data change is recorded: who, when, old → new. The log cannot be edited or deleted.',
     otherAction: 'Other change',
     at: 'When', actor: 'Who', action: 'Action', entity: 'Record', change: 'Change', empty: 'No changes yet.',
-    entities: { survey_form: 'Survey form', evidence_document: 'Evidence', evidence_file: 'Attached file', assessment_entry: 'Item result', assessment: 'Self-assessment', identity: 'Unit', framework: 'Framework', setting: 'Setting', package: 'Package', key: 'Signing key', enrolment: 'Key enrolment', enrolled_key: 'Enrolled key' },
+    entities: { survey_form: 'Survey form', evidence_document: 'Evidence', evidence_file: 'Attached file', assessment_entry: 'Item result', assessment: 'Self-assessment', identity: 'Unit', framework: 'Framework', setting: 'Setting', package: 'Dossier', key: 'Signing key', enrolment: 'Key enrolment', enrolled_key: 'Enrolled key' },
     actions: { 'survey.form.begin': 'Form keying started', 'survey.answer': 'Answer keyed', 'survey.answer.correct': 'Answer corrected', 'survey.answer.verify': 'Answer re-keyed (verification)', 'survey.form.save': 'Form saved', 'survey.form.delete': 'Form deleted', 'survey.form.import': 'Form imported from a spreadsheet', 'survey.verify.begin': 'Form re-keyed (verification)', 'survey.verify.compare': 'Passes compared', 'survey.verify.resolve': 'Difference resolved',
       'assessment.entry': 'Item result entered', 'assessment.explanation': 'Explanation edited', 'assessment.finalise': 'Finalised', 'assessment.reopen': 'Reopened', 'evidence.document.add': 'Evidence added', 'evidence.document.update': 'Evidence edited', 'evidence.document.remove': 'Evidence removed', 'evidence.file.add': 'File attached', 'evidence.file.remove': 'File removed',
       'framework.replace': 'Framework replaced', 'identity.setup': 'Unit set up', 'identity.correct': 'Setup corrected', 'framework.install': 'Framework installed', 'framework.import': 'Framework added', 'framework.publish': 'Signed framework published', 'framework.importSigned': 'Signed framework received', 'setting.set': 'Setting changed', 'settings.deadline': 'Submission deadline typed',
@@ -95,7 +96,7 @@ export const en: Resources = {
     },
   },
   about: {
-    title: 'About', body: 'PAR Index helps communes self-assess their administrative reform index, key in survey questionnaires and send a signed dossier to the reviewing unit, which imports, checks, appraises and ranks. The app works offline; data stays on this computer.',
+    title: 'About', body: 'PAR Index helps communes self-assess their administrative reform index, key in survey forms and send a signed dossier to the reviewing unit, which receives, checks, appraises and ranks. The app works offline; data stays on this computer.',
     version: 'Version {{version}} · data schema {{schema}} · {{platform}}',
   },
   assessment: assessmentEN,

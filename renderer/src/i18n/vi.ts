@@ -13,6 +13,7 @@ import { vi as communeAppraisalVi } from '../features/commune/appraisal/i18n';
 import { vi as backupVi } from '../features/backup/i18n';
 import { vi as reviewEnrolmentVi } from '../features/review/enrolment/i18n';
 import { vi as surveyVi } from '../features/commune/survey/i18n';
+import type { English } from './plural';
 
 /** Vietnamese: the default language and the source of every key. */
 export const vi = {
@@ -115,5 +116,4 @@ export const vi = {
   reviewEnrolment: reviewEnrolmentVi,
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-export type Resources = Shape<typeof vi>;
+export type Resources = English<typeof vi>;

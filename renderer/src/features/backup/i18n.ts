@@ -1,3 +1,4 @@
+import type { English } from '../../i18n/plural';
 /** Strings of the backup screen and the recovery screen (feature key `backup`). */
 export const vi = {
   title: 'Sao lưu và khôi phục',
@@ -43,20 +44,20 @@ export const vi = {
   },
 };
 
-export const en: typeof vi = {
+export const en: English<typeof vi> = {
   title: 'Backup and restore',
   lead: 'The app backs up the database every day when it starts, before every upgrade and before dossiers are received. The backups are in the folder:',
   rotation: 'Kept: one per day for 7 days, one per week for 4 weeks, one per month for 12 months, and the last 5 of each kind made before an operation.',
   create: 'Back up now', creating: 'Backing up…', created: 'Backup made.',
-  exportAll: 'Export all data…', exported: 'All data exported to {{path}}. Copy this file to the other PC and choose "Import all data" there.',
-  importAll: 'Import all data…',
-  importConfirm: 'Importing all data from a .cchc-all file replaces the data in use on this PC. The current data is backed up first (a "before restore" backup). Continue?',
-  imported: 'All data imported. The previous data is kept in backup {{kept}}.',
+  exportAll: 'Export all data…', exported: 'All data exported to {{path}}. Copy this file to the other PC and choose "Load all data" there.',
+  importAll: 'Load all data…',
+  importConfirm: 'Loading all data from a .cchc-all file replaces the data in use on this PC. The current data is backed up first (a "before restore" backup). Continue?',
+  imported: 'All data loaded. The previous data is kept in backup {{kept}}.',
   list: 'Backups', none: 'No backup yet.',
   when: 'Made', kind: 'Kind', holds: 'Holds', lastChange: 'Last change', action: '',
   kinds: { daily: 'Daily', manual: 'On demand', 'pre-migration': 'Before upgrade', 'pre-import': 'Before receiving dossiers', 'pre-restore': 'Before restore' },
-  counts: '{{entries}} items · {{evidence}} evidence documents · {{forms}} forms',
-  countsReviewer: '{{packages}} dossiers received',
+  counts: 'Items: {{entries}} · evidence documents: {{evidence}} · forms: {{forms}}',
+  countsReviewer: 'Dossiers received: {{packages}}',
   unit: '{{name}} ({{code}}), year {{year}}', notSetUp: 'Not set up',
   restore: 'Restore this one',
   restoreConfirm: 'Restore the backup made at {{when}}? The data in use is backed up first (a "before restore" backup), then replaced by this one: changes after {{lastChange}} will no longer be in the data in use.',
@@ -65,9 +66,9 @@ export const en: typeof vi = {
   evidence: {
     title: 'Evidence files',
     notRun: 'The evidence files have not been checked since the app started.',
-    running: 'Checking {{files}} evidence files…',
-    ok: 'Checked {{files}} evidence files at {{when}}: all match their checksums.',
-    bad: 'Checked {{files}} files at {{when}}: {{missing}} missing, {{damaged}} changed or damaged. Restore from an "Export all data" file or attach those files again.',
+    running: 'Checking the evidence files ({{files}})…',
+    ok: 'Checked the evidence files ({{files}}) at {{when}}: all match their checksums.',
+    bad: 'Checked the evidence files ({{files}}) at {{when}}: missing: {{missing}}; changed or damaged: {{damaged}}. Restore from an "Export all data" file or attach those files again.',
     check: 'Check now',
   },
   recovery: {
@@ -82,7 +83,7 @@ export const en: typeof vi = {
     confirm: 'Restore the backup made at {{when}}? The damaged file is renamed and kept beside the data file, not deleted.',
     done: 'Restored. The damaged file is kept as {{kept}}.',
     open: 'Open the app',
-    noBackup: 'No usable backup. Do not delete the data file; import an "Export all data" file if you have one, or contact support.',
+    noBackup: 'No usable backup. Do not delete the data file; load an "Export all data" file if you have one, or contact support.',
     others: 'Other backups',
   },
 };

@@ -1,3 +1,4 @@
+import type { English } from '../../i18n/plural';
 /** Strings of the support bundle section (feature key `diagnostics`), on the About screen. */
 export const vi = {
   title: 'Gói hỗ trợ',
@@ -6,7 +7,7 @@ export const vi = {
   written: 'Đã ghi gói hỗ trợ: {{path}} ({{size}}).',
 };
 
-export const en: typeof vi = {
+export const en: English<typeof vi> = {
   title: 'Support bundle',
   lead: 'When something goes wrong, create a support bundle and send it to support. It holds the logs, versions and database statistics; no signing key, passphrase, names, dossier or survey content.',
   create: 'Create support bundle…',

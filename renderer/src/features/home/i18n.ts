@@ -1,3 +1,4 @@
+import type { English } from '../../i18n/plural';
 /** Strings of the Home checklist ("Việc cần làm năm YYYY") and the pre-export check (feature key `checklist`). */
 export const vi = {
   title: 'Việc cần làm năm {{year}}',
@@ -55,10 +56,10 @@ export const vi = {
   },
 };
 
-export const en: typeof vi = {
+export const en: English<typeof vi> = {
   title: 'To do in {{year}}',
   step: 'Step', state: 'State', detail: 'Details', deadline: 'Deadline', noDeadline: '—',
-  daysLeft: '{{count}} days left', dueToday: 'due today', overdue: '{{count}} days overdue',
+  daysLeft: '{{count}} days left', daysLeft_one: '{{count}} day left', dueToday: 'due today', overdue: '{{count}} days overdue', overdue_one: '{{count}} day overdue',
   deadlineSource: { signed: 'from the framework the Department published', typed: 'typed by the commune' },
   states: { done: 'Done', todo: 'Not started', doing: 'In progress', attention: 'Needs action', waiting: 'Waiting' },
   steps: {
@@ -72,13 +73,13 @@ export const en: typeof vi = {
     survey: '{{forms}}/{{target}} forms (minimum {{minimum}}) · second-pass keyed: {{secondPassPercent}} %',
     survey_reached: 'All {{target}}/{{target}} forms · second-pass keyed: {{secondPassPercent}} %',
     survey_beyond: 'All {{target}}/{{target}} forms, {{beyondTarget}} beyond the target · second-pass keyed: {{secondPassPercent}} %',
-    finalise_done: 'Finalised (time {{revision}})',
-    finalise_todo: 'Not finalised · {{errors}} errors · {{missing}} required items not entered',
+    finalise_done: 'Finalised (revision {{revision}})',
+    finalise_todo: 'Not finalised · errors: {{errors}} · required items not entered: {{missing}}',
     key_done: 'Signing key created', key_todo: 'No signing key yet',
     backup_done: 'Backed up', backup_todo: 'Not backed up: losing this computer loses the key',
     enrolment_done: 'The reviewing unit approved the key', enrolment_waiting: 'Request sent, waiting for the reviewing unit', enrolment_todo: 'No enrolment request yet',
-    export_done: 'Sent (revision {{revision}})', export_resend: 'Sent (revision {{revision}}), {{changes}} changes since: send again',
-    export_todo: 'Not sent · {{stops}} steps to do first · {{warnings}} points to note',
+    export_done: 'Sent (revision {{revision}})', export_resend: 'Sent (revision {{revision}}); changes since: {{changes}}; send again',
+    export_todo: 'Not sent · steps to do first: {{stops}} · points to note: {{warnings}}',
   },
   go: {
     framework: 'View framework', assessment: 'Enter self-assessment', survey: 'Key forms', finalise: 'Finalise',
@@ -102,9 +103,9 @@ export const en: typeof vi = {
       ENTRY_ERROR: 'Item {{item}} has an error: {{message}}',
       REQUIRED_MISSING: 'Item {{item}} is required but not entered.',
       SAMPLE_FRAMEWORK: 'Using the SAMPLE framework, not the province\'s official one.',
-      SURVEY_BELOW_MINIMUM: 'Only {{forms}}/{{minimum}} survey forms of the minimum.',
-      DEADLINE_PASSED: 'The submission deadline passed {{days}} days ago ({{date}}). The dossier can still be sent, but the reviewing unit will see it as late; give the reason it is late.',
-      DEADLINE_NEAR: '{{days}} days left to the submission deadline ({{date}}).',
+      SURVEY_BELOW_MINIMUM: 'Survey forms: {{forms}}, fewer than the minimum of {{minimum}}.',
+      DEADLINE_PASSED: 'The submission deadline ({{date}}) has passed; days late: {{days}}. The dossier can still be sent, but the reviewing unit will see it as late; give the reason it is late.',
+      DEADLINE_NEAR: 'Days left to the submission deadline ({{date}}): {{days}}.',
       DEADLINE_TODAY: 'Today is the submission deadline ({{date}}).',
     },
     more: 'and {{count}} more',

@@ -1,3 +1,4 @@
+import type { English } from '../../i18n/plural';
 /** Strings of the deadline setting ("Hạn gửi hồ sơ"; feature key `deadlineSetting`). */
 export const vi = {
   title: 'Hạn gửi hồ sơ năm {{year}}',
@@ -11,7 +12,7 @@ export const vi = {
   invalid: 'Hãy nhập ngày dạng ngày/tháng/năm, ví dụ 15/10/2026.',
 };
 
-export const en: typeof vi = {
+export const en: English<typeof vi> = {
   title: 'Submission deadline {{year}}',
   intro: 'Set by the reviewing unit. When the framework the Department published (the signed file) carries a deadline, that one counts; otherwise type the one from the official letter.',
   label: 'Submission deadline (day/month/year)',

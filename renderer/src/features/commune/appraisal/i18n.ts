@@ -1,3 +1,4 @@
+import type { English } from '../../../i18n/plural';
 /** Strings of the appraisal result on the commune's criteria screen (feature key `communeAppraisal`). */
 export const vi = {
   import: 'Nhập kết quả thẩm định…',
@@ -10,11 +11,11 @@ export const vi = {
   answer: 'Trả lời của xã', save: 'Lưu trả lời', saved: 'Đã lưu',
 };
 
-export const en: typeof vi = {
+export const en: English<typeof vi> = {
   import: 'Import the appraisal result…',
-  banner: 'Appraisal result, round {{round}} (revision {{revision}}): {{requests}} requests, {{answered}} answered. Answer under each item, then export a new revision.',
+  banner: 'Appraisal result, round {{round}} (revision {{revision}}): requests: {{requests}}, answered: {{answered}}. Answer under each item, then export a new revision.',
   bannerLocked: 'The appraisal result, round {{round}} (revision {{revision}}), is locked and approved.',
-  imported: 'Appraisal result imported: {{comments}} comments, {{requests}} requests.',
+  imported: 'Appraisal result imported: comments: {{comments}}, requests: {{requests}}.',
   duplicate: 'This result was imported before; nothing changed.',
   note: 'Appraisal', appraised: 'Appraised {{points}} (self-score {{self}})', notAppraised: 'Not appraised (stays at the self-score {{self}})',
   comment: 'Comment', explain: 'Explanation requested', evidence: 'More evidence requested',

@@ -1,3 +1,4 @@
+import type { English } from '../../../i18n/plural';
 /** Strings of the self-assessment screens (key `assessment`). */
 export const vi = {
   nav: 'Tự đánh giá',
@@ -78,7 +79,7 @@ export const vi = {
   reviewerOnly: 'Đơn vị thẩm định không tự đánh giá. Màn hình này dành cho xã, phường, đặc khu.',
 };
 
-export const en: typeof vi = {
+export const en: English<typeof vi> = {
   nav: 'Self-assessment',
   title: 'Commune PAR Index self-assessment {{year}}',
   criterionNa: { label: 'The whole criterion does not apply (no such task was assigned)', exclude: 'left out of the maximum', full: 'counted at full points', points: 'counted as {{points}} points' },
@@ -86,7 +87,7 @@ export const en: typeof vi = {
   total: 'Total', index: 'Index', group: 'Group', noGroup: 'No group yet', applicable: 'of {{max}} applicable points',
   bonusPenalty: 'Bonus +{{bonus}} / penalty −{{penalty}}',
   saved: 'Saved at {{time}}', saving: 'Saving…', notSaved: 'No changes yet', saveFailed: 'Not saved — see the error',
-  unsavedItems: '{{count}} item(s) not saved: {{items}}. The app tries again with your next change, or choose Try again.',
+  unsavedItems: '{{count}} items not saved: {{items}}. The app tries again with your next change, or choose Try again.', unsavedItems_one: '{{count}} item not saved: {{items}}. The app tries again with your next change, or choose Try again.',
   keyboardHint: 'Keyboard: Alt+↓/↑ or PageDown/PageUp: next/previous item · Ctrl+↓/↑: next/previous field · Enter in the last box: next item',
   fieldProgress: '{{done}}/{{required}} items · {{points}}/{{max}} points',
   max: 'Max {{max}} points', points: 'Points', pointsOf: '{{points}} / {{max}} points',
@@ -120,7 +121,7 @@ export const en: typeof vi = {
   },
   adjustments: 'Bonus and penalty points',
   check: {
-    button: 'Check ({{errors}} errors, {{warnings}} warnings)', title: 'Data check', ok: 'No errors. The data can be finalised.',
+    button: 'Check (errors: {{errors}}, warnings: {{warnings}})', title: 'Data check', ok: 'No errors. The data can be finalised.',
     error: 'Error', warning: 'Warning', jump: 'Go to item {{code}}', close: 'Close',
     missing: 'Item {{code}} is required but not entered.',
     noEvidence: 'Item {{code}} scores {{points}} points without evidence: attach a document or write an explanation.',
@@ -130,21 +131,21 @@ export const en: typeof vi = {
   lock: {
     finalise: 'Finalise', reopen: 'Reopen for editing', finalised: 'Finalised (revision {{revision}}) at {{time}}. Read-only until reopened.',
     confirmFinalise: 'Finalise the self-assessment? It cannot be edited until reopened (with a reason).',
-    blocked: 'Cannot finalise yet: {{count}} items have errors or are not entered.',
+    blocked: 'Cannot finalise yet: {{count}} items have errors or are not entered.', blocked_one: 'Cannot finalise yet: {{count}} item has errors or is not entered.',
     reason: 'Reason for reopening', reasonHint: 'E.g. correct item 3.3 after the reviewing unit’s comments', reopened: 'Reopened: {{reason}}',
     confirm: 'Confirm', cancel: 'Cancel',
   },
   load: {
     menu: 'Load data from file…', title: 'Load data from a file', intro: 'Choose a JSON file in the self-assessment data format. A file with errors loads nothing.',
     choose: 'Choose file…', done: 'Loaded from {{file}}:', section: '{{count}} {{label}}', back: 'Back to the self-assessment',
-    previewTitle: 'File {{file}}: preview before loading', counts: '{{new}} new items · {{changed}} changed items · {{same}} unchanged items',
-    forms: '{{count}} survey forms added',
-    previewIntro: 'Nothing has been written yet. Check the changes below, then choose "Load {{count}} changes", or Cancel to keep the data as it is.',
+    previewTitle: 'File {{file}}: preview before loading', counts: 'New items: {{new}} · changed: {{changed}} · unchanged: {{same}}',
+    forms: '{{count}} survey forms added', forms_one: '{{count}} survey form added',
+    previewIntro: 'Nothing has been written yet. Check the changes below, then choose "Load {{count}} changes", or Cancel to keep the data as it is.', previewIntro_one: 'Nothing has been written yet. Check the change below, then choose "Load {{count}} change", or Cancel to keep the data as it is.',
     nothing: 'The file changes nothing in the data already entered: no need to load it.',
     change: { new: 'New', changed: 'Changed', same: 'Unchanged' }, asStored: 'as already entered',
-    explanation: 'explanation', documents: '+{{count}} evidence documents',
-    confirm: 'Load {{count}} changes', cancel: 'Cancel', cancelled: 'Cancelled: nothing was loaded, the data is unchanged.',
-    showSame: 'Show {{count}} unchanged items',
+    explanation: 'explanation', documents: '+{{count}} evidence documents', documents_one: '+{{count}} evidence document',
+    confirm: 'Load {{count}} changes', confirm_one: 'Load {{count}} change', cancel: 'Cancel', cancelled: 'Cancelled: nothing was loaded, the data is unchanged.',
+    showSame: 'Show {{count}} unchanged items', showSame_one: 'Show {{count}} unchanged item',
     col: { code: 'Code', title: 'Item', change: 'Kind', what: 'Before → after' },
   },
   summary: {

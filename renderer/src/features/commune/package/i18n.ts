@@ -1,3 +1,4 @@
+import type { English } from '../../../i18n/plural';
 /** Strings of the keys, enrolment and export screens (feature key `package`). */
 export const vi = {
   nav: { keys: 'Khóa và đăng ký', export: 'Gửi hồ sơ' },
@@ -66,7 +67,7 @@ export const vi = {
   home: { noKeyTitle: 'Chưa có khóa ký', noKeyBody: 'Cần khóa ký để ký số các tệp đơn vị gửi đi, để nơi nhận biết chắc tệp do chính đơn vị gửi và không bị sửa.', noKeyAction: 'Tạo khóa' },
 };
 
-export const en: typeof vi = {
+export const en: English<typeof vi> = {
   nav: { keys: 'Keys and enrolment', export: 'Send dossier' },
   keys: {
     title: 'Keys and enrolment',
@@ -121,11 +122,11 @@ export const en: typeof vi = {
   },
   export: {
     title: 'Send dossier',
-    lead: 'Export the whole self-assessment (points per item, questionnaires, evidence) as one signed file, to a folder or USB stick, or send it by email.',
+    lead: 'Export the whole self-assessment (points per item, survey forms, evidence) as one signed file, to a folder or USB stick, or send it by email.',
     needKey: 'A signing key is needed before sending a dossier.', goKeys: 'Create signing key',
     run: 'Export to a folder or USB stick…', running: 'Signing and writing…',
     done: 'Written and read back (signature and SHA-256 match).', path: 'File', sha: 'SHA-256', revision: 'Revision', size: 'Size',
-    tooLarge: 'The package is larger than {{limit}}: email usually refuses files this size. Copy it on a USB stick.',
+    tooLarge: 'The dossier is larger than {{limit}}: email usually refuses files this size. Copy it on a USB stick.',
     email: 'Send by email…', emailDone: 'Draft {{path}} created and opened in your mail program. Check the recipient, then press Send.',
     history: 'Exports so far', when: 'When', file: 'File', none: 'Nothing exported yet.',
     notEnrolled: 'The key is not approved by the reviewing unit yet: the dossier can be exported but will be refused on import until enrolment is done.',

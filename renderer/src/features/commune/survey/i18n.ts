@@ -1,3 +1,4 @@
+import type { English } from '../../../i18n/plural';
 /** Strings of the sociological survey screens. Vietnamese first; en is typed by vi's shape. */
 export const vi = {
   nav: 'Điều tra XHH',
@@ -43,8 +44,7 @@ export const vi = {
     minimum: 'tối thiểu {{min}} phiếu',
     verified: 'đã nhập lần 2: {{verified}}',
   },
-  blankRequiredLead_one: 'Còn {{count}} câu bắt buộc để trống (bấm để đến câu đó):',
-  blankRequiredLead_other: 'Còn {{count}} câu bắt buộc để trống (bấm để đến câu đó):',
+  blankRequiredLead: 'Còn {{count}} câu bắt buộc để trống (bấm để đến câu đó):',
   savedNotice: 'Đã lưu phiếu số {{formNo}}. Nhập phiếu tiếp theo.',
   verifiedNotice: 'Phiếu số {{formNo}} khớp hoàn toàn giữa hai lần nhập: đã kiểm tra.',
   resolvedNotice: 'Đã xử lý xong chênh lệch của phiếu số {{formNo}}: đã kiểm tra.',
@@ -87,8 +87,7 @@ export const vi = {
     verifyAction: 'Nhập lần 2',
     beyond: 'vượt chỉ tiêu',
     beyondTitle: 'Phiếu lưu sau khi đã đủ chỉ tiêu: vẫn được tính và gửi trong hồ sơ.',
-    beyondNote_one: 'Đã đủ chỉ tiêu {{target}} phiếu; {{count}} phiếu lưu sau đó được đánh dấu "vượt chỉ tiêu". Phiếu vượt chỉ tiêu vẫn được tính vào kết quả điều tra và gửi trong hồ sơ (không phiếu nào bị bỏ). Nếu phiếu nào nhập nhầm (trùng, của đơn vị khác), hãy xóa phiếu đó kèm lý do.',
-    beyondNote_other: 'Đã đủ chỉ tiêu {{target}} phiếu; {{count}} phiếu lưu sau đó được đánh dấu "vượt chỉ tiêu". Phiếu vượt chỉ tiêu vẫn được tính vào kết quả điều tra và gửi trong hồ sơ (không phiếu nào bị bỏ). Nếu phiếu nào nhập nhầm (trùng, của đơn vị khác), hãy xóa phiếu đó kèm lý do.',
+    beyondNote: 'Đã đủ chỉ tiêu {{target}} phiếu; {{count}} phiếu lưu sau đó được đánh dấu "vượt chỉ tiêu". Phiếu vượt chỉ tiêu vẫn được tính vào kết quả điều tra và gửi trong hồ sơ (không phiếu nào bị bỏ). Nếu phiếu nào nhập nhầm (trùng, của đơn vị khác), hãy xóa phiếu đó kèm lý do.',
     resolveAction: 'Xử lý chênh lệch',
     remove: 'Xóa',
     removeTitle: 'Xóa phiếu số {{formNo}}',
@@ -135,7 +134,7 @@ export const vi = {
   },
 };
 
-export const en: typeof vi = {
+export const en: English<typeof vi> = {
   nav: 'Citizen survey',
   title: 'Citizen satisfaction survey',
   tabs: { key: 'Key forms', verify: 'Second-pass keying', forms: 'Forms', results: 'Results', import: 'Load a spreadsheet' },
@@ -176,11 +175,11 @@ export const en: typeof vi = {
     below: '{{saved}}/{{target}} forms',
     reached: 'Target reached: {{target}}/{{target}} forms',
     beyond: '{{count}} beyond the target',
-    minimum: 'minimum {{min}} forms',
+    minimum: 'minimum: {{min}}',
     verified: 'keyed a second time: {{verified}}',
   },
   blankRequiredLead_one: '{{count}} required question left blank (click to go to it):',
-  blankRequiredLead_other: '{{count}} required questions left blank (click one to go to it):',
+  blankRequiredLead: '{{count}} required questions left blank (click one to go to it):',
   savedNotice: 'Form {{formNo}} saved. Key the next form.',
   verifiedNotice: 'Form {{formNo}}: both passes agree; verified.',
   resolvedNotice: 'Differences of form {{formNo}} resolved; verified.',
@@ -224,14 +223,14 @@ export const en: typeof vi = {
     beyond: 'beyond the target',
     beyondTitle: 'Saved after the target was reached: still counted and sent in the dossier.',
     beyondNote_one: 'The target of {{target}} forms is reached; {{count}} form saved after it is marked "beyond the target". Forms beyond the target still count in the survey results and are sent in the dossier (none is dropped). If one was keyed by mistake (a duplicate, another unit\'s), delete it with a reason.',
-    beyondNote_other: 'The target of {{target}} forms is reached; {{count}} forms saved after it are marked "beyond the target". Forms beyond the target still count in the survey results and are sent in the dossier (none is dropped). If one was keyed by mistake (a duplicate, another unit\'s), delete it with a reason.',
+    beyondNote: 'The target of {{target}} forms is reached; {{count}} forms saved after it are marked "beyond the target". Forms beyond the target still count in the survey results and are sent in the dossier (none is dropped). If one was keyed by mistake (a duplicate, another unit\'s), delete it with a reason.',
     resolveAction: 'Resolve differences',
     remove: 'Delete',
     removeTitle: 'Delete form {{formNo}}',
     removeReason: 'Reason (required, logged)',
     removeConfirm: 'Delete form',
     removed: 'Form {{formNo}} deleted. It no longer counts; the record stays in the change log.',
-    blankRequired: '{{count}} required questions blank',
+    blankRequired: '{{count}} required questions blank', blankRequired_one: '{{count}} required question blank',
     keyers: 'Rate of differences per keyer (forms keyed a second time and resolved)',
     keyerName: 'Keyer',
     keyerPasses: 'Passes',
@@ -258,7 +257,7 @@ export const en: typeof vi = {
     answered: 'Answered',
     feeds: 'Scores item {{code}}',
     factual: 'Respondent fact, not scored',
-    belowMin: 'Only {{saved}} forms so far; the minimum is {{min}}.',
+    belowMin: 'Forms so far: {{saved}}; the minimum is {{min}}.',
   },
   import: {
     intro: 'Forms collected in Excel or CSV are loaded at once: if any row is bad, nothing is loaded and the problems are listed by line.',
@@ -266,7 +265,7 @@ export const en: typeof vi = {
     template: 'Download the spreadsheet template',
     templateHint: 'One column per question (the code in the first row); the "Huong_dan" sheet explains the option codes. Leave a cell empty when there was no answer.',
     templateSaved: 'Template saved: {{path}}',
-    imported: '{{count}} forms loaded from the file.',
+    imported: '{{count}} forms loaded from the file.', imported_one: '{{count}} form loaded from the file.',
     working: 'Reading the file…',
   },
 };

@@ -1,3 +1,4 @@
+import type { English } from '../../../i18n/plural';
 /** Strings of the appraisal screens (feature key `appraisal`). */
 export const vi = {
   nav: 'Thẩm định',
@@ -52,15 +53,15 @@ export const vi = {
   },
 };
 
-export const en: typeof vi = {
+export const en: English<typeof vi> = {
   nav: 'Appraisal',
   list: {
-    title: 'Appraisal {{year}}', lead: 'Choose a commune that sent its dossier to appraise it.', empty: 'Nothing received yet: import the communes\' dossiers first.',
+    title: 'Appraisal {{year}}', lead: 'Choose a commune that sent its dossier to appraise it.', empty: 'Nothing received yet: receive the communes\' dossiers first.',
     open: 'Appraise', code: 'Code', commune: 'Commune', state: 'Dossier',
   },
   assign: {
     title: 'Appraisers per field', lead: 'Each field is appraised by one department or person, who marks their field done for each commune.',
-    field: 'Field', appraiser: 'Appraiser', owing: 'Still owes', done: 'Done', owes: '{{count}} communes ({{codes}})',
+    field: 'Field', appraiser: 'Appraiser', owing: 'Still owes', done: 'Done', owes: '{{count}} communes ({{codes}})', owes_one: '{{count}} commune ({{codes}})',
     fields: 'This commune\'s fields', markDone: 'Mark done', reopen: 'Reopen', unassigned: '(not assigned)',
   },
   screen: {
@@ -69,7 +70,7 @@ export const en: typeof vi = {
     locked: 'Locked and approved: {{by}}, {{at}}',
     newer: 'Revision {{revision}} has arrived, newer than the one appraised (round 2 opens once round 1\'s result was sent).',
     progress: '{{appraised}}/{{items}} items appraised',
-    still: '{{count}} items still at the self-score (not appraised)',
+    still: '{{count}} items still at the self-score (not appraised)', still_one: '{{count}} item still at the self-score (not appraised)',
     points: 'Self-score {{self}} · appraised {{appraised}}',
     pointsNote: '(items not appraised count at their self-score)',
     keys: 'Keys: ↑/↓ choose an item · Enter accepts the self-score · type a number to score · N next item needing attention',
@@ -78,14 +79,14 @@ export const en: typeof vi = {
     item: 'Item', self: 'Self', appraised: 'Appraised', notes: 'Notes',
     none: 'No item matches this filter.',
     allDone: 'Every item is appraised.',
-    acceptRest: 'Accept the self-score of the remaining items', acceptedRest: '{{count}} items accepted.', skipped: '{{count}} items flagged at import skipped: look at each ({{codes}}).',
+    acceptRest: 'Accept the self-score of the remaining items', acceptedRest: '{{count}} items accepted.', acceptedRest_one: '{{count}} item accepted.', skipped: '{{count}} items flagged at import skipped: look at each ({{codes}}).', skipped_one: '{{count}} item flagged at import skipped: look at it ({{codes}}).',
     lock: 'Lock and approve the result', lockConfirm: 'Lock the appraisal? It cannot change afterwards.',
-    export: 'Export the appraisal result for the commune…', passphrase: 'Signing key passphrase', exported: 'Exported {{path}} (round {{round}}, {{requests}} requests).',
+    export: 'Export the appraisal result for the commune…', passphrase: 'Signing key passphrase', exported: 'Exported {{path}} (round {{round}}, requests: {{requests}}).',
     flagMark: 'flagged', evidenceMark: 'no evidence', requestMark: 'request', carriedMark: 'from round 1', changedMark: 'changed',
   },
   compare: {
-    title: 'Compare submissions', from: 'From submission', to: 'To submission', 
-    empty: 'The two submissions are the same.', sameChoice: 'Choose two different submissions.', count: '{{count}} items changed (click an item to look at it).',
+    title: 'Compare revisions', from: 'From revision', to: 'To revision',
+    empty: 'The two revisions are the same.', sameChoice: 'Choose two different revisions.', count: '{{count}} items changed (click an item to look at it).', count_one: '{{count}} item changed (click it to look at it).',
     input: 'Inputs: {{from}} → {{to}}', points: 'Self-score: {{from}} → {{to}}', naOn: 'Now not applicable', naOff: 'No longer not applicable',
     explanation: 'New explanation: {{text}}', documents: 'Evidence documents: {{from}} → {{to}} (changed)',
     evidenceAdded: 'Evidence files added: {{names}}', evidenceRemoved: 'Evidence files removed: {{names}}',

@@ -1,3 +1,4 @@
+import type { English } from '../../../i18n/plural';
 /** Strings of the reviewer's enrolment screen (feature key `reviewEnrolment`). */
 export const vi = {
   nav: 'Đăng ký khóa của xã',
@@ -32,7 +33,7 @@ export const vi = {
   fromBoard: 'Đăng ký khóa',
 };
 
-export const en: typeof vi = {
+export const en: English<typeof vi> = {
   nav: 'Commune key enrolment',
   title: 'Commune signing key enrolment',
   lead: 'Open the enrolment request files (or a whole folder) the communes sent with their stamped paper forms. Compare every group of four characters of the fingerprint with the paper form before approving; if they differ, reject.',
@@ -57,7 +58,7 @@ export const en: typeof vi = {
   keyId: 'Key id', fingerprint: 'Fingerprint', validFrom: 'Valid from', status: 'Status',
   active: 'In use', revokedFrom: 'Revoked from {{date}}',
   revoke: 'Revoke…', revokeFrom: 'Revoke from', confirmRevoke: 'Revoke the key', cancel: 'Cancel',
-  revokeLead: 'Packages signed with a revoked key are refused. Choose the day the key was lost or suspected leaked (not after today).',
+  revokeLead: 'Dossiers signed with a revoked key are refused. Choose the day the key was lost or suspected leaked (not after today).',
   rotations: 'Key rotations to approve', noRotations: 'No key rotation statement is waiting. Open a rotation file above to receive it.',
   rotationLine: 'Commune {{code}}: new key valid from {{date}}',
   typeNewFingerprint: 'Type the NEW key\'s fingerprint printed on the rotation form',

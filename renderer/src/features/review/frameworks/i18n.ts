@@ -1,3 +1,4 @@
+import type { English } from '../../../i18n/plural';
 /** Strings of the reviewing unit's framework screens (feature key `reviewFrameworks`) and the commune's signed import. */
 export const vi = {
   nav: 'Bộ tiêu chí',
@@ -49,7 +50,7 @@ export const vi = {
   signedDone: 'Đã áp dụng “{{title}}” phiên bản {{version}}: chuyển {{carried}} tiêu chí; {{dropped}} tiêu chí giữ lại ở bộ cũ.',
 };
 
-export const en: typeof vi = {
+export const en: English<typeof vi> = {
   nav: 'Criteria frameworks',
   title: 'Criteria frameworks: write, check, publish',
   lead: 'Write a framework in the spreadsheet template, import it to check it (every problem by sheet, row and column), review it, compare it with another one, then sign and publish it to the communes.',
@@ -57,7 +58,7 @@ export const en: typeof vi = {
   template: 'Download the spreadsheet template (Excel)…',
   templateSaved: 'Template saved: {{path}}',
   choose: 'Import a framework file (Excel, JSON)…',
-  problems: '{{count}} problems in {{file}}: not loaded. Fix the file row by row as listed below, then load it again.',
+  problems: '{{count}} problems in {{file}}: not loaded. Fix the file row by row as listed below, then load it again.', problems_one: '{{count}} problem in {{file}}: not loaded. Fix the file as shown below, then load it again.',
   place: 'Where', problem: 'Problem',
   valid: 'Valid: {{file}}',
   signedFile: 'Signed file: {{file}}. The signature is checked when it is added.',
@@ -68,9 +69,9 @@ export const en: typeof vi = {
   id: 'Id', version: 'Version', year: 'Year', province: 'Province', name: 'Title', actions: '',
   view: 'View', inUse: 'in use', sample: 'sample',
   review: 'Review: {{title}} (version {{version}})',
-  summary: '{{fields}} fields · {{items}} items · {{total}} points in all · {{groups}} groups',
+  summary: 'Fields: {{fields}} · items: {{items}} · points in all: {{total}} · groups: {{groups}}',
   code: 'Code', max: 'Max points', rule: 'Scoring', na: 'Not applicable',
-  survey: 'Survey: {{questions}} questions, {{target}} forms per unit (at least {{min}})',
+  survey: 'Survey — questions: {{questions}} · forms per unit: {{target}} (at least {{min}})',
   surveyFeeds: 'scores {{item}}',
   groups: 'Groups',
   compare: 'Compare with',
@@ -85,7 +86,7 @@ export const en: typeof vi = {
   published: 'Published: {{path}}',
   supersedes: 'replaces version {{version}}',
   rules: {
-    manual: 'points entered, step {{step}}', binary: 'done / not done', binaryDeduct: 'done / not done (not done: {{points}})', tiered: '{{count}} levels', bands: 'by ratio bands ({{bands}})',
+    manual: 'points entered, step {{step}}', binary: 'done / not done', binaryDeduct: 'done / not done (not done: {{points}})', tiered: '{{count}} levels', tiered_one: '{{count}} level', bands: 'by ratio bands ({{bands}})',
     ratio: 'by ratio', ratioZero: 'by ratio, below {{percent}}: 0', 'ratio-target': 'by ratio against a target of {{percent}}', deduction: '{{per}} off per event, at least {{floor}}',
     increment: '{{per}} per unit', formula: 'formula: {{expression}}', survey: 'citizen survey', surveyEntered: 'survey points entered',
   },
@@ -95,5 +96,5 @@ export const en: typeof vi = {
   signedChoose: 'Choose a signed framework file…',
   signedBy: 'Signed by {{name}} ({{code}}), key {{keyId}}',
   signedApply: 'Apply this framework',
-  signedDone: 'Applied “{{title}}” version {{version}}: {{carried}} items moved; {{dropped}} items kept with the earlier framework.',
+  signedDone: 'Applied “{{title}}” version {{version}}: items moved: {{carried}}; items kept with the earlier framework: {{dropped}}.',
 };

@@ -1,3 +1,4 @@
+import type { English } from '../../../i18n/plural';
 /** Strings of the import screen and the completeness board (feature key `reviewImport`). */
 export const vi = {
   nav: { import: 'Nhận hồ sơ', board: 'Tình hình nộp hồ sơ' },
@@ -31,33 +32,33 @@ export const vi = {
   },
 };
 
-export const en: typeof vi = {
+export const en: English<typeof vi> = {
   nav: { import: 'Receive dossiers', board: 'Submission status' },
   import: {
     title: 'Receive commune dossiers',
     lead: 'Choose the dossier files (or a whole folder) the communes sent. Each file is checked first and nothing is received yet; review the verdicts, then receive them.',
     chooseFiles: 'Choose files…', chooseFolder: 'Choose folder…', checking: 'Checking…', importing: 'Receiving…',
-    counts: '{{total}} files: {{accept}} to accept, {{duplicate}} duplicate, {{refused}} refused',
-    countsDone: '{{total}} files: {{accept}} accepted, {{duplicate}} duplicate, {{refused}} refused',
-    run: 'Receive {{count}} dossiers', done: 'Dossiers received. See the submission status for communes still missing.',
+    counts: 'Files: {{total}} — {{accept}} to accept, {{duplicate}} duplicate, {{refused}} refused',
+    countsDone: 'Files: {{total}} — {{accept}} accepted, {{duplicate}} duplicate, {{refused}} refused',
+    run: 'Receive {{count}} dossiers', run_one: 'Receive {{count}} dossier', done: 'Dossiers received. See the submission status for communes still missing.',
     nothing: 'There is nothing to receive.',
     file: 'File', commune: 'Commune', revision: 'Revision', verdict: 'Verdict',
     new: 'New', newer: 'Newer revision', duplicate: 'Already received', duplicateInChoice: 'Same as a file above (received once)', refused: 'Refused: {{message}}',
     accepted: 'Accepted', mismatch: 'Recomputed scores differ from the declared ones',
-    logXlsx: 'Export the receiving log (Excel)…', logCsv: 'Export the receiving log (CSV)…', logSaved: 'Receiving log saved ({{count}} rows): {{path}}',
+    logXlsx: 'Export the receiving log (Excel)…', logCsv: 'Export the receiving log (CSV)…', logSaved: 'Receiving log saved ({{count}} rows): {{path}}', logSaved_one: 'Receiving log saved ({{count}} row): {{path}}',
     progressLabel: 'Progress', progress: '{{done}}/{{total}} files · {{accept}} accepted · {{duplicate}} duplicate · {{refused}} refused', eta: 'about {{seconds}} s left',
-    cancel: 'Stop', stopped: 'Stopped: {{count}} files not processed. The files processed are kept; choose again to receive the rest.',
+    cancel: 'Stop', stopped: 'Stopped: {{count}} files not processed. The files processed are kept; choose again to receive the rest.', stopped_one: 'Stopped: {{count}} file not processed. The files processed are kept; choose again to receive the rest.',
     doneStopped: 'Receiving stopped.', dropHint: 'or drop files or folders here',
     filter: 'Filter by verdict', filterAll: 'All ({{count}})', filterAccept: 'To accept ({{count}})', filterAccepted: 'Accepted ({{count}})',
     filterDuplicate: 'Duplicates ({{count}})', filterRefused: 'Refused ({{count}})', filterEmpty: 'No file has this verdict.',
-    more: 'Show more ({{left}} left)', shownOf: 'Showing {{shown}} of {{kept}} rows.',
+    more: 'Show more ({{left}} left)', shownOf: 'Rows shown: {{shown}} of {{kept}}.',
   },
   board: {
     title: 'Submission status {{year}}',
     deadline: 'Deadline: {{date}}', noDeadline: 'No deadline set.',
     all: 'All', notReceived: 'Not received', received: 'Received', flagged: 'To review',
     receivedRow: 'Received r{{revision}}, {{date}}', onTime: 'on time', late: 'late',
-    mismatch: 'score mismatch', refusedAttempts: '{{count}} refused attempts',
+    mismatch: 'score mismatch', refusedAttempts: '{{count}} refused attempts', refusedAttempts_one: '{{count}} refused attempt',
     code: 'Code', commune: 'Commune', state: 'State', empty: 'The list of communes is empty: load it first.',
     filter: 'Filter by state', notEnrolled: 'no key enrolled',
   },

@@ -1,3 +1,4 @@
+import type { English } from '../../../i18n/plural';
 /** Strings of the ranking and report screen (feature key `reviewReport`). */
 export const vi = {
   nav: 'Xếp hạng và báo cáo',
@@ -34,10 +35,10 @@ export const vi = {
   },
 };
 
-export const en: typeof vi = {
+export const en: English<typeof vi> = {
   nav: 'Ranking and report',
   title: 'PAR Index ranking {{year}}',
-  lead: 'Every figure is computed from the dossiers received (each commune\'s newest submission), never typed in.',
+  lead: 'Every figure is computed from the dossiers received (each commune\'s newest revision), never typed in.',
   year: 'Year', basis: 'Index', appraised: 'Appraised', self: 'Commune\'s own score',
   types: 'Unit type', allTypes: 'All',
   type: { xa: 'Commune', phuong: 'Ward', 'dac-khu': 'Special zone', 'thi-tran': 'Township' },
@@ -46,10 +47,10 @@ export const en: typeof vi = {
     title: 'Figures', communes: 'Units ranked', mean: 'Mean index', change: 'Against {{year}}',
     noLastYear: 'No results for last year yet', highest: 'Highest', lowest: 'Lowest', gapHigh: '{{gap}} points above the mean',
     gapLow: '{{gap}} points below the mean', ratio: 'Highest / lowest', times: '{{ratio}}×',
-    groups: 'Groups', members: '{{count}} units', survey: 'Mean survey points', forms: 'Questionnaires collected',
+    groups: 'Groups', members: '{{count}} units', members_one: '{{count}} unit', survey: 'Mean survey points', forms: 'Survey forms collected',
     formsValue: '{{collected}} / {{target}} forms ({{share}})', late: 'Sent late', notReceived: 'Not sent',
-    pending: 'Still at the self-score', pendingValue: '{{communes}} units, {{items}} items not yet re-scored',
-    lost: 'Items where most points were lost', lostValue: '{{lost}} points lost, {{count}} units',
+    pending: 'Still at the self-score', pendingValue: 'units: {{communes}} · items not yet re-scored: {{items}}',
+    lost: 'Items where most points were lost', lostValue: '{{lost}} points lost, {{count}} units', lostValue_one: '{{lost}} points lost, {{count}} unit',
     fields: 'Mean points per field', lastYearDb: 'last year: this unit\'s own data', lastYearImported: 'last year: results loaded from a file',
   },
   charts: { ranked: 'Index by rank (line: mean)', fields: 'Share of the maximum per field (%)', change: 'Change against last year (points)', mean: 'Mean' },
@@ -62,9 +63,9 @@ export const en: typeof vi = {
     title: 'Last year\'s results', lead: 'Load the published results (CSV or Excel: columns code, name, index, optionally group). Matched by commune code.',
     year: 'Year of the results', choose: 'Choose results file…', previewTitle: 'Preview: {{file}}',
     counts: '{{matched}} matched · {{renamed}} renamed · {{notInRoster}} not on the roster · {{refused}} refused',
-    replaces: 'Loading replaces the {{count}} rows held for {{year}}.', confirm: 'Load results', cancel: 'Cancel',
+    replaces: 'Loading replaces the {{count}} rows held for {{year}}.', replaces_one: 'Loading replaces the {{count}} row held for {{year}}.', confirm: 'Load results', cancel: 'Cancel',
     refusedHint: 'The file has bad rows, so it cannot be loaded. Fix the lines below and choose it again.',
     line: 'Line', status: 'Status', matched: 'Matched', renamed: 'Now {{name}}', notInRoster: 'Not on the roster', refused: 'Refused: {{reason}}',
-    imported: 'Loaded the results of {{year}}: {{count}} units.',
+    imported: 'Loaded the results of {{year}}: {{count}} units.', imported_one: 'Loaded the results of {{year}}: {{count}} unit.',
   },
 };

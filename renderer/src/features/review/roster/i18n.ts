@@ -1,3 +1,4 @@
+import type { English } from '../../../i18n/plural';
 /** Strings of the reviewing unit's roster screen (feature key `roster`). */
 export const vi = {
   nav: 'Danh sách xã',
@@ -21,23 +22,23 @@ export const vi = {
   deadlineSaved: 'Đã lưu hạn nộp năm {{year}}: {{deadline}}.', noDeadline: 'Chưa đặt hạn nộp cho năm nào.',
 };
 
-export const en: typeof vi = {
+export const en: English<typeof vi> = {
   nav: 'Communes',
   title: 'The unit\'s communes',
   lead: 'The communes, wards and special zones the unit reviews. The 5-digit code is the key (names may change). Load it from a CSV or Excel file with columns "Mã" (code), "Tên" (name), "Loại" (type).',
   choose: 'Choose a roster file (CSV, Excel)…',
   previewTitle: 'Preview: {{file}}',
   counts: '{{new}} new · {{changed}} changed · {{unchanged}} unchanged · {{refused}} refused',
-  notInFile: '{{count}} communes already listed are not in the file: left as they are.',
+  notInFile: '{{count}} communes already listed are not in the file: left as they are.', notInFile_one: '{{count}} commune already listed is not in the file: left as it is.',
   refusedHint: 'Some rows are refused, so no commune will be loaded. Fix the file as each row says and choose it again.',
   confirm: 'Load the list', cancel: 'Cancel',
-  imported: 'List loaded: {{new}} new communes, {{changed}} changed.',
+  imported: 'List loaded: {{new}} new, {{changed}} changed.',
   line: 'Line', code: 'Code', name: 'Name', type: 'Type', status: 'Outcome', reason: 'Reason / change', active: 'Status',
   statuses: { new: 'New', changed: 'Changed', unchanged: 'Unchanged', refused: 'Refused' },
   types: { xa: 'Commune', phuong: 'Ward', 'dac-khu': 'Special zone', 'thi-tran': 'Township' },
   isActive: 'Active', inactive: 'Inactive',
   empty: 'No communes yet. Load the list from a file.',
-  total: '{{count}} communes, wards and special zones',
+  total: '{{count}} communes, wards and special zones', total_one: '{{count}} commune, ward or special zone',
   deadlineTitle: 'Deadlines', year: 'Year', deadline: 'Deadline (yyyy-mm-dd)', setDeadline: 'Save the deadline',
   byHand: 'The unit\'s communes', add: 'Add commune', edit: 'Edit', save: 'Save', remove: 'Remove',
   deadlineSaved: 'Deadline for {{year}} saved: {{deadline}}.', noDeadline: 'No deadline set yet.',
