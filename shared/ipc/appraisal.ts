@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type {
-  AppraisalExported, AppraisalImported, AppraisalNotes, AppraisalState, FieldAssignment, ItemChange, OwedRow, ReceivedRevision, RevisionComparison,
+  AppraisalExported, AppraisalImported, AppraisalNotes, AppraisalState, FieldAssignment, OwedRow, ReceivedRevision, RevisionComparison,
 } from '../appraisal/types';
 import { PROSE_TEXT_PATTERN } from '../text';
 import { passphrase } from './keys';
@@ -38,7 +38,6 @@ export const APPRAISAL_CHANNELS = [
   'appraisal:acceptSelf',
   'appraisal:lock',
   'appraisal:export',
-  'appraisal:diff',
   'appraisal:revisions',
   'appraisal:compare',
   'appraisal:openEvidence',
@@ -61,7 +60,6 @@ export const appraisalContract = {
   'appraisal:lock': { input: z.object({ communeCode, year: year.optional() }), output: out<AppraisalState>() },
   /** Main asks for the folder after the key is unlocked; null when cancelled. */
   'appraisal:export': { input: z.object({ communeCode, year: year.optional(), keyPassphrase: passphrase.optional() }), output: out<AppraisalExported | null>() },
-  'appraisal:diff': { input: z.object({ communeCode, year: year.optional(), from: z.number().int().min(1), to: z.number().int().min(1) }), output: out<ItemChange[]>() },
   /** The received revisions of a commune, oldest first, each with its receipt day, on time or late, and totals declared and recomputed (for choosing two to compare). */
   'appraisal:revisions': { input: z.object({ communeCode, year: year.optional() }), output: out<ReceivedRevision[]>() },
   /** Two revisions side by side: receipts (day, on time or late), totals declared and recomputed, the items changed. Both or neither of from/to: neither compares the newest two. */

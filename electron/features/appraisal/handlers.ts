@@ -2,7 +2,7 @@ import type { AppraisalChannel } from '../../../shared/ipc/appraisal';
 import type { HandlerTable } from '../../kernel/ipc/handler';
 import { handler } from '../../kernel/ipc/handler';
 import type { AppContext } from '../../kernel/use-case';
-import { acceptSelf, answer, assign, assignments, compare, decide, diff, evidenceCopy, exportResult, fieldDone, importResult, lock, notes, openCommune, owed, revisions } from './use-cases';
+import { acceptSelf, answer, assign, assignments, compare, decide, evidenceCopy, exportResult, fieldDone, importResult, lock, notes, openCommune, owed, revisions } from './use-cases';
 
 export function appraisalHandlers(app: AppContext): HandlerTable<AppraisalChannel> {
   return {
@@ -11,7 +11,6 @@ export function appraisalHandlers(app: AppContext): HandlerTable<AppraisalChanne
     'appraisal:acceptSelf': handler(app, acceptSelf),
     'appraisal:lock': handler(app, lock),
     'appraisal:export': handler(app, exportResult, (input, run) => run({ ...input, folder: () => app.dialogs.chooseFolder({ titleKey: 'dialogs.chooseFolder' }) })),
-    'appraisal:diff': handler(app, diff),
     'appraisal:revisions': handler(app, revisions),
     'appraisal:compare': handler(app, compare),
     'appraisal:openEvidence': handler(app, evidenceCopy, async (input, run) => {

@@ -1,4 +1,4 @@
-import type { AppraisalExported, AppraisalImported, AppraisalNotes, AppraisalState, FieldAssignment, ItemChange, OwedRow, ReceivedRevision, RevisionComparison } from '../../../shared/appraisal/types';
+import type { AppraisalExported, AppraisalImported, AppraisalNotes, AppraisalState, FieldAssignment, OwedRow, ReceivedRevision, RevisionComparison } from '../../../shared/appraisal/types';
 import type { ScoresFile } from '../../../shared/ipc/appraisal';
 import type { Destination } from '../../kernel/ports';
 import { useCase, type AppContext } from '../../kernel/use-case';
@@ -7,7 +7,7 @@ import { requireIdentity } from '../setup/identity';
 import { acceptSelfScores, appraise, lockAppraisal, openAppraisal, type DecisionInput } from './appraisal';
 import { assignField, listAssignments, markFieldDone, owedBoard } from './assignments';
 import { answerRequest, appraisalNotes, importAppraisalResult } from './commune-side';
-import { compareRevisions, diffRevisions, receivedEvidenceCopy, revisionList } from './diff';
+import { compareRevisions, receivedEvidenceCopy, revisionList } from './diff';
 import { exportAppraisalResult } from './result-package';
 
 interface Target {
@@ -41,10 +41,6 @@ export const exportResult = useCase(
     if (folder === null) return null;
     return exportAppraisalResult(app.ctx, input.communeCode, yearOf(app, input.year), { folder, signer, appVersion: app.appVersion });
   },
-);
-
-export const diff = useCase('appraisal.diff', { roles: ['reviewer'] }, (app, input: Target & { from: number; to: number }): ItemChange[] =>
-  diffRevisions(app.ctx.db, input.communeCode, yearOf(app, input.year), input.from, input.to),
 );
 
 export const revisions = useCase('appraisal.revisions', { roles: ['reviewer'] }, (app, input: Target): ReceivedRevision[] =>
