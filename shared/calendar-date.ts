@@ -28,3 +28,20 @@ export function vietnamDay(instant: Date | string): string {
   const t = typeof instant === 'string' ? new Date(instant).getTime() : instant.getTime();
   return new Date(t + 7 * 3_600_000).toISOString().slice(0, 10);
 }
+
+/**
+ * The one on-time rule: a package received on a Vietnam calendar day (yyyy-mm-dd) is on time
+ * when that day is on or before the deadline day (inclusive; received on the deadline day is on
+ * time). yyyy-mm-dd strings compare in date order.
+ */
+export function onTimeDay(receivedOn: string, deadline: string): boolean {
+  return receivedOn <= deadline;
+}
+
+/**
+ * Received on time, from the instant of receipt: its Vietnam calendar day by the rule above; null
+ * when the year has no deadline.
+ */
+export function receivedOnTime(receivedAt: Date | string, deadline: string | null): boolean | null {
+  return deadline === null ? null : onTimeDay(vietnamDay(receivedAt), deadline);
+}

@@ -4,6 +4,7 @@
  * receipt. Integers throughout (see arithmetic.ts); O(n + items) after the ranking's sort,
  * plus a sort of the distinct field and item codes.
  */
+import { onTimeDay } from '../calendar-date';
 import { divRound, sum } from './arithmetic';
 import { sortBands } from './ranking';
 import type {
@@ -124,8 +125,8 @@ function submissionFigure(all: readonly RankedCommune[], deadline: string | null
     deadline,
     tracked: tracked.length,
     received: received.length,
-    // 'YYYY-MM-DD' strings compare in date order; received on the deadline day is on time.
-    late: deadline === null ? [] : received.filter((c) => (c.row.receivedOn as string) > deadline).map((c) => c.code),
+    // The one on-time rule (shared/calendar-date.ts): received on the deadline day is on time.
+    late: deadline === null ? [] : received.filter((c) => !onTimeDay(c.row.receivedOn as string, deadline)).map((c) => c.code),
     notReceived: tracked.filter((c) => c.row.receivedOn === null).map((c) => c.code),
   };
 }

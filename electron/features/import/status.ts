@@ -6,21 +6,12 @@
  *
  * On time means the FIRST accepted package of the year arrived by the deadline (a later
  * correction does not make a commune late), judged on the calendar day in Vietnam (UTC+7), the
- * day the office sees on its wall.
+ * day the office sees on its wall (shared/calendar-date.ts's receivedOnTime, the one rule).
  */
 import type { Board, BoardRow } from '../../../shared/ipc/import';
-import { vietnamDay } from '../../../shared/calendar-date';
+import { receivedOnTime } from '../../../shared/calendar-date';
 import type { ServiceContext } from '../../kernel/context';
 import { activeRoster, deadlineFor, hasActiveKey, receivedFor, refusedAttempts } from './received-repo';
-
-/**
- * Received on time: the Vietnam calendar day of receipt is on or before the deadline (inclusive);
- * null when there is no deadline. The board applies it to the first accepted package; the
- * revision comparison to each revision.
- */
-export function receivedOnTime(receivedAt: string, deadline: string | null): boolean | null {
-  return deadline === null ? null : vietnamDay(receivedAt) <= deadline;
-}
 
 export function statusBoard(ctx: ServiceContext, year: number): Board {
   const deadline = deadlineFor(ctx.db, year);
