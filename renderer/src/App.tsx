@@ -1,6 +1,8 @@
+import type { ReactNode } from 'react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { HashRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { HashRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import type { Role } from '@shared/identity';
 import { Layout } from './components/Layout';
 // Shared by both roles:
 import { AboutScreen } from './features/about/AboutScreen';
@@ -27,6 +29,7 @@ import { ReportScreen } from './features/review/report/ReportScreen';
 import { AppraisalList } from './features/review/appraisal/AppraisalList';
 import { AppraisalScreen } from './features/review/appraisal/AppraisalScreen';
 import { EnrolmentScreen } from './features/review/enrolment/EnrolmentScreen';
+import { redirectFor } from './route-roles';
 import { useAppStore } from './stores/app-store';
 
 /** A damaged database shows the recovery screen instead of the app (features/backup). */
@@ -41,7 +44,6 @@ export function App() {
 function MainApp() {
   const { t } = useTranslation();
   const { status, identity, load, loadError } = useAppStore();
-  const reviewer = identity?.role === 'reviewer';
   useEffect(() => {
     void load();
   }, [load]);
@@ -62,32 +64,44 @@ function MainApp() {
         </Routes>
       ) : (
         <Layout>
-          <Routes>
-            <Route path="/" element={<HomeScreen />} />
-            {/* The reviewing unit's frameworks are its own screen (publish, compare, sign): the commune's replace screen is not for it. */}
-            <Route path="/framework" element={reviewer ? <Navigate to="/review/frameworks" replace /> : <FrameworkScreen />} />
-            <Route path="/assessment" element={<AssessmentScreen />} />
-            <Route path="/assessment/load" element={<LoadScreen />} />
-            <Route path="/assessment/summary" element={<SummaryScreen />} />
-            <Route path="/keys" element={<KeysScreen />} />
-            <Route path="/package" element={<ExportScreen />} />
-            <Route path="/audit" element={<AuditScreen />} />
-            <Route path="/roster" element={<RosterScreen />} />
-            <Route path="/survey/*" element={<SurveyRoutes />} />
-            {reviewer && <Route path="/review/import" element={<ImportScreen />} />}
-            {reviewer && <Route path="/review/board" element={<BoardScreen />} />}
-            {reviewer && <Route path="/review/report" element={<ReportScreen />} />}
-            {reviewer && <Route path="/review/appraisal" element={<AppraisalList />} />}
-            {reviewer && <Route path="/review/appraisal/:code" element={<AppraisalScreen />} />}
-            {reviewer && <Route path="/review/frameworks" element={<FrameworksScreen />} />}
-            {reviewer && <Route path="/review/enrolment" element={<EnrolmentScreen />} />}
-            <Route path="/settings" element={<SettingsScreen />} />
-            <Route path="/backup" element={<BackupScreen />} />
-            <Route path="/about" element={<AboutScreen />} />
-            <Route path="*" element={<Navigate to="/" replace />} />
-          </Routes>
+          {/* Who may open each path, and where the other role goes instead: route-roles.ts (every path here is in it). */}
+          <RoleGate role={identity.role}>
+            <Routes>
+              <Route path="/" element={<HomeScreen />} />
+              <Route path="/framework" element={<FrameworkScreen />} />
+              <Route path="/assessment" element={<AssessmentScreen />} />
+              <Route path="/assessment/load" element={<LoadScreen />} />
+              <Route path="/assessment/summary" element={<SummaryScreen />} />
+              <Route path="/keys" element={<KeysScreen />} />
+              <Route path="/package" element={<ExportScreen />} />
+              <Route path="/audit" element={<AuditScreen />} />
+              <Route path="/roster" element={<RosterScreen />} />
+              <Route path="/survey/*" element={<SurveyRoutes />} />
+              <Route path="/review/import" element={<ImportScreen />} />
+              <Route path="/review/board" element={<BoardScreen />} />
+              <Route path="/review/report" element={<ReportScreen />} />
+              <Route path="/review/appraisal" element={<AppraisalList />} />
+              <Route path="/review/appraisal/:code" element={<AppraisalScreen />} />
+              <Route path="/review/frameworks" element={<FrameworksScreen />} />
+              <Route path="/review/enrolment" element={<EnrolmentScreen />} />
+              <Route path="/settings" element={<SettingsScreen />} />
+              <Route path="/backup" element={<BackupScreen />} />
+              <Route path="/about" element={<AboutScreen />} />
+              <Route path="*" element={<Navigate to="/" replace />} />
+            </Routes>
+          </RoleGate>
         </Layout>
       )}
     </HashRouter>
   );
+}
+
+/**
+ * The screens of the role set up here: a path of the other role's is replaced by this role's
+ * equivalent (or Home) before anything of it is drawn (route-roles.ts).
+ */
+function RoleGate({ role, children }: { role: Role; children: ReactNode }) {
+  const { pathname } = useLocation();
+  const to = redirectFor(role, pathname);
+  return to === null ? children : <Navigate to={to} replace />;
 }
