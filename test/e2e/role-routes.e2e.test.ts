@@ -55,6 +55,14 @@ async function type(app: AppSession, hash: string, expected: string, how: 'type'
   };
 }
 
+/** Opens the change log from the navigation and waits until it is drawn whole (a screen to move away from). */
+async function toAuditLog(app: AppSession): Promise<void> {
+  await app.page.locator('nav.sidenav a[href="#/audit"]').click();
+  await expect.poll(() => app.page.evaluate(() => window.location.hash)).toBe('#/audit');
+  await app.page.locator('main h1').first().waitFor();
+  await expect.poll(() => app.page.locator('main').innerText()).not.toMatch(/Đang tải…|Loading…/u);
+}
+
 /** Only the landing screen's heading was ever added (or none: the screen was already there). */
 function onlyLanding(l: Landing): void {
   for (const h of l.seen) expect(h, `${l.hash}: a heading other than «${l.heading}» was drawn`).toBe(l.heading);
@@ -111,8 +119,7 @@ describe('a commune sees only its own screens', () => {
     await app.page.reload();
     await new HomePage(app.page).waitFor('commune');
     // From another screen, so that landing on Home is a move.
-    await app.page.locator('nav.sidenav a[href="#/audit"]').click();
-    await app.page.locator('main h1').first().waitFor();
+    await toAuditLog(app);
 
     const home = await type(app, '#/review/import', '#/');
     expect(home.active).toBe('#/');
@@ -121,7 +128,7 @@ describe('a commune sees only its own screens', () => {
     await app.shotBoth('commune-review-import-to-home');
 
     for (const [typed, lands] of [['#/review/appraisal/26734', '#/'], ['#/roster', '#/'], ['#/review/report', '#/'], ['#/review/frameworks', '#/framework']] as const) {
-      await app.page.locator('nav.sidenav a[href="#/audit"]').click();
+      await toAuditLog(app);
       const l = await type(app, typed, lands);
       onlyLanding(l);
     }
