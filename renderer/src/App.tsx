@@ -1,7 +1,6 @@
-import type { ReactNode } from 'react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { HashRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { HashRouter, Navigate, Outlet, Route, Routes, useLocation } from 'react-router-dom';
 import type { Role } from '@shared/identity';
 import { Layout } from './components/Layout';
 // Shared by both roles:
@@ -64,9 +63,9 @@ function MainApp() {
         </Routes>
       ) : (
         <Layout>
-          {/* Who may open each path, and where the other role goes instead: route-roles.ts (every path here is in it). */}
-          <RoleGate role={identity.role}>
-            <Routes>
+          <Routes>
+            {/* Who may open each path, and where the other role goes instead: route-roles.ts (every path here is in it). */}
+            <Route element={<RoleGate role={identity.role} />}>
               <Route path="/" element={<HomeScreen />} />
               <Route path="/framework" element={<FrameworkScreen />} />
               <Route path="/assessment" element={<AssessmentScreen />} />
@@ -88,8 +87,8 @@ function MainApp() {
               <Route path="/backup" element={<BackupScreen />} />
               <Route path="/about" element={<AboutScreen />} />
               <Route path="*" element={<Navigate to="/" replace />} />
-            </Routes>
-          </RoleGate>
+            </Route>
+          </Routes>
         </Layout>
       )}
     </HashRouter>
@@ -98,10 +97,11 @@ function MainApp() {
 
 /**
  * The screens of the role set up here: a path of the other role's is replaced by this role's
- * equivalent (or Home) before anything of it is drawn (route-roles.ts).
+ * equivalent (or Home) before anything of it is drawn (route-roles.ts). The layout route around
+ * every screen: it renders the matched screen (Outlet) only when it is this role's.
  */
-function RoleGate({ role, children }: { role: Role; children: ReactNode }) {
+function RoleGate({ role }: { role: Role }) {
   const { pathname } = useLocation();
   const to = redirectFor(role, pathname);
-  return to === null ? children : <Navigate to={to} replace />;
+  return to === null ? <Outlet /> : <Navigate to={to} replace />;
 }
