@@ -307,12 +307,14 @@ describe('a reviewing unit does not self-assess', () => {
   });
   afterAll(() => h.stop());
 
-  it('has no "Tự đánh giá" in the nav, and the route says why', async () => {
+  it('has no "Tự đánh giá" in the nav, and the route leads to its own appraisal screen', async () => {
     const app = await h.open();
     await app.page.getByTestId('home-reviewer').waitFor();
     expect(await new AssessmentPage(app.page).navLink().count()).toBe(0);
     await app.menu('/assessment');
-    await app.page.getByText('Đơn vị thẩm định không tự đánh giá').waitFor();
+    await expect.poll(() => app.page.evaluate(() => window.location.hash)).toBe('#/review/appraisal');
+    await app.page.getByTestId('nav-review-appraisal').and(app.page.locator('.active')).waitFor();
+    expect(await app.page.getByText('Đơn vị thẩm định không tự đánh giá').count()).toBe(0);
     await app.close();
   });
 });
