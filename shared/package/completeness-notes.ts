@@ -35,9 +35,13 @@ export function overrideLine(o: PackageOverride, c: Pick<PackageCompleteness, 'f
   return `${overrideNote(o, c, lang)}, ${lang === 'vi' ? 'lý do' : 'reason'}: ${printable(o.reason)}`;
 }
 
-/** Every override of a block as lines (none when the package carries no block or overrode nothing). */
+/** The order a reviewer reads them in: late first, then the forms, then the framework, then any other. */
+const ORDER = ['DEADLINE_PASSED', 'SURVEY_BELOW_MINIMUM', 'SAMPLE_FRAMEWORK'];
+const rank = (code: string) => (ORDER.includes(code) ? ORDER.indexOf(code) : ORDER.length);
+
+/** Every override of a block as lines, late first (none when the package carries no block or overrode nothing). */
 export function overrideLines(c: PackageCompleteness | null, lang: NoteLang): string[] {
-  return c ? c.overrides.map((o) => overrideLine(o, c, lang)) : [];
+  return c ? [...c.overrides].sort((a, b) => rank(a.code) - rank(b.code)).map((o) => overrideLine(o, c, lang)) : [];
 }
 
 /** Whether the commune confirmed sending late (its package carries the DEADLINE_PASSED override). */

@@ -49,7 +49,7 @@ function Overrides({ row, t, lang }: { row: BoardRow; t: TFn; lang: string }) {
   const lines = overrideLines(row.completeness, lang.startsWith('en') ? 'en' : 'vi');
   if (lines.length === 0) return null;
   return (
-    <details className="small" data-testid={`board-overrides-${row.code}`}>
+    <details className="small board-overrides" data-testid={`board-overrides-${row.code}`}>
       <summary title={lines.join('\n')}><span className="badge badge-warn">{t('reviewImport.board.overrides', { count: lines.length })}</span></summary>
       <ul>{lines.map((l) => <li key={l}>{l}</li>)}</ul>
     </details>
