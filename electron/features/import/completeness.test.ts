@@ -10,6 +10,7 @@ import { addToRoster, enrol, makeCommune, makeReviewer, type Commune } from '../
 import { overrideLines } from '../../../shared/package/completeness-notes';
 import { storeTypedDeadline } from '../settings/deadline';
 import { openAppraisal } from '../appraisal/appraisal';
+import { summaryLines } from '../appraisal/commands';
 import { importPackages } from './import';
 import { receivedFor } from './received-repo';
 import { statusBoard } from './status';
@@ -52,6 +53,8 @@ describe('a received package\'s completeness and overrides', () => {
     expect(vi).toContain('Xã gửi muộn (sau hạn gửi hồ sơ) và đã xác nhận gửi, lý do: Chờ UBND huyện ký văn bản\\u200b');
     expect(vi).toContain(`Xã đã xác nhận gửi khi chưa đủ số phiếu tối thiểu (${saved}/${minimum}), lý do: Chờ UBND huyện ký văn bản\\u200b`);
     expect(vi.some((l) => l.startsWith('Xã đã xác nhận gửi khi đang dùng bộ tiêu chí mẫu'))).toBe(true);
+    // `chiso appraise status` prints the same sentences under its summary.
+    expect(summaryLines(state).slice(-3)).toEqual(vi);
     expect(overrideLines(state.completeness, 'en')).toContain('The commune sent after the submission deadline and confirmed sending, reason: Chờ UBND huyện ký văn bản\\u200b');
   });
 
