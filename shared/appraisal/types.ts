@@ -3,6 +3,8 @@
  * it. Points are integer hundredths. An item whose `appraisedPoints` is null is still at the
  * commune's self-score: it is never counted as appraised.
  */
+import type { PackageCompleteness } from '../package/completeness-notes';
+
 export type RequestKind = 'explain' | 'evidence';
 
 export interface AppraisalItem {
@@ -65,6 +67,11 @@ export interface AppraisalState {
   exports: { round: number; packageId: string; fileName: string; locked: boolean; createdAt: string; createdBy: string }[];
   /** A revision newer than the one this round appraises (round 2 opens on it once round 1's result was sent). */
   newerRevision: number | null;
+  /**
+   * The appraised revision's own completeness block: items and forms as sent, and each pre-export
+   * warning the commune overrode with its reason (commune text). Null: a package that sent none.
+   */
+  completeness: PackageCompleteness | null;
   items: AppraisalItem[];
   summary: AppraisalSummary;
 }

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { FeatureContract } from './spec';
 import { out } from './spec';
+import type { PackageCompleteness } from '../package/completeness-notes';
 
 export type ImportOutcome = 'accepted' | 'duplicate' | 'refused';
 
@@ -57,6 +58,12 @@ export interface BoardRow {
   refusedAttempts: number;
   /** The commune has an active key enrolled (its packages can be verified). */
   enrolled: boolean;
+  /**
+   * The newest revision's own completeness block: items and forms as sent, and the warnings the
+   * commune overrode with its reason (commune text: show through `printable`). Null when nothing
+   * arrived or the package is from a version that sent none.
+   */
+  completeness: PackageCompleteness | null;
 }
 
 export interface Board {

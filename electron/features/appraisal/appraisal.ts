@@ -143,6 +143,7 @@ function stateOf(db: Db, communeCode: string, year: number, communeName: string)
     locked: lockOf(db, communeCode, year),
     exports: exportsOf(db, communeCode, year).map(({ sha256: _sha, ...e }) => e),
     newerRevision: newest && newest.revision > cur.revision ? newest.revision : null,
+    completeness: view.completeness,
     items,
     summary: summarise(items),
   };

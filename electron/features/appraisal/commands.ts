@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { overrideLines } from '../../../shared/package/completeness-notes';
 import { parseArgs } from 'node:util';
 import type { AppraisalState } from '../../../shared/appraisal/types';
 import { AppError } from '../../../shared/errors';
@@ -45,6 +46,7 @@ export function summaryLines(s: AppraisalState): string[] {
     `Đã thẩm định ${m.appraised}/${m.items} tiêu chí · còn ${m.stillAtSelfScore} tiêu chí giữ điểm tự chấm (chưa thẩm định) · ${m.differs} khác điểm tự chấm · ${m.requests} yêu cầu`,
     `Điểm tự chấm ${viHundredths(m.selfPoints)} · điểm thẩm định ${viHundredths(m.appraisedPoints)}${m.stillAtSelfScore ? ` (trong đó ${m.stillAtSelfScore} tiêu chí chưa thẩm định được tính theo điểm tự chấm)` : ''}`,
     ...(s.newerRevision ? [`Đã nhận hồ sơ lần ${s.newerRevision}, mới hơn lần đang thẩm định.`] : []),
+    ...overrideLines(s.completeness, 'vi'),
   ];
 }
 

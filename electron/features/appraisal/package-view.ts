@@ -41,6 +41,8 @@ export interface PackageView {
   communeName: string;
   /** The appraisal result this revision answers, if the commune said so. */
   answersAppraisal: { packageId: string; sha256: string } | null;
+  /** The package's completeness block as the commune sent it (null: a package from an earlier version). */
+  completeness: NonNullable<CommuneReport['completeness']> | null;
   items: SourceItem[];
 }
 
@@ -64,7 +66,7 @@ export function packageView(db: Db, packageRef: number): PackageView {
   });
   return {
     packageRef, packageId: row.packageId, sha256: row.sha256, revision: row.revision, communeName: report.issuer.communeName,
-    answersAppraisal: report.appraisalAnswers?.appraisal ?? null, items,
+    answersAppraisal: report.appraisalAnswers?.appraisal ?? null, completeness: report.completeness ?? null, items,
   };
 }
 

@@ -8,6 +8,7 @@ import { addToRoster, dumpDatabase, enrol, makeCommune, makeReviewer, type Commu
 import { runCli } from '../../app/cli/chiso';
 import { vietnamDay } from '../../../shared/calendar-date';
 import { openDatabase, type Db } from '../../kernel/db/open';
+import { storeTypedDeadline } from '../settings/deadline';
 
 let r: TestStore;
 let a: Commune;
@@ -155,6 +156,27 @@ describe('chiso status', () => {
     v.db.close();
     const later = JSON.parse((await cli(['status', '--db', 'test.sqlite', '--year', '2026', '--json'])).out) as typeof board;
     expect(later.rows[0]).toMatchObject({ state: 'received', onTime: true });
+  });
+});
+
+describe('chiso status: what the commune confirmed when it sent', () => {
+  it('the overrides with the commune\'s reason in --json, and a sentence each under the commune in the text', async () => {
+    storeTypedDeadline(a.store.ctx, 2026, '2026-01-02');
+    copyFileSync(a.exportOverriding('Chờ UBND huyện ký văn bản'), join(usb, 'a.json'));
+    expect((await cli(['import', '--db', 'test.sqlite', 'usb'])).code).toBe(0);
+    const board = JSON.parse((await cli(['status', '--db', 'test.sqlite', '--year', '2026', '--json'])).out) as {
+      rows: { code: string; completeness: { forms: { saved: number; minimum: number }; overrides: { code: string; reason: string }[] } | null }[];
+    };
+    const row = board.rows.find((x) => x.code === '26734')!;
+    expect(row.completeness!.overrides).toContainEqual({ code: 'DEADLINE_PASSED', reason: 'Chờ UBND huyện ký văn bản' });
+    expect(board.rows.find((x) => x.code === '26735')!.completeness).toBeNull();
+    const { saved, minimum } = row.completeness!.forms;
+    const text = (await cli(['status', '--db', 'test.sqlite', '--year', '2026'])).out.split('\n');
+    const at = text.findIndex((l) => l.startsWith('26734'));
+    const under = text.slice(at + 1, at + 4).map((l) => l.trim());
+    expect(under).toContain('Xã gửi muộn (sau hạn gửi hồ sơ) và đã xác nhận gửi, lý do: Chờ UBND huyện ký văn bản');
+    expect(under).toContain(`Xã đã xác nhận gửi khi chưa đủ số phiếu tối thiểu (${saved}/${minimum}), lý do: Chờ UBND huyện ký văn bản`);
+    expect(text[at + 4]).toMatch(/^26735/u);
   });
 });
 

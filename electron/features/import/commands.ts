@@ -9,6 +9,7 @@ import { formatDetails } from '../setup/identity-lines';
 import type { ImportResult } from './import';
 import type { BoardRow, ImportProgress } from '../../../shared/ipc/import';
 import { vietnamDay } from '../../../shared/calendar-date';
+import { overrideLines } from '../../../shared/package/completeness-notes';
 import { exportImportLog, exportLogRows, importPackages, importStatus } from './use-cases';
 
 const OUTCOME: Record<ImportResult['outcome'], string> = { accepted: 'ĐÃ NHẬN ', duplicate: 'ĐÃ CÓ   ', refused: 'TỪ CHỐI ' };
@@ -115,7 +116,9 @@ chiso import log --db REVIEWER.sqlite [--xlsx FILE] [--csv FILE]
   status: {
     help: `chiso status --db REVIEWER.sqlite --year YYYY [--json]
   Bảng theo dõi hồ sơ của năm: mọi xã trong danh sách: CHƯA NHẬN, ĐÃ NHẬN (lần gửi, ngày nhận, đúng
-  hạn hay trễ hạn) hoặc CẦN XEM (điểm tính lại khác kê khai, hoặc có tệp bị từ chối).`,
+  hạn hay trễ hạn) hoặc CẦN XEM (điểm tính lại khác kê khai, hoặc có tệp bị từ chối); dưới mỗi xã,
+  các cảnh báo xã đã xác nhận khi gửi (gửi muộn, chưa đủ số phiếu, bộ tiêu chí mẫu) kèm lý do của xã.
+  --json: thêm "completeness" (số mục, số phiếu, "overrides": mã và lý do) của lần gửi mới nhất.`,
     async run(args, env) {
       const { io } = env;
       const { values } = parseArgs({ args, strict: true, options: { json: { type: 'boolean' }, db: { type: 'string' }, year: { type: 'string' } } });
@@ -127,7 +130,10 @@ chiso import log --db REVIEWER.sqlite [--xlsx FILE] [--csv FILE]
       if (values.json) io.out(printableJson(JSON.stringify(board, null, 2)));
       else {
         io.out(`Năm ${board.year} · hạn nộp: ${board.deadline ? viDate(board.deadline) : '(chưa đặt)'} · ${board.rows.length} xã`);
-        for (const r of board.rows) io.out(boardLine(r));
+        for (const r of board.rows) {
+          io.out(boardLine(r));
+          for (const l of overrideLines(r.completeness, 'vi')) io.out(`       ${l}`);
+        }
       }
       return 0;
     },

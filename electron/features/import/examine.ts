@@ -52,6 +52,7 @@ export interface ReportForWriter {
   forms: number;
   items: CommuneReport['items'];
   evidence: CommuneReport['evidence'];
+  completeness: NonNullable<CommuneReport['completeness']> | null;
 }
 
 /** One file's examination: a refusal before the writer's rules, or a report ready for them. */
@@ -177,6 +178,7 @@ export function examineFile(file: string, facts: FactsIndex): Examined {
       report: {
         packageId: report.packageId, communeCode: report.issuer.communeCode, communeName: report.issuer.communeName, year: report.subject.year, revision: report.revision,
         createdAt: report.createdAt, locked: report.assessment.locked, totals: report.totals, forms: report.surveyCounts.forms, items: report.items, evidence: report.evidence,
+        completeness: report.completeness ?? null,
       },
       framework: frameworkVerdict(report, onRoster.type, facts),
     };

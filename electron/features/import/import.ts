@@ -116,7 +116,7 @@ export function applyExamined(ctx: ServiceContext, ex: Examined, held: Held, sho
     const { ref, recomputed: re } = ex.framework;
     const accept: ImportResult = { ...result, outcome: 'accepted', previousRevision: newest?.revision ?? null, mismatch: re.mismatch, ...(re.mismatch ? { differences: re.differences } : {}) };
     if (held.dryRun) {
-      held.wouldAccept({ id: 0, sha256: ex.sha256, packageId: report.packageId, communeCode: report.communeCode, year: report.year, revision: report.revision, receivedAt: at, mismatch: re.mismatch });
+      held.wouldAccept({ id: 0, sha256: ex.sha256, packageId: report.packageId, communeCode: report.communeCode, year: report.year, revision: report.revision, receivedAt: at, mismatch: re.mismatch, completeness: report.completeness });
       return accept;
     }
     ctx.db.transaction(() => {
@@ -124,7 +124,7 @@ export function applyExamined(ctx: ServiceContext, ex: Examined, held: Held, sho
         sha256: ex.sha256, packageId: report.packageId, communeCode: report.communeCode, year: report.year, revision: report.revision, keyId: ex.keyId,
         frameworkRef: ref, createdAt: report.createdAt, receivedAt: at, receivedBy: ctx.actor(), fileName: basename(file), raw: ex.bytes, locked: report.locked,
         declaredPoints: report.totals.total.points, declaredIndexPercent: report.totals.indexPercent, declaredTotals: report.totals,
-        recomputedPoints: re.totals.total.points, recomputedIndexPercent: re.totals.indexPercent, recomputedTotals: re.totals, mismatch: re.mismatch, forms: report.forms,
+        recomputedPoints: re.totals.total.points, recomputedIndexPercent: re.totals.indexPercent, recomputedTotals: re.totals, mismatch: re.mismatch, forms: report.forms, completeness: report.completeness,
       });
       const recomputed = new Map(re.items);
       insertReceivedItems(ctx.db, packageRef, report.items.map((i) => ({

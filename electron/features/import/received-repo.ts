@@ -1,5 +1,6 @@
 /** SQL for what the reviewing unit received: packages (their raw bytes in a side table), their items, evidence by hash, the import log. */
 import type { UnitType } from '../../../shared/framework/schema';
+import type { PackageCompleteness } from '../../../shared/package/completeness-notes';
 import type { Db } from '../../kernel/db/open';
 import { stmt } from '../../kernel/db/statements';
 
@@ -12,6 +13,8 @@ export interface ReceivedRow {
   revision: number;
   receivedAt: string;
   mismatch: boolean;
+  /** The package's own completeness block (items, forms, overrides with reasons); null for a package from an earlier version. */
+  completeness: PackageCompleteness | null;
 }
 
 interface RawReceived {
@@ -23,11 +26,14 @@ interface RawReceived {
   revision: number;
   received_at: string;
   mismatch: number;
+  completeness_json: string | null;
 }
 
-const COLUMNS = 'id, sha256, package_id, commune_code, year, revision, received_at, mismatch';
+const COLUMNS = 'id, sha256, package_id, commune_code, year, revision, received_at, mismatch, completeness_json';
 const map = (r: RawReceived): ReceivedRow => ({
   id: r.id, sha256: r.sha256, packageId: r.package_id, communeCode: r.commune_code, year: r.year, revision: r.revision, receivedAt: r.received_at, mismatch: r.mismatch === 1,
+  // Validated with the package at import (or copied from its verified bytes by migration 014).
+  completeness: r.completeness_json === null ? null : (JSON.parse(r.completeness_json) as PackageCompleteness),
 });
 
 export function receivedBySha(db: Db, sha256: string): ReceivedRow | undefined {
@@ -106,6 +112,7 @@ export interface NewReceived {
   recomputedTotals: unknown;
   mismatch: boolean;
   forms: number;
+  completeness: PackageCompleteness | null;
 }
 
 export function insertReceived(db: Db, p: NewReceived): number {
@@ -113,12 +120,13 @@ export function insertReceived(db: Db, p: NewReceived): number {
     db,
     `INSERT INTO received_packages (sha256, package_id, commune_code, year, revision, key_id, framework_ref, created_at, received_at, received_by,
        file_name, size, locked, declared_points, declared_index_percent, declared_totals_json, recomputed_points, recomputed_index_percent,
-       recomputed_totals_json, mismatch, forms)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       recomputed_totals_json, mismatch, forms, completeness_json)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     p.sha256, p.packageId, p.communeCode, p.year, p.revision, p.keyId, p.frameworkRef, p.createdAt, p.receivedAt, p.receivedBy,
     p.fileName, p.raw.length, p.locked ? 1 : 0, p.declaredPoints, p.declaredIndexPercent,
     JSON.stringify(p.declaredTotals), p.recomputedPoints, p.recomputedIndexPercent, JSON.stringify(p.recomputedTotals), p.mismatch ? 1 : 0, p.forms,
+    p.completeness === null ? null : JSON.stringify(p.completeness),
   );
   const id = Number(r.lastInsertRowid);
   stmt(db, `INSERT INTO received_package_bytes (package_id, bytes) VALUES (?, ?)`).run(id, Buffer.from(p.raw.buffer, p.raw.byteOffset, p.raw.byteLength));

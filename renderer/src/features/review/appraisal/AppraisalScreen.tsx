@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { nextNeedingAttention, passesFilter, type AppraisalFilter, type AppraisalItem, type AppraisalState } from '@shared/appraisal/types';
 import { printable } from '@shared/text';
+import { overrideLines } from '@shared/package/completeness-notes';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { PassphraseInput } from '../../../components/PassphraseInput';
 import { formatDateTime } from '../../../lib/format';
@@ -152,6 +153,14 @@ export function AppraisalScreen() {
             </p>
             {state.locked && <p className="notice notice-ok" data-testid="appraisal-locked">{t('appraisal.screen.locked', { by: printable(state.locked.lockedBy), at: formatDateTime(state.locked.lockedAt, i18n.language) })}</p>}
             {state.newerRevision && <p className="notice notice-warn">{t('appraisal.screen.newer', { revision: state.newerRevision })}</p>}
+            {state.completeness && state.completeness.overrides.length > 0 && (
+              <div className="notice notice-warn" data-testid="appraisal-overrides">
+                <strong>{t('appraisal.screen.overrides', { revision: state.revision })}</strong>
+                <ul>
+                  {overrideLines(state.completeness, i18n.language.startsWith('en') ? 'en' : 'vi').map((l) => <li key={l}>{l}</li>)}
+                </ul>
+              </div>
+            )}
             <div className="row-actions" role="group" aria-label={t('appraisal.screen.filter')} data-testid="appraisal-filter">
               {FILTERS.map((f) => (
                 <button key={f} type="button" className={filter === f ? 'primary' : undefined} aria-pressed={filter === f} data-filter={f} onClick={() => setFilter(f)}>

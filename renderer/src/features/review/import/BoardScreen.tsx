@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { BoardRow, BoardState } from '@shared/ipc/import';
 import { printable } from '@shared/text';
+import { overrideLines } from '@shared/package/completeness-notes';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { useApiLoad } from '../../../lib/use-api-call';
@@ -40,6 +41,18 @@ function StateCell({ row, t, lang }: { row: BoardRow; t: TFn; lang: string }) {
       <span className={row.state === 'flagged' ? 'badge badge-error' : 'badge verify-none'}>{label}</span>
       {rest.length > 0 && ` ${rest.join(' · ')}`}
     </>
+  );
+}
+
+/** What the commune confirmed when sending its newest revision (late, too few forms…), with its reason: a mark that opens to the sentences. */
+function Overrides({ row, t, lang }: { row: BoardRow; t: TFn; lang: string }) {
+  const lines = overrideLines(row.completeness, lang.startsWith('en') ? 'en' : 'vi');
+  if (lines.length === 0) return null;
+  return (
+    <details className="small board-overrides" data-testid={`board-overrides-${row.code}`}>
+      <summary title={lines.join('\n')}><span className="badge badge-warn">{t('reviewImport.board.overrides', { count: lines.length })}</span></summary>
+      <ul>{lines.map((l) => <li key={l}>{l}</li>)}</ul>
+    </details>
   );
 }
 
@@ -87,6 +100,7 @@ export function BoardScreen() {
                     </td>
                     <td>
                       <StateCell row={r} t={t} lang={i18n.language} />
+                      <Overrides row={r} t={t} lang={i18n.language} />
                     </td>
                   </tr>
                 ))}

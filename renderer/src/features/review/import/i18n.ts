@@ -29,6 +29,7 @@ export const vi = {
     mismatch: 'lệch điểm', refusedAttempts: '{{count}} lần bị từ chối',
     code: 'Mã', commune: 'Xã', state: 'Tình trạng', empty: 'Danh sách xã trống: hãy nạp danh sách xã trước.',
     filter: 'Lọc theo tình trạng', notEnrolled: 'chưa đăng ký khóa',
+    overrides: 'Xã xác nhận {{count}} cảnh báo khi gửi',
   },
 };
 
@@ -61,5 +62,6 @@ export const en: English<typeof vi> = {
     mismatch: 'score mismatch', refusedAttempts: '{{count}} refused attempts', refusedAttempts_one: '{{count}} refused attempt',
     code: 'Code', commune: 'Commune', state: 'State', empty: 'The list of communes is empty: load it first.',
     filter: 'Filter by state', notEnrolled: 'no key enrolled',
+    overrides: 'The commune confirmed {{count}} warnings when sending', overrides_one: 'The commune confirmed {{count}} warning when sending',
   },
 };
