@@ -117,7 +117,8 @@ describe('commune self-assessment, end to end', () => {
     await shot(app, 'check-list-error');
     expect(await a.finaliseButton().isDisabled()).toBe(true);
     await a.jumpTo('1.2');
-    expect(await a.focusedItem()).toBe('1.2');
+    // The drawer closes, then the item is focused on the next frame.
+    await expect.poll(() => a.focusedItem()).toBe('1.2');
     await page.keyboard.press('Control+a');
     await page.keyboard.type('44');
     await expect.poll(() => a.points('1.2').textContent()).toBe(`${formatPoints(expected.items['1.2']!.points)} / 1,50 điểm`);
