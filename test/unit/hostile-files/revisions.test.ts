@@ -79,6 +79,11 @@ describe('the key rotation approval: once taken, never again', () => {
     const r = reader('key rotation approval');
     const keyFile = join(dir, 'xr.signing-key.json');
     const before = readFileSync(keyFile);
+    const pending = dump(join(dir, r.db!));
+    // Another signed file of the same unit (the enrolment approval) is refused by its format, before its payload is read.
+    expect(await run(r, 'duyet-dang-ky.json', reader('enrolment approval').seed)).toMatchObject({ exit: 1, code: 'FORMAT_UNKNOWN' });
+    expect(dump(join(dir, r.db!))).toBe(pending);
+    expect(readFileSync(keyFile).equals(before)).toBe(true);
     expect((await run(r, 'duyet.json', r.seed)).exit).toBe(0);
     const switched = readFileSync(keyFile);
     expect(switched.equals(before)).toBe(false);
