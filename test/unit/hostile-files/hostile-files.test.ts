@@ -77,8 +77,9 @@ describe('every file the app reads survives hostile input', () => {
     for (const [i, r] of readers.entries()) {
       if (only && !r.name.includes(only)) continue;
       const seen = new Set<string>();
+      const started = Date.now();
       findings.push(...(await attack(dir, r, [...namedVariants(r.seed, r.form), ...randomVariants(r.seed, RANDOM, 20261130 + i)], seen)));
-      if (process.env['CHISO_FUZZ_CODES']) console.log(`${r.name}: ${[...seen].sort().join(', ')}`);
+      if (process.env['CHISO_FUZZ_CODES']) console.log(`${r.name} (${Date.now() - started} ms): ${[...seen].sort().join(', ')}`);
     }
     expect(findings.map((f) => `${f.reader} · ${f.variant}: ${f.problem}`)).toEqual([]);
   }, 1_200_000);
