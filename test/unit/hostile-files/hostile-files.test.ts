@@ -33,13 +33,12 @@ const TAKEN: string[] = [
   'appraisal package · signed: approval.lockedBy a string for null',
   // A result that leaves an item out: that item is not appraised (shown at its self-score).
   'appraisal package · signed: items.0 missing',
+  'appraisal package · signed: items.0.appraisedPoints 0',
   'appraisal package · signed: items.0.comment a string for null',
   // A self-score below 0 may be a deduction the commune declared: the commune keeps no copy of
   // its report's points to check it against (the appraised points are checked against the maximum).
   'appraisal package · signed: items.0.selfPoints -1',
-  // The summary is the reviewing unit's own count, never stored nor shown: the items are.
-  'appraisal package · signed: summary.appraisedPoints -1',
-  'appraisal package · signed: summary.selfPoints -1',
+  'appraisal package · signed: items.0.selfPoints 0',
   'appraisal package · signed: a comment of 5,000 characters, taken',
   'appraisal package · signed: no items',
 ];
@@ -67,7 +66,8 @@ describe('every file the app reads survives hostile input', () => {
       taken.push(...took.map((n) => `${r.name} · ${n}`));
     }
     expect(findings.map((f) => `${f.reader} · ${f.variant}: ${f.problem}`)).toEqual([]);
-    expect(taken).toEqual(TAKEN);
+    // The summary is the reviewing unit's own count, never stored nor shown (the items are): any safe value is taken.
+    expect(taken.filter((n) => !n.includes(' · signed: summary.'))).toEqual(TAKEN);
   }, 600_000);
 
   it('named hostile variants and random damage, reader by reader', async () => {
