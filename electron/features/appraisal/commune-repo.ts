@@ -30,6 +30,11 @@ export function heldBySha(db: Db, sha256: string): HeldAppraisal | undefined {
   return r ? map(r) : undefined;
 }
 
+export function heldByPackageId(db: Db, packageId: string): HeldAppraisal | undefined {
+  const r = stmt(db, `SELECT ${COLUMNS} FROM received_appraisals WHERE package_id = ?`).get(packageId) as RawHeld | undefined;
+  return r ? map(r) : undefined;
+}
+
 /** The newest appraisal result held for a year (by the time the reviewing unit made it). */
 export function newestHeld(db: Db, year: number): HeldAppraisal | undefined {
   const r = stmt(db, `SELECT ${COLUMNS} FROM received_appraisals WHERE year = ? ORDER BY created_at DESC, id DESC LIMIT 1`).get(year) as RawHeld | undefined;

@@ -17,11 +17,10 @@ import { readUserFile } from '../../kernel/files/user-file';
 import { sha256Hex } from '../../kernel/signing/ed25519';
 import { verifyEnvelope } from '../../kernel/signing/package-signer';
 import { enrolmentState, pinnedReviewerResolver } from '../enrolment/commune-enrolment';
+import { activeFramework } from '../framework/active';
 import { readExports } from '../export/exports-repo';
 import { requireIdentity } from '../setup/identity';
-import { answersOf, heldBySha, heldItems, insertHeld, insertHeldItems, newestHeld, setAnswerRow } from './commune-repo';
-
-
+import { answersOf, heldByPackageId, heldBySha, heldItems, insertHeld, insertHeldItems, newestHeld, setAnswerRow } from './commune-repo';
 export function importAppraisalResult(ctx: ServiceContext, path: string): AppraisalImported {
   const identity = requireIdentity(ctx);
   const bytes = readUserFile(path, { kind: 'package' });
@@ -38,10 +37,18 @@ export function importAppraisalResult(ctx: ServiceContext, path: string): Apprai
   const r = verifyEnvelope(bytes, { resolveKey: pinnedReviewerResolver(ctx), accept: ['appraisal'] });
   if (!r.ok) throw refusalError(r);
   const p = r.payload as AppraisalResult;
+  const pin = enrolmentState(ctx, null).pinned!;
+  if (p.issuer.keyId !== r.keyIds[0] || p.issuer.unitCode !== pin.unitCode) {
+    throw new AppError('APPRAISAL_RESULT_INVALID', 'issuer is not the signer', { issuerKeyId: p.issuer.keyId, issuerUnitCode: p.issuer.unitCode, pinnedUnitCode: pin.unitCode });
+  }
   if (p.audience.communeCode !== identity.unitCode) throw new AppError('APPRAISAL_WRONG_COMMUNE', 'addressed to another commune', { communeCode: p.audience.communeCode });
   if (p.subject.year !== identity.year) throw new AppError('APPRAISAL_WRONG_YEAR', 'another year', { year: p.subject.year });
-  const ours = readExports(ctx.db).find((e) => e.packageId === p.subject.answers.packageId && e.sha256 === p.subject.answers.sha256);
-  if (!ours) throw new AppError('APPRAISAL_UNKNOWN_REVISION', 'answers a package we did not export', { revision: p.subject.answers.revision });
+  const a = p.subject.answers;
+  const ours = readExports(ctx.db).find((e) => e.packageId === a.packageId && e.sha256 === a.sha256 && e.revision === a.revision);
+  if (!ours) throw new AppError('APPRAISAL_UNKNOWN_REVISION', 'answers a package we did not export', { revision: a.revision });
+  checkItems(ctx, p.items);
+  const sameId = heldByPackageId(ctx.db, p.packageId);
+  if (sameId) throw new AppError('APPRAISAL_RESULT_CONFLICT', 'same package id, other content', { packageId: p.packageId, heldSha256: sameId.sha256, sha256 });
   const newest = newestHeld(ctx.db, p.subject.year);
   if (newest && newest.createdAt > p.createdAt) throw new AppError('APPRAISAL_STALE', 'older than the result held', { heldPackageId: newest.packageId, heldCreatedAt: newest.createdAt });
   const items = p.items.map((i) => ({ itemCode: i.code, selfPoints: i.selfPoints, appraisedPoints: i.appraisedPoints, comment: i.comment, requestKind: i.request?.kind ?? null, request: i.request?.text ?? null }));
@@ -59,7 +66,29 @@ export function importAppraisalResult(ctx: ServiceContext, path: string): Apprai
   };
 }
 
-
+/**
+ * Each item once, only items of the framework this commune assesses with (an item, an
+ * adjustment, or a criterion marked not applicable as a whole), points the council could give: a
+ * result naming an item twice, one the commune never had, or points past the item's range cannot
+ * be shown item by item. (The self-score itself is not checked below the maximum: the commune does
+ * not keep the points of the report it sent.)
+ */
+function checkItems(ctx: ServiceContext, items: AppraisalResult['items']): void {
+  const active = activeFramework(ctx);
+  const seen = new Set<string>();
+  for (const i of items) {
+    if (seen.has(i.code)) throw new AppError('APPRAISAL_RESULT_INVALID', 'an item twice', { itemCode: i.code, problem: 'DUPLICATE_ITEM' });
+    const item = active.items.get(i.code) ?? active.criteria.get(i.code);
+    if (!item) throw new AppError('APPRAISAL_RESULT_INVALID', 'an item not in the framework', { itemCode: i.code, problem: 'UNKNOWN_ITEM' });
+    // As the council may score (appraisal.ts checkPoints): from the lower of 0 and the self-score up to the maximum.
+    const max = typeof item.maxPoints === 'number' ? item.maxPoints : Number.MAX_SAFE_INTEGER;
+    const min = Math.min(0, i.selfPoints);
+    if (i.selfPoints > max || (i.appraisedPoints !== null && (i.appraisedPoints < min || i.appraisedPoints > max))) {
+      throw new AppError('APPRAISAL_RESULT_INVALID', 'points out of range', { itemCode: i.code, problem: 'POINTS_OUT_OF_RANGE', selfPoints: i.selfPoints, appraisedPoints: i.appraisedPoints, min, max });
+    }
+    seen.add(i.code);
+  }
+}
 
 /** What the criteria screen shows next to each item: the newest result's comments and requests, and the clerk's answers. */
 export function appraisalNotes(ctx: ServiceContext): AppraisalNotes {

@@ -143,7 +143,7 @@ describe('the commune switches its export key only after the signed rotation app
     }
   });
 
-  it('an approval of another statement is ROTATION_NOT_FOUND; an enrolment approval is not a rotation approval', async () => {
+  it('an approval of another statement is ROTATION_NOT_FOUND; an enrolment approval is not a rotation approval (refused by its format)', async () => {
     const first = await start();
     cancelKeyRotation(xa.ctx, keys);
     const second = await start();
@@ -152,7 +152,7 @@ describe('the commune switches its export key only after the signed rotation app
     expect(codeOf(() => acceptRotationApproval(xa.ctx, keys, approvalText))).toBe('ROTATION_NOT_PENDING'); // cancelled here
     expect(keys.status()?.keyId).toBe(second.oldKeyId);
     const enrolmentApproval = xa.db.prepare('SELECT approval_text FROM reviewer_pin').get() as { approval_text: string };
-    expect(codeOf(() => acceptRotationApproval(xa.ctx, keys, enrolmentApproval.approval_text))).toBe('ROTATION_NOT_FOUND');
+    expect(codeOf(() => acceptRotationApproval(xa.ctx, keys, enrolmentApproval.approval_text))).toBe('FORMAT_UNKNOWN');
   });
 });
 

@@ -18,9 +18,8 @@ import { safeFileName } from '../../../shared/file-name';
 import { dayOf, isCalendarDate } from '../../../shared/calendar-date';
 import { fromBase64Url } from '../../../shared/package/base64url';
 import { signedBytes } from '../../../shared/package/canonical';
-import type { KeyRotation } from '../../../shared/package/envelope';
+import type { KeyRotation, KeyRotationApproval } from '../../../shared/package/envelope';
 import { sameFingerprint } from '../../../shared/package/fingerprint';
-import { parseStrictJson } from '../../../shared/package/strict-json';
 import { refusalError } from '../../../shared/package/verify-steps';
 import { audit } from '../../kernel/audit';
 import type { ServiceContext } from '../../kernel/context';
@@ -29,7 +28,8 @@ import { generateKeyPair, sha256Hex } from '../../kernel/signing/ed25519';
 import type { KeyStatus, KeyStore } from '../../kernel/signing/key-store';
 import { approveRotation, buildKeyRotation, verifyKeyRotation, verifyRotationApproval, type VerifiedRotation } from '../../kernel/signing/rotation';
 import { UnlockedKey, type Signer } from '../../kernel/signing/signer';
-import { enrolmentState } from './commune-enrolment';
+import { verifyEnvelope } from '../../kernel/signing/package-signer';
+import { enrolmentState, pinnedReviewerResolver } from './commune-enrolment';
 import { listEnrolledKeys, registryResolver, type EnrolledKey } from './reviewer-enrolment';
 import { unlockKey } from '../keys/keys';
 import { requireIdentity } from '../setup/identity';
@@ -139,20 +139,16 @@ export function checkRotationApproval(ctx: ServiceContext, store: KeyStore, text
   requireRole(ctx, 'commune');
   const pin = enrolmentState(ctx, null).pinned;
   if (!pin) throw new AppError('NOT_ENROLLED', 'no pinned reviewing unit key');
-  const parsed = parseStrictJson(typeof text === 'string' ? text : Buffer.from(text).toString('utf8'));
-  const claimed = parsed.ok ? (parsed.value as { payload?: { approved?: { rotationSha256?: unknown } } })?.payload?.approved?.rotationSha256 : undefined;
-  const record = typeof claimed === 'string' ? rotationBySha(ctx, claimed) : null;
-  if (parsed.ok && !record) throw new AppError('ROTATION_NOT_FOUND', 'no such rotation here');
-  const r = verifyRotationApproval(text, {
-    pinnedReviewerKey: fromBase64Url(pin.publicKey)!,
-    statementSha256: record?.statementSha256 ?? '',
-    rotation: record?.rotation ?? ({ newKey: { publicKey: '' } } as KeyRotation),
-  });
-  if (!r.ok) {
-    if (r.code === 'KEY_UNKNOWN') throw new AppError('REVIEWER_KEY_CHANGED', 'rotation approval signed by another key', { pinnedFingerprint: pin.fingerprint });
-    throw r.code === 'ENROLMENT_MISMATCH' ? new AppError('ENROLMENT_MISMATCH', r.message, r.details) : refusalError(r);
+  // The signature (pinned key) and the payload rules first: nothing in the file is used before.
+  const v = verifyEnvelope(text, { resolveKey: pinnedReviewerResolver(ctx), accept: ['key-rotation-approval'] });
+  if (!v.ok) {
+    if (v.code === 'KEY_UNKNOWN') throw new AppError('REVIEWER_KEY_CHANGED', 'rotation approval signed by another key', { pinnedFingerprint: pin.fingerprint });
+    throw refusalError(v);
   }
-  const rec = record!;
+  const rec = rotationBySha(ctx, (v.payload as KeyRotationApproval).approved.rotationSha256);
+  if (!rec) throw new AppError('ROTATION_NOT_FOUND', 'no such rotation here');
+  const r = verifyRotationApproval(text, { pinnedReviewerKey: fromBase64Url(pin.publicKey)!, statementSha256: rec.statementSha256, rotation: rec.rotation });
+  if (!r.ok) throw r.code === 'ENROLMENT_MISMATCH' ? new AppError('ROTATION_MISMATCH', r.message, r.details) : refusalError(r);
   if (rec.status !== 'pending') throw new AppError('ROTATION_NOT_PENDING', 'rotation already decided', { status: rec.status });
   if (store.pending().status()?.keyId !== rec.newKeyId) throw new AppError('KEY_MISSING', 'the pending key of this rotation is missing', { keyId: rec.newKeyId });
   if (store.status()?.keyId !== rec.oldKeyId) throw new AppError('ENROLMENT_MISMATCH', 'the key in use is not the rotated one', { keyId: rec.oldKeyId });

@@ -3,7 +3,7 @@
  * or refuse it with a stable code and a Vietnamese sentence, never INTERNAL (a TypeError, a crash),
  * never an English-only message, and leave its database exactly as it was.
  */
-import { closeSync, copyFileSync, ftruncateSync, mkdirSync, openSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { errorMessages } from '../../../shared/i18n/errors';
 import { cli, dump, type Reader } from './world';
@@ -17,6 +17,7 @@ const VIETNAMESE = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽ
 interface PathVariant {
   name: string;
   bytes: Buffer | 'directory' | number;
+  code?: string | null;
 }
 
 export interface Finding {
@@ -27,12 +28,16 @@ export interface Finding {
 
 /** Runs `reader` on each variant; returns what went wrong (nothing, when all is well). */
 /** `seen`, when given, collects the refusal codes printed (for the inventory in docs/security.md). */
-export async function attack(dir: string, reader: Reader, fileVariants: Variant[], seen?: Set<string>): Promise<Finding[]> {
+/** `pathVariants: false`: the file variants only (no directory, no sparse file over the limit). */
+/** `taken`, when given, collects the names of the variants the reader took. */
+export async function attack(dir: string, reader: Reader, fileVariants: Variant[], seen?: Set<string>, pathVariants = true, taken?: string[]): Promise<Finding[]> {
   const findings: Finding[] = [];
-  const variants: PathVariant[] = [...fileVariants, { name: 'a directory', bytes: 'directory' }, { name: 'a sparse file one byte over the limit', bytes: USER_FILE_LIMITS[reader.kind] + 1 }];
+  const variants: PathVariant[] = [...fileVariants];
+  if (pathVariants) variants.push({ name: 'a directory', bytes: 'directory' }, { name: 'a sparse file one byte over the limit', bytes: USER_FILE_LIMITS[reader.kind] + 1 });
   const work = join(dir, 'attack');
   mkdirSync(work, { recursive: true });
   if (reader.db) copyFileSync(join(dir, reader.db), join(dir, `${reader.db}.pristine`));
+  for (const k of reader.keyFiles ?? []) copyFileSync(join(dir, k), join(dir, `${k}.pristine`));
   for (const [i, v] of variants.entries()) {
     const name = `attack/${i}.${reader.ext}`;
     const path = join(dir, name);
@@ -49,12 +54,15 @@ export async function attack(dir: string, reader: Reader, fileVariants: Variant[
     try {
       const r = await cli(dir, reader.argv(name));
       last = `${r.out}\n${r.err}`;
-      problem = judge(r.code, `${r.out}\n${r.err}`) ?? generic(reader, v.bytes, `${r.out}\n${r.err}`);
+      problem = judge(r.code, `${r.out}\n${r.err}`) ?? generic(reader, v.bytes, `${r.out}\n${r.err}`) ?? expected(v.code, r.code, last);
       // The file is really read by this command: the bounded reader's own refusal comes back.
       if (!problem && v.bytes === 'directory' && !reader.takesFolders && !last.includes('NOT_A_FILE')) problem = `a directory was not refused as NOT_A_FILE: ${last.slice(0, 200)}`;
       if (!problem && r.code !== 0 && reader.db && dump(join(dir, reader.db), reader.refusalLog) !== before) problem = 'refused, but the database changed';
       // A damage that still made a valid file was taken: the next variant starts from the same state.
+      if (r.code === 0) taken?.push(v.name);
       if (r.code === 0 && reader.db) copyFileSync(join(dir, `${reader.db}.pristine`), join(dir, reader.db));
+      if (r.code === 0) for (const k of reader.keyFiles ?? []) copyFileSync(join(dir, `${k}.pristine`), join(dir, k));
+      if (r.code !== 0) for (const k of reader.keyFiles ?? []) if (!sameBytes(join(dir, k), join(dir, `${k}.pristine`))) problem ??= `refused, but ${k} changed`;
     } catch (err) {
       problem = `threw ${String(err)}`;
     }
@@ -65,6 +73,11 @@ export async function attack(dir: string, reader: Reader, fileVariants: Variant[
     for (const leftover of readdirSync(dir)) if (/^(?:moi|xa3)\./u.test(leftover)) rmSync(join(dir, leftover), { recursive: true, force: true });
   }
   return findings;
+}
+
+/** Both files missing, or both present with the same bytes. */
+function sameBytes(a: string, b: string): boolean {
+  return existsSync(a) === existsSync(b) && (!existsSync(a) || readFileSync(a).equals(readFileSync(b)));
 }
 
 /** What is wrong with an outcome, or undefined. */
@@ -78,6 +91,13 @@ export function judge(code: number, text: string): string | undefined {
   }
   if (!VIETNAMESE.test(text)) return `refused without a Vietnamese sentence: ${text.slice(0, 300)}`;
   return undefined;
+}
+
+/** A variant that must be taken, or refused with its own code. */
+function expected(code: string | null | undefined, exit: number, text: string): string | undefined {
+  if (code === undefined) return undefined;
+  if (code === null) return exit === 0 ? undefined : `not taken: ${text.slice(0, 300)}`;
+  return exit !== 0 && text.includes(`[${code}]`) ? undefined : `not refused as ${code}: ${text.slice(0, 300)}`;
 }
 
 /** The generic refusal this reader must not give a damaged file (it hides which damage it was). */

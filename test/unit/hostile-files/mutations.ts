@@ -12,6 +12,8 @@ export type FileForm = 'json' | 'csv' | 'xlsx' | 'binary';
 export interface Variant {
   name: string;
   bytes: Buffer;
+  /** The refusal code this variant must end in, or null: it must be taken (unset: either). */
+  code?: string | null;
 }
 
 const utf8 = (s: string): Buffer => Buffer.from(s, 'utf8');
