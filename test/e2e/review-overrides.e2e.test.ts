@@ -5,26 +5,16 @@
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importPackages } from '../../electron/features/import/import';
 import { storeTypedDeadline } from '../../electron/features/settings/deadline';
 import type { Commune } from '../fixtures/reviewer-imports';
-import { Harness, SCREENSHOTS } from './harness';
+import { Harness } from './harness';
 import { AppraisalPage } from './pages/appraisal-page';
 import { BoardPage } from './pages/review-import-page';
 import { reviewerReceivingFrom } from './worlds';
 
 const REASON = 'Chờ UBND huyện ký văn bản';
-
-async function both(page: Page, name: string): Promise<void> {
-  mkdirSync(join(SCREENSHOTS, 'review-overrides'), { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, 'review-overrides', `${name}.png`) });
-  await page.setViewportSize({ width: 1093, height: 614 });
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-  await page.screenshot({ path: join(SCREENSHOTS, 'review-overrides', `${name}-small.png`) });
-  await page.setViewportSize({ width: 1280, height: 860 });
-}
 
 describe('what the commune confirmed when sending, where the reviewer decides', () => {
   const h = new Harness('review-overrides');
@@ -55,7 +45,7 @@ describe('what the commune confirmed when sending, where the reviewer decides', 
     expect(await mark.locator('summary').getAttribute('title')).toContain(`Xã gửi muộn (sau hạn gửi hồ sơ) và đã xác nhận gửi, lý do: ${REASON}`);
     await mark.locator('summary').click();
     expect(await mark.locator('li').allTextContents()).toContain(`Xã gửi muộn (sau hạn gửi hồ sơ) và đã xác nhận gửi, lý do: ${REASON}`);
-    await both(app.page, 'board');
+    await app.shotBoth('board');
 
     const appraisal = new AppraisalPage(app.page);
     await appraisal.open('26734');
@@ -65,6 +55,6 @@ describe('what the commune confirmed when sending, where the reviewer decides', 
     expect(lines).toHaveLength(3);
     expect(lines).toContain(`Xã gửi muộn (sau hạn gửi hồ sơ) và đã xác nhận gửi, lý do: ${REASON}`);
     expect(lines.some((l) => /^Xã đã xác nhận gửi khi chưa đủ số phiếu tối thiểu \(\d+\/\d+\), lý do: /u.test(l))).toBe(true);
-    await both(app.page, 'appraisal');
+    await app.shotBoth('appraisal');
   });
 });
