@@ -42,7 +42,6 @@ export function AppraisalScreen() {
   const [state, setState] = useState<AppraisalState | null>(null);
   const [filter, setFilter] = useState<AppraisalFilter>('all');
   const [selected, setSelected] = useState<string | null>(null);
-  const [seed, setSeed] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const [pass, setPass] = useState('');
   const listRef = useRef<HTMLDivElement>(null);
@@ -68,14 +67,12 @@ export function AppraisalScreen() {
     const item = visible[i];
     if (!item) return;
     setSelected(item.code);
-    setSeed('');
     listRef.current?.querySelector(`[data-code="${CSS.escape(item.code)}"]`)?.scrollIntoView({ block: 'nearest' });
   };
   const jumpNext = (items: AppraisalItem[], from: number) => {
     const n = nextNeedingAttention(items, from);
     if (n >= 0) {
       setSelected(items[n]!.code);
-      setSeed('');
     }
     listRef.current?.focus();
   };
@@ -84,7 +81,6 @@ export function AppraisalScreen() {
   const gotoItem = (itemCode: string) => {
     setFilter('all');
     setSelected(itemCode);
-    setSeed('');
     requestAnimationFrame(() => {
       listRef.current?.querySelector(`[data-code="${CSS.escape(itemCode)}"]`)?.scrollIntoView({ block: 'nearest' });
       listRef.current?.focus();
@@ -110,9 +106,14 @@ export function AppraisalScreen() {
     else if (e.key === 'Enter' && current && !state.locked) void decide({ points: 'self' }, true);
     else if (e.key === 'n' || e.key === 'N') jumpNext(visible, index);
     else if (/^[0-9]$/u.test(e.key) && current && !state.locked) {
-      setSeed(e.key);
-      // Focus now, not on the next frame: the keys typed right after the digit (",5") go to the score.
-      scoreRef.current?.focus();
+      // The digit itself is not handled here: moving the focus during keydown sends the keystroke
+      // (and the ",5" typed after it) to the score box, whose text is selected so the digit
+      // replaces it. Nothing waits for a render, so a fast typist loses nothing.
+      const box = scoreRef.current;
+      if (!box || box.disabled) return;
+      box.focus();
+      box.select();
+      return;
     } else return;
     e.preventDefault();
   };
@@ -183,7 +184,7 @@ export function AppraisalScreen() {
                   aria-selected={i.code === selected}
                   data-code={i.code}
                   className={`appraisal-row${i.code === selected ? ' selected' : ''}${i.appraisedPoints === null ? ' open' : ''}`}
-                  onClick={() => { setSelected(i.code); setSeed(''); }}
+                  onClick={() => setSelected(i.code)}
                 >
                   <span className="item-code">{printable(i.code)}</span>
                   <span className="appraisal-title">{printable(titles.get(i.code) ?? '')}</span>
@@ -199,7 +200,6 @@ export function AppraisalScreen() {
                 title={titles.get(current.code) ?? ''}
                 locked={state.locked !== null}
                 scoreRef={scoreRef}
-                seed={seed}
                 onDecide={decide}
                 onOpenEvidence={(id) => void call.run((api) => api.appraisal.openEvidence({ communeCode: code, revision: state.revision, evidenceId: id }))}
                 onBack={() => listRef.current?.focus()}

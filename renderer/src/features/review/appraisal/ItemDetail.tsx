@@ -15,8 +15,6 @@ interface Props {
   title: string;
   locked: boolean;
   scoreRef: RefObject<HTMLInputElement | null>;
-  /** The first character typed in the list, to start the score with. */
-  seed: string;
   onDecide(d: Decision, thenNext: boolean): Promise<void>;
   onOpenEvidence(id: string): void;
   onBack(): void;
@@ -35,7 +33,7 @@ export function inputText(input: unknown): string {
 }
 
 /** One item: what the commune entered and proved, beside the council's score, comment and request. */
-export function ItemDetail({ item, title, locked, scoreRef, seed, onDecide, onOpenEvidence, onBack }: Props) {
+export function ItemDetail({ item, title, locked, scoreRef, onDecide, onOpenEvidence, onBack }: Props) {
   const { t } = useTranslation();
   const [score, setScore] = useState('');
   const [scoreError, setScoreError] = useState<string | null>(null);
@@ -43,12 +41,12 @@ export function ItemDetail({ item, title, locked, scoreRef, seed, onDecide, onOp
   const [kind, setKind] = useState<RequestKind | 'none'>(item.requestKind ?? 'none');
   const [request, setRequest] = useState(item.request ?? '');
   useEffect(() => {
-    setScore(seed || (item.appraisedPoints === null ? '' : viPoints(item.appraisedPoints)));
+    setScore(item.appraisedPoints === null ? '' : viPoints(item.appraisedPoints));
     setScoreError(null);
     setComment(item.comment ?? '');
     setKind(item.requestKind ?? 'none');
     setRequest(item.request ?? '');
-  }, [item, seed]);
+  }, [item]);
 
   const saveScore = async () => {
     const v = parsePoints(score, item.max);
