@@ -145,7 +145,7 @@ describe('appraising a commune, the result back to the commune and round 2 (revi
     expect(await screen.summary().textContent()).toContain('Vòng 2 · hồ sơ lần 2 · Đã thẩm định 1/53 tiêu chí');
     expect((await screen.rows())[0]).toEqual(['1.1', '0,50']);
     await app.page.locator('[role="option"][data-code="1.3"]').click();
-    expect(await app.page.getByTestId('detail-answer').textContent()).toBe('Báo cáo gửi chậm 2 ngày do mất điện.');
+    await expect.poll(() => app.page.getByTestId('detail-answer').textContent()).toBe('Báo cáo gửi chậm 2 ngày do mất điện.');
     expect(await app.page.getByTestId('detail-changed').textContent()).toBe('thuyết minh');
     expect(await app.page.locator('[role="option"][data-code="1.3"] [data-testid="changed-mark"]').count()).toBe(1);
     expect(await app.page.locator('[role="option"][data-code="1.1"] [data-testid="changed-mark"]').count()).toBe(0);

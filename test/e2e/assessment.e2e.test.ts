@@ -127,11 +127,11 @@ describe('commune self-assessment, end to end', () => {
   it('moves by keyboard: Alt+↓ next item, PageUp back, Ctrl+↓ next field', async () => {
     const { page } = app;
     await page.keyboard.press('Alt+ArrowDown');
-    expect(await a.focusedItem()).toBe('1.3');
+    await expect.poll(() => a.focusedItem()).toBe('1.3');
     await page.keyboard.press('PageUp');
-    expect(await a.focusedItem()).toBe('1.2');
+    await expect.poll(() => a.focusedItem()).toBe('1.2');
     await page.keyboard.press('Control+ArrowDown');
-    expect(await a.focusedItem()).toBe('2.1');
+    await expect.poll(() => a.focusedItem()).toBe('2.1');
   });
 
   it('shows the engine\'s totals, index, group and field progress, and autosaves', async () => {

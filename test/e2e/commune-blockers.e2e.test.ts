@@ -119,7 +119,7 @@ describe('the commune clerk never loses work', () => {
       await app.shot(`date-picker-${viewport.width}`);
       await a.item('1.3').getByTestId('doc-date-calendar').screenshot({ path: join(SCREENSHOTS, 'commune-blockers', `date-picker-form-${viewport.width}.png`) });
       await a.item('1.3').getByTestId('doc-date-day-16').click();
-      expect(await ev.field('date').inputValue()).toBe('16/02/2026');
+      await expect.poll(() => ev.field('date').inputValue()).toBe('16/02/2026');
       await ev.submitDocument();
       await ev.documents().getByText(`12/KH-UBND-${viewport.width}`).waitFor();
       expect(await ev.documents().textContent()).toContain('16/02/2026');

@@ -80,10 +80,10 @@ describe('the commune\'s year checklist and the pre-export check', () => {
     expect(await exp.warnings().allTextContents()).toEqual(['Đang dùng bộ tiêu chí MẪU THAM KHẢO, không phải bộ chính thức của tỉnh.']);
     expect(await exp.runButton().isDisabled()).toBe(true);
     await app.page.getByTestId('export-reason').fill('ok');
-    expect(await exp.runButton().isDisabled()).toBe(true);
+    await expect.poll(() => exp.runButton().isDisabled()).toBe(true);
     await app.page.getByTestId('export-reason').fill('Tỉnh chưa ban hành bộ tiêu chí năm 2026');
     await app.page.getByTestId('input-exportKeyPassphrase').fill(PASS);
-    expect(await exp.runButton().isDisabled()).toBe(false);
+    await expect.poll(() => exp.runButton().isDisabled()).toBe(false);
     await app.shotBoth('export-warning-reason');
     app.dialogs.folderAnswers.push(usb);
     await exp.runButton().click();

@@ -37,7 +37,7 @@ describe('the commune\'s submission deadline', () => {
     expect(await app.page.getByTestId('deadline-current').textContent()).toBe('Chưa có hạn gửi hồ sơ.');
     // Not a date: the box says so and nothing is saved.
     await app.page.getByTestId('deadline-date').fill('31/11/2026');
-    expect(await app.page.getByTestId('deadline-save').isDisabled()).toBe(true);
+    await expect.poll(() => app.page.getByTestId('deadline-save').isDisabled()).toBe(true);
     await app.page.getByTestId('deadline-date').fill('15/12/2026');
     await app.page.getByTestId('deadline-save').click();
     await app.page.getByTestId('deadline-saved').waitFor();

@@ -51,7 +51,7 @@ describe('the deadline in the pre-export check', () => {
     // Still sendable: the reason opens the button.
     await app.page.getByTestId('export-reason').fill('Chờ UBND huyện ký văn bản');
     await app.page.getByTestId('input-exportKeyPassphrase').fill(PASS);
-    expect(await exp.runButton().isDisabled()).toBe(false);
+    await expect.poll(() => exp.runButton().isDisabled()).toBe(false);
     await app.shotBoth('export-late');
 
     // Two days before it: an information line, the late warning gone.

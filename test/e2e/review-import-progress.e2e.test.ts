@@ -91,7 +91,7 @@ describe('a long import: progress and stop (reviewer)', () => {
     expect(await screen.more().textContent()).toContain('Đang hiện 200/231 dòng.Hiện thêm (còn 31 dòng)');
     await app.shotBoth('big-folder');
     await screen.filter('refused').click();
-    expect(await screen.rows()).toEqual([['hong.json', '—', '—', expect.stringContaining('Bị từ chối: Tệp không đọc được') as string]]);
+    await expect.poll(() => screen.rows()).toEqual([['hong.json', '—', '—', expect.stringContaining('Bị từ chối: Tệp không đọc được') as string]]);
     expect(await screen.more().count()).toBe(0);
     await app.shotBoth('big-folder-refused');
     await screen.filter('all').click();

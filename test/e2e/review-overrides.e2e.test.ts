@@ -44,7 +44,7 @@ describe('what the commune confirmed when sending, where the reviewer decides', 
     expect(await app.page.getByTestId('board-overrides-26738').count()).toBe(0);
     expect(await mark.locator('summary').getAttribute('title')).toContain(`Xã gửi muộn (sau hạn gửi hồ sơ) và đã xác nhận gửi, lý do: ${REASON}`);
     await mark.locator('summary').click();
-    expect(await mark.locator('li').allTextContents()).toContain(`Xã gửi muộn (sau hạn gửi hồ sơ) và đã xác nhận gửi, lý do: ${REASON}`);
+    await expect.poll(() => mark.locator('li').allTextContents()).toContain(`Xã gửi muộn (sau hạn gửi hồ sơ) và đã xác nhận gửi, lý do: ${REASON}`);
     await app.shotBoth('board');
 
     const appraisal = new AppraisalPage(app.page);
