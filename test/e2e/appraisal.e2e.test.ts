@@ -92,6 +92,14 @@ describe('appraising a commune, the result back to the commune and round 2 (revi
     await app.page.keyboard.press('Enter');
     await expect.poll(() => screen.selected()).toBe('1.4');
     expect((await screen.rows()).find((r) => r[0] === '1.3')).toEqual(['1.3', '0,50']);
+    // Typed again over a saved score, the digit replaces it ("0,50" does not become "0,500,5").
+    await screen.press('ArrowUp');
+    await expect.poll(() => screen.selected()).toBe('1.3');
+    await screen.press('0');
+    await app.page.keyboard.type(',5');
+    expect(await app.page.getByTestId('appraisal-score').inputValue()).toBe('0,5');
+    await app.page.keyboard.press('Enter');
+    await expect.poll(() => screen.selected()).toBe('1.4');
     // A request on 1.3.
     await app.page.locator('[role="option"][data-code="1.3"]').click();
     await app.page.getByTestId('appraisal-request-kind').selectOption('explain');
