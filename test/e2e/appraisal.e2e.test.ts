@@ -159,6 +159,12 @@ describe('appraising a commune, the result back to the commune and round 2 (revi
     expect(await app.page.locator('[role="option"][data-code="1.1"] [data-testid="changed-mark"]').count()).toBe(0);
     await app.shot('round-2');
     await smallScreen(app.page, 'round-2-1093x614');
+    // A comment typed and not saved goes with the score saved after it, not lost when the item changes.
+    await app.page.getByTestId('appraisal-comment').fill('Đã xem giải trình, chấp nhận điểm tự chấm.');
+    await app.page.getByTestId('accept-self').click();
+    await expect.poll(() => screen.selected()).not.toBe('1.3');
+    await app.page.locator('[role="option"][data-code="1.3"]').click();
+    await expect.poll(() => app.page.getByTestId('appraisal-comment').inputValue()).toBe('Đã xem giải trình, chấp nhận điểm tự chấm.');
     await app.page.getByTestId('accept-rest').click();
     await expect.poll(() => screen.summary().textContent()).toContain('Còn 0 tiêu chí giữ điểm tự chấm');
     app.page.once('dialog', (d) => void d.accept());

@@ -48,16 +48,26 @@ export function ItemDetail({ item, title, locked, scoreRef, onDecide, onOpenEvid
     setRequest(item.request ?? '');
   }, [item]);
 
+  const typedComment = comment.trim() || null;
+  const typedRequest = kind === 'none' || !request.trim() ? null : { kind, text: request.trim() };
+  /**
+   * The comment and request as typed, where they differ from what is saved. A score saved (Enter,
+   * "accept the self-score", "clear") takes them along: the state that comes back would otherwise
+   * reset the boxes, and moving to the next item would drop what the person typed.
+   */
+  const unsavedNotes = (): Decision => ({
+    ...(typedComment !== (item.comment ?? null) ? { comment: typedComment } : {}),
+    ...(typedRequest?.kind !== (item.requestKind ?? undefined) || (typedRequest?.text ?? null) !== (item.request ?? null) ? { request: typedRequest } : {}),
+  });
   const saveScore = async () => {
     const v = parsePoints(score, item.max);
     if (v === null) {
       setScoreError(t('appraisal.detail.badScore', { max: viPoints(item.max) }));
       return;
     }
-    await onDecide({ points: v }, true);
+    await onDecide({ points: v, ...unsavedNotes() }, true);
   };
-  const saveNotes = () =>
-    onDecide({ comment: comment.trim() || null, request: kind === 'none' || !request.trim() ? null : { kind, text: request.trim() } }, false);
+  const saveNotes = () => onDecide({ comment: typedComment, request: typedRequest }, false);
 
   return (
     <section className="card appraisal-detail" data-testid="appraisal-detail" data-code={item.code}>
@@ -126,8 +136,8 @@ export function ItemDetail({ item, title, locked, scoreRef, onDecide, onOpenEvid
           data-testid="appraisal-score"
         />
         <span className="muted small">{t('appraisal.detail.scoreHint')}</span>
-        <button type="button" disabled={locked} onClick={() => void onDecide({ points: 'self' }, true)} data-testid="accept-self">{t('appraisal.detail.acceptSelf')}</button>
-        <button type="button" disabled={locked || item.appraisedPoints === null} onClick={() => void onDecide({ points: null }, false)}>{t('appraisal.detail.clear')}</button>
+        <button type="button" disabled={locked} onClick={() => void onDecide({ points: 'self', ...unsavedNotes() }, true)} data-testid="accept-self">{t('appraisal.detail.acceptSelf')}</button>
+        <button type="button" disabled={locked || item.appraisedPoints === null} onClick={() => void onDecide({ points: null, ...unsavedNotes() }, false)}>{t('appraisal.detail.clear')}</button>
         {scoreError && <span className="error" role="alert">{scoreError}</span>}
       </div>
       <div className="appraisal-notes">
