@@ -109,10 +109,8 @@ export function AppraisalScreen() {
       // The digit itself is not handled here: moving the focus during keydown sends the keystroke
       // (and the ",5" typed after it) to the score box, whose text is selected so the digit
       // replaces it. Nothing waits for a render, so a fast typist loses nothing.
-      const box = scoreRef.current;
-      if (!box || box.disabled) return;
-      box.focus();
-      box.select();
+      scoreRef.current?.focus();
+      scoreRef.current?.select();
       return;
     } else return;
     e.preventDefault();

@@ -55,10 +55,13 @@ export function ItemDetail({ item, title, locked, scoreRef, onDecide, onOpenEvid
    * "accept the self-score", "clear") takes them along: the state that comes back would otherwise
    * reset the boxes, and moving to the next item would drop what the person typed.
    */
-  const unsavedNotes = (): Decision => ({
-    ...(typedComment !== (item.comment ?? null) ? { comment: typedComment } : {}),
-    ...(typedRequest?.kind !== (item.requestKind ?? undefined) || (typedRequest?.text ?? null) !== (item.request ?? null) ? { request: typedRequest } : {}),
-  });
+  const unsavedNotes = (): Decision => {
+    const sameRequest = typedRequest?.kind === (item.requestKind ?? undefined) && (typedRequest?.text ?? null) === item.request;
+    return {
+      ...(typedComment === item.comment ? {} : { comment: typedComment }),
+      ...(sameRequest ? {} : { request: typedRequest }),
+    };
+  };
   const saveScore = async () => {
     const v = parsePoints(score, item.max);
     if (v === null) {
