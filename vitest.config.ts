@@ -31,6 +31,9 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // expect.poll waits for what the screen settles on (a reload after a save, a queue of
+          // autosaves): 1 s by default is a bet on timing that a loaded machine loses.
+          expect: { poll: { timeout: 15_000, interval: 50 } },
         },
       },
     ],

@@ -76,8 +76,8 @@ describe('the commune\'s submission deadline', () => {
 
     // In English the days count as English counts: "1 day left", "2 days left", "1 day overdue".
     await app.menu('/settings');
-    // The radio follows the stored language, so it turns on once the change is saved: click, then wait.
-    await app.page.getByTestId('lang-en').click();
+    // The radio turns on at once; the labels change once the choice is saved: check, then wait.
+    await app.page.getByTestId('lang-en').check();
     await app.page.getByText('Saved.').first().waitFor();
     const days: [string, string][] = [['2026-11-23', '23/11/2026 (1 day left)'], ['2026-11-24', '24/11/2026 (2 days left)'], ['2026-11-21', '21/11/2026 (1 day overdue)'], ['2026-11-20', '20/11/2026 (2 days overdue)']];
     for (const [date, shown] of days) {

@@ -128,6 +128,8 @@ export interface AppSession {
  * runtime and router in this process, the production bundle in Chromium, and window.api
  * forwarded through page.exposeBinding. Only the transport differs from Electron.
  */
+const IPC_DELAY_MS = Number(process.env['CHISO_E2E_IPC_DELAY_MS'] ?? 0) || 0;
+
 export class Harness {
   private browser: Browser | null = null;
   private server: Server | null = null;
@@ -202,9 +204,12 @@ export class Harness {
       locale: options.locale ?? 'vi-VN',
       timezoneId: 'Asia/Ho_Chi_Minh',
     });
-    await context.exposeBinding('__chisoInvoke', (source, channel: string, input: unknown) =>
-      runtime.route(channel, input, { url: source.frame.url() }),
-    );
+    await context.exposeBinding('__chisoInvoke', async (source, channel: string, input: unknown) => {
+      // CHISO_E2E_IPC_DELAY_MS: every call answers that much later, as on a loaded office PC. A
+      // check that bets on the main process answering before the next key fails under it.
+      if (IPC_DELAY_MS > 0) await new Promise((r) => setTimeout(r, IPC_DELAY_MS));
+      return runtime.route(channel, input, { url: source.frame.url() });
+    });
     // The preload's pathsForDroppedFiles: the drop's file names, under the test's dropRoot.
     await context.exposeBinding('__chisoDrop', (_source, names: string[]) => dialogs.holdDrop(names));
     // The same shape the preload builds with shared/ipc/api.ts: one function per channel.

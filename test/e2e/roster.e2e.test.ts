@@ -52,8 +52,8 @@ describe('the roster of communes (reviewing unit)', () => {
     await roster.confirmButton().click();
     await roster.notice().waitFor();
     expect(await roster.notice().textContent()).toContain('3 xã mới');
-    const names = await roster.table().locator('tbody tr td:nth-child(2)').allTextContents();
-    expect(names).toEqual(['Đặc khu Phú Quý', 'Phường Ba Đình', 'Xã Bình Đào']);
+    // The list reloads after the notice: poll.
+    await expect.poll(() => roster.table().locator('tbody tr td:nth-child(2)').allTextContents()).toEqual(['Đặc khu Phú Quý', 'Phường Ba Đình', 'Xã Bình Đào']);
 
     await roster.setDeadline('2026', '2026-02-30');
     await app.page.getByRole('alert').first().waitFor();

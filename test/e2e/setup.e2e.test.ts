@@ -66,7 +66,7 @@ describe('first-run setup, commune', () => {
 
     // Switch to English and back: the choice is stored.
     await again.menu('/settings');
-    await again.page.getByTestId('lang-en').click(); // click, not check(): the radio turns on only after the IPC round trip
+    await again.page.getByTestId('lang-en').check(); // on at once, while the choice is saved
     await expect.poll(() => again.page.getByRole('heading', { level: 1 }).textContent()).toBe('Settings');
     await again.shot('settings-english');
     await again.page.getByTestId('lang-vi').click();

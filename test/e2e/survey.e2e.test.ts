@@ -59,10 +59,10 @@ describe('sociological survey, keyboard only', () => {
         }
         await expect.poll(() => page.locator('[data-current]').getAttribute('data-code')).toBe('A4');
         await app.shot('keying-mid-form');
-        // Autosaved as keyed: the draft row already holds the answers.
-        const row = app.runtime.db.prepare("SELECT status, answers_json FROM survey_forms WHERE form_no = ?").get(form.formNo) as { status: string; answers_json: string };
-        expect(row.status).toBe('draft');
-        expect(Object.keys(JSON.parse(row.answers_json) as object)).toHaveLength(9);
+        // Autosaved as keyed (each answer's save is on its way while the next is keyed): the draft row holds the answers.
+        const draft = () => app.runtime.db.prepare("SELECT status, answers_json FROM survey_forms WHERE form_no = ?").get(form.formNo) as { status: string; answers_json: string } | undefined;
+        await expect.poll(() => Object.keys(JSON.parse(draft()?.answers_json ?? '{}') as object).length).toBe(9);
+        expect(draft()!.status).toBe('draft');
         await survey.press('Backspace'); // back to A3, re-key it
         await expect.poll(() => page.locator('[data-current]').getAttribute('data-code')).toBe('A3');
         await survey.press(String(form.answers['A3']));
@@ -209,7 +209,7 @@ describe('sociological survey, keyboard only', () => {
 
     // English labels.
     await app.menu('/settings');
-    await page.getByTestId('lang-en').click(); // the radio follows the stored setting, asynchronously
+    await page.getByTestId('lang-en').check(); // the radio shows the choice at once, while it is saved
     await page.getByRole('link', { name: 'Citizen survey' }).waitFor();
     await app.menu('/survey/results');
     await page.getByTestId('survey-items').waitFor();

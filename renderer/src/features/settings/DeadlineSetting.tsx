@@ -29,10 +29,12 @@ export function DeadlineSetting() {
     setSubmitted(true);
     if (date !== null && !ISO.test(date)) return;
     if (await run((api) => api.settings.setDeadline({ date }))) {
+      // The stored state first: "Saved" then appears beside the date in use, and the box never
+      // blinks back to the old date while the new one is read.
+      await reload();
       setValue(null);
       setSubmitted(false);
       setSaved(true);
-      await reload();
     }
   }
 

@@ -12,11 +12,18 @@ export function SettingsScreen() {
   const { t } = useTranslation();
   const { lang, changeLanguage, identity } = useAppStore();
   const [saved, setSaved] = useState(false);
+  // The choice shows at once, while it is being saved; a failed save puts the radio back on the
+  // stored language beside the error, so the screen never claims a language that was not saved.
+  const [pending, setPending] = useState<Lang | null>(null);
+  const shown = pending ?? lang;
   const { run, error } = useApiCall();
   async function pick(l: Lang): Promise<void> {
     setSaved(false);
+    setPending(l);
     // The app store saves the setting (and switches i18n), so the action ignores `api`.
-    if (await run(async () => { await changeLanguage(l); return true; })) setSaved(true);
+    const ok = await run(async () => { await changeLanguage(l); return true; });
+    setPending((p) => (p === l ? null : p)); // a later click's choice stays shown
+    if (ok) setSaved(true);
   }
   return (
     <div>
@@ -24,8 +31,8 @@ export function SettingsScreen() {
       <section className="card">
         <fieldset className="radio-row">
           <legend>{t('settings.language')}</legend>
-          <label><input type="radio" checked={lang === 'vi'} onChange={() => void pick('vi')} data-testid="lang-vi" /> {t('settings.vi')}</label>
-          <label><input type="radio" checked={lang === 'en'} onChange={() => void pick('en')} data-testid="lang-en" /> {t('settings.en')}</label>
+          <label><input type="radio" checked={shown === 'vi'} onChange={() => void pick('vi')} data-testid="lang-vi" /> {t('settings.vi')}</label>
+          <label><input type="radio" checked={shown === 'en'} onChange={() => void pick('en')} data-testid="lang-en" /> {t('settings.en')}</label>
         </fieldset>
         {saved && <p className="notice notice-ok" role="status">{t('settings.saved')}</p>}
         <ErrorNotice error={error} />
