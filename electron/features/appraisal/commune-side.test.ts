@@ -10,6 +10,7 @@ import { appraisalWorld, COMMUNE, YEAR, type AppraisalWorld } from '../../../tes
 import { dumpDatabase } from '../../../test/fixtures/reviewer-imports';
 import { testKey, type TEST_SEEDS } from '../../../test/fixtures/test-keys';
 import { refusal } from '../../../test/helpers/app';
+import { AppError } from '../../../shared/errors';
 import type { AppraisalResult } from '../../../shared/package/envelope';
 import { serializeEnvelope, signPackage } from '../../kernel/signing/package-signer';
 import { appraise, openAppraisal } from './appraisal';
@@ -88,6 +89,57 @@ describe('importAppraisalResult', () => {
     const newer = forged('newer', 'reviewer', (p) => { p.createdAt = '2026-12-01T00:00:00.000Z'; });
     expect(importAppraisalResult(w.xa.ctx, newer).outcome).toBe('accepted');
     expect(await refusal(() => importAppraisalResult(w.xa.ctx, sent.path))).toBe('APPRAISAL_STALE');
+  });
+
+  it('refuses a result signed by the pinned unit that does not speak of the report it answers, or whose summary does not count its items', () => {
+    sendResult();
+    /** The summary counted again, so only the change under test is wrong. */
+    const recount = (p: AppraisalResult) => {
+      p.summary.items = p.items.length;
+      p.summary.appraised = p.items.filter((i) => i.appraisedPoints !== null).length;
+      p.summary.stillAtSelfScore = p.items.length - p.summary.appraised;
+      p.summary.requests = p.items.filter((i) => i.request !== null).length;
+    };
+    const cases: [string, (p: AppraisalResult) => void, Record<string, unknown>][] = [
+      ['left-out', (p) => { p.items = p.items.filter((i) => i.code !== '1.2'); recount(p); }, { problem: 'MISSING_ITEM', itemCode: '1.2' }],
+      ['self-score', (p) => { p.items.find((i) => i.code === '1.2')!.selfPoints = 100; }, { problem: 'SELF_POINTS_MISMATCH', itemCode: '1.2', declared: 135, selfPoints: 100 }],
+      ['negative-self', (p) => { p.items.find((i) => i.code === '1.4')!.selfPoints = -50; }, { problem: 'SELF_POINTS_MISMATCH', itemCode: '1.4', declared: 0 }],
+      ['count', (p) => { p.summary.requests += 1; }, { problem: 'SUMMARY_MISMATCH', field: 'requests' }],
+      ['still', (p) => { p.summary.stillAtSelfScore -= 1; }, { problem: 'SUMMARY_MISMATCH', field: 'stillAtSelfScore' }],
+      ['self-sum', (p) => { p.summary.selfPoints += 25; }, { problem: 'SUMMARY_MISMATCH', field: 'selfPoints' }],
+      ['appraised-sum', (p) => { p.summary.appraisedPoints -= 25; }, { problem: 'SUMMARY_MISMATCH', field: 'appraisedPoints' }],
+    ];
+    const before = dumpDatabase(w.xa);
+    for (const [name, edit, details] of cases) {
+      const file = forged(name, 'reviewer', edit);
+      let caught: unknown;
+      try {
+        importAppraisalResult(w.xa.ctx, file);
+      } catch (err) {
+        caught = err;
+      }
+      expect(caught, name).toBeInstanceOf(AppError);
+      expect((caught as AppError).code, name).toBe('APPRAISAL_RESULT_INVALID');
+      expect((caught as AppError).details, name).toMatchObject(details);
+    }
+    expect(dumpDatabase(w.xa)).toEqual(before);
+    // An item of the framework that the report did not declare (as if the report had left it out).
+    const declared = w.xa.db.prepare('SELECT items_json AS j FROM package_exports').get() as { j: string };
+    w.xa.db.prepare('UPDATE package_exports SET items_json = ?').run(JSON.stringify((JSON.parse(declared.j) as { code: string }[]).filter((i) => i.code !== '1.2')));
+    const added = forged('added', 'reviewer');
+    const withoutItem = dumpDatabase(w.xa);
+    expect(() => importAppraisalResult(w.xa.ctx, added)).toThrow(expect.objectContaining({ code: 'APPRAISAL_RESULT_INVALID', details: expect.objectContaining({ problem: 'NOT_IN_REPORT', itemCode: '1.2' }) }));
+    expect(dumpDatabase(w.xa)).toEqual(withoutItem);
+    w.xa.db.prepare('UPDATE package_exports SET items_json = ?').run(declared.j);
+    // The same payload unchanged is accepted: the checks refuse the changes, not the result.
+    expect(importAppraisalResult(w.xa.ctx, added).outcome).toBe('accepted');
+  });
+
+  it('a report exported before the commune kept its declared items is checked against the framework only', () => {
+    w.xa.db.prepare('UPDATE package_exports SET items_json = NULL').run();
+    sendResult();
+    const file = forged('left-out-old', 'reviewer', (p) => { p.items = p.items.filter((i) => i.code !== '1.2'); p.summary.items -= 1; p.summary.stillAtSelfScore -= 1; });
+    expect(importAppraisalResult(w.xa.ctx, file).outcome).toBe('accepted');
   });
 
   it('a commune that pinned no reviewing unit refuses the result (NOT_ENROLLED)', async () => {

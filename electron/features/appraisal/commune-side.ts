@@ -18,7 +18,7 @@ import { sha256Hex } from '../../kernel/signing/ed25519';
 import { verifyEnvelope } from '../../kernel/signing/package-signer';
 import { enrolmentState, pinnedReviewerResolver } from '../enrolment/commune-enrolment';
 import { activeFramework } from '../framework/active';
-import { readExports } from '../export/exports-repo';
+import { readExports, type ExportedItem } from '../export/exports-repo';
 import { requireIdentity } from '../setup/identity';
 import { answersOf, heldByPackageId, heldBySha, heldItems, insertHeld, insertHeldItems, newestHeld, setAnswerRow } from './commune-repo';
 export function importAppraisalResult(ctx: ServiceContext, path: string): AppraisalImported {
@@ -46,7 +46,7 @@ export function importAppraisalResult(ctx: ServiceContext, path: string): Apprai
   const a = p.subject.answers;
   const ours = readExports(ctx.db).find((e) => e.packageId === a.packageId && e.sha256 === a.sha256 && e.revision === a.revision);
   if (!ours) throw new AppError('APPRAISAL_UNKNOWN_REVISION', 'answers a package we did not export', { revision: a.revision });
-  checkItems(ctx, p.items);
+  checkItems(ctx, p, ours.items);
   const sameId = heldByPackageId(ctx.db, p.packageId);
   if (sameId) throw new AppError('APPRAISAL_RESULT_CONFLICT', 'same package id, other content', { packageId: p.packageId, heldSha256: sameId.sha256, sha256 });
   const newest = newestHeld(ctx.db, p.subject.year);
@@ -67,26 +67,52 @@ export function importAppraisalResult(ctx: ServiceContext, path: string): Apprai
 }
 
 /**
- * Each item once, only items of the framework this commune assesses with (an item, an
- * adjustment, or a criterion marked not applicable as a whole), points the council could give: a
- * result naming an item twice, one the commune never had, or points past the item's range cannot
- * be shown item by item. (The self-score itself is not checked below the maximum: the commune does
- * not keep the points of the report it sent.)
+ * The result must speak of the report it answers, and only of it: each item once, only items of
+ * the framework this commune assesses with (an item, an adjustment, or a criterion marked not
+ * applicable as a whole), points the council could give. Where this installation kept what that
+ * report declared (every export since migration 015), the result must name exactly its items, with
+ * exactly the self-scores it declared: an item left out, one added or a self-score changed would
+ * show the clerk a result about some other report. The summary must count what the items say. A
+ * result that fails any of this cannot be shown item by item and is refused whole.
  */
-function checkItems(ctx: ServiceContext, items: AppraisalResult['items']): void {
+function checkItems(ctx: ServiceContext, p: AppraisalResult, declared: readonly ExportedItem[] | null): void {
   const active = activeFramework(ctx);
+  const ours = declared ? new Map(declared.map((d) => [d.code, d])) : null;
+  const invalid = (message: string, details: Record<string, unknown>): AppError => new AppError('APPRAISAL_RESULT_INVALID', message, details);
   const seen = new Set<string>();
-  for (const i of items) {
-    if (seen.has(i.code)) throw new AppError('APPRAISAL_RESULT_INVALID', 'an item twice', { itemCode: i.code, problem: 'DUPLICATE_ITEM' });
+  for (const i of p.items) {
+    if (seen.has(i.code)) throw invalid('an item twice', { itemCode: i.code, problem: 'DUPLICATE_ITEM' });
     const item = active.items.get(i.code) ?? active.criteria.get(i.code);
-    if (!item) throw new AppError('APPRAISAL_RESULT_INVALID', 'an item not in the framework', { itemCode: i.code, problem: 'UNKNOWN_ITEM' });
+    if (!item) throw invalid('an item not in the framework', { itemCode: i.code, problem: 'UNKNOWN_ITEM' });
+    if (ours) {
+      const d = ours.get(i.code);
+      if (!d) throw invalid('an item the report answered does not have', { itemCode: i.code, problem: 'NOT_IN_REPORT' });
+      if (d.points !== i.selfPoints) throw invalid('a self-score other than the one declared', { itemCode: i.code, problem: 'SELF_POINTS_MISMATCH', declared: d.points, selfPoints: i.selfPoints });
+    }
     // As the council may score (appraisal.ts checkPoints): from the lower of 0 and the self-score up to the maximum.
     const max = typeof item.maxPoints === 'number' ? item.maxPoints : Number.MAX_SAFE_INTEGER;
     const min = Math.min(0, i.selfPoints);
     if (i.selfPoints > max || (i.appraisedPoints !== null && (i.appraisedPoints < min || i.appraisedPoints > max))) {
-      throw new AppError('APPRAISAL_RESULT_INVALID', 'points out of range', { itemCode: i.code, problem: 'POINTS_OUT_OF_RANGE', selfPoints: i.selfPoints, appraisedPoints: i.appraisedPoints, min, max });
+      throw invalid('points out of range', { itemCode: i.code, problem: 'POINTS_OUT_OF_RANGE', selfPoints: i.selfPoints, appraisedPoints: i.appraisedPoints, min, max });
     }
     seen.add(i.code);
+  }
+  const missing = declared?.find((d) => !seen.has(d.code));
+  if (missing) throw invalid('an item of the report left out', { itemCode: missing.code, problem: 'MISSING_ITEM' });
+  // The summary, counted again from the items (the point sums over scored items only, as the reviewing side sums them).
+  const counted: Partial<Record<keyof AppraisalResult['summary'], number>> = {
+    items: p.items.length,
+    appraised: p.items.filter((i) => i.appraisedPoints !== null).length,
+    stillAtSelfScore: p.items.filter((i) => i.appraisedPoints === null).length,
+    requests: p.items.filter((i) => i.request !== null).length,
+  };
+  if (ours) {
+    const scored = p.items.filter((i) => ours.get(i.code)?.kind === 'item');
+    counted.selfPoints = scored.reduce((sum, i) => sum + i.selfPoints, 0);
+    counted.appraisedPoints = scored.reduce((sum, i) => sum + (i.appraisedPoints ?? i.selfPoints), 0);
+  }
+  for (const [field, n] of Object.entries(counted) as [keyof AppraisalResult['summary'], number][]) {
+    if (p.summary[field] !== n) throw invalid('the summary does not count the items', { problem: 'SUMMARY_MISMATCH', field, stated: p.summary[field], counted: n });
   }
 }
 

@@ -27,7 +27,7 @@ export const EMAIL_SIZE_LIMIT = 20 * 1024 * 1024;
 
 export type { ExportRecord };
 
-export interface ExportResult extends ExportRecord {
+export interface ExportResult extends Omit<ExportRecord, 'items'> {
   path: string;
   /** Larger than email usually accepts: suggest a USB stick. */
   tooLargeForEmail: boolean;
@@ -144,6 +144,7 @@ export function exportReport(ctx: ServiceContext, opts: ExportOptions): ExportRe
       folder: opts.folder,
       supersedes: prev?.packageId ?? null,
       createdAt: now.toISOString(),
+      items: payload.items.map((i) => ({ code: i.code, kind: i.kind, points: i.points })),
     };
     insertExport(ctx.db, record);
     const overrides = opts.completeness?.overrides ?? [];
@@ -153,6 +154,7 @@ export function exportReport(ctx: ServiceContext, opts: ExportOptions): ExportRe
       const ok = verifyEnvelope(back, { resolveKey: (id) => (id === opts.signer.keyId ? { publicKey: own, status: 'active', kind: 'commune' } : undefined), accept: ['commune-report'] });
       if (!ok.ok || sha256Hex(back) !== sha256) throw new AppError('EXPORT_VERIFY_FAILED', 'read-back does not verify', { code: ok.ok ? 'SHA256' : ok.code });
     }, ops);
-    return { ...record, path: written.path, tooLargeForEmail: bytes.length > EMAIL_SIZE_LIMIT };
+    const { items: _declared, ...kept } = record;
+    return { ...kept, path: written.path, tooLargeForEmail: bytes.length > EMAIL_SIZE_LIMIT };
   })();
 }

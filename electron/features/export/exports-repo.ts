@@ -13,6 +13,16 @@ export interface ExportRecord {
   folder: string;
   supersedes: string | null;
   createdAt: string;
+  /** What the report declared item by item (null: exported before this was kept, migration 015). */
+  items: ExportedItem[] | null;
+}
+
+/** One item of an exported report as the reviewing unit's appraisal result must repeat it. */
+export interface ExportedItem {
+  code: string;
+  kind: 'item' | 'bonus' | 'penalty';
+  /** The self-score declared, hundredths of a point. */
+  points: number;
 }
 
 interface ExportRow {
@@ -26,6 +36,7 @@ interface ExportRow {
   folder: string;
   supersedes: string | null;
   created_at: string;
+  items_json: string | null;
 }
 
 const toRecord = (r: ExportRow): ExportRecord => ({
@@ -39,6 +50,7 @@ const toRecord = (r: ExportRow): ExportRecord => ({
   folder: r.folder,
   supersedes: r.supersedes,
   createdAt: r.created_at,
+  items: r.items_json === null ? null : (JSON.parse(r.items_json) as ExportedItem[]),
 });
 
 /** Newest first. */
@@ -54,7 +66,7 @@ export function readLastExport(db: Db): ExportRecord | null {
 export function insertExport(db: Db, record: ExportRecord): void {
   stmt(
     db,
-    `INSERT INTO package_exports (package_id, revision, key_id, year, sha256, size, file_name, folder, supersedes, created_at)
-     VALUES (@packageId, @revision, @keyId, @year, @sha256, @size, @fileName, @folder, @supersedes, @createdAt)`,
-  ).run(record);
+    `INSERT INTO package_exports (package_id, revision, key_id, year, sha256, size, file_name, folder, supersedes, created_at, items_json)
+     VALUES (@packageId, @revision, @keyId, @year, @sha256, @size, @fileName, @folder, @supersedes, @createdAt, @itemsJson)`,
+  ).run({ ...record, items: undefined, itemsJson: record.items === null ? null : JSON.stringify(record.items) });
 }

@@ -10,7 +10,7 @@ import { EMAIL_SIZE_LIMIT, exportReport, listExports } from './export';
 import { exportCheck, requireExportable } from './precheck';
 import { liveReportSources } from './report-sources-live';
 
-export const exportView = (e: ExportRecord): ExportView => ({
+export const exportView = (e: Omit<ExportRecord, 'items'>): ExportView => ({
   packageId: e.packageId, revision: e.revision, sha256: e.sha256, size: e.size, fileName: e.fileName, folder: e.folder,
   path: join(e.folder, e.fileName), createdAt: e.createdAt, tooLargeForEmail: e.size > EMAIL_SIZE_LIMIT,
 });

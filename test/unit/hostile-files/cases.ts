@@ -29,7 +29,11 @@ export const appraisalCases: SignedCase[] = [
   { name: 'appraised points past the item maximum', change: (p) => void (items(p)[0]!['appraisedPoints'] = 100_000), code: 'APPRAISAL_RESULT_INVALID' },
   { name: 'a self-score past the item maximum', change: (p) => void (items(p)[0]!['selfPoints'] = 100_000), code: 'APPRAISAL_RESULT_INVALID' },
   { name: 'round 3', change: (p) => void (p['round'] = 3), code: 'PAYLOAD_INVALID' },
-  { name: 'no items', change: (p) => void (p['items'] = []), code: null },
+  // Every item of the report it answers, with the self-scores it declared; a summary counting them.
+  { name: 'no items', change: (p) => void (p['items'] = []), code: 'APPRAISAL_RESULT_INVALID' },
+  { name: 'an item left out, the summary counted again', change: (p) => { const left = items(p).slice(1); p['items'] = left; const s = o(p['summary']); s['items'] = left.length; s['appraised'] = left.filter((i) => i['appraisedPoints'] !== null).length; s['stillAtSelfScore'] = left.filter((i) => i['appraisedPoints'] === null).length; s['requests'] = left.filter((i) => i['request'] !== null).length; }, code: 'APPRAISAL_RESULT_INVALID' },
+  { name: 'a self-score other than the one declared', change: (p) => { const i = items(p)[0]!; i['selfPoints'] = i['selfPoints'] === 0 ? 1 : 0; }, code: 'APPRAISAL_RESULT_INVALID' },
+  { name: 'a summary that does not count the items', change: (p) => void (o(p['summary'])['items'] = items(p).length + 1), code: 'APPRAISAL_RESULT_INVALID' },
 ];
 
 /** The key rotation approval (payload: keyRotationApprovalSchema), for the commune's pending statement. */

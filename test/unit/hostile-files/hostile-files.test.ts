@@ -31,16 +31,12 @@ const TAKEN: string[] = [
   'appraisal package · signed: unchanged',
   // lockedBy/lockedAt are kept only with `locked`, which is false here: nothing is stored from them.
   'appraisal package · signed: approval.lockedBy a string for null',
-  // A result that leaves an item out: that item is not appraised (shown at its self-score).
-  'appraisal package · signed: items.0 missing',
-  'appraisal package · signed: items.0.appraisedPoints 0',
+  // A comment where there was none: the same result with a note more.
   'appraisal package · signed: items.0.comment a string for null',
-  // A self-score below 0 may be a deduction the commune declared: the commune keeps no copy of
-  // its report's points to check it against (the appraised points are checked against the maximum).
-  'appraisal package · signed: items.0.selfPoints -1',
-  'appraisal package · signed: items.0.selfPoints 0',
+  // The seed's own values (every item appraised, no request): the file is unchanged in meaning.
+  'appraisal package · signed: summary.requests 0',
+  'appraisal package · signed: summary.stillAtSelfScore 0',
   'appraisal package · signed: a comment of 5,000 characters, taken',
-  'appraisal package · signed: no items',
 ];
 
 const RANDOM = Number(process.env['CHISO_FUZZ_RUNS'] ?? 8);
@@ -66,8 +62,9 @@ describe('every file the app reads survives hostile input', () => {
       taken.push(...took.map((n) => `${r.name} · ${n}`));
     }
     expect(findings.map((f) => `${f.reader} · ${f.variant}: ${f.problem}`)).toEqual([]);
-    // The summary is the reviewing unit's own count, never stored nor shown (the items are): any safe value is taken.
-    expect(taken.filter((n) => !n.includes(' · signed: summary.'))).toEqual(TAKEN);
+    // An item left out, a self-score changed, a summary that does not count the items: all refused
+    // now that the commune keeps what its report declared (migration 015).
+    expect(taken).toEqual(TAKEN);
   }, 600_000);
 
   it('named hostile variants and random damage, reader by reader', async () => {
