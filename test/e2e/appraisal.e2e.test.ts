@@ -109,6 +109,14 @@ describe('appraising a commune, the result back to the commune and round 2 (revi
     // N: the next item needing attention after 1.3 is 1.4.
     await screen.press('n');
     await expect.poll(() => screen.selected()).toBe('1.4');
+    // A comment typed on 1.4 and left with a click on another item is saved, not dropped with the boxes.
+    await app.page.getByTestId('appraisal-comment').fill('Chưa thấy văn bản kèm theo.');
+    await app.page.locator('[role="option"][data-code="1.5"]').click();
+    await expect.poll(() => screen.selected()).toBe('1.5');
+    expect(await app.page.getByTestId('appraisal-comment').inputValue()).toBe('');
+    await app.page.locator('[role="option"][data-code="1.4"]').click();
+    await expect.poll(() => app.page.getByTestId('appraisal-comment').inputValue()).toBe('Chưa thấy văn bản kèm theo.');
+    await expect.poll(() => app.page.locator('[role="option"][data-code="1.4"] .appraised').textContent()).toBe('—'); // a comment, no score
     // Filters.
     await screen.filter('differs').click();
     expect((await screen.rows()).map((r) => r[0])).toEqual(['1.3']);
@@ -133,7 +141,7 @@ describe('appraising a commune, the result back to the commune and round 2 (revi
     await criteria.open();
     xaApp.dialogs.openAnswers.push(result);
     await xaApp.page.getByTestId('appraisal-import').click();
-    await expect.poll(() => xaApp.page.getByTestId('appraisal-imported').textContent()).toBe('Đã nhập kết quả thẩm định: 0 nhận xét, 1 yêu cầu.');
+    await expect.poll(() => xaApp.page.getByTestId('appraisal-imported').textContent()).toBe('Đã nhập kết quả thẩm định: 1 nhận xét, 1 yêu cầu.');
     const note = criteria.item('1.3').getByTestId('appraisal-note-1.3');
     expect(await note.getByTestId('appraisal-request-text').textContent()).toBe('Yêu cầu giải trình: Giải trình việc chậm báo cáo quý II.');
     await note.getByTestId('appraisal-answer').fill('Báo cáo gửi chậm 2 ngày do mất điện.');

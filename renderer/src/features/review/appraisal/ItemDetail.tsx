@@ -1,4 +1,4 @@
-import { useEffect, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppraisalItem, RequestKind } from '@shared/appraisal/types';
 import { printable } from '@shared/text';
@@ -40,12 +40,20 @@ export function ItemDetail({ item, title, locked, scoreRef, onDecide, onOpenEvid
   const [comment, setComment] = useState(item.comment ?? '');
   const [kind, setKind] = useState<RequestKind | 'none'>(item.requestKind ?? 'none');
   const [request, setRequest] = useState(item.request ?? '');
+  // What the boxes last showed as saved. Another item resets every box; a new state of the same
+  // item (a save coming back) updates only the boxes the person has not changed since, so nothing
+  // typed while a save was on its way is overwritten.
+  const shown = useRef<{ code: string | null; score: string; comment: string; kind: RequestKind | 'none'; request: string }>({ code: null, score: '', comment: '', kind: 'none', request: '' });
   useEffect(() => {
-    setScore(item.appraisedPoints === null ? '' : viPoints(item.appraisedPoints));
-    setScoreError(null);
-    setComment(item.comment ?? '');
-    setKind(item.requestKind ?? 'none');
-    setRequest(item.request ?? '');
+    const prev = shown.current;
+    const next = { code: item.code, score: item.appraisedPoints === null ? '' : viPoints(item.appraisedPoints), comment: item.comment ?? '', kind: item.requestKind ?? 'none', request: item.request ?? '' } as const;
+    const other = prev.code !== item.code;
+    setScore((v) => (other || v === prev.score ? next.score : v));
+    setComment((v) => (other || v === prev.comment ? next.comment : v));
+    setKind((v) => (other || v === prev.kind ? next.kind : v));
+    setRequest((v) => (other || v === prev.request ? next.request : v));
+    if (other) setScoreError(null);
+    shown.current = next;
   }, [item]);
 
   const typedComment = comment.trim() || null;
@@ -71,6 +79,15 @@ export function ItemDetail({ item, title, locked, scoreRef, onDecide, onOpenEvid
     await onDecide({ points: v, ...unsavedNotes() }, true);
   };
   const saveNotes = () => onDecide({ comment: typedComment, request: typedRequest }, false);
+  /**
+   * Leaving the comment or the request (a click on another item, Tab, Escape to the list) saves
+   * what was typed there: the boxes belong to this item, and another item's boxes replace them.
+   */
+  const keepNotes = () => {
+    if (locked) return;
+    const d = unsavedNotes();
+    if (Object.keys(d).length > 0) void onDecide(d, false);
+  };
 
   return (
     <section className="card appraisal-detail" data-testid="appraisal-detail" data-code={item.code}>
@@ -146,18 +163,18 @@ export function ItemDetail({ item, title, locked, scoreRef, onDecide, onOpenEvid
       <div className="appraisal-notes">
         <label>
           {t('appraisal.detail.comment')}
-          <textarea rows={2} value={comment} disabled={locked} onChange={(e) => setComment(e.target.value)} data-testid="appraisal-comment" />
+          <textarea rows={2} value={comment} disabled={locked} onChange={(e) => setComment(e.target.value)} onBlur={keepNotes} data-testid="appraisal-comment" />
         </label>
         <label>
           {t('appraisal.detail.requestKind')}
-          <select value={kind} disabled={locked} onChange={(e) => setKind(e.target.value as RequestKind | 'none')} data-testid="appraisal-request-kind">
+          <select value={kind} disabled={locked} onChange={(e) => setKind(e.target.value as RequestKind | 'none')} onBlur={keepNotes} data-testid="appraisal-request-kind">
             {(['none', 'explain', 'evidence'] as const).map((k) => <option key={k} value={k}>{t(`appraisal.detail.kinds.${k}`)}</option>)}
           </select>
         </label>
         {kind !== 'none' && (
           <label>
             {t('appraisal.detail.requestText')}
-            <textarea rows={2} value={request} disabled={locked} onChange={(e) => setRequest(e.target.value)} data-testid="appraisal-request" />
+            <textarea rows={2} value={request} disabled={locked} onChange={(e) => setRequest(e.target.value)} onBlur={keepNotes} data-testid="appraisal-request" />
           </label>
         )}
         <button type="button" disabled={locked} onClick={() => void saveNotes()} data-testid="appraisal-save-notes">{t('appraisal.detail.save')}</button>
