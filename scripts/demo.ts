@@ -135,7 +135,7 @@ async function appraiseStep(): Promise<void> {
   const item = '1.2';
   writeFileSync(join(dir, 'so', `tham-dinh-${asked.code}.json`), `${JSON.stringify({ items: [{ code: item, request: { kind: 'explain', text: 'Đề nghị giải trình các nhiệm vụ trong kế hoạch CCHC chưa hoàn thành và gửi kèm báo cáo.' } }] }, null, 1)}\n`);
   await chiso.run(`Hội đồng thẩm định đề nghị ${askedName} giải trình tiêu chí ${item}`, ['appraise', '--db', SO, '--commune', asked.code, '--year', y, '--scores', `so/tham-dinh-${asked.code}.json`]);
-  await chiso.run(null, ['appraise', '--db', SO, '--commune', asked.code, '--year', y, '--accept-self'], { quiet: true });
+  await chiso.run('Các tiêu chí còn lại giữ điểm tự chấm (đã thẩm định, không đổi điểm)', ['appraise', '--db', SO, '--commune', asked.code, '--year', y, '--accept-self']);
   const mail = join('mail', `tham-dinh-${asked.code}`);
   mkdirSync(join(dir, mail), { recursive: true });
   const [result] = await chiso.run(`Sở gửi kết quả thẩm định vòng 1 (đã ký) cho ${askedName}`, ['appraisal', 'export', '--db', SO, '--commune', asked.code, '--year', y, '--out', mail], { passphrase: soPass });
