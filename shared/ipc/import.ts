@@ -52,6 +52,11 @@ export interface BoardRow {
   /** The newest accepted revision, and when it was received (ISO instant). */
   revision: number | null;
   receivedAt: string | null;
+  /**
+   * When the first accepted revision of the year was received (ISO instant): the receipt the
+   * deadline is judged on. Equal to receivedAt when only one revision arrived.
+   */
+  firstReceivedAt: string | null;
   /** First receipt by the deadline; null when nothing arrived or no deadline is set. */
   onTime: boolean | null;
   mismatch: boolean;

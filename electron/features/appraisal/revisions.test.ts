@@ -5,6 +5,7 @@ import { refusal } from '../../../test/helpers/app';
 import { channelApp, type ChannelApp } from '../../../test/helpers/channels';
 import { communeSetup, provinceSetup } from '../../../test/helpers/context';
 import { statusBoard } from '../import/status';
+import { boardLine } from '../import/commands';
 import { compareRevisions, diffRevisions, revisionList } from './diff';
 
 let w: AppraisalWorld;
@@ -75,7 +76,10 @@ describe('the comparison tells the whole story', () => {
     const c = compareRevisions(w.so.db, COMMUNE, YEAR, { from: 1, to: 4 });
     expect(c.deadline).toBe('2026-11-22');
     expect([c.from.onTime, c.to.onTime]).toEqual([true, false]);
-    expect(statusBoard(w.so.ctx, YEAR).rows.find((r) => r.code === COMMUNE)).toMatchObject({ onTime: true, revision: 4 });
+    const row = statusBoard(w.so.ctx, YEAR).rows.find((r) => r.code === COMMUNE)!;
+    expect(row).toMatchObject({ onTime: true, revision: 4, receivedAt: list[3]!.receivedAt, firstReceivedAt: list[0]!.receivedAt });
+    // The board's line says which receipt "on time" speaks of: the first one, on another day than the newest.
+    expect(boardLine(row)).toContain('lần 4, nhận 23/11/2026 (lần đầu nhận 22/11/2026, đúng hạn)');
   });
 
   it('the newest two when none is named; a commune with one revision has nothing to compare', async () => {

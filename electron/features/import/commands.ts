@@ -30,8 +30,11 @@ function lines(r: ImportResult, dryRun: boolean): string[] {
 
 const STATE: Record<BoardRow['state'], string> = { 'not-received': 'CHƯA NHẬN', received: 'ĐÃ NHẬN', flagged: 'CẦN XEM' };
 
-function boardLine(r: BoardRow): string {
-  const when = r.receivedAt ? `lần ${r.revision}, nhận ${viDate(vietnamDay(r.receivedAt))}${r.onTime === null ? '' : r.onTime ? ' (đúng hạn)' : ' (trễ hạn)'}` : '';
+export function boardLine(r: BoardRow): string {
+  // On time is judged on the first revision received: a later one says when the first came.
+  const first = r.firstReceivedAt && r.revision !== null && r.revision > 1 && vietnamDay(r.firstReceivedAt) !== vietnamDay(r.receivedAt ?? r.firstReceivedAt) ? `lần đầu nhận ${viDate(vietnamDay(r.firstReceivedAt))}` : '';
+  const judged = [first, r.onTime === null ? '' : r.onTime ? 'đúng hạn' : 'trễ hạn'].filter(Boolean).join(', ');
+  const when = r.receivedAt ? `lần ${r.revision}, nhận ${viDate(vietnamDay(r.receivedAt))}${judged ? ` (${judged})` : ''}` : '';
   const flags = [r.mismatch ? 'điểm tính lại khác kê khai' : '', r.refusedAttempts > 0 ? `${r.refusedAttempts} tệp bị từ chối` : ''].filter(Boolean).join('; ');
   return `${r.code}  ${printable(r.name).padEnd(28)} ${STATE[r.state].padEnd(10)} ${when}${flags ? `  [${flags}]` : ''}`;
 }

@@ -24,7 +24,7 @@ export function statusBoard(ctx: ServiceContext, year: number): Board {
     const onTime = first ? receivedOnTime(first.receivedAt, deadline) : null;
     const state: BoardRow['state'] = mismatch || refused > 0 ? 'flagged' : newest ? 'received' : 'not-received';
     return {
-      code: c.code, name: c.name, type: c.type, state, revision: newest?.revision ?? null, receivedAt: newest?.receivedAt ?? null, onTime, mismatch, refusedAttempts: refused,
+      code: c.code, name: c.name, type: c.type, state, revision: newest?.revision ?? null, receivedAt: newest?.receivedAt ?? null, firstReceivedAt: first?.receivedAt ?? null, onTime, mismatch, refusedAttempts: refused,
       enrolled: hasActiveKey(ctx.db, c.code), completeness: newest?.completeness ?? null,
     };
   });

@@ -19,7 +19,10 @@ const STATES: BoardState[] = ['not-received', 'received', 'flagged'];
 function received(r: BoardRow, t: TFn, lang: string): string {
   if (r.revision === null || r.receivedAt === null) return '';
   const text = t('reviewImport.board.receivedRow', { revision: r.revision, date: formatDateTime(r.receivedAt, lang) });
-  return r.onTime === null ? text : `${text}, ${t(r.onTime ? 'reviewImport.board.onTime' : 'reviewImport.board.late')}`;
+  // On time is judged on the first revision received: a later revision says when the first came.
+  const first = r.firstReceivedAt !== null && r.firstReceivedAt !== r.receivedAt ? t('reviewImport.board.firstReceived', { date: formatDate(r.firstReceivedAt, lang) }) : null;
+  const judged = [first, r.onTime === null ? null : t(r.onTime ? 'reviewImport.board.onTime' : 'reviewImport.board.late')].filter((s) => s !== null);
+  return judged.length === 0 ? text : `${text}, ${judged.join(', ')}`;
 }
 
 function concerns(r: BoardRow, t: TFn): string[] {
