@@ -101,12 +101,12 @@ describe('importAppraisalResult', () => {
       p.summary.requests = p.items.filter((i) => i.request !== null).length;
     };
     const cases: [string, (p: AppraisalResult) => void, Record<string, unknown>][] = [
-      ['left-out', (p) => { p.items = p.items.filter((i) => i.code !== '1.2'); recount(p); }, { problem: 'MISSING_ITEM', itemCode: '1.2' }],
-      ['self-score', (p) => { p.items.find((i) => i.code === '1.2')!.selfPoints = 100; }, { problem: 'SELF_POINTS_MISMATCH', itemCode: '1.2', declared: 135, selfPoints: 100 }],
+      ['left-out', (p) => { p.items = p.items.filter((i) => i.code !== '1.2'); recount(p); }, { problem: 'MISSING_ITEM', itemCode: '1.2', issues: [{ path: 'tiêu chí 1.2', message: 'có trong báo cáo xã đã gửi nhưng kết quả bỏ sót' }] }],
+      ['self-score', (p) => { p.items.find((i) => i.code === '1.2')!.selfPoints = 100; }, { problem: 'SELF_POINTS_MISMATCH', itemCode: '1.2', declared: 135, selfPoints: 100, issues: [{ path: 'tiêu chí 1.2', message: 'kết quả ghi điểm tự chấm 1,00, báo cáo xã đã gửi ghi 1,35' }] }],
       ['negative-self', (p) => { p.items.find((i) => i.code === '1.4')!.selfPoints = -50; }, { problem: 'SELF_POINTS_MISMATCH', itemCode: '1.4', declared: 0 }],
       ['count', (p) => { p.summary.requests += 1; }, { problem: 'SUMMARY_MISMATCH', field: 'requests' }],
       ['still', (p) => { p.summary.stillAtSelfScore -= 1; }, { problem: 'SUMMARY_MISMATCH', field: 'stillAtSelfScore' }],
-      ['self-sum', (p) => { p.summary.selfPoints += 25; }, { problem: 'SUMMARY_MISMATCH', field: 'selfPoints' }],
+      ['self-sum', (p) => { p.summary.selfPoints += 25; }, { problem: 'SUMMARY_MISMATCH', field: 'selfPoints', issues: [{ path: 'phần tổng hợp', message: 'tổng điểm tự chấm ghi 17,72, đếm lại từ từng tiêu chí được 17,47' }] }],
       ['appraised-sum', (p) => { p.summary.appraisedPoints -= 25; }, { problem: 'SUMMARY_MISMATCH', field: 'appraisedPoints' }],
     ];
     const before = dumpDatabase(w.xa);

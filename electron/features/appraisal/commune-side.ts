@@ -78,7 +78,9 @@ export function importAppraisalResult(ctx: ServiceContext, path: string): Apprai
 function checkItems(ctx: ServiceContext, p: AppraisalResult, declared: readonly ExportedItem[] | null): void {
   const active = activeFramework(ctx);
   const ours = declared ? new Map(declared.map((d) => [d.code, d])) : null;
-  const invalid = (message: string, details: Record<string, unknown>): AppError => new AppError('APPRAISAL_RESULT_INVALID', message, details);
+  // The problem in a sentence (shown under the message, as the other files' problems are), beside its code.
+  const invalid = (message: string, details: Record<string, unknown>): AppError =>
+    new AppError('APPRAISAL_RESULT_INVALID', message, { ...details, issues: [{ path: typeof details['itemCode'] === 'string' ? `tiêu chí ${details['itemCode']}` : 'phần tổng hợp', message: problemSentence(details) }] });
   const seen = new Set<string>();
   for (const i of p.items) {
     if (seen.has(i.code)) throw invalid('an item twice', { itemCode: i.code, problem: 'DUPLICATE_ITEM' });
@@ -113,6 +115,29 @@ function checkItems(ctx: ServiceContext, p: AppraisalResult, declared: readonly 
   }
   for (const [field, n] of Object.entries(counted) as [keyof AppraisalResult['summary'], number][]) {
     if (p.summary[field] !== n) throw invalid('the summary does not count the items', { problem: 'SUMMARY_MISMATCH', field, stated: p.summary[field], counted: n });
+  }
+}
+
+const SUMMARY_FIELDS: Record<string, string> = {
+  items: 'số tiêu chí', appraised: 'số tiêu chí đã thẩm định', stillAtSelfScore: 'số tiêu chí giữ điểm tự chấm', requests: 'số yêu cầu',
+  selfPoints: 'tổng điểm tự chấm', appraisedPoints: 'tổng điểm thẩm định',
+};
+const pts = (n: unknown): string => (typeof n === 'number' ? (n / 100).toFixed(2).replace('.', ',') : '—');
+
+function problemSentence(d: Record<string, unknown>): string {
+  switch (d['problem']) {
+    case 'DUPLICATE_ITEM': return 'ghi hai lần trong kết quả';
+    case 'UNKNOWN_ITEM': return 'không có trong bộ tiêu chí xã đang dùng';
+    case 'NOT_IN_REPORT': return 'không có trong báo cáo xã đã gửi';
+    case 'MISSING_ITEM': return 'có trong báo cáo xã đã gửi nhưng kết quả bỏ sót';
+    case 'SELF_POINTS_MISMATCH': return `kết quả ghi điểm tự chấm ${pts(d['selfPoints'])}, báo cáo xã đã gửi ghi ${pts(d['declared'])}`;
+    case 'POINTS_OUT_OF_RANGE': return `điểm ngoài khoảng cho phép (${pts(d['min'])} đến ${pts(d['max'])})`;
+    case 'SUMMARY_MISMATCH': {
+      const field = SUMMARY_FIELDS[String(d['field'])] ?? String(d['field']);
+      const isPoints = d['field'] === 'selfPoints' || d['field'] === 'appraisedPoints';
+      return `${field} ghi ${isPoints ? pts(d['stated']) : String(d['stated'])}, đếm lại từ từng tiêu chí được ${isPoints ? pts(d['counted']) : String(d['counted'])}`;
+    }
+    default: return 'nội dung không khớp';
   }
 }
 
