@@ -120,6 +120,8 @@ export interface AppSession {
   menu(path: string): Promise<void>;
   /** Sees every main → renderer event the app sends (before the page gets it). */
   onEvent: ((event: string, payload: unknown) => void) | null;
+  /** The channels main has answered for this page, in order (a test waits for a call to be handled). */
+  answered: string[];
   close(): Promise<void>;
 }
 
@@ -174,6 +176,7 @@ export class Harness {
     if (!this.browser) throw new Error('harness not started');
     const dialogs = new StubDialogs();
     const printed: string[] = [];
+    const answered: string[] = [];
     const origin = this.origin;
     // Main → renderer events (an import's progress) reach the page as the preload's would.
     let pageForEvents: Page | null = null;
@@ -208,7 +211,11 @@ export class Harness {
       // CHISO_E2E_IPC_DELAY_MS: every call answers that much later, as on a loaded office PC. A
       // check that bets on the main process answering before the next key fails under it.
       if (IPC_DELAY_MS > 0) await new Promise((r) => setTimeout(r, IPC_DELAY_MS));
-      return runtime.route(channel, input, { url: source.frame.url() });
+      try {
+        return await runtime.route(channel, input, { url: source.frame.url() });
+      } finally {
+        answered.push(channel);
+      }
     });
     // The preload's pathsForDroppedFiles: the drop's file names, under the test's dropRoot.
     await context.exposeBinding('__chisoDrop', (_source, names: string[]) => dialogs.holdDrop(names));
@@ -250,6 +257,7 @@ export class Harness {
     const suite = this.suite;
     session = {
       onEvent: null,
+      answered,
       page,
       runtime,
       dialogs,

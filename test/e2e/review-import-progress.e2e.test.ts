@@ -45,6 +45,9 @@ describe('a long import: progress and stop (reviewer)', () => {
     expect(await screen.progressBar().getAttribute('value')).toBe('1');
     await app.shotBoth('checking-progress');
     await screen.stop().click(); // nothing runs yet in main: the cancel answers false, no error
+    // The folder is answered once main has handled the Stop (a Stop that reached main after the
+    // check began would stop the check, as it should).
+    await expect.poll(() => app.answered.includes('import:cancel')).toBe(true);
     answer(usb);
     await expect.poll(() => screen.counts().textContent()).toBe('4 tệp: 4 sẽ nhận, 0 trùng, 0 bị từ chối');
     await expect.poll(() => screen.progress().count()).toBe(0);
