@@ -8,6 +8,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lyingTotals } from '../fixtures/appraisal';
 import type { Commune } from '../fixtures/reviewer-imports';
 import { Harness, SCREENSHOTS } from './harness';
 import { BoardPage, ReviewImportPage } from './pages/review-import-page';
@@ -107,7 +108,20 @@ describe('importing commune packages and the submission board (reviewer)', () =>
     await app.page.getByTestId('import-log-saved').waitFor();
     expect(await app.page.getByTestId('import-log-saved').textContent()).toBe(`Đã lưu nhật ký nhận hồ sơ (4 dòng): ${logFile}`);
     expect(readFileSync(logFile).subarray(0, 2).toString('latin1')).toBe('PK');
+    // A revision declaring 0,10 more on 1.2 than its inputs give: taken, flagged, and the row says what differs.
+    const r3 = join(inbox, '26734-r3.json');
+    copyFileSync(commune.export(lyingTotals('1.2', 10)), r3);
+    app.dialogs.openManyAnswers.push([r3]);
+    await screen.chooseFiles();
+    await expect.poll(() => screen.counts().textContent()).toBe('1 tệp: 1 sẽ nhận, 0 trùng, 0 bị từ chối');
+    expect(await app.page.getByTestId('import-log-saved').count()).toBe(0); // the saved log spoke of the files before
+    await screen.runButton().click();
+    await screen.done().waitFor();
+    await expect.poll(() => app.page.getByTestId('import-differences').textContent()).toBe(' tiêu chí 1.2, điểm tự đánh giá, tổng điểm, chỉ số, điểm theo lĩnh vực');
+    expect(await app.page.locator('tr[data-outcome="accepted"]').textContent()).toContain('Điểm tính lại khác điểm xã kê khai');
+    await app.shot('imported-mismatch');
     await board.open();
+    expect((await board.rows())['26734']).toMatch(/^Cần xem/u);
     await smallScreen(app.page, 'board-1093x614');
     // A commune with no key enrolled leads to the enrolment screen.
     await app.page.locator('tr[data-code="26738"]').getByRole('link', { name: 'Đăng ký khóa' }).click();

@@ -142,14 +142,17 @@ export interface ReceivedItemRow {
   notApplicable: boolean;
   declaredPoints: number;
   recomputedPoints: number | null;
+  /** The framework's maximum, recorded at import (null: before migration 016, or not in the framework). */
+  recomputedMax: number | null;
 }
 
 export function receivedItemsOf(db: Db, packageRef: number): ReceivedItemRow[] {
-  const rows = stmt(db, `SELECT item_code, kind, status, input_json, not_applicable, declared_points, recomputed_points FROM received_items WHERE package_ref = ?`).all(packageRef) as {
-    item_code: string; kind: string; status: string; input_json: string | null; not_applicable: number; declared_points: number; recomputed_points: number | null;
+  const rows = stmt(db, `SELECT item_code, kind, status, input_json, not_applicable, declared_points, recomputed_points, recomputed_max FROM received_items WHERE package_ref = ?`).all(packageRef) as {
+    item_code: string; kind: string; status: string; input_json: string | null; not_applicable: number; declared_points: number; recomputed_points: number | null; recomputed_max: number | null;
   }[];
   return rows.map((r) => ({
     code: r.item_code, kind: r.kind, status: r.status, inputJson: r.input_json, notApplicable: r.not_applicable === 1, declaredPoints: r.declared_points, recomputedPoints: r.recomputed_points,
+    recomputedMax: r.recomputed_max,
   }));
 }
 

@@ -56,10 +56,12 @@ export function packageView(db: Db, packageRef: number): PackageView {
   const items = report.items.map((i): SourceItem => {
     const re = recomputed.get(i.code);
     const recomputedPoints = re ? re.recomputedPoints : null;
+    // The council scores up to the framework's maximum, not one the package declares.
+    const max = re?.recomputedMax ?? i.max;
     return {
       code: i.code, kind: i.kind, fieldCode: i.fieldCode, criterionCode: i.criterionCode, notApplicable: i.notApplicable, input: i.input, status: i.status,
-      selfPoints: i.points, recomputedPoints, max: i.max, explanation: i.explanation, documents: i.documents, evidence: i.evidence,
-      flagged: recomputedPoints !== null && recomputedPoints !== i.points,
+      selfPoints: i.points, recomputedPoints, max, explanation: i.explanation, documents: i.documents, evidence: i.evidence,
+      flagged: (recomputedPoints !== null && recomputedPoints !== i.points) || max !== i.max,
       evidenceMissing: i.input !== null && !i.notApplicable && i.evidence.length === 0 && i.documents.length === 0,
       answer: answers.get(i.code) ?? null,
     };

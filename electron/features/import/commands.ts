@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { viDate } from '../../../shared/report/format';
+import { differenceText } from '../../../shared/package/differences';
 import { printable, printableJson } from '../../../shared/text';
 import type { Commands } from '../../kernel/commands/command';
 import { dbPath, withApp } from '../../kernel/commands/command';
@@ -23,7 +24,7 @@ function lines(r: ImportResult, dryRun: boolean): string[] {
     const details = formatDetails(r.details);
     return [`${label} ${file}  [${printable(r.code ?? '')}] ${printable(r.message ?? '')}`, ...(details ? [`${INDENT}Chi tiết: ${details}`] : [])];
   }
-  const flag = r.mismatch ? `  CẢNH BÁO: điểm tính lại khác điểm xã kê khai (${printable((r.differences ?? []).join(', '))})` : '';
+  const flag = r.mismatch ? `  CẢNH BÁO: điểm tính lại khác điểm xã kê khai (${printable(differenceText(r.differences ?? [], 'vi'))})` : '';
   const dup = r.outcome !== 'duplicate' ? '' : r.sameChoice ? '  (trùng với một tệp phía trên; chỉ nhận một lần)' : '  (gói này đã được nhập trước đây; không có gì thay đổi)';
   return [`${label} ${file}  ${what}${dup}${flag}`];
 }

@@ -66,7 +66,7 @@ export type Examined =
       keyId: string;
       report: ReportForWriter;
       /** The framework the package names: held (with the recompute) or its refusal. */
-      framework: { ok: true; ref: number; recomputed: Pick<Recomputed, 'totals' | 'mismatch' | 'differences'> & { items: [string, number | null][] } } | { ok: false; refusal: RefusalData };
+      framework: { ok: true; ref: number; recomputed: Pick<Recomputed, 'totals' | 'mismatch' | 'differences'> & { items: [code: string, points: number | null, max: number | null][] } } | { ok: false; refusal: RefusalData };
     };
 
 /** What the file says about itself, as far as it got (for the log and the verdict). */
@@ -157,7 +157,7 @@ function frameworkVerdict(report: CommuneReport, unitType: UnitType, facts: Fact
   } catch (err) {
     return { ok: false, refusal: asRefusal(err) };
   }
-  return { ok: true, ref: held.ref, recomputed: { totals: re.totals, mismatch: re.mismatch, differences: re.differences, items: re.items.map((i) => [i.code, i.recomputed]) } };
+  return { ok: true, ref: held.ref, recomputed: { totals: re.totals, mismatch: re.mismatch, differences: re.differences, items: re.items.map((i) => [i.code, i.recomputed, i.max]) } };
 }
 
 const NOTHING_CLAIMED: Claimed = { commune: null, communeName: null, year: null, revision: null, packageId: null };

@@ -126,9 +126,10 @@ export function applyExamined(ctx: ServiceContext, ex: Examined, held: Held, sho
         declaredPoints: report.totals.total.points, declaredIndexPercent: report.totals.indexPercent, declaredTotals: report.totals,
         recomputedPoints: re.totals.total.points, recomputedIndexPercent: re.totals.indexPercent, recomputedTotals: re.totals, mismatch: re.mismatch, forms: report.forms, completeness: report.completeness,
       });
-      const recomputed = new Map(re.items);
+      const recomputed = new Map(re.items.map(([code, points, max]) => [code, { points, max }]));
       insertReceivedItems(ctx.db, packageRef, report.items.map((i) => ({
-        code: i.code, kind: i.kind, status: i.status, input: i.input, notApplicable: i.notApplicable, declaredPoints: i.points, recomputedPoints: recomputed.get(i.code) ?? null,
+        code: i.code, kind: i.kind, status: i.status, input: i.input, notApplicable: i.notApplicable, declaredPoints: i.points,
+        recomputedPoints: recomputed.get(i.code)?.points ?? null, recomputedMax: recomputed.get(i.code)?.max ?? null,
       })));
       for (const e of report.evidence) linkEvidence(ctx.db, packageRef, { ...e, content: () => Buffer.from(e.content, 'base64url') }, at);
       log(accept, packageRef);

@@ -141,14 +141,16 @@ export interface NewReceivedItem {
   notApplicable: boolean;
   declaredPoints: number;
   recomputedPoints: number | null;
+  /** The framework's maximum for the item (null: not in the framework). */
+  recomputedMax: number | null;
 }
 
 export function insertReceivedItems(db: Db, packageRef: number, items: readonly NewReceivedItem[]): void {
   const ins = stmt(
     db,
-    `INSERT INTO received_items (package_ref, item_code, kind, status, input_json, not_applicable, declared_points, recomputed_points) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO received_items (package_ref, item_code, kind, status, input_json, not_applicable, declared_points, recomputed_points, recomputed_max) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  for (const i of items) ins.run(packageRef, i.code, i.kind, i.status, i.input === null ? null : JSON.stringify(i.input), i.notApplicable ? 1 : 0, i.declaredPoints, i.recomputedPoints);
+  for (const i of items) ins.run(packageRef, i.code, i.kind, i.status, i.input === null ? null : JSON.stringify(i.input), i.notApplicable ? 1 : 0, i.declaredPoints, i.recomputedPoints, i.recomputedMax);
 }
 
 /** An evidence file: its bytes stored once by SHA-256, linked to the package under its id and name. */

@@ -1,6 +1,7 @@
 /**
  * Every score of a received report recomputed with the shared scoring engine, from what the
- * commune entered (each item's input and N/A mark) and the survey counts the package carries,
+ * commune entered (each item's input and N/A mark) and the questionnaires the package carries
+ * (tallied here; the counts it declares are compared, not trusted),
  * against the framework the package names; then compared with what the commune declared. Any
  * difference (an item's points, a total, the index, an item the framework does not have) is a
  * mismatch, flagged on the commune: the package is kept, the unit's figures are the recomputed ones.
@@ -12,12 +13,14 @@ import type { Framework, UnitType } from '../../../shared/framework/schema';
 import { frameworkFor } from '../../../shared/framework/unit-types';
 import type { CommuneReport, ReportTotals } from '../../../shared/package/envelope';
 import { computeScores, type ItemEntry } from '../../../shared/scoring/engine';
-import type { SurveyTally } from '../../../shared/scoring/survey';
+import { tallySurvey, type SurveyTally } from '../../../shared/scoring/survey';
 
 export interface RecomputedItem {
   code: string;
   declared: number;
   recomputed: number | null;
+  /** The item's maximum under the framework (null: the framework has no such item). */
+  max: number | null;
 }
 
 export interface Recomputed {
@@ -28,10 +31,25 @@ export interface Recomputed {
   differences: string[];
 }
 
-function tallyOf(report: CommuneReport): SurveyTally {
-  const questions: SurveyTally['questions'] = {};
+/** The counts as the commune declared them (surveyCounts). */
+function declaredTally(report: CommuneReport): SurveyTally {
+  const questions: SurveyTally['questions'] = Object.create(null) as SurveyTally['questions'];
   for (const q of report.surveyCounts.questions) questions[q.questionCode] = { answered: q.answered, blank: q.blank, invalid: q.invalid, counts: { ...q.counts } };
   return { forms: report.surveyCounts.forms, questions };
+}
+
+/** Two tallies count the same forms the same way (every question, every option, in any order). */
+function sameTally(a: SurveyTally, b: SurveyTally): boolean {
+  if (a.forms !== b.forms) return false;
+  const codes = Object.keys(a.questions);
+  if (codes.length !== Object.keys(b.questions).length) return false;
+  return codes.every((code) => {
+    const x = a.questions[code]!;
+    const y = Object.hasOwn(b.questions, code) ? b.questions[code] : undefined;
+    if (!y || x.answered !== y.answered || x.blank !== y.blank || x.invalid !== y.invalid) return false;
+    const options = Object.keys(x.counts);
+    return options.length === Object.keys(y.counts).length && options.every((o) => Object.hasOwn(y.counts, o) && y.counts[o] === x.counts[o]);
+  });
 }
 
 /** `unitType`: the commune's type on the roster (its framework variant); the framework's first when not given. */
@@ -53,7 +71,10 @@ export function recomputeReport(framework: Framework, report: CommuneReport, uni
   }
   // A criterion marked not applicable as a whole is an entry keyed by its own code.
   for (const code of report.notApplicableCriteria ?? []) entries[code] = { notApplicable: true };
-  const s = computeScores(framework, entries, framework.survey ? tallyOf(report) : undefined, { unitType });
+  // The survey is scored from the questionnaires themselves (the raw answers), tallied here as the
+  // commune's app tallies them; counts declared otherwise are a difference of their own.
+  const tally = framework.survey ? tallySurvey(framework.survey, report.questionnaires) : undefined;
+  const s = computeScores(framework, entries, tally, { unitType });
   framework = frameworkFor(framework, unitType).framework;
   const node = (n: { points: number; max: number; applicableMax: number }) => ({ points: n.points, max: n.max, applicableMax: n.applicableMax });
   const totals: ReportTotals = {
@@ -70,8 +91,9 @@ export function recomputeReport(framework: Framework, report: CommuneReport, uni
   const items: RecomputedItem[] = report.items.map((it) => {
     const score = Object.hasOwn(s.items, it.code) ? s.items[it.code] : Object.hasOwn(s.adjustments.items, it.code) ? s.adjustments.items[it.code] : undefined;
     const recomputed = score ? score.points : null;
-    if (recomputed !== it.points) differences.push(it.code);
-    return { code: it.code, declared: it.points, recomputed };
+    // A maximum other than the framework's is a difference too: the council scores up to the framework's.
+    if (recomputed !== it.points || score?.max !== it.max || score.applicableMax !== it.applicableMax) differences.push(it.code);
+    return { code: it.code, declared: it.points, recomputed, max: score ? score.max : null };
   });
   const d = report.totals;
   const same = (a: { points: number; max: number; applicableMax: number }, b: { points: number; max: number; applicableMax: number }) =>
@@ -85,5 +107,6 @@ export function recomputeReport(framework: Framework, report: CommuneReport, uni
   if (d.groupCode !== totals.groupCode) differences.push('groupCode');
   const fieldsSame = d.fields.length === totals.fields.length && d.fields.every((f, i) => f.code === totals.fields[i]!.code && same(f, totals.fields[i]!));
   if (!fieldsSame) differences.push('fields');
+  if (tally && !sameTally(tally, declaredTally(report))) differences.push('surveyCounts');
   return { totals, items, mismatch: differences.length > 0, differences };
 }

@@ -14,6 +14,7 @@ import { m012ReceivedBytes } from './012-received-bytes';
 import { m013KeyVetted } from './013-key-vetted';
 import { m014ReceivedCompleteness } from './014-received-completeness';
 import { m015ExportItems } from './015-export-items';
+import { m016ReceivedItemMax } from './016-received-item-max';
 
 export interface Migration {
   version: number;
@@ -25,6 +26,6 @@ export interface Migration {
  * Ordered, append-only. Never edit a migration that has shipped: add a new one.
  * Each migration has a test that migrates to N−1, inserts, migrates to N, asserts.
  */
-export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Assessment, m003Survey, m004KeysExports, m005KeyTrust, m006ReviewerRole, m007Roster, m008ReceivedPackages, m009UnitType, m010History, m011Appraisal, m012ReceivedBytes, m013KeyVetted, m014ReceivedCompleteness, m015ExportItems];
+export const MIGRATIONS: readonly Migration[] = [m001Initial, m002Assessment, m003Survey, m004KeysExports, m005KeyTrust, m006ReviewerRole, m007Roster, m008ReceivedPackages, m009UnitType, m010History, m011Appraisal, m012ReceivedBytes, m013KeyVetted, m014ReceivedCompleteness, m015ExportItems, m016ReceivedItemMax];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview, ImportProgress, ImportRun } from '@shared/ipc/import';
 import { printable } from '@shared/text';
+import { differenceText } from '@shared/package/differences';
 import { Link } from 'react-router-dom';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { useApiCall } from '../../../lib/use-api-call';
@@ -9,11 +10,14 @@ import { droppedFilesToken, useEvent } from '../../../lib/use-event';
 import { baseName, countOutcomes, ROWS_PER_STEP, verdictText, visibleRows, type VerdictFilter } from './verdicts';
 
 export function ImportScreen() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language.startsWith('en') ? 'en' : 'vi';
   const call = useApiCall();
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [final, setFinal] = useState<ImportRun | null>(null);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
+  /** "The import log was saved to …" (cleared by the next choice of files). */
+  const [saved, setSaved] = useState<string | null>(null);
   useEvent('import:progress', setProgress);
   const [filter, setFilter] = useState<VerdictFilter>('all');
   const [limit, setLimit] = useState(ROWS_PER_STEP);
@@ -29,6 +33,7 @@ export function ImportScreen() {
     setProgress(null);
     if (p === undefined || p === null) return;
     setFinal(null);
+    setSaved(null); // the log saved earlier speaks of the files before these
     setPreview(p);
     showFrom('all');
   };
@@ -43,7 +48,6 @@ export function ImportScreen() {
     }
   };
 
-  const [saved, setSaved] = useState<string | null>(null);
   const exportLog = async (format: 'xlsx' | 'csv') => {
     setSaved(null);
     const r = await call.run((api) => api.import.exportLog({ format }));
@@ -134,7 +138,12 @@ export function ImportScreen() {
                     <td className="num">{r.revision === null ? '—' : `r${r.revision}`}</td>
                     <td>
                       {r.outcome === 'refused' ? <span className="badge badge-error">✕</span> : null} {verdictText(r, final !== null, t)}
-                      {r.mismatch && <div><span className="badge badge-warn">{t('reviewImport.import.mismatch')}</span></div>}
+                      {r.mismatch && (
+                        <div>
+                          <span className="badge badge-warn">{t('reviewImport.import.mismatch')}</span>
+                          {r.differences && r.differences.length > 0 && <span className="muted small" data-testid="import-differences"> {printable(differenceText(r.differences, lang))}</span>}
+                        </div>
+                      )}
                     </td>
                   </tr>
                 ))}
