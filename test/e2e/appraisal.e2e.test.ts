@@ -117,6 +117,16 @@ describe('appraising a commune, the result back to the commune and round 2 (revi
     await app.page.locator('[role="option"][data-code="1.4"]').click();
     await expect.poll(() => app.page.getByTestId('appraisal-comment').inputValue()).toBe('Chưa thấy văn bản kèm theo.');
     await expect.poll(() => app.page.locator('[role="option"][data-code="1.4"] .appraised').textContent()).toBe('—'); // a comment, no score
+    // From the keyboard: Esc in the note goes back to the list and the note is kept.
+    await app.page.locator('[role="option"][data-code="1.5"]').click();
+    await app.page.getByTestId('appraisal-comment').fill('Văn bản chưa đúng thẩm quyền.');
+    await app.page.keyboard.press('Escape');
+    await expect.poll(() => app.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('appraisal-list');
+    await screen.press('ArrowUp');
+    await expect.poll(() => screen.selected()).toBe('1.4');
+    await screen.press('ArrowDown');
+    await expect.poll(() => app.page.getByTestId('appraisal-comment').inputValue()).toBe('Văn bản chưa đúng thẩm quyền.');
+    await app.page.locator('[role="option"][data-code="1.4"]').click();
     // Filters.
     await screen.filter('differs').click();
     expect((await screen.rows()).map((r) => r[0])).toEqual(['1.3']);
@@ -141,7 +151,7 @@ describe('appraising a commune, the result back to the commune and round 2 (revi
     await criteria.open();
     xaApp.dialogs.openAnswers.push(result);
     await xaApp.page.getByTestId('appraisal-import').click();
-    await expect.poll(() => xaApp.page.getByTestId('appraisal-imported').textContent()).toBe('Đã nhập kết quả thẩm định: 1 nhận xét, 1 yêu cầu.');
+    await expect.poll(() => xaApp.page.getByTestId('appraisal-imported').textContent()).toBe('Đã nhập kết quả thẩm định: 2 nhận xét, 1 yêu cầu.');
     const note = criteria.item('1.3').getByTestId('appraisal-note-1.3');
     expect(await note.getByTestId('appraisal-request-text').textContent()).toBe('Yêu cầu giải trình: Giải trình việc chậm báo cáo quý II.');
     await note.getByTestId('appraisal-answer').fill('Báo cáo gửi chậm 2 ngày do mất điện.');

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppraisalItem, RequestKind } from '@shared/appraisal/types';
 import { printable } from '@shared/text';
@@ -83,6 +83,13 @@ export function ItemDetail({ item, title, locked, scoreRef, onDecide, onOpenEvid
    * Leaving the comment or the request (a click on another item, Tab, Escape to the list) saves
    * what was typed there: the boxes belong to this item, and another item's boxes replace them.
    */
+  /** Esc in a note goes back to the list, as in the score box (leaving the note saves it). */
+  const backOnEscape = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      onBack();
+    }
+  };
   const keepNotes = () => {
     if (locked) return;
     const d = unsavedNotes();
@@ -163,7 +170,7 @@ export function ItemDetail({ item, title, locked, scoreRef, onDecide, onOpenEvid
       <div className="appraisal-notes">
         <label>
           {t('appraisal.detail.comment')}
-          <textarea rows={2} value={comment} disabled={locked} onChange={(e) => setComment(e.target.value)} onBlur={keepNotes} data-testid="appraisal-comment" />
+          <textarea rows={2} value={comment} disabled={locked} onChange={(e) => setComment(e.target.value)} onBlur={keepNotes} onKeyDown={backOnEscape} data-testid="appraisal-comment" />
         </label>
         <label>
           {t('appraisal.detail.requestKind')}
@@ -174,7 +181,7 @@ export function ItemDetail({ item, title, locked, scoreRef, onDecide, onOpenEvid
         {kind !== 'none' && (
           <label>
             {t('appraisal.detail.requestText')}
-            <textarea rows={2} value={request} disabled={locked} onChange={(e) => setRequest(e.target.value)} onBlur={keepNotes} data-testid="appraisal-request" />
+            <textarea rows={2} value={request} disabled={locked} onChange={(e) => setRequest(e.target.value)} onBlur={keepNotes} onKeyDown={backOnEscape} data-testid="appraisal-request" />
           </label>
         )}
         <button type="button" disabled={locked} onClick={() => void saveNotes()} data-testid="appraisal-save-notes">{t('appraisal.detail.save')}</button>
