@@ -17,7 +17,10 @@ export interface AppraisalItem {
   status: string;
   selfPoints: number;
   recomputedPoints: number | null;
+  /** The framework's maximum: the council scores up to it. */
   max: number;
+  /** The maximum the commune's package declared (≠ max only in a package flagged for it). */
+  declaredMax: number;
   explanation: string | null;
   documents: { number: string; date: string | null; issuer: string; summary: string; locator: string }[];
   evidence: { id: string; name: string; mediaType: string; size: number; sha256: string }[];

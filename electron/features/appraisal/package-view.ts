@@ -21,7 +21,10 @@ export interface SourceItem {
   selfPoints: number;
   /** Recomputed here from the commune's inputs (null when the engine could not). */
   recomputedPoints: number | null;
+  /** The framework's maximum (recorded at import; the declared one for items received before that). */
   max: number;
+  /** The maximum the package declared. */
+  declaredMax: number;
   explanation: string | null;
   documents: ReportDocument[];
   evidence: EvidenceRef[];
@@ -60,7 +63,7 @@ export function packageView(db: Db, packageRef: number): PackageView {
     const max = re?.recomputedMax ?? i.max;
     return {
       code: i.code, kind: i.kind, fieldCode: i.fieldCode, criterionCode: i.criterionCode, notApplicable: i.notApplicable, input: i.input, status: i.status,
-      selfPoints: i.points, recomputedPoints, max, explanation: i.explanation, documents: i.documents, evidence: i.evidence,
+      selfPoints: i.points, recomputedPoints, max, declaredMax: i.max, explanation: i.explanation, documents: i.documents, evidence: i.evidence,
       flagged: (recomputedPoints !== null && recomputedPoints !== i.points) || max !== i.max,
       evidenceMissing: i.input !== null && !i.notApplicable && i.evidence.length === 0 && i.documents.length === 0,
       answer: answers.get(i.code) ?? null,

@@ -104,7 +104,7 @@ describe('re-signed hostile reports at import', () => {
     writeFileSync(path, resign('commune-report', payload, testKey('commune')));
     expect(importPackages(r.ctx, [path], UNIT, { dryRun: false })[0]).toMatchObject({ outcome: 'accepted', mismatch: true });
     const s = openAppraisal(r.ctx, '26734', 2026);
-    expect(s.items.find((i) => i.code === items[0]!.code)).toMatchObject({ max: realMax, flagged: true });
+    expect(s.items.find((i) => i.code === items[0]!.code)).toMatchObject({ max: realMax, declaredMax: realMax * 10, flagged: true });
     expect(await refusal(() => appraise(r.ctx, '26734', 2026, [{ itemCode: items[0]!.code, points: realMax + 1 }]))).toBe('APPRAISAL_POINTS_OUT_OF_RANGE');
     expect(appraise(r.ctx, '26734', 2026, [{ itemCode: items[0]!.code, points: realMax }]).items.find((i) => i.code === items[0]!.code)!.appraisedPoints).toBe(realMax);
   });

@@ -104,7 +104,13 @@ export function ItemDetail({ item, title, locked, scoreRef, onDecide, onOpenEvid
         <dd data-testid="detail-input">{item.notApplicable ? t('appraisal.detail.na') : inputText(item.input) || t('appraisal.detail.noInput')}</dd>
         <dt>{t('appraisal.detail.selfScore')}</dt>
         <dd>{viPoints(item.selfPoints)} <span className="muted small">{t('appraisal.detail.max', { max: viPoints(item.max) })}</span></dd>
-        {item.flagged && item.recomputedPoints !== null && (
+        {item.declaredMax !== item.max && (
+          <>
+            <dt>{t('appraisal.detail.declaredMax')}</dt>
+            <dd className="error-text" data-testid="detail-declared-max">{viPoints(item.declaredMax)} <span className="small">{t('appraisal.detail.declaredMaxNote', { max: viPoints(item.max) })}</span></dd>
+          </>
+        )}
+        {item.flagged && item.recomputedPoints !== null && item.recomputedPoints !== item.selfPoints && (
           <>
             <dt>{t('appraisal.detail.recomputed')}</dt>
             <dd className="error-text">{viPoints(item.recomputedPoints)}</dd>

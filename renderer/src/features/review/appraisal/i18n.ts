@@ -45,7 +45,7 @@ export const vi = {
   },
   detail: {
     input: 'Số liệu xã nhập', noInput: '(không nhập)', na: 'Không áp dụng', max: 'Điểm tối đa {{max}}',
-    selfScore: 'Điểm tự chấm', recomputed: 'Điểm tính lại', explanation: 'Thuyết minh của xã', noExplanation: '(không có thuyết minh)',
+    selfScore: 'Điểm tự chấm', recomputed: 'Điểm tính lại', declaredMax: 'Điểm tối đa xã kê khai', declaredMaxNote: 'khác bộ tiêu chí ({{max}}); chấm tối đa {{max}}', explanation: 'Thuyết minh của xã', noExplanation: '(không có thuyết minh)',
     documents: 'Tài liệu kiểm chứng', files: 'Tệp kiểm chứng', noEvidence: 'Không có tài liệu kiểm chứng.', open: 'Mở',
     answer: 'Xã trả lời', changed: 'Đã sửa so với lần gửi vòng 1', changes: { input: 'số liệu', points: 'điểm', evidence: 'tệp kiểm chứng', explanation: 'thuyết minh', documents: 'tài liệu kiểm chứng', notApplicable: 'không áp dụng', added: 'mới có', removed: 'không còn' }, previous: 'Vòng 1: {{points}}', previousRequest: 'Vòng 1 yêu cầu: {{text}}',
     score: 'Điểm thẩm định', scoreHint: 'Ví dụ 0,5; Enter để lưu', acceptSelf: 'Chấp nhận điểm tự chấm', clear: 'Bỏ điểm thẩm định',
@@ -99,7 +99,7 @@ export const en: English<typeof vi> = {
   },
   detail: {
     input: 'What the commune entered', noInput: '(nothing entered)', na: 'Not applicable', max: 'Maximum {{max}}',
-    selfScore: 'Self-score', recomputed: 'Recomputed', explanation: 'Commune\'s explanation', noExplanation: '(no explanation)',
+    selfScore: 'Self-score', recomputed: 'Recomputed', declaredMax: 'Maximum the commune declared', declaredMaxNote: 'not the framework\'s ({{max}}); score up to {{max}}', explanation: 'Commune\'s explanation', noExplanation: '(no explanation)',
     documents: 'Evidence documents', files: 'Evidence files', noEvidence: 'No evidence.', open: 'Open',
     answer: 'Commune\'s answer', changed: 'Changed since round 1\'s revision', changes: { input: 'inputs', points: 'points', evidence: 'evidence files', explanation: 'explanation', documents: 'evidence documents', notApplicable: 'not applicable', added: 'added', removed: 'removed' }, previous: 'Round 1: {{points}}', previousRequest: 'Round 1 asked: {{text}}',
     score: 'Appraised score', scoreHint: 'E.g. 0.5; Enter saves', acceptSelf: 'Accept the self-score', clear: 'Clear the appraised score',
