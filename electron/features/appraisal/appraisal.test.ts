@@ -56,6 +56,12 @@ describe('round 1', () => {
     expect(await refusal(() => appraise(w.so.ctx, COMMUNE, YEAR, [{ itemCode: '1.1', points: 0 }, { itemCode: '42.42', points: 1 }]))).toBe('APPRAISAL_ITEM_UNKNOWN');
     expect(dumpDatabase(w.so)).toEqual(before);
     expect(listAudit(w.so.ctx, { entity: 'appraisal_item' }).length).toBeGreaterThanOrEqual(3);
+    // The same decision again (a note saved on leaving its box, then with the score): nothing changes, nothing is logged.
+    w.so.clock.advance(60_000);
+    const logged = listAudit(w.so.ctx, { entity: 'appraisal_item' }).length;
+    appraise(w.so.ctx, COMMUNE, YEAR, [{ itemCode: '1.3', points: 50, comment: 'Thiếu minh chứng.' }]);
+    expect(dumpDatabase(w.so)).toEqual(before);
+    expect(listAudit(w.so.ctx, { entity: 'appraisal_item' }).length).toBe(logged);
   });
 
   it('lock: refused while items are still at the self-score; after accepting them, locked with who and when; then nothing changes', async () => {

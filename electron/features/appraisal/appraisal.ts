@@ -194,6 +194,11 @@ export function appraise(ctx: ServiceContext, communeCode: string, year: number,
         appraiser: ctx.actor(),
         updatedAt: at,
       };
+      // A decision that changes nothing (a note saved on leaving its box, then again with the
+      // score) keeps the row, its appraiser and time as they were, and logs nothing.
+      const same = old !== undefined && old.appraisedPoints === next.appraisedPoints && old.comment === next.comment && old.requestKind === next.requestKind
+        && old.request === next.request && old.carriedFrom === next.carriedFrom;
+      if (same) continue;
       upsertDecision(ctx.db, { communeCode, year, round: round.round }, next);
       decided.set(d.itemCode, next);
       audit(ctx, 'appraisal.item', 'appraisal_item', `${communeCode}/${year}/${round.round}/${d.itemCode}`, old ?? null, next);
