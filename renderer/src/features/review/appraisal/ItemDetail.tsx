@@ -79,10 +79,6 @@ export function ItemDetail({ item, title, locked, scoreRef, onDecide, onOpenEvid
     await onDecide({ points: v, ...unsavedNotes() }, true);
   };
   const saveNotes = () => onDecide({ comment: typedComment, request: typedRequest }, false);
-  /**
-   * Leaving the comment or the request (a click on another item, Tab, Escape to the list) saves
-   * what was typed there: the boxes belong to this item, and another item's boxes replace them.
-   */
   /** Esc in a note goes back to the list, as in the score box (leaving the note saves it). */
   const backOnEscape = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.key === 'Escape') {
@@ -90,6 +86,10 @@ export function ItemDetail({ item, title, locked, scoreRef, onDecide, onOpenEvid
       onBack();
     }
   };
+  /**
+   * Leaving the comment or the request (a click on another item, Tab, Escape to the list) saves
+   * what was typed there: the boxes belong to this item, and another item's boxes replace them.
+   */
   const keepNotes = () => {
     if (locked) return;
     const d = unsavedNotes();
