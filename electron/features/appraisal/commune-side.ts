@@ -9,6 +9,7 @@
 import { basename } from 'node:path';
 import type { AppraisalImported, AppraisalNotes } from '../../../shared/appraisal/types';
 import { AppError } from '../../../shared/errors';
+import { viHundredths } from '../../../shared/report/format';
 import type { AppraisalResult, CommuneReport } from '../../../shared/package/envelope';
 import { refusalError } from '../../../shared/package/verify-steps';
 import { audit } from '../../kernel/audit';
@@ -122,7 +123,7 @@ const SUMMARY_FIELDS: Record<string, string> = {
   items: 'số tiêu chí', appraised: 'số tiêu chí đã thẩm định', stillAtSelfScore: 'số tiêu chí giữ điểm tự chấm', requests: 'số yêu cầu',
   selfPoints: 'tổng điểm tự chấm', appraisedPoints: 'tổng điểm thẩm định',
 };
-const pts = (n: unknown): string => (typeof n === 'number' ? (n / 100).toFixed(2).replace('.', ',') : '—');
+const pts = (n: unknown): string => (typeof n === 'number' ? viHundredths(n) : '—');
 
 function problemSentence(d: Record<string, unknown>): string {
   switch (d['problem']) {
