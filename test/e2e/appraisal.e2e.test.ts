@@ -154,6 +154,10 @@ describe('appraising a commune, the result back to the commune and round 2 (revi
     await expect.poll(() => xaApp.page.getByTestId('appraisal-imported').textContent()).toBe('Đã nhập kết quả thẩm định: 2 nhận xét, 1 yêu cầu.');
     const note = criteria.item('1.3').getByTestId('appraisal-note-1.3');
     expect(await note.getByTestId('appraisal-request-text').textContent()).toBe('Yêu cầu giải trình: Giải trình việc chậm báo cáo quý II.');
+    // An answer typed and left is saved (it would not travel with the next revision otherwise); the button saves too.
+    await note.getByTestId('appraisal-answer').fill('Báo cáo gửi chậm.');
+    await note.getByTestId('appraisal-answer').blur();
+    await expect.poll(() => appraisalNotes(xa.ctx).notes.find((n) => n.itemCode === '1.3')!.answer).toBe('Báo cáo gửi chậm.');
     await note.getByTestId('appraisal-answer').fill('Báo cáo gửi chậm 2 ngày do mất điện.');
     await note.getByTestId('appraisal-answer-save').click();
     await expect.poll(() => xaApp.page.getByTestId('appraisal-banner-text').textContent()).toContain('1 yêu cầu, đã trả lời 1');

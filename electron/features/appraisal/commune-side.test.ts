@@ -14,6 +14,7 @@ import { AppError } from '../../../shared/errors';
 import type { AppraisalResult } from '../../../shared/package/envelope';
 import { serializeEnvelope, signPackage } from '../../kernel/signing/package-signer';
 import { appraise, openAppraisal } from './appraisal';
+import { listAudit } from '../audit/audit-repo';
 import { answerRequest, appraisalNotes, importAppraisalResult } from './commune-side';
 import { buildAppraisalPayload, exportAppraisalResult } from './result-package';
 
@@ -61,6 +62,12 @@ describe('importAppraisalResult', () => {
     expect(await refusal(() => answerRequest(w.xa.ctx, '1.1', 'không hỏi'))).toBe('APPRAISAL_ITEM_UNKNOWN');
     const notes = answerRequest(w.xa.ctx, '1.3', '  Báo cáo quý II gửi chậm 2 ngày do mất điện.  ');
     expect(notes.notes.find((n) => n.itemCode === '1.3')!.answer).toBe('Báo cáo quý II gửi chậm 2 ngày do mất điện.');
+    // The same answer again (saved on leaving the box, then with the button) changes and logs nothing.
+    const logged = listAudit(w.xa.ctx, { entity: 'appraisal_answer' }).length;
+    const before = dumpDatabase(w.xa);
+    answerRequest(w.xa.ctx, '1.3', 'Báo cáo quý II gửi chậm 2 ngày do mất điện.');
+    expect(dumpDatabase(w.xa)).toEqual(before);
+    expect(listAudit(w.xa.ctx, { entity: 'appraisal_answer' }).length).toBe(logged);
     const r2 = w.exportRevision();
     const payload = (JSON.parse(readFileSync(r2, 'utf8')) as { payload: { appraisalAnswers: unknown } }).payload;
     expect(payload.appraisalAnswers).toEqual({ appraisal: { packageId: sent.packageId, sha256: sent.sha256 }, items: [{ itemCode: '1.3', answer: 'Báo cáo quý II gửi chậm 2 ngày do mất điện.' }] });

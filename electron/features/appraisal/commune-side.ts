@@ -164,6 +164,7 @@ export function answerRequest(ctx: ServiceContext, itemCode: string, answer: str
   const text = answer?.trim() ? answer.trim() : null;
   ctx.db.transaction(() => {
     const before = answersOf(ctx.db, year).get(itemCode)?.answer ?? null;
+    if (before === text) return; // the same answer again (saved on leaving the box, then with the button): nothing to log
     setAnswerRow(ctx.db, year, itemCode, text, isoNow(ctx), ctx.actor());
     audit(ctx, 'appraisal.answer', 'appraisal_answer', `${year}/${itemCode}`, before, text);
   })();

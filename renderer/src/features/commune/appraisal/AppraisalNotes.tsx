@@ -87,7 +87,9 @@ export function AppraisalNoteBox({ code }: { code: string }) {
       {note.request && !locked && (
         <label className="appraisal-answer">
           <span>{t('communeAppraisal.answer')}</span>
-          <textarea rows={2} value={answer} onChange={(e) => { setAnswer(e.target.value); setSaved(false); }} data-testid="appraisal-answer" />
+          {/* Leaving the box saves the answer too: one typed and left would not travel with the next revision. */}
+          <textarea rows={2} value={answer} onChange={(e) => { setAnswer(e.target.value); setSaved(false); }}
+            onBlur={() => { if (answer.trim() !== (note.answer ?? '')) void save(); }} data-testid="appraisal-answer" />
           <span>
             <button type="button" disabled={call.busy} onClick={() => void save()} data-testid="appraisal-answer-save">{t('communeAppraisal.save')}</button>
             {saved && <span className="muted small"> {t('communeAppraisal.saved')}</span>}
