@@ -6,12 +6,13 @@ import { differenceText } from '@shared/package/differences';
 import { Link } from 'react-router-dom';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { useApiCall } from '../../../lib/use-api-call';
+import { useAppStore } from '../../../stores/app-store';
 import { droppedFilesToken, useEvent } from '../../../lib/use-event';
 import { baseName, countOutcomes, ROWS_PER_STEP, verdictText, visibleRows, type VerdictFilter } from './verdicts';
 
 export function ImportScreen() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language.startsWith('en') ? 'en' : 'vi';
+  const { t } = useTranslation();
+  const lang = useAppStore((s) => s.lang);
   const call = useApiCall();
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [final, setFinal] = useState<ImportRun | null>(null);
