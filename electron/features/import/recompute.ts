@@ -13,6 +13,7 @@ import type { Framework, UnitType } from '../../../shared/framework/schema';
 import { frameworkFor } from '../../../shared/framework/unit-types';
 import type { CommuneReport, ReportTotals } from '../../../shared/package/envelope';
 import { computeScores, type ItemEntry } from '../../../shared/scoring/engine';
+import { jcs } from '../../../shared/package/canonical';
 import { tallySurvey, type SurveyTally } from '../../../shared/scoring/survey';
 
 export interface RecomputedItem {
@@ -38,19 +39,6 @@ function declaredTally(report: CommuneReport): SurveyTally {
   return { forms: report.surveyCounts.forms, questions };
 }
 
-/** Two tallies count the same forms the same way (every question, every option, in any order). */
-function sameTally(a: SurveyTally, b: SurveyTally): boolean {
-  if (a.forms !== b.forms) return false;
-  const codes = Object.keys(a.questions);
-  if (codes.length !== Object.keys(b.questions).length) return false;
-  return codes.every((code) => {
-    const x = a.questions[code]!;
-    const y = Object.hasOwn(b.questions, code) ? b.questions[code] : undefined;
-    if (!y || x.answered !== y.answered || x.blank !== y.blank || x.invalid !== y.invalid) return false;
-    const options = Object.keys(x.counts);
-    return options.length === Object.keys(y.counts).length && options.every((o) => Object.hasOwn(y.counts, o) && y.counts[o] === x.counts[o]);
-  });
-}
 
 /** `unitType`: the commune's type on the roster (its framework variant); the framework's first when not given. */
 /** Back from the package's form: a decimal formula input travels as its text. */
@@ -107,6 +95,7 @@ export function recomputeReport(framework: Framework, report: CommuneReport, uni
   if (d.groupCode !== totals.groupCode) differences.push('groupCode');
   const fieldsSame = d.fields.length === totals.fields.length && d.fields.every((f, i) => f.code === totals.fields[i]!.code && same(f, totals.fields[i]!));
   if (!fieldsSame) differences.push('fields');
-  if (tally && !sameTally(tally, declaredTally(report))) differences.push('surveyCounts');
+  // Compared in canonical form: every question and option, whatever order the package lists them in.
+  if (tally && jcs(tally) !== jcs(declaredTally(report))) differences.push('surveyCounts');
   return { totals, items, mismatch: differences.length > 0, differences };
 }
